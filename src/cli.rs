@@ -1,0 +1,55 @@
+//! Command-line arguments and the validated run configuration they produce.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Turn "best soundtracks" articles into a clean, de-duplicated corpus.
+#[derive(Debug, Parser)]
+#[command(name = "cuesheet", version, about)]
+pub struct Args {
+    /// Folder of articles (.txt, .md, .html), read recursively.
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+    /// Folder the corpus files are written to (created if missing).
+    #[arg(long, default_value = "output")]
+    pub output: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Everything a run needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub jobs: Option<usize>,
+    pub quiet: bool,
+}
+
+impl Config {
+    /// A configuration with default options for the given folders.
+    pub fn new(input: impl Into<PathBuf>, output: impl Into<PathBuf>) -> Self {
+        Config {
+            input: input.into(),
+            output: output.into(),
+            jobs: None,
+            quiet: true,
+        }
+    }
+}
+
+impl From<Args> for Config {
+    fn from(args: Args) -> Self {
+        Config {
+            input: args.input,
+            output: args.output,
+            jobs: args.jobs.map(usize::from),
+            quiet: args.quiet,
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The one place that owns the CSV dialect: UTF-8, comma, RFC 4180 quoting, `\n` records,
+//! multi-valued cells joined with `; `, and the spreadsheet formula guard.
+
+use crate::model::{Release, Track};
+
+/// Separator of multi-valued cells.
+pub const MULTI_SEPARATOR: &str = "; ";
+
+/// A CSV file being built in memory.
+pub struct CsvSheet {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl CsvSheet {
+    pub fn new(header: &[&str]) -> std::io::Result<Self> {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        writer.write_record(header).map_err(std::io::Error::other)?;
+        Ok(CsvSheet { writer })
+    }
+
+    /// Writes one row; every cell passes the formula guard.
+    pub fn row(&mut self, cells: &[String]) -> std::io::Result<()> {
+        self.writer
+            .write_record(cells.iter().map(|c| guard_formula(c).into_owned()))
+            .map_err(std::io::Error::other)
+    }
+
+    pub fn finish(self) -> std::io::Result<Vec<u8>> {
+        self.writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+    }
+}
+
+/// Neutralises spreadsheet formulas as OWASP recommends: a cell that begins with `=`, `+`,
+/// `-`, `@`, tab or carriage return gets a leading `'`, so a spreadsheet shows it as text.
+pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+pub fn join(values: &[String]) -> String {
+    values.join(MULTI_SEPARATOR)
+}
+
+/// `Label (Year, Edition)` per release.
+pub fn releases_cell(releases: &[Release]) -> String {
+    let parts: Vec<String> = releases
+        .iter()
+        .map(|r| {
+            let mut extra = Vec::new();
+            if let Some(y) = r.year {
+                extra.push(y.to_string());
+            }
+            if let Some(e) = &r.edition {
+                extra.push(e.clone());
+            }
+            let label = r.label.clone().unwrap_or_else(|| "?".to_string());
+            if extra.is_empty() { label } else { format!("{label} ({})", extra.join(", ")) }
+        })
+        .collect();
+    parts.join(MULTI_SEPARATOR)
+}
+
+/// `Title — Artist` per track.
+pub fn tracks_cell(tracks: &[Track]) -> String {
+    let parts: Vec<String> = tracks
+        .iter()
+        .map(|t| match &t.artist {
+            Some(a) => format!("{} — {a}", t.title),
+            None => t.title.clone(),
+        })
+        .collect();
+    parts.join(MULTI_SEPARATOR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for bad in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(guard_formula(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(guard_formula("Jaws"), "Jaws");
+    }
+
+    #[test]
+    fn quoting_follows_rfc4180() {
+        let mut sheet = CsvSheet::new(&["a", "b"]).unwrap();
+        sheet.row(&["x, y".to_string(), "say \"hi\"".to_string()]).unwrap();
+        let out = String::from_utf8(sheet.finish().unwrap()).unwrap();
+        assert_eq!(out, "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
+    }
+}

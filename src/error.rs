@@ -1,0 +1,44 @@
+//! Typed errors of the library. Per-file problems are [`FileError`]s that the run records in
+//! the report and goes on; [`RunError`]s stop a run.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// Why one input file could not be used. The run reports it and continues.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum FileError {
+    #[error("empty file")]
+    Empty,
+    #[error("binary content ({0})")]
+    Binary(String),
+    #[error("not an article file (extension {0:?})")]
+    Unsupported(String),
+    #[error("no text after removing markup and boilerplate")]
+    NoText,
+    #[error("cannot read: {0}")]
+    Read(String),
+    #[error("not a regular file")]
+    NotAFile,
+    #[error("extraction failed: {0}")]
+    Extract(String),
+}
+
+/// Problems that stop a run.
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error("cannot read input folder {path}: {source}")]
+    Input {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write output folder {path}: {source}")]
+    Output {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read overrides file {path}: {message}")]
+    Overrides { path: PathBuf, message: String },
+}

@@ -1,0 +1,98 @@
+//! Ingest: find files, decode their bytes, and turn text or HTML into a [`Document`] of
+//! blocks. Nothing here knows about soundtracks.
+
+pub mod decode;
+pub mod html;
+pub mod text;
+pub mod walk;
+
+use std::path::Path;
+
+use crate::document::{Document, SourceFormat};
+use crate::error::FileError;
+
+pub use walk::{FoundFile, WalkProblem, walk};
+
+/// Extensions taken as articles; anything else is reported as skipped.
+const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+const HTML_EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "shtml"];
+
+/// Reads and decodes one file.
+pub fn read_document(path: &Path, rel: &str) -> Result<Document, FileError> {
+    let ext = extension(rel);
+    if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) && !HTML_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(FileError::Unsupported(ext));
+    }
+    let bytes = std::fs::read(path).map_err(|e| FileError::Read(e.to_string()))?;
+    document_from_bytes(rel, &bytes)
+}
+
+/// Decodes `bytes` named `rel` and splits them into blocks. The format comes from the
+/// extension, corrected by sniffing: a `.txt` that holds a saved page is read as HTML.
+pub fn document_from_bytes(rel: &str, bytes: &[u8]) -> Result<Document, FileError> {
+    let ext = extension(rel);
+    let declared = decode::declared_charset(bytes);
+    let decoded = decode::decode(bytes, declared)?;
+    let format = if HTML_EXTENSIONS.contains(&ext.as_str()) || looks_like_html(&decoded.text) {
+        SourceFormat::Html
+    } else if ext == "md" || ext == "markdown" {
+        SourceFormat::Markdown
+    } else {
+        SourceFormat::Text
+    };
+    let blocks = match format {
+        SourceFormat::Html => html::blocks_from_html(&decoded.text),
+        SourceFormat::Text | SourceFormat::Markdown => text::blocks_from_text(&decoded.text),
+    };
+    if blocks.is_empty() {
+        return Err(FileError::NoText);
+    }
+    Ok(Document {
+        source: rel.to_string(),
+        format,
+        encoding: decoded.encoding.to_string(),
+        repaired: decoded.repaired,
+        blocks,
+    })
+}
+
+fn extension(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// A saved page: a doctype or `<html>`/`<body>` near the start, or several closing
+/// block tags.
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && head.contains("<html") {
+        return true;
+    }
+    if head.contains("<html") || head.contains("<body") || head.contains("<head>") {
+        return true;
+    }
+    let tags = ["</p>", "</div>", "</li>", "<br", "</h1>", "</h2>", "</h3>", "</td>"];
+    tags.iter().map(|t| head.matches(t).count()).sum::<usize>() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_html_in_a_txt_file() {
+        let doc = document_from_bytes("a/page.txt", b"<!DOCTYPE html><html><body><h2>Jaws</h2><p>Text</p></body></html>").unwrap();
+        assert_eq!(doc.format, SourceFormat::Html);
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn extension_rules() {
+        assert_eq!(extension("x/y.HTML"), "html");
+        assert_eq!(extension(".hidden"), "");
+        assert_eq!(extension("README"), "");
+    }
+}

@@ -1,0 +1,140 @@
+//! Plain text and Markdown → blocks. Every non-blank line is a block; Markdown headings,
+//! bullets and tables are recognised; emphasis, links and images are reduced to their text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{Block, BlockKind};
+use crate::normalize::squash_spaces;
+
+static ATX_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").expect("static regex"));
+/// Bullet markers seen in copied pages and Markdown. An em dash is not one: "— Name"
+/// usually credits a writer.
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([ \t]*)[-*+•·▪◦‣–○■□➤►✓✔][ \t]+(\S.*)$").expect("static regex"));
+static SETEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(=+|-+)\s*$").expect("static regex"));
+static TABLE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("static regex"));
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("static regex"));
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\([^)\s\n]*(?:\s+[^)\n]*)?\)").expect("static regex"));
+static STRONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").expect("static regex"));
+/// Runs of three or more spaces inside a line separate columns (right-margin labels,
+/// flattened tables); they are kept as a tab.
+static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S( {3,}|\t+)").expect("static regex"));
+
+/// Splits decoded text into blocks.
+pub fn blocks_from_text(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut gap = true;
+    for (index, raw) in lines.iter().enumerate() {
+        let line_no = index + 1;
+        if raw.trim().is_empty() {
+            gap = true;
+            continue;
+        }
+        // A setext underline turns the previous line into a heading.
+        if let Some(caps) = SETEXT.captures(raw) {
+            if let Some(prev) = blocks.last_mut() {
+                if prev.line == line_no - 1 && prev.kind == BlockKind::Paragraph && !gap {
+                    let level = if caps[1].starts_with('=') { 1 } else { 2 };
+                    prev.kind = BlockKind::Heading(level);
+                    gap = true;
+                    continue;
+                }
+            }
+        }
+        if TABLE_SEPARATOR.is_match(raw) && raw.contains('-') && raw.contains('|') {
+            continue;
+        }
+        let mut block = line_block(raw, line_no);
+        if block.text.is_empty() {
+            gap = true;
+            continue;
+        }
+        block.gap_before = gap;
+        gap = false;
+        blocks.push(block);
+    }
+    blocks
+}
+
+fn line_block(raw: &str, line: usize) -> Block {
+    if let Some(caps) = ATX_HEADING.captures(raw.trim_start()) {
+        let level = caps[1].len() as u8;
+        return Block::new(BlockKind::Heading(level), inline_text(&caps[2]), line);
+    }
+    let trimmed = raw.trim();
+    if trimmed.starts_with('|') && trimmed.ends_with('|') && trimmed.len() > 2 {
+        let cells: Vec<String> = trimmed[1..trimmed.len() - 1]
+            .split('|')
+            .map(inline_text)
+            .collect();
+        return Block::new(BlockKind::Row, cells.join("\t"), line);
+    }
+    if let Some(caps) = BULLET.captures(raw) {
+        let indent = caps[1].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum::<usize>();
+        let mut block = Block::new(BlockKind::ListItem, inline_text(&caps[2]), line);
+        block.depth = (indent / 2).min(8) as u8;
+        return block;
+    }
+    Block::new(BlockKind::Paragraph, inline_text(raw), line)
+}
+
+/// Markdown inline markup reduced to text; wide gaps kept as tabs.
+pub fn inline_text(raw: &str) -> String {
+    let mut s = std::borrow::Cow::Borrowed(raw);
+    if s.contains("![") {
+        s = IMAGE.replace_all(&s, "").into_owned().into();
+    }
+    if s.contains("](") {
+        s = LINK.replace_all(&s, "$1").into_owned().into();
+    }
+    if s.contains("**") || s.contains("__") {
+        s = STRONG.replace_all(&s, "$1$2").into_owned().into();
+    }
+    let gapped = WIDE_GAP.replace_all(&s, |c: &regex::Captures| {
+        format!("{}\t", &c[0][..c[0].len() - c[1].len()])
+    });
+    squash_spaces(&gapped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_bullets_and_gaps() {
+        let text = "# Best Scores\n\nIntro line\n- **Jaws** by John Williams\n  • nested\n\n10. Barbie\nUnderline\n---\n";
+        let b = blocks_from_text(text);
+        assert_eq!(b[0].kind, BlockKind::Heading(1));
+        assert_eq!(b[0].text, "Best Scores");
+        assert_eq!((b[1].text.as_str(), b[1].gap_before, b[1].line), ("Intro line", true, 3));
+        assert_eq!(b[2].kind, BlockKind::ListItem);
+        assert_eq!(b[2].text, "Jaws by John Williams");
+        assert!(!b[2].gap_before);
+        assert_eq!((b[3].kind, b[3].depth), (BlockKind::ListItem, 1));
+        assert_eq!((b[4].kind, b[4].text.as_str()), (BlockKind::Paragraph, "10. Barbie"));
+        assert_eq!(b[5].kind, BlockKind::Heading(2));
+    }
+
+    #[test]
+    fn markdown_table_rows() {
+        let b = blocks_from_text("| Year | Game |\n|---|---|\n| 1985 | Super Mario Bros. |\n");
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[1].kind, BlockKind::Row);
+        assert_eq!(b[1].text, "1985\tSuper Mario Bros.");
+    }
+
+    #[test]
+    fn wide_gaps_become_tabs_and_links_text() {
+        assert_eq!(inline_text("Hoosiers – Jerry Goldsmith      Part 1"), "Hoosiers – Jerry Goldsmith\tPart 1");
+        assert_eq!(inline_text("see [Moonlight](http://x.y/z) ![img](a.png)"), "see Moonlight");
+    }
+}

@@ -1,0 +1,84 @@
+//! Finding input files: a recursive walk that follows symlinks but never loops, never enters
+//! the output folder, and returns files in a stable order.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::FileError;
+
+/// A file found under the input folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    pub path: PathBuf,
+    /// Path relative to the input folder, `/`-separated, lossy for non-UTF-8 names.
+    pub rel: String,
+}
+
+/// Something the walk could not use, reported and skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkProblem {
+    pub rel: String,
+    pub error: FileError,
+}
+
+/// Names in the input folder that are configuration, not articles.
+pub const RESERVED_NAMES: [&str; 1] = [crate::resolve::OVERRIDES_FILE];
+
+/// Walks `root` recursively. `exclude` (the output folder) is never entered.
+pub fn walk(root: &Path, exclude: Option<&Path>) -> std::io::Result<(Vec<FoundFile>, Vec<WalkProblem>)> {
+    let root_meta = fs::metadata(root)?;
+    if !root_meta.is_dir() {
+        return Err(std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"));
+    }
+    fs::read_dir(root)?;
+    let exclude = exclude.and_then(|p| fs::canonicalize(p).ok());
+    let mut seen_dirs = HashSet::new();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(canonical) = fs::canonicalize(&dir) else { continue };
+        if exclude.as_ref() == Some(&canonical) || !seen_dirs.insert(canonical) {
+            continue;
+        }
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problems.push(WalkProblem {
+                    rel: relative(root, &dir),
+                    error: FileError::Read(e.to_string()),
+                });
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let rel = relative(root, &path);
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') || RESERVED_NAMES.contains(&name.as_ref()) {
+                continue;
+            }
+            // `metadata` follows symlinks; a dangling link is reported.
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => pending.push(path),
+                Ok(meta) if meta.is_file() => files.push(FoundFile { path, rel }),
+                Ok(_) => problems.push(WalkProblem { rel, error: FileError::NotAFile }),
+                Err(e) => problems.push(WalkProblem { rel, error: FileError::Read(e.to_string()) }),
+            }
+        }
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    files.dedup_by(|a, b| a.rel == b.rel);
+    problems.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok((files, problems))
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

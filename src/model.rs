@@ -1,0 +1,107 @@
+//! The records that flow out of extraction and into resolution and output: one [`Mention`]
+//! per soundtrack entry found in one article, and one [`Soundtrack`] per merged work.
+
+use serde::{Deserialize, Serialize};
+
+/// One release of a soundtrack as an article names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Release {
+    pub label: Option<String>,
+    pub year: Option<i32>,
+    pub edition: Option<String>,
+}
+
+/// A song or cue named for an entry, with its performer when the text gives one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Track {
+    pub title: String,
+    pub artist: Option<String>,
+}
+
+/// How an entry was recognised; written to `mentions.jsonl` so a reader can judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// `Maker ~ Title (Label, Year)` and other maker/title headers.
+    MakerTitle,
+    /// Numbered entries.
+    RankedList,
+    /// A repeated unnumbered header shape (headings, title lines, list items).
+    HeaderList,
+    /// Table rows.
+    Table,
+    /// Several entries inside one block (`A (X), B (Y), …`).
+    InlineList,
+    /// Running text.
+    Prose,
+}
+
+/// One soundtrack entry in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Path relative to the input folder.
+    pub source: String,
+    /// 1-based line where the entry starts.
+    pub line: usize,
+    pub layout: Layout,
+    pub title: String,
+    pub alt_titles: Vec<String>,
+    pub year: Option<i32>,
+    pub composers: Vec<String>,
+    pub labels: Vec<String>,
+    pub releases: Vec<Release>,
+    pub tracks: Vec<Track>,
+    pub rank: Option<u32>,
+    pub honourable_mention: bool,
+    pub reviewer: Option<String>,
+    /// How sure the extractor is that this is an entry, between 0 and 1.
+    pub confidence: f32,
+    /// The merged record this mention belongs to; empty until resolution.
+    pub soundtrack_id: String,
+}
+
+impl Mention {
+    pub fn new(source: &str, line: usize, layout: Layout, title: String) -> Self {
+        Mention {
+            source: source.to_string(),
+            line,
+            layout,
+            title,
+            alt_titles: Vec::new(),
+            year: None,
+            composers: Vec::new(),
+            labels: Vec::new(),
+            releases: Vec::new(),
+            tracks: Vec::new(),
+            rank: None,
+            honourable_mention: false,
+            reviewer: None,
+            confidence: 0.5,
+            soundtrack_id: String::new(),
+        }
+    }
+}
+
+/// Where a merged record was mentioned.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub source: String,
+    pub line: usize,
+    pub rank: Option<u32>,
+}
+
+/// One soundtrack, merged from every mention of it in the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Soundtrack {
+    /// Stable slug: the same work gets the same id across runs.
+    pub id: String,
+    pub title: String,
+    pub alt_titles: Vec<String>,
+    pub year: Option<i32>,
+    pub composers: Vec<String>,
+    pub labels: Vec<String>,
+    pub releases: Vec<Release>,
+    pub tracks: Vec<Track>,
+    pub sources: Vec<SourceRef>,
+    pub mention_count: usize,
+}

@@ -1,0 +1,188 @@
+//! Text repair shared by every stage: Unicode normalisation, odd spaces, dash look-alikes and
+//! mojibake (UTF-8 bytes that were once read as Windows-1252 or Latin-1).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// A lead byte of a 2–4 byte UTF-8 sequence read as Windows-1252, then 1–3 continuation bytes
+/// read the same way. Matching only whole sequences keeps real accented text ("São") intact.
+static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "[\u{00C2}-\u{00F4}][\u{0080}-\u{00BF}\u{20AC}\u{201A}\u{0192}\u{201E}\u{2026}\u{2020}\u{2021}\u{02C6}\u{2030}\u{0160}\u{2039}\u{0152}\u{017D}\u{2018}\u{2019}\u{201C}\u{201D}\u{2022}\u{2013}\u{2014}\u{02DC}\u{2122}\u{0161}\u{203A}\u{0153}\u{017E}\u{0178}]{1,3}",
+    )
+    .expect("static regex")
+});
+
+/// The byte Windows-1252 (or Latin-1, for C1 controls) would have decoded to `c`.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    if code < 0x80 || (0xA0..=0xFF).contains(&code) || (0x80..=0x9F).contains(&code) {
+        return (code <= 0xFF).then_some(code as u8);
+    }
+    let byte = match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(byte)
+}
+
+/// Repairs UTF-8 that was decoded as Windows-1252 (`JÃ³hann` → `Jóhann`, `â€™` → `’`).
+/// Each suspicious sequence is re-encoded and kept only if it forms exactly one valid UTF-8
+/// character, so correct text passes through unchanged.
+pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !MOJIBAKE.is_match(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut changed = false;
+    let repaired = MOJIBAKE.replace_all(text, |caps: &regex::Captures| {
+        let found = &caps[0];
+        let bytes: Option<Vec<u8>> = found.chars().map(cp1252_byte).collect();
+        if let Some(bytes) = bytes {
+            if let Ok(s) = std::str::from_utf8(&bytes) {
+                if s.chars().count() == 1 {
+                    changed = true;
+                    return s.to_string();
+                }
+            }
+        }
+        found.to_string()
+    });
+    if changed {
+        Cow::Owned(repaired.into_owned())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether `c` is a space character other than the plain ASCII space.
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}'
+    )
+}
+
+/// Whether `c` should disappear from text altogether (zero-width and soft hyphen characters).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// NFC, plain spaces for odd ones, no invisible characters, no control characters except
+/// newline and tab, and doubled closing quotes used as a dash (`music””they`) turned into
+/// an em dash. Idempotent.
+pub fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc() {
+        if is_invisible(c) {
+            continue;
+        }
+        if is_odd_space(c) {
+            out.push(' ');
+        } else if c.is_control() && c != '\n' && c != '\t' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    if out.contains("””") || out.contains("\"\"") {
+        out = DOUBLED_QUOTE_DASH.replace_all(&out, "$1—$2").into_owned();
+    }
+    out
+}
+
+/// Two closing quotes between letters stand for a lost em dash.
+static DOUBLED_QUOTE_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(\w)(?:””|"")(\w)"#).expect("static regex"));
+
+/// Collapses whitespace runs (except tabs, which mark columns) to one space and trims.
+pub fn squash_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut pending_tab = false;
+    for c in text.chars() {
+        if c == '\t' {
+            pending_tab = true;
+        } else if c.is_whitespace() {
+            pending_space = true;
+        } else {
+            if !out.is_empty() {
+                if pending_tab {
+                    out.push('\t');
+                } else if pending_space {
+                    out.push(' ');
+                }
+            }
+            pending_space = false;
+            pending_tab = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_utf8_read_as_cp1252() {
+        assert_eq!(repair_mojibake("JÃ³hann JÃ³hannsson"), "Jóhann Jóhannsson");
+        assert_eq!(repair_mojibake("donâ€™t"), "don’t");
+        assert_eq!(repair_mojibake("GuÃ°nadÃ³ttir"), "Guðnadóttir");
+    }
+
+    #[test]
+    fn leaves_real_accents_alone() {
+        for s in ["São Paulo", "Jóhannsson", "Varèse Sarabande", "naïve", "Ärger über"] {
+            assert_eq!(repair_mojibake(s), s);
+        }
+    }
+
+    #[test]
+    fn doubled_quotes_between_words_become_a_dash() {
+        assert_eq!(clean_text("music””they are"), "music—they are");
+        assert_eq!(clean_text("he said ”” then"), "he said ”” then");
+    }
+
+    #[test]
+    fn odd_spaces_and_invisibles() {
+        assert_eq!(clean_text("a\u{00A0}b\u{200B}c"), "a bc");
+    }
+
+    #[test]
+    fn squash_keeps_tabs_as_columns() {
+        assert_eq!(squash_spaces("  a   b \t c  "), "a b\tc");
+    }
+}
