@@ -16,10 +16,20 @@ use crate::model::{Layout, Mention, Track};
 use crate::normalize::{name_key, title_key};
 
 /// Builds the mentions of the accepted entries.
-pub fn mentions(doc: &Document, units: &[Unit], info: &[UnitInfo], entries: &[Entry], vocab: &Vocabulary) -> Vec<Mention> {
+pub fn mentions(
+    doc: &Document,
+    units: &[Unit],
+    info: &[UnitInfo],
+    entries: &[Entry],
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
     let mut entries: Vec<Entry> = entries.to_vec();
     let titles: Vec<String> = entries.iter().map(|e| title_key(&e.header.title)).collect();
-    let bodies: Vec<BodyFields> = entries.iter().enumerate().map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab)).collect();
+    let bodies: Vec<BodyFields> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab))
+        .collect();
     apply_list_conventions(&mut entries, &bodies, units);
     let mut out = Vec::new();
     let mut hm = HmScope::default();
@@ -34,7 +44,11 @@ pub fn mentions(doc: &Document, units: &[Unit], info: &[UnitInfo], entries: &[En
             if let Some(r) = &info[u].reviewer {
                 reviewer_line = Some(r.clone());
             }
-            if u < e.unit && units[u].is_heading() && !entries.iter().any(|x| x.unit == u) && !info[u].hm_marker {
+            if u < e.unit
+                && units[u].is_heading()
+                && !entries.iter().any(|x| x.unit == u)
+                && !info[u].hm_marker
+            {
                 hm.stop();
             }
             if info[u].boundary && !info[u].hm_marker && u < e.unit {
@@ -46,7 +60,16 @@ pub fn mentions(doc: &Document, units: &[Unit], info: &[UnitInfo], entries: &[En
             continue;
         }
         let honourable = hm.applies(e);
-        let m = build(doc, units, info, e, body, honourable, reviewer_line.as_deref(), vocab);
+        let m = build(
+            doc,
+            units,
+            info,
+            e,
+            body,
+            honourable,
+            reviewer_line.as_deref(),
+            vocab,
+        );
         let _ = i;
         out.push(m);
     }
@@ -97,21 +120,43 @@ impl HmScope {
 
 /// The blurb of entry `i`: the rest of its own block, then the blocks up to the next entry
 /// or a section boundary.
-fn read_body(units: &[Unit], info: &[UnitInfo], entries: &[Entry], i: usize, e: &Entry, titles: &[String], vocab: &Vocabulary) -> BodyFields {
+fn read_body(
+    units: &[Unit],
+    info: &[UnitInfo],
+    entries: &[Entry],
+    i: usize,
+    e: &Entry,
+    titles: &[String],
+    vocab: &Vocabulary,
+) -> BodyFields {
     let mut lines: Vec<BodyLine> = Vec::new();
     if !e.header.rest.is_empty() {
-        lines.push(BodyLine { text: &e.header.rest, list_item: false });
+        lines.push(BodyLine {
+            text: &e.header.rest,
+            list_item: false,
+        });
     }
     let next = entries.get(i + 1).map_or(units.len(), |n| n.unit);
     let shares_next = entries.get(i + 1).is_some_and(|n| n.unit == e.unit);
-    if !shares_next && (!e.shared_unit || entries.iter().filter(|x| x.unit == e.unit).last().is_some_and(|x| std::ptr::eq(x, e))) {
+    if !shares_next
+        && (!e.shared_unit
+            || entries
+                .iter()
+                .filter(|x| x.unit == e.unit)
+                .last()
+                .is_some_and(|x| std::ptr::eq(x, e)))
+    {
         let level = match units[e.unit].kind {
             BlockKind::Heading(l) => Some(l),
             _ => None,
         };
         for u in e.unit + 1..next {
             let unit = &units[u];
-            if info[u].excluded || info[u].boundary || info[u].hm_marker || info[u].reviewer.is_some() {
+            if info[u].excluded
+                || info[u].boundary
+                || info[u].hm_marker && units[u].words() <= 30
+                || info[u].reviewer.is_some()
+            {
                 break;
             }
             if let (Some(l), BlockKind::Heading(m)) = (level, unit.kind) {
@@ -119,7 +164,10 @@ fn read_body(units: &[Unit], info: &[UnitInfo], entries: &[Entry], i: usize, e: 
                     break;
                 }
             }
-            lines.push(BodyLine { text: &unit.text, list_item: unit.kind == BlockKind::ListItem });
+            lines.push(BodyLine {
+                text: &unit.text,
+                list_item: unit.kind == BlockKind::ListItem,
+            });
         }
     }
     body::read(&e.header.title, &lines, titles, vocab)
@@ -135,17 +183,31 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
     }
     // Small groups of the same article follow the article's convention.
     let total = entries.len();
-    let with_from = entries.iter().filter(|e| from_split(&e.header.title).is_some()).count();
-    let with_other = entries.iter().filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty()).count();
+    let with_from = entries
+        .iter()
+        .filter(|e| from_split(&e.header.title).is_some())
+        .count();
+    let with_other = entries
+        .iter()
+        .filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty())
+        .count();
     let song_talk = bodies.iter().zip(entries.iter()).filter(|(b, e)| {
-        let text = format!("{} {}", e.header.rest, units.get(e.unit + 1).map_or("", |u| u.text.as_str())).to_lowercase();
+        let text = format!(
+            "{} {}",
+            e.header.rest,
+            units.get(e.unit + 1).map_or("", |u| u.text.as_str())
+        )
+        .to_lowercase();
         text.contains("song") || text.contains("track") || !b.tracks.is_empty()
     });
     let song_talk = song_talk.count();
     if total >= 3 && with_from * 3 >= total * 2 {
         for e in entries.iter_mut() {
             if let Some((cue, film)) = from_split(&e.header.title) {
-                e.header.tracks.push(Track { title: cue, artist: None });
+                e.header.tracks.push(Track {
+                    title: cue,
+                    artist: None,
+                });
                 e.header.title = film;
             }
         }
@@ -153,8 +215,15 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
     if total >= 3 && with_other * 4 >= total * 3 && song_talk * 2 >= total {
         for e in entries.iter_mut() {
             if let Some(work) = e.header.other_group.take() {
-                let track = std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
-                e.header.tracks.insert(0, Track { title: track, artist: None });
+                let track =
+                    std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
+                e.header.tracks.insert(
+                    0,
+                    Track {
+                        title: track,
+                        artist: None,
+                    },
+                );
             }
         }
     }
@@ -165,7 +234,8 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
 fn from_split(title: &str) -> Option<(String, String)> {
     let (cue, film) = title.rsplit_once(" from ")?;
     let film = film.trim();
-    (!cue.trim().is_empty() && film.chars().next().is_some_and(char::is_uppercase)).then(|| (cue.trim().to_string(), film.to_string()))
+    (!cue.trim().is_empty() && film.chars().next().is_some_and(char::is_uppercase))
+        .then(|| (cue.trim().to_string(), film.to_string()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -192,14 +262,19 @@ fn build(
     let mut m = Mention::new(&doc.source, units[e.unit].line, layout, h.title.clone());
     m.alt_titles = h.alt_titles.clone();
     for alt in &body.alt_titles {
-        if !m.alt_titles.iter().any(|a| title_key(a) == title_key(alt)) && title_key(alt) != title_key(&m.title) {
+        if !m.alt_titles.iter().any(|a| title_key(a) == title_key(alt))
+            && title_key(alt) != title_key(&m.title)
+        {
             m.alt_titles.push(alt.clone());
         }
     }
     m.year = h.year.or(body.year).or(info[e.unit].section_year);
     m.rank = e.rank;
     m.honourable_mention = honourable;
-    m.reviewer = body.reviewer.clone().or_else(|| reviewer_line.map(str::to_string));
+    m.reviewer = body
+        .reviewer
+        .clone()
+        .or_else(|| reviewer_line.map(str::to_string));
     let mut composers: Vec<String> = Vec::new();
     for name in h.makers.iter().chain(&body.composers) {
         push_person(&mut composers, name, m.reviewer.as_deref(), vocab);
@@ -216,7 +291,11 @@ fn build(
     }
     m.tracks = h.tracks.clone();
     for t in &body.tracks {
-        if !m.tracks.iter().any(|x| title_key(&x.title) == title_key(&t.title)) {
+        if !m
+            .tracks
+            .iter()
+            .any(|x| title_key(&x.title) == title_key(&t.title))
+        {
             m.tracks.push(t.clone());
         }
     }
@@ -233,7 +312,10 @@ fn push_person(list: &mut Vec<String>, name: &str, reviewer: Option<&str>, vocab
     let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
     let clash = list.iter().any(|x| {
         let k = name_key(x);
-        k == key || k.rsplit(' ').next() == Some(surname.as_str()) && (key.split(' ').count() == 1 || k.split(' ').count() == 1) || k.contains(&key) && key.split(' ').count() == 1
+        k == key
+            || k.rsplit(' ').next() == Some(surname.as_str())
+                && (key.split(' ').count() == 1 || k.split(' ').count() == 1)
+            || k.contains(&key) && key.split(' ').count() == 1
     });
     if !clash && (name_score(name, vocab) > 0.0 || vocab.is_composer(name)) {
         list.push(name.to_string());

@@ -60,6 +60,8 @@ pub struct Header {
     /// Text after the header in the same block (the start of the blurb).
     pub rest: String,
     pub sep: SepKind,
+    /// The header has a bracket group.
+    pub bracketed: bool,
     /// 0 – 1: how much the title slot looks like a title.
     pub title_score: f32,
     /// Structural evidence beyond the title: credited makers, a year, labels.
@@ -77,7 +79,11 @@ pub struct SepKind {
 pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
     let seps = find_separators(text);
     let first = seps.first()?;
-    Some((first.sep, text[..first.start].trim().to_string(), text[first.end..].trim().to_string()))
+    Some((
+        first.sep,
+        text[..first.start].trim().to_string(),
+        text[first.end..].trim().to_string(),
+    ))
 }
 
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
@@ -96,8 +102,15 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
         Some((b, a)) => (b.to_string(), a.replace('\u{1}', " ")),
         None => (outside.clone(), String::new()),
     };
-    let mut h = Header { rest, ..Header::default() };
-    let after = after.trim().trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':']).trim().to_string();
+    let mut h = Header {
+        rest,
+        ..Header::default()
+    };
+    let after = after
+        .trim()
+        .trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':'])
+        .trim()
+        .to_string();
     let after_credit = strip_credit_cue(&after);
     let after_is_makers = !after.is_empty() && after_credit.is_some();
     let mut makers_text: Option<String> = after_credit.clone();
@@ -118,22 +131,40 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     if !after.is_empty() && !after_is_makers {
         // "Title (Year) – blurb" or "Title (Descriptor) – Composer".
         match first_split(&after) {
-            Some((_, l, r)) if l.is_empty() && list_score(&r, vocab) >= 0.5 && r.split_whitespace().count() <= 8 => {
+            Some((_, l, r))
+                if l.is_empty()
+                    && list_score(&r, vocab) >= 0.5
+                    && r.split_whitespace().count() <= 8 =>
+            {
                 makers_text = Some(r);
             }
-            _ if list_score(&after, vocab) >= 0.6 && after.split_whitespace().count() <= 8 => makers_text = Some(after.clone()),
+            _ if list_score(&after, vocab) >= 0.6 && after.split_whitespace().count() <= 8 => {
+                makers_text = Some(after.clone())
+            }
             _ => {
                 if h.rest.is_empty() {
-                    h.rest = after.trim_start_matches(['–', '—', '-', ':', ' ']).to_string();
+                    h.rest = after
+                        .trim_start_matches(['–', '—', '-', ':', ' '])
+                        .to_string();
                 }
             }
         }
     }
-    h.sep = SepKind { sep, makers: makers_text.is_some() };
+    h.sep = SepKind {
+        sep,
+        makers: makers_text.is_some(),
+    };
 
     for piece in &pieces {
         if let Piece::Group(inner, square) = piece {
-            apply_group(&mut h, inner, *square, makers_text.is_some(), &mut makers_text, vocab);
+            apply_group(
+                &mut h,
+                inner,
+                *square,
+                makers_text.is_some(),
+                &mut makers_text,
+                vocab,
+            );
         }
     }
     if let Some(m) = makers_text {
@@ -141,6 +172,8 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
         h.various |= various || is_various_artists(&cleaned);
         h.makers.extend(split_names(&cleaned));
     }
+    h.sep.makers = !h.makers.is_empty() || h.various;
+    h.bracketed = pieces.iter().any(|p| matches!(p, Piece::Group(..)));
     title_text = clean_title(&title_text);
     if title_text.is_empty() {
         return None;
@@ -154,26 +187,44 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
 /// A slot that is only a year.
 fn bare_year(slot: &str) -> Option<i32> {
     let s = slot.trim().trim_end_matches([',', '.', '!']);
-    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten().filter(|y| (1880..=2099).contains(y))
+    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|y| (1880..=2099).contains(y))
 }
 
 /// Credits after the bracket groups: "composed by X", "by X", "– X", "Various Artists".
 fn strip_credit_cue(after: &str) -> Option<String> {
     let lower = after.to_lowercase();
-    for cue in ["composed by ", "scored by ", "music by ", "score by ", "written by ", "by "] {
+    for cue in [
+        "composed by ",
+        "scored by ",
+        "music by ",
+        "score by ",
+        "written by ",
+        "by ",
+    ] {
         if lower.starts_with(cue) {
             return Some(after[cue.len()..].trim().to_string());
         }
     }
     let (cleaned, various) = strip_glued_various(after);
     if various {
-        return Some(if cleaned.is_empty() { "Various Artists".to_string() } else { format!("{cleaned}, Various Artists") });
+        return Some(if cleaned.is_empty() {
+            "Various Artists".to_string()
+        } else {
+            format!("{cleaned}, Various Artists")
+        });
     }
     None
 }
 
 /// Cuts the text before any bracket group into the title and the makers.
-fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (String, Option<String>, Option<Sep>) {
+fn split_slots(
+    text: &str,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> (String, Option<String>, Option<Sep>) {
     let Some((sep, left, right)) = first_split(text) else {
         return (text.to_string(), None, None);
     };
@@ -195,14 +246,14 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
             }
         }
         Sep::Colon => {
-            if orientation.maker_first(Sep::Colon) && ls >= 0.5 || ls >= 0.85 {
+            if orientation.maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
                 (right, Some(left), Some(sep))
             } else {
                 (text.to_string(), None, None)
             }
         }
         _ => {
-            if orientation.maker_first(sep) {
+            if orientation.maker_first(sep) && !super::title::is_descriptor(&right) {
                 if ls >= 0.3 && left.split_whitespace().count() <= 12 || sep == Sep::Tilde {
                     (right, Some(left), Some(sep))
                 } else {
@@ -241,13 +292,20 @@ fn apply_group(
                 h.sep.makers = true;
             }
         }
-        Group::YearName { year, name, name_first } => {
+        Group::YearName {
+            year,
+            name,
+            name_first,
+        } => {
             h.year.get_or_insert(year);
             if name_first && makers_text.is_none() {
                 *makers_text = Some(name);
             }
         }
-        Group::Releases { releases, film_year } => {
+        Group::Releases {
+            releases,
+            film_year,
+        } => {
             if let Some(y) = film_year {
                 h.year.get_or_insert(y);
             }
@@ -308,7 +366,8 @@ mod tests {
 
     #[test]
     fn maker_title_with_releases() {
-        let h = p("Bebe and Louis Barron ~ Forbidden Planet (1956; soundtrack: Planet Records, 1976)");
+        let h =
+            p("Bebe and Louis Barron ~ Forbidden Planet (1956; soundtrack: Planet Records, 1976)");
         assert_eq!(h.title, "Forbidden Planet");
         assert_eq!(h.makers, ["Bebe and Louis Barron"]);
         assert_eq!(h.year, Some(1956));
@@ -323,22 +382,45 @@ mod tests {
         let h = p("The Fountain (2006) composed by Clint Mansell and Kronos Quartet");
         assert_eq!(h.makers, ["Clint Mansell", "Kronos Quartet"]);
         let h = p("Carrie (1976 by) Pino Donaggio");
-        assert_eq!((h.title.as_str(), h.makers.clone()), ("Carrie", vec!["Pino Donaggio".to_string()]));
+        assert_eq!(
+            (h.title.as_str(), h.makers.clone()),
+            ("Carrie", vec!["Pino Donaggio".to_string()])
+        );
         let h = p("The Man From Snowy River, Bruce Rowland");
-        assert_eq!((h.title.as_str(), h.makers.clone()), ("The Man From Snowy River", vec!["Bruce Rowland".to_string()]));
+        assert_eq!(
+            (h.title.as_str(), h.makers.clone()),
+            (
+                "The Man From Snowy River",
+                vec!["Bruce Rowland".to_string()]
+            )
+        );
         let h = p("Kids (1995) Various Artistskids");
         assert_eq!((h.title.as_str(), h.various), ("Kids", true));
         assert!(h.makers.is_empty());
     }
 
     #[test]
+    fn comma_inside_title() {
+        let h = p("The Good, the Bad and the Ugly (Ennio Morricone)");
+        assert_eq!(h.title, "The Good, the Bad and the Ugly");
+        assert_eq!(h.makers, ["Ennio Morricone"]);
+    }
+
+    #[test]
     fn inline_header_with_blurb() {
-        let h = p("Elton John, Tim Rice, Hans Zimmer ~ The Lion King (Walt Disney Records, 1994). If this existed as just an EP of cues, it would have been featured.");
+        let h = p(
+            "Elton John, Tim Rice, Hans Zimmer ~ The Lion King (Walt Disney Records, 1994). If this existed as just an EP of cues, it would have been featured.",
+        );
         assert_eq!(h.title, "The Lion King");
         assert_eq!(h.makers, ["Elton John", "Tim Rice", "Hans Zimmer"]);
         assert!(h.rest.starts_with("If this existed"));
-        let h = p("Sleepless in Seattle – 1993, an amazing soundtrack! “As Time Goes By” Jimmy Durante.");
-        assert_eq!((h.title.as_str(), h.year), ("Sleepless in Seattle", Some(1993)));
+        let h = p(
+            "Sleepless in Seattle – 1993, an amazing soundtrack! “As Time Goes By” Jimmy Durante.",
+        );
+        assert_eq!(
+            (h.title.as_str(), h.year),
+            ("Sleepless in Seattle", Some(1993))
+        );
         assert!(h.rest.starts_with("an amazing"));
     }
 }

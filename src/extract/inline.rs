@@ -11,11 +11,18 @@ use super::sections::UnitInfo;
 use super::units::Unit;
 use super::vocab::Vocabulary;
 
-static ITEM_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\)\s*[,;]\s+(?:and\s+)?").expect("static regex"));
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[\s,;])\(?(\d{1,2})[.)]\s+").expect("static regex"));
+static ITEM_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\)\s*[,;]\s+(?:and\s+)?").expect("static regex"));
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s,;])\(?(\d{1,2})[.)]\s+").expect("static regex"));
 
 /// Entries of inline lists in units no other entry claimed.
-pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &Vocabulary) -> Vec<Entry> {
+pub fn find_entries(
+    units: &[Unit],
+    info: &[UnitInfo],
+    taken: &[Entry],
+    vocab: &Vocabulary,
+) -> Vec<Entry> {
     let o = Orientation::default();
     let mut out = Vec::new();
     let mut group = 10_000;
@@ -28,13 +35,24 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         let headers: Vec<(Option<u32>, header::Header)> = items
             .into_iter()
             .filter_map(|(rank, text)| header::parse(&text, &o, vocab).map(|h| (rank, h)))
-            .filter(|(_, h)| h.title_score >= 0.6 && h.rest.is_empty() && h.title.split_whitespace().count() <= 10)
+            .filter(|(_, h)| {
+                h.title_score >= 0.6
+                    && h.rest.is_empty()
+                    && h.title.split_whitespace().count() <= 10
+            })
             .collect();
         if headers.len() < 3 {
             continue;
         }
         for (rank, h) in headers {
-            out.push(Entry { unit: i, header: h, rank, group, shared_unit: true, confidence: 0.7 });
+            out.push(Entry {
+                unit: i,
+                header: h,
+                rank,
+                group,
+                shared_unit: true,
+                confidence: 0.7,
+            });
         }
         group += 1;
     }
@@ -58,7 +76,11 @@ fn bracketed_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
     if last.ends_with(')') {
         items.push(last.to_string());
     }
-    (items.len() >= 3 && items.iter().all(|i| i.ends_with(')') && i.split_whitespace().count() <= 14)).then(|| items.into_iter().map(|i| (None, i)).collect())
+    (items.len() >= 3
+        && items
+            .iter()
+            .all(|i| i.ends_with(')') && i.split_whitespace().count() <= 14))
+    .then(|| items.into_iter().map(|i| (None, i)).collect())
 }
 
 /// "(1) Title, (2) Title, (3) Title" or "1. A, 2. B, 3. C" inside one paragraph.
@@ -80,7 +102,10 @@ fn numbered_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
     let mut items = Vec::new();
     for (k, &(_, end, n)) in marks.iter().enumerate() {
         let stop = marks.get(k + 1).map_or(text.len(), |m| m.0);
-        let item = text[end..stop].trim().trim_end_matches([',', ';', '.']).trim();
+        let item = text[end..stop]
+            .trim()
+            .trim_end_matches([',', ';', '.'])
+            .trim();
         let item = item.strip_suffix(" and").unwrap_or(item);
         items.push((Some(n), item.to_string()));
     }

@@ -74,7 +74,11 @@ pub fn find_separators(text: &str) -> Vec<SepMatch> {
     let mut found: Vec<SepMatch> = SEPARATOR
         .find_iter(text)
         .filter(|m| !mask[m.start()] && m.start() > 0 && m.end() < text.len())
-        .map(|m| SepMatch { sep: sep_of(m.as_str()), start: m.start(), end: m.end() })
+        .map(|m| SepMatch {
+            sep: sep_of(m.as_str()),
+            start: m.start(),
+            end: m.end(),
+        })
         .collect();
     found.sort_by_key(|m| (priority(m.sep), m.start));
     found
@@ -130,9 +134,8 @@ pub fn bracket_pieces(text: &str) -> Vec<Piece> {
         }
     }
     if depth > 0 {
-        // An unclosed bracket (a cut-off page) is plain text.
-        current.push('(');
-        current.push_str(&group);
+        // An unclosed bracket at the end is a cut-off page: the group is lost, the text kept.
+        let _ = group;
     }
     if !current.is_empty() {
         pieces.push(Piece::Text(current));
@@ -156,8 +159,26 @@ pub fn is_abbreviation(word: &str) -> bool {
         || w.matches('.').count() >= 1 && w.trim_end_matches('.').contains('.')
         || matches!(
             w.trim_end_matches('.'),
-            "Vol" | "vol" | "No" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Bros" | "vs" | "feat"
-                | "Pt" | "Inc" | "Ltd" | "Co" | "Op" | "ft" | "Mt"
+            "Vol"
+                | "vol"
+                | "No"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Bros"
+                | "vs"
+                | "feat"
+                | "Pt"
+                | "Inc"
+                | "Ltd"
+                | "Co"
+                | "Op"
+                | "ft"
+                | "Mt"
         )
 }
 
@@ -180,9 +201,18 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
             if let Some(m) = AFTER_BRACKET.find(after) {
                 let rest = &after[m.end()..];
                 let dash = m.as_str().trim_start().starts_with(['–', '—', '-']);
-                let rest_words = rest.split(['.', '!', '?']).next().unwrap_or("").split_whitespace().count();
+                let rest_words = rest
+                    .split(['.', '!', '?'])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count();
                 if !dash || rest_words > 8 || rest.starts_with(char::is_lowercase) {
-                    let rest_start = if m.as_str().trim_start().starts_with(',') { i + 1 + m.end() - 1 } else { i + 1 + m.end() };
+                    let rest_start = if m.as_str().trim_start().starts_with(',') {
+                        i + 1 + m.end() - 1
+                    } else {
+                        i + 1 + m.end()
+                    };
                     consider(i + 1, rest_start);
                 }
                 break;
@@ -190,7 +220,11 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
         }
     }
     if let Some(m) = YEAR_THEN_BODY.find(text) {
-        let head_end = text[..m.end()].trim_end().trim_end_matches([',', '!', '.', '–', '—', '-']).trim_end().len();
+        let head_end = text[..m.end()]
+            .trim_end()
+            .trim_end_matches([',', '!', '.', '–', '—', '-'])
+            .trim_end()
+            .len();
         consider(head_end, m.end());
     }
     for m in SENTENCE_END.find_iter(text) {
@@ -209,7 +243,11 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     }
     match cut {
         Some((h, r)) if words > 3 => {
-            let head = text[..h].trim().trim_end_matches(['.', '!']).trim().to_string();
+            let head = text[..h]
+                .trim()
+                .trim_end_matches(['.', '!'])
+                .trim()
+                .to_string();
             (head, text[r..].trim().to_string())
         }
         _ => (text.trim().to_string(), String::new()),
@@ -247,9 +285,16 @@ pub fn strip_glued_various(credit: &str) -> (String, bool) {
 /// `Title – Maker/ Title – Maker` (two title–maker pairs on one line).
 pub fn split_multi(text: &str) -> Vec<String> {
     if text.contains(" // ") {
-        return text.split(" // ").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        return text
+            .split(" // ")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
     }
-    let dashes: Vec<SepMatch> = find_separators(text).into_iter().filter(|s| s.sep == Sep::Dash).collect();
+    let dashes: Vec<SepMatch> = find_separators(text)
+        .into_iter()
+        .filter(|s| s.sep == Sep::Dash)
+        .collect();
     if dashes.len() < 2 {
         return vec![text.to_string()];
     }
@@ -258,7 +303,9 @@ pub fn split_multi(text: &str) -> Vec<String> {
     let mut start = 0;
     for pair in dashes.windows(2) {
         let middle = &text[pair[0].end..pair[1].start];
-        let Some(slash) = middle.find("/ ") else { return vec![text.to_string()] };
+        let Some(slash) = middle.find("/ ") else {
+            return vec![text.to_string()];
+        };
         let split_at = pair[0].end + slash;
         out.push(text[start..split_at].trim().to_string());
         start = split_at + 1;
@@ -284,15 +331,27 @@ mod tests {
     #[test]
     fn header_and_rest() {
         let v = &*BUILT_IN;
-        let (h, r) = split_header_rest("Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957). As pure cinema, it is hard to top.", v);
-        assert_eq!(h, "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957)");
+        let (h, r) = split_header_rest(
+            "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957). As pure cinema, it is hard to top.",
+            v,
+        );
+        assert_eq!(
+            h,
+            "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957)"
+        );
         assert!(r.starts_with("As pure"));
-        let (h, r) = split_header_rest("THE LIVES OF OTHERS – Score (Varese Sarabande): The big complaint is length.", v);
+        let (h, r) = split_header_rest(
+            "THE LIVES OF OTHERS – Score (Varese Sarabande): The big complaint is length.",
+            v,
+        );
         assert_eq!(h, "THE LIVES OF OTHERS – Score (Varese Sarabande)");
         assert!(r.starts_with("The big"));
         let (h, _) = split_header_rest("LOGAN (2017, James Mangold) – Marco Beltrami", v);
         assert_eq!(h, "LOGAN (2017, James Mangold) – Marco Beltrami");
-        let (h, r) = split_header_rest("The Social Network (Original Motion Picture Soundtrack) – Trent Reznor & Atticus Ross created a soundtrack that is almost a movie", v);
+        let (h, r) = split_header_rest(
+            "The Social Network (Original Motion Picture Soundtrack) – Trent Reznor & Atticus Ross created a soundtrack that is almost a movie",
+            v,
+        );
         assert!(h.ends_with("Soundtrack)"), "{h}");
         assert!(r.starts_with("Trent Reznor"));
         let (h, _) = split_header_rest("Super Mario Bros. Koji Kondo", v);
@@ -301,17 +360,34 @@ mod tests {
 
     #[test]
     fn glued_various_artists() {
-        assert_eq!(strip_glued_various("ControlVarious Artists"), (String::new(), true));
-        assert_eq!(strip_glued_various("Clint Mansell & Various Artists"), ("Clint Mansell".into(), true));
-        assert_eq!(strip_glued_various("Hans Zimmer"), ("Hans Zimmer".into(), false));
+        assert_eq!(
+            strip_glued_various("ControlVarious Artists"),
+            (String::new(), true)
+        );
+        assert_eq!(
+            strip_glued_various("Clint Mansell & Various Artists"),
+            ("Clint Mansell".into(), true)
+        );
+        assert_eq!(
+            strip_glued_various("Hans Zimmer"),
+            ("Hans Zimmer".into(), false)
+        );
     }
 
     #[test]
     fn several_entries_on_one_line() {
-        assert_eq!(split_multi("A B: One // C D: Two"), ["A B: One", "C D: Two"]);
         assert_eq!(
-            split_multi("Batman – Danny Elfman/ The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"),
-            ["Batman – Danny Elfman", "The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"]
+            split_multi("A B: One // C D: Two"),
+            ["A B: One", "C D: Two"]
+        );
+        assert_eq!(
+            split_multi(
+                "Batman – Danny Elfman/ The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"
+            ),
+            [
+                "Batman – Danny Elfman",
+                "The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"
+            ]
         );
     }
 }

@@ -30,7 +30,9 @@ pub static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
 
 /// Data lines: trimmed, without blank lines and `#` comments.
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Vocabulary {
@@ -43,10 +45,14 @@ impl Vocabulary {
     pub fn add_labels(&mut self, text: &str) {
         for line in data_lines(text) {
             let mut names = line.split('|').map(str::trim).filter(|s| !s.is_empty());
-            let Some(canonical) = names.next() else { continue };
+            let Some(canonical) = names.next() else {
+                continue;
+            };
             self.labels.insert(fold(canonical), canonical.to_string());
             for alias in names {
-                self.labels.entry(fold(alias)).or_insert_with(|| canonical.to_string());
+                self.labels
+                    .entry(fold(alias))
+                    .or_insert_with(|| canonical.to_string());
             }
         }
     }
