@@ -14,22 +14,11 @@ use crate::report::Report;
 use dialect::{CsvSheet, join, releases_cell, tracks_cell};
 
 /// Names of the files a run writes.
-pub const OUTPUT_FILES: [&str; 6] = [
-    "mentions.jsonl",
-    "soundtracks.json",
-    "soundtracks.csv",
-    "mentions.csv",
-    "tracks.csv",
-    "report.json",
-];
+pub const OUTPUT_FILES: [&str; 6] =
+    ["mentions.jsonl", "soundtracks.json", "soundtracks.csv", "mentions.csv", "tracks.csv", "report.json"];
 
 /// Writes every output file into `dir`.
-pub fn write_all(
-    dir: &Path,
-    mentions: &[Mention],
-    soundtracks: &[Soundtrack],
-    report: &Report,
-) -> std::io::Result<()> {
+pub fn write_all(dir: &Path, mentions: &[Mention], soundtracks: &[Soundtrack], report: &Report) -> std::io::Result<()> {
     write_atomic(dir, "mentions.jsonl", &mentions_jsonl(mentions)?)?;
     write_atomic(dir, "soundtracks.json", &pretty_json(soundtracks)?)?;
     write_atomic(dir, "soundtracks.csv", &soundtracks_csv(soundtracks)?)?;
@@ -83,11 +72,7 @@ fn soundtracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
         "sources",
     ])?;
     for r in records {
-        let sources: Vec<String> = r
-            .sources
-            .iter()
-            .map(|s| format!("{}:{}", s.source, s.line))
-            .collect();
+        let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
         sheet.row(&[
             r.id.clone(),
             r.title.clone(),
@@ -123,10 +108,7 @@ fn mentions_csv(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
         "confidence",
     ])?;
     for m in mentions {
-        let layout = serde_json::to_value(m.layout)?
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
+        let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
         sheet.row(&[
             m.soundtrack_id.clone(),
             m.source.clone(),
@@ -152,12 +134,7 @@ fn tracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
     let mut sheet = CsvSheet::new(&["soundtrack_id", "soundtrack_title", "track", "artist"])?;
     for r in records {
         for t in &r.tracks {
-            sheet.row(&[
-                r.id.clone(),
-                r.title.clone(),
-                t.title.clone(),
-                t.artist.clone().unwrap_or_default(),
-            ])?;
+            sheet.row(&[r.id.clone(), r.title.clone(), t.title.clone(), t.artist.clone().unwrap_or_default()])?;
         }
     }
     sheet.finish()
