@@ -25,20 +25,29 @@ pub enum Sep {
 /// Which side of a separator holds the makers, decided by a vote over the article's headers.
 #[derive(Debug, Clone, Default)]
 pub struct Orientation {
-    /// Sum over headers of (name score of the left slot − of the right slot), per separator.
-    votes: std::collections::HashMap<Sep, f32>,
+    /// Sum over headers of (name score of the left slot − of the right slot), per separator,
+    /// and how many headers voted.
+    votes: std::collections::HashMap<Sep, (f32, usize)>,
 }
 
 impl Orientation {
     pub fn add(&mut self, sep: Sep, left_minus_right: f32) {
-        *self.votes.entry(sep).or_default() += left_minus_right;
+        let v = self.votes.entry(sep).or_default();
+        v.0 += left_minus_right;
+        v.1 += 1;
+    }
+
+    /// Maker-first by a clear margin over several headers: enough to read a one-word left
+    /// slot as a maker ("Oscillian: Title") rather than a title's first part ("Alien: Covenant").
+    pub fn clearly_maker_first(&self, sep: Sep) -> bool {
+        self.votes.get(&sep).is_some_and(|(sum, n)| *n >= 3 && *sum / *n as f32 >= 0.25)
     }
 
     /// True when makers come first for this separator. A tilde defaults to maker-first
     /// (`Composer ~ Title`), other separators to title-first.
     pub fn maker_first(&self, sep: Sep) -> bool {
         match self.votes.get(&sep) {
-            Some(v) if v.abs() > 0.05 => *v > 0.0,
+            Some((v, _)) if v.abs() > 0.05 => *v > 0.0,
             _ => sep == Sep::Tilde,
         }
     }
@@ -225,7 +234,11 @@ fn split_slots(
             }
         }
         Sep::Colon => {
-            if orientation.maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
+            let one_word = left.split_whitespace().count() == 1;
+            if orientation.maker_first(Sep::Colon) && ls >= 0.5
+                || ls >= 0.85
+                || one_word && orientation.clearly_maker_first(Sep::Colon)
+            {
                 (right, Some(left), Some(sep))
             } else {
                 (text.to_string(), None, None)

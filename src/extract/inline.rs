@@ -13,7 +13,6 @@ use super::units::Unit;
 use super::vocab::Vocabulary;
 use super::words::{is_capitalised, is_title_function_word};
 
-static ITEM_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\)\s*[,;]\s+(?:and\s+)?").expect("static regex"));
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s,;])\(?(\d{1,2})[.)]\s+").expect("static regex"));
 
@@ -89,7 +88,7 @@ fn bracketed_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
 /// "…: A (1961), blurb; B (1972), blurb; C (2016), blurb."
 fn segment_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
     let (_, list) = text.split_once(": ")?;
-    let segments: Vec<&str> = list.split("; ").map(str::trim).collect();
+    let segments: Vec<&str> = list.split("; ").map(|s| s.trim().trim_start_matches("and ").trim()).collect();
     if segments.len() < 3 {
         return None;
     }

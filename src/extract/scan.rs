@@ -116,7 +116,9 @@ pub fn names_after(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().take(24).collect();
     let mut start = 0;
     if let Some(role) = tokens.iter().take(8).position(|t| is_role_word(t)) {
-        let lead_ok = tokens[..role].iter().all(|t| !t.ends_with([',', '.', ';']));
+        // A description before the role ("former Red Hot Chili Peppers drummer", "Bomb Squad
+        // innovator"), not a name list ("Yoko Kanno and her band").
+        let lead_ok = tokens[..role].iter().all(|t| !t.ends_with([',', '.', ';']) && *t != "and" && *t != "&");
         if lead_ok {
             start = role + 1;
         }
@@ -135,7 +137,13 @@ pub fn names_after(text: &str) -> Option<String> {
         let (token, possessive) = strip_possessive(raw);
         let bare = token.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
         let ends_clause = token.len() != bare.len() && !is_initial_token(token);
-        if is_capitalised(bare) && !bare.is_empty() && !bare.starts_with(['“', '"', '‘', '('])
+        if is_suffix(bare) && current.is_empty() && !names.is_empty() {
+            // "Harry Connick, Jr."
+            if let Some(last) = names.last_mut() {
+                last.push(' ');
+                last.push_str(bare);
+            }
+        } else if is_capitalised(bare) && !bare.is_empty() && !bare.starts_with(['“', '"', '‘', '('])
             || (!current.is_empty() && is_particle(bare) && tokens.get(i + 1).is_some_and(|t| is_capitalised(t)))
         {
             current.push(if is_initial_token(token) { token } else { bare });
@@ -146,6 +154,18 @@ pub fn names_after(text: &str) -> Option<String> {
                 names.push(current.join(" "));
                 current.clear();
             }
+        } else if (bare == "and" || bare == "&")
+            && tokens.get(i + 1).is_some_and(|t| matches!(*t, "his" | "her" | "their"))
+            && tokens.get(i + 2).is_some_and(|t| is_role_word(t))
+            && tokens.get(i + 3).is_some_and(|t| is_capitalised(t))
+        {
+            // "Yoko Kanno and her band The Seatbelts"
+            if !current.is_empty() {
+                names.push(current.join(" "));
+                current.clear();
+            }
+            i += 3;
+            continue;
         } else if (bare == "and" || bare == "&")
             && !current.is_empty()
             && tokens.get(i + 1).is_some_and(|t| is_capitalised(t))
@@ -168,6 +188,10 @@ pub fn names_after(text: &str) -> Option<String> {
     }
     names.retain(|n| !n.is_empty());
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn is_suffix(token: &str) -> bool {
+    matches!(token, "Jr" | "Sr" | "II" | "III")
 }
 
 fn is_initial_token(token: &str) -> bool {
@@ -201,5 +225,10 @@ mod tests {
         assert_eq!(names_after("J.S Bach, the master").as_deref(), Some("J.S Bach"));
         assert_eq!(names_after("the Bee Gees.").as_deref(), Some("Bee Gees"));
         assert_eq!(names_after("a classically trained soprano"), None);
+        assert_eq!(names_after("Harry Connick, Jr. sings").as_deref(), Some("Harry Connick Jr"));
+        assert_eq!(
+            names_after("Yoko Kanno and her band The Seatbelts play").as_deref(),
+            Some("Yoko Kanno, The Seatbelts")
+        );
     }
 }
