@@ -76,21 +76,21 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
             continue;
         }
         track_list = false;
-        if i + 1 == lines.len() || i + 2 == lines.len() {
-            if let Some(c) = CREDIT_LINE.captures(text) {
-                if name_score(&c[1], vocab) >= 0.7 {
-                    f.reviewer = Some(c[1].trim().to_string());
-                    continue;
-                }
-            }
+        if (i + 1 == lines.len() || i + 2 == lines.len())
+            && let Some(c) = CREDIT_LINE.captures(text)
+            && name_score(&c[1], vocab) >= 0.7
+        {
+            f.reviewer = Some(c[1].trim().to_string());
+            continue;
         }
         prose.push_str(text);
         prose.push(' ');
     }
-    if let Some(c) = TRAILING_CREDIT.captures(prose.trim_end()) {
-        if name_score(&c[1], vocab) >= 0.7 && !vocab.is_composer(&c[1]) {
-            f.reviewer.get_or_insert_with(|| c[1].trim().to_string());
-        }
+    if let Some(c) = TRAILING_CREDIT.captures(prose.trim_end())
+        && name_score(&c[1], vocab) >= 0.7
+        && !vocab.is_composer(&c[1])
+    {
+        f.reviewer.get_or_insert_with(|| c[1].trim().to_string());
     }
     f.negated = NEGATION.is_match(&prose);
     for name in credits::credits(&prose, &title_k, vocab) {

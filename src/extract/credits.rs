@@ -164,10 +164,10 @@ fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
 
 fn strip_leading_article(name: &str) -> &str {
     for a in ["The ", "A ", "An "] {
-        if let Some(rest) = name.strip_prefix(a) {
-            if rest.split_whitespace().count() >= 2 {
-                return rest;
-            }
+        if let Some(rest) = name.strip_prefix(a)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest;
         }
     }
     name

@@ -345,10 +345,10 @@ fn apply_group(
             h.releases.extend(releases);
         }
         Group::Descriptor(d) => {
-            if let Some(credit) = super::title::descriptor_credit(&d) {
-                if makers_text.is_none() {
-                    *makers_text = Some(credit);
-                }
+            if let Some(credit) = super::title::descriptor_credit(&d)
+                && makers_text.is_none()
+            {
+                *makers_text = Some(credit);
             }
         }
         Group::Names(names) => {

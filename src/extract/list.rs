@@ -201,10 +201,10 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     // 1. Numbered entries whose numbers form a sequence.
     let mut by_style: BTreeMap<Style, Vec<usize>> = BTreeMap::new();
     for (ci, c) in cands.iter().enumerate() {
-        if let Some(e) = c.enumerator {
-            if quality(&c.header) >= GROUP_TITLE_SCORE {
-                by_style.entry(e.style).or_default().push(ci);
-            }
+        if let Some(e) = c.enumerator
+            && quality(&c.header) >= GROUP_TITLE_SCORE
+        {
+            by_style.entry(e.style).or_default().push(ci);
         }
     }
     let mut accepted_shapes: Vec<(Shape, usize, usize, usize)> = Vec::new();
@@ -411,7 +411,7 @@ fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit
         let body: String = units[u + 1..]
             .iter()
             .zip(&info[u + 1..])
-            .take_while(|(v, i)| !i.boundary && !(v.kind == units[u].kind && v.words() <= 10))
+            .take_while(|(v, i)| !(i.boundary || v.kind == units[u].kind && v.words() <= 10))
             .take(6)
             .map(|(v, _)| v.text.as_str())
             .collect::<Vec<_>>()

@@ -28,15 +28,15 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let single = matches!(c, '‘' | '\'');
         let opens = close.is_some() && !(single && prev.is_some_and(char::is_alphanumeric));
-        if let (true, Some(close)) = (opens, close) {
-            if let Some(j) = find_close(&chars, i + 1, close, single) {
-                let inner_start = pos + c.len_utf8();
-                let inner = text[inner_start..chars[j].0].trim().to_string();
-                if !inner.is_empty() && inner.len() < 200 {
-                    out.push(Quote { inner, start: pos, end: chars[j].0 + chars[j].1.len_utf8() });
-                    i = j + 1;
-                    continue;
-                }
+        if let (true, Some(close)) = (opens, close)
+            && let Some(j) = find_close(&chars, i + 1, close, single)
+        {
+            let inner_start = pos + c.len_utf8();
+            let inner = text[inner_start..chars[j].0].trim().to_string();
+            if !inner.is_empty() && inner.len() < 200 {
+                out.push(Quote { inner, start: pos, end: chars[j].0 + chars[j].1.len_utf8() });
+                i = j + 1;
+                continue;
             }
         }
         i += 1;
@@ -100,10 +100,10 @@ fn is_role_word(w: &str) -> bool {
 /// Strips a possessive ending from a token.
 pub fn strip_possessive(token: &str) -> (&str, bool) {
     for end in ["’s", "'s", "’", "'"] {
-        if let Some(stem) = token.strip_suffix(end) {
-            if !stem.is_empty() {
-                return (stem, true);
-            }
+        if let Some(stem) = token.strip_suffix(end)
+            && !stem.is_empty()
+        {
+            return (stem, true);
         }
     }
     (token, false)

@@ -89,10 +89,11 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
             crate::document::BlockKind::Heading(l) => Some(l),
             _ => None,
         };
-        if let (Some(stop), Some(l)) = (stop_level, level) {
-            if l <= stop && !STOP.is_match(u.text.trim()) {
-                stop_level = None;
-            }
+        if let (Some(stop), Some(l)) = (stop_level, level)
+            && l <= stop
+            && !STOP.is_match(u.text.trim())
+        {
+            stop_level = None;
         }
         if is_short_line(u) && STOP.is_match(u.text.trim()) {
             stop_level = Some(level.unwrap_or(0));

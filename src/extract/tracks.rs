@@ -88,8 +88,7 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
             continue;
         }
         let credited_after = prose[q.end..].trim_start_matches([',', ' ']).starts_with("by ");
-        if !is_track_like(&inner)
-            && !(credited_after && inner.split_whitespace().count() <= 8 && is_capitalised(&inner))
+        if !(is_track_like(&inner) || credited_after && inner.split_whitespace().count() <= 8 && is_capitalised(&inner))
         {
             continue;
         }
@@ -169,21 +168,21 @@ fn artist_after(after: &str, vocab: &Vocabulary) -> Option<String> {
 /// `Artist's “Song”`, `Artist's classic song “Song”`, `the Artist song “Song”`.
 fn artist_before(before: &str, vocab: &Vocabulary) -> Option<String> {
     let words: Vec<&str> = before.split_whitespace().collect();
-    if let Some((last, rest)) = words.split_last() {
-        if matches!(*last, "song" | "track" | "single" | "tune" | "ballad" | "number") {
-            let name: Vec<&str> = rest
-                .iter()
-                .rev()
-                .take_while(|w| is_capitalised(w))
-                .copied()
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let name = name.join(" ");
-            if !name.is_empty() && name_score(&name, vocab) >= 0.3 && !name.contains('’') && !name.contains('\'') {
-                return Some(name);
-            }
+    if let Some((last, rest)) = words.split_last()
+        && matches!(*last, "song" | "track" | "single" | "tune" | "ballad" | "number")
+    {
+        let name: Vec<&str> = rest
+            .iter()
+            .rev()
+            .take_while(|w| is_capitalised(w))
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let name = name.join(" ");
+        if !name.is_empty() && name_score(&name, vocab) >= 0.3 && !name.contains('’') && !name.contains('\'') {
+            return Some(name);
         }
     }
     for skip in 0..=3 {
