@@ -18,6 +18,7 @@ pub mod names;
 pub mod prose;
 pub mod scan;
 pub mod sections;
+pub mod spans;
 pub mod split;
 pub mod table;
 pub mod title;

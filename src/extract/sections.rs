@@ -95,7 +95,8 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
         {
             stop_level = None;
         }
-        if is_short_line(u) && STOP.is_match(u.text.trim()) {
+        // A contents list naming "FAQ" is not the FAQ itself.
+        if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && STOP.is_match(u.text.trim()) {
             stop_level = Some(level.unwrap_or(0));
         }
         if u.words() <= 14 && FURNITURE_LINE.is_match(u.text.trim()) {

@@ -105,6 +105,31 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
             gap.is_empty() || matches!(gap, "and" | "or" | "," | ", and" | ", or" | "&")
         });
         let credited = after.trim_start_matches([',', ' ']).starts_with("by ");
+        // "the now-ubiquitous “BRAAAM” sound": a quote used as a modifier.
+        let modifier = after.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                "sound"
+                    | "sounds"
+                    | "effect"
+                    | "trope"
+                    | "style"
+                    | "moment"
+                    | "chord"
+                    | "riff"
+                    | "era"
+                    | "vibe"
+                    | "aesthetic"
+                    | "approach"
+                    | "technique"
+                    | "treatment"
+                    | "look"
+                    | "feel"
+            )
+        });
+        if modifier {
+            continue;
+        }
         let film_year = after.trim_start().starts_with("(1") || after.trim_start().starts_with("(2");
         if !credited && (continues_skipped || is_non_track_context(before) || film_year || other_titles.contains(&key))
         {
