@@ -58,6 +58,7 @@ static MAKING_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Credited makers named in `prose`, the blurb of the entry whose title key is `title_k`.
 pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
+    let prose = &*super::scan::without_asides(prose);
     let mut found: Vec<String> = Vec::new();
     for m in CUE_BY.find_iter(prose).chain(NOUN_BY.find_iter(prose)) {
         if discarded(&prose[..m.start()]) {

@@ -99,6 +99,8 @@ struct Found {
     unit: usize,
     composers: Vec<String>,
     year: Option<i32>,
+    /// Labels named in the same sentence next to release words.
+    labels: Vec<String>,
 }
 
 /// Mentions found in the prose of `units` outside `claimed` entry units.
@@ -131,6 +133,11 @@ pub fn mentions(
         match by_key.get_mut(&key) {
             Some(existing) => {
                 existing.year = existing.year.or(f.year);
+                for l in f.labels {
+                    if !existing.labels.contains(&l) {
+                        existing.labels.push(l);
+                    }
+                }
                 for c in f.composers {
                     if !existing.composers.contains(&c) {
                         existing.composers.push(c);
@@ -151,7 +158,17 @@ pub fn mentions(
         .map(|f| {
             let mut m = Mention::new(&doc.source, units[f.unit].line, Layout::Prose, f.title.clone());
             m.composers = f.composers.clone();
-            m.year = f.year.or_else(|| units.iter().find_map(|u| year_near(&u.text, &f.title)));
+            for label in &f.labels {
+                let spelled = longest_spelling(label, units, vocab);
+                if !m.labels.contains(&spelled) {
+                    m.labels.push(spelled.clone());
+                    m.releases.push(crate::model::Release { label: Some(spelled), year: None, edition: None });
+                }
+            }
+            let bare = f.title.strip_prefix("The ").unwrap_or(&f.title);
+            m.year = f.year.or_else(|| {
+                units.iter().find_map(|u| year_near(&u.text, &f.title).or_else(|| year_near(&u.text, bare)))
+            });
             // Songs of a paragraph about one soundtrack are that soundtrack's.
             if per_unit(f.unit) == 1 {
                 let named = tracks::named(&units[f.unit].text, &f.title, &titles, vocab);
@@ -163,6 +180,21 @@ pub fn mentions(
             m
         })
         .collect()
+}
+
+/// The fullest way the article writes a label ("La-La Land" → "La-La Land Records" when the
+/// article also says that).
+fn longest_spelling(label: &str, units: &[Unit], vocab: &Vocabulary) -> String {
+    let canonical = vocab.label(label).unwrap_or(label).to_string();
+    let mut best = label.to_string();
+    for u in units {
+        for candidate in label_mentions(&format!("{} release", u.text), vocab) {
+            if vocab.label(&candidate) == Some(canonical.as_str()) && candidate.len() > best.len() {
+                best = candidate;
+            }
+        }
+    }
+    best
 }
 
 /// Sentences of a paragraph (abbreviations do not end one).
@@ -202,13 +234,17 @@ fn find_in_sentence(
     if people.is_empty() {
         people.extend(first_person(sentence, vocab));
     }
+    let labels = label_mentions(sentence, vocab);
     let mut add = |title: &str, composers: Vec<String>, year: Option<i32>, at_start: bool| {
         let title = clean_title(title);
-        // A lone capitalised word opening a sentence ("Great soundtracks …") is not a title.
-        if at_start && title.split_whitespace().count() == 1 || is_non_title(&title, vocab) {
+        // A lone capitalised word opening a sentence ("Great soundtracks …") is not a title,
+        // nor is a span ending in a small word ("Listen to soundtracks …").
+        let ends_small = title.split_whitespace().last().is_some_and(|w| w.chars().all(char::is_lowercase));
+        if at_start && title.split_whitespace().count() == 1 || ends_small || is_non_title(&title, vocab) {
             return;
         }
-        found.push(Found { title, unit, composers, year });
+        let year = year.or_else(|| release_year(sentence, &title));
+        found.push(Found { title, unit, composers, year, labels: labels.clone() });
     };
     // "the X soundtrack", "X's 1984 soundtrack", "Bernard Herrmann's Psycho score".
     for c in NOUN_CUE.captures_iter(sentence) {
@@ -220,7 +256,8 @@ fn find_in_sentence(
         if span.possessive && (name_score(&span.title, vocab) >= 0.85 || vocab.is_composer(&span.title)) {
             continue; // "Hans Zimmer's score": a maker, not a work.
         }
-        let at_start = sentence[..start].trim_start().starts_with(span.title.as_str());
+        let opening = sentence[..start].rsplit(": ").next().unwrap_or("");
+        let at_start = opening.trim_start().starts_with(span.title.as_str());
         add(&span.title, maker, year, at_start);
     }
     // "X's work on A, B and C", "his scores for …", "themes for A and B", "score from T (1982)".
@@ -232,12 +269,20 @@ fn find_in_sentence(
         } else if cue.starts_with("his") || cue.starts_with("her") || cue.starts_with("their") {
             last_person.clone()
         } else {
-            people.first().cloned()
+            None
         };
         let after = after_work_noun(&sentence[m.end()..]);
         for title in titles_after(after) {
             let year = year_after(after, &title);
-            add(&title, maker.iter().cloned().collect(), year, false);
+            // A generic cue ("music from X") takes the credits right after the title, or the
+            // person named before it.
+            let makers = match &maker {
+                Some(m) => vec![m.clone()],
+                None => {
+                    credits_after(after, &title, vocab).unwrap_or_else(|| people.first().cloned().into_iter().collect())
+                }
+            };
+            add(&title, makers, year, false);
         }
     }
     // "the helicopter attack in Apocalypse Now set to Wagner's “Ride of the Valkyries”".
@@ -265,6 +310,67 @@ fn find_in_sentence(
         *last_person = Some(p.clone());
     }
 }
+
+/// Credits in the clause right after a title: "The Time Tunnel series (featuring music by …)".
+fn credits_after(after: &str, title: &str, vocab: &Vocabulary) -> Option<Vec<String>> {
+    let at = after.find(title)? + title.len();
+    let rest = &after[at..];
+    let end = rest.find([';', '.']).unwrap_or(rest.len()).min(rest.find(", and ").unwrap_or(rest.len()));
+    let found = credits::credits(&rest[..end], "", vocab);
+    (!found.is_empty()).then_some(found)
+}
+
+/// Known labels named in a sentence about a release ("Varese Saraband released …",
+/// "Film Score Monthly/Retrograde Records' fine single-CD release", "La-La Land's re-release").
+fn label_mentions(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
+    if !RELEASE_WORD.is_match(sentence) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        // The longest run of capitalised words from here that is a known label.
+        let mut best: Option<(usize, String)> = None;
+        for j in (i + 1..=(i + 5).min(words.len())).rev() {
+            let raw = words[i..j].join(" ");
+            for part in raw.split('/') {
+                let part =
+                    part.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
+                let part = part.trim_end_matches(['’', '\'']);
+                if !part.is_empty()
+                    && part.chars().next().is_some_and(char::is_uppercase)
+                    && vocab.label(part).is_some()
+                    && !out.contains(&part.to_string())
+                {
+                    out.push(part.to_string());
+                    best = Some((j, part.to_string()));
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        i = best.map_or(i + 1, |(j, _)| j);
+    }
+    out
+}
+
+static RELEASE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:releas\w*|re-releas\w*|reissu\w*|edition|box set|lp|cd|vinyl|disc|label|dropped|pressing)\b")
+        .expect("static regex")
+});
+
+/// A year in a sentence that releases the title ("January 2020 … the release of … Underwater").
+fn release_year(sentence: &str, title: &str) -> Option<i32> {
+    if !sentence.contains(title) || !RELEASE_WORD.is_match(sentence) {
+        return None;
+    }
+    let years: Vec<i32> = YEAR.find_iter(sentence).filter_map(|m| m.as_str().parse().ok()).collect();
+    (years.len() == 1).then(|| years[0])
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:1[89]\d\d|20\d\d)\b").expect("static regex"));
 
 /// "in Apocalypse Now": the span follows "in".
 fn preceded_by_in(before: &str, title: &str) -> bool {

@@ -60,6 +60,30 @@ fn find_close(chars: &[(usize, char)], from: usize, close: &[char], single: bool
     })
 }
 
+/// Text without parenthetical asides that open with a capital ("Marco Beltrami (Snowpiercer,
+/// The Hurt Locker) and Brandon Roberts"): lists of a person's other works or a cast, which
+/// interrupt name lists and are never the entry. Years and lower-case asides stay.
+pub fn without_asides(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        let aside = inner.starts_with(|c: char| c.is_uppercase()) && !inner.contains('(');
+        out.push_str(rest[..open].trim_end_matches(' '));
+        if !aside {
+            out.push(' ');
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// Role nouns that can stand between a cue and a name ("by progressive rock band Goblin").
 fn is_role_word(w: &str) -> bool {
     matches!(
@@ -208,6 +232,15 @@ mod tests {
         let q = quotes("The Shins' song \"New Slang\" and ‘Natural One’ and Ferris Bueller’s Day 'Beat City'.");
         let inner: Vec<&str> = q.iter().map(|q| q.inner.as_str()).collect();
         assert_eq!(inner, ["New Slang", "Natural One", "Beat City"]);
+    }
+
+    #[test]
+    fn asides_are_removed() {
+        assert_eq!(
+            without_asides("legend Marco Beltrami (Snowpiercer, Logan) and Brandon Roberts (A Good Day) for it"),
+            "legend Marco Beltrami and Brandon Roberts for it"
+        );
+        assert_eq!(without_asides("Khan (1982) and (featuring music by X)"), "Khan (1982) and (featuring music by X)");
     }
 
     #[test]
