@@ -288,12 +288,11 @@ fn find_in_sentence(
     // "the helicopter attack in Apocalypse Now set to Wagner's “Ride of the Valkyries”".
     for c in SET_TO.captures_iter(sentence) {
         let start = c.get(0).map_or(0, |m| m.start());
-        if let Some(span) = span_before(&sentence[..start]) {
-            if sentence[..start].trim_end().ends_with(span.title.as_str())
-                && preceded_by_in(&sentence[..start], &span.title)
-            {
-                add(&span.title, Vec::new(), None, false);
-            }
+        if let Some(span) = span_before(&sentence[..start])
+            && sentence[..start].trim_end().ends_with(span.title.as_str())
+            && preceded_by_in(&sentence[..start], &span.title)
+        {
+            add(&span.title, Vec::new(), None, false);
         }
     }
     // "monster movie Underwater … its soundtrack": a work named in a sentence about its music.
@@ -444,10 +443,10 @@ fn after_work_noun(after: &str) -> &str {
 /// "Stephen King's The Stand": a possessive author or director before the title.
 fn skip_possessor(after: &str) -> &str {
     let words: Vec<&str> = after.split_whitespace().take(4).collect();
-    if let Some(p) = words.iter().position(|w| w.ends_with("’s") || w.ends_with("'s")) {
-        if let Some(found) = after.find(words[p]) {
-            return after[found + words[p].len()..].trim_start();
-        }
+    if let Some(p) = words.iter().position(|w| w.ends_with("’s") || w.ends_with("'s"))
+        && let Some(found) = after.find(words[p])
+    {
+        return after[found + words[p].len()..].trim_start();
     }
     after
 }

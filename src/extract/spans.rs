@@ -30,12 +30,11 @@ pub fn span_before(before: &str) -> Option<SpanBefore> {
     let tokens: Vec<&str> = before.split_whitespace().collect();
     let mut end = tokens.len();
     let mut possessive = false;
-    if let Some(last) = tokens.last() {
-        if let Some(stem) = strip_possessive(last) {
-            if is_capitalised(stem) {
-                possessive = true;
-            }
-        }
+    if let Some(last) = tokens.last()
+        && let Some(stem) = strip_possessive(last)
+        && is_capitalised(stem)
+    {
+        possessive = true;
     }
     let mut start = end;
     while start > 0 {
