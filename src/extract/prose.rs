@@ -228,7 +228,7 @@ fn find_in_sentence(
     found: &mut Vec<Found>,
     vocab: &Vocabulary,
 ) {
-    let sentence = sentence.replace("**", "");
+    let sentence = super::scan::without_asides(sentence).replace("**", "");
     let sentence = sentence.as_str();
     let mut people = credits::credits(sentence, "", vocab);
     if people.is_empty() {
