@@ -52,7 +52,7 @@ pub fn mentions(
         if body.negated {
             continue;
         }
-        let honourable = hm.applies(e);
+        let honourable = hm.applies(e) || e.hm_hint;
         let m = build(doc, units, info, e, body, honourable, reviewer_line.as_deref(), vocab);
         let _ = i;
         out.push(m);

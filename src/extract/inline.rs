@@ -35,13 +35,14 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         let headers: Vec<(Option<u32>, header::Header)> = items
             .into_iter()
             .filter_map(|(rank, text)| header::parse(&text, &o, vocab).map(|h| (rank, h)))
-            .filter(|(_, h)| h.title_score >= 0.6 && h.rest.is_empty() && h.title.split_whitespace().count() <= 10)
+            .filter(|(_, h)| h.title_score >= 0.6 && h.title.split_whitespace().count() <= 10)
             .collect();
         if headers.len() < 3 {
             continue;
         }
+        let hm_hint = HM_WORDS.find(&u.text).is_some_and(|m| u.text[..m.start()].matches('(').count() == 0);
         for (rank, h) in headers {
-            out.push(Entry { unit: i, header: h, rank, group, shared_unit: true, confidence: 0.7 });
+            out.push(Entry { unit: i, header: h, rank, group, shared_unit: true, confidence: 0.7, hm_hint });
         }
         group += 1;
     }

@@ -25,6 +25,8 @@ pub struct Entry {
     /// The unit holds several entries (an inline list or two pairs on a line).
     pub shared_unit: bool,
     pub confidence: f32,
+    /// The entry's own paragraph calls it an honourable mention ("Honourable mentions: A (X), …").
+    pub hm_hint: bool,
 }
 
 /// The shape two headers of one list share.
@@ -280,7 +282,15 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         .filter_map(|(c, a)| {
             let (group, rank) = a?;
             let confidence = (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0);
-            Some(Entry { unit: c.unit, header: c.header, rank, group, shared_unit: c.shared_unit, confidence })
+            Some(Entry {
+                unit: c.unit,
+                header: c.header,
+                rank,
+                group,
+                shared_unit: c.shared_unit,
+                confidence,
+                hm_hint: false,
+            })
         })
         .collect();
     entries.sort_by_key(|e| e.unit);

@@ -30,7 +30,7 @@ static NOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "X's work on", "his scores for", "themes for", "music from", "score to".
 static MAKER_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+")
+    Regex::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+")
         .expect("static regex")
 });
 /// "monster movie Underwater", "the miniseries of Stephen King's The Stand".
@@ -253,8 +253,11 @@ fn find_in_sentence(
         let year = c.get(1).and_then(|y| y.as_str().parse().ok());
         let maker: Vec<String> =
             span.possessor.iter().filter(|p| name_score(p, vocab) >= 0.7 || vocab.is_composer(p)).cloned().collect();
-        if span.possessive && (name_score(&span.title, vocab) >= 0.85 || vocab.is_composer(&span.title)) {
-            continue; // "Hans Zimmer's score": a maker, not a work.
+        if span.possessive
+            && possessor_name(&format!("{}’s", span.title), vocab)
+                .is_some_and(|p| name_score(&capitalise_first(&p), vocab) >= 0.85 || vocab.is_composer(&p))
+        {
+            continue; // "Hans Zimmer's score", "Consider Thom Yorke's score": a maker, not a work.
         }
         let opening = sentence[..start].rsplit(": ").next().unwrap_or("");
         let at_start = opening.trim_start().starts_with(span.title.as_str());
@@ -271,9 +274,12 @@ fn find_in_sentence(
         } else {
             None
         };
-        let after = after_work_noun(&sentence[m.end()..]);
+        let cue_year =
+            m.as_str().split_whitespace().find_map(|w| w.parse::<i32>().ok()).filter(|y| (1880..=2099).contains(y));
+        let after = after_work_noun(skip_possessor(&sentence[m.end()..]));
+        let (lead, after) = lead_year(after);
         for title in titles_after(after) {
-            let year = year_after(after, &title);
+            let year = year_after(after, &title).or(lead).or(cue_year);
             // A generic cue ("music from X") takes the credits right after the title, or the
             // person named before it.
             let makers = match &maker {
@@ -395,9 +401,33 @@ fn possessor_name(before: &str, vocab: &Vocabulary) -> Option<String> {
             break;
         }
     }
+    // The shortest ending that is plainly a person ("Consider Thom Yorke" → "Thom Yorke"),
+    // else the whole run if it could be one.
+    for take in 2..=parts.len() {
+        let name = parts[parts.len() - take..].join(" ");
+        let display = capitalise_first(&name);
+        if name_score(&display, vocab) >= 0.85 || vocab.is_composer(&display) {
+            return Some(name);
+        }
+    }
     let name = parts.join(" ");
     let display = capitalise_first(&name);
     (name_score(&display, vocab) >= 0.5 || vocab.is_composer(&display)).then_some(name)
+}
+
+/// A year opening the title slot ("his 2018 Annihilation") is the work's year.
+fn lead_year(after: &str) -> (Option<i32>, &str) {
+    let trimmed = after.trim_start();
+    let first = trimmed.split_whitespace().next().unwrap_or("");
+    let skip = first.len() + (trimmed.len() - trimmed[first.len()..].trim_start().len() - first.len());
+    let is_pronoun = matches!(first, "his" | "her" | "their" | "its" | "the" | "a");
+    let (pronoun_skip, rest) = if is_pronoun { (skip, &trimmed[skip..]) } else { (0, trimmed) };
+    let _ = pronoun_skip;
+    let word = rest.split_whitespace().next().unwrap_or("");
+    match word.parse::<i32>() {
+        Ok(y) if (1880..=2099).contains(&y) => (Some(y), rest[word.len()..].trim_start()),
+        _ => (None, after),
+    }
 }
 
 fn capitalise_first(name: &str) -> String {
@@ -523,6 +553,11 @@ mod tests {
         );
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].1, ["John Carpenter"]);
+        let t = titles("Consider Thom Yorke's score for Luca Guadagnino's 2018 Suspiria, released on XL Recordings.");
+        assert_eq!((t[0].0.as_str(), t[0].1.clone(), t[0].2), ("Suspiria", vec!["Thom Yorke".to_string()], Some(2018)));
+        let t =
+            titles("His 2015 score for Denis Villeneuve's Sicario, released on Varèse Sarabande, is built on a pulse.");
+        assert_eq!((t[0].0.as_str(), t[0].2), ("Sicario", Some(2015)));
         let t = titles("john Williams’ work on Star Wars, for instance, revived it.");
         assert_eq!((t[0].0.as_str(), t[0].1.clone()), ("Star Wars", vec!["john Williams".to_string()]));
         let t = titles(
