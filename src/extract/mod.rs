@@ -53,7 +53,8 @@ pub fn extract_with(doc: &Document, vocab: &Vocabulary) -> Vec<Mention> {
         let claimed: Vec<usize> = entries.iter().map(|e| e.unit).collect();
         mentions.extend(prose::mentions(doc, &units, &info, &claimed, &mentions, vocab));
     }
-    mentions.sort_by(|a, b| a.line.cmp(&b.line).then(a.title.cmp(&b.title)));
+    // Stable: entries of one line keep their order in the text.
+    mentions.sort_by_key(|m| m.line);
     mentions
 }
 

@@ -463,7 +463,8 @@ fn after_work_noun(after: &str) -> &str {
         let pos = after[offset..].find(word).map_or(offset, |p| offset + p);
         offset = pos + word.len();
         let follows_title = after[offset..].trim_start().starts_with(|c: char| c.is_uppercase());
-        if n > 0 && is_work_noun(word) && follows_title && !after[..pos].contains(',') {
+        // "the Indiana Jones series, E.T. …": a noun before a comma ends a title instead.
+        if n > 0 && is_work_noun(word) && !word.ends_with(',') && follows_title && !after[..pos].contains(',') {
             return after[offset..].trim_start();
         }
     }

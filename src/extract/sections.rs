@@ -67,6 +67,10 @@ fn is_navigation(text: &str) -> bool {
     let parts: Vec<&str> = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2 && parts.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= parts.len()
 }
+static QUOTE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:quote(?:d)?(?: from| by)? ?[^:]{0,40}:|[^\s:]{1,40}(?: \S+)? (?:wrote|said|posted):|quote:)$")
+        .expect("static regex")
+});
 static YEAR_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b").expect("static regex")
 });
@@ -115,6 +119,11 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
             stop_level = Some(level.unwrap_or(0));
         }
         if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) {
+            info[i].excluded = true;
+        }
+        // Forum quotes ("Quote from grimlock77:", "Jane wrote:") repeat someone else's post.
+        if i > 0 && u.words() <= 12 && QUOTE_LEAD.is_match(units[i - 1].text.trim()) {
+            info[i - 1].excluded = true;
             info[i].excluded = true;
         }
         if stop_level.is_some() {
