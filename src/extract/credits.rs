@@ -21,7 +21,7 @@ static CUE_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NOUN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:composed\s+|written\s+|performed\s+|produced\s+)?by\s+")
+    Regex::new(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+")
         .expect("static regex")
 });
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,7 +52,7 @@ static MUSIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:had\s+)?(?:never\s+)?(?:scored|scores|composed|composes|orchestrated)\b").expect("static regex")
 });
 static MAKING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[\p{L}\-]+\s+){0,3}?(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
+    Regex::new(r"^(?:(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[\p{L}\-]+\s+){0,3}?|(?:did|does)\s+(?:[\p{L}\-]+\s+){0,6}?)(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
         .expect("static regex")
 });
 
@@ -65,6 +65,12 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
             continue;
         }
         if let Some(names) = names_after(&prose[m.end()..]) {
+            // "music from Irwin Allen's The Time Tunnel": a possessive names a work's author.
+            let last = names.rsplit(", ").next().unwrap_or(&names);
+            let tail = prose[m.end()..].split(last).nth(1).unwrap_or("");
+            if tail.starts_with("’s") || tail.starts_with("'s") {
+                continue;
+            }
             let band = prose[m.end()..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
             found.extend(split_names(&names).into_iter().filter(|n| {
                 name_score(n, vocab) >= 0.45 && (n.split_whitespace().count() >= 2 || band || vocab.is_composer(n))
@@ -106,7 +112,15 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
         }));
     }
     for c in SUBJECT_VERB.captures_iter(prose).chain(NAME_NOUN.captures_iter(prose)) {
+        let start = c.get(0).map_or(0, |m| m.start());
+        if discarded(&prose[..start]) || earlier_work(&prose[..start]) {
+            continue;
+        }
+        let songs = c.get(0).is_some_and(|m| m.as_str().ends_with("songs"));
         for n in split_names(&c[1].replace(" & ", ", ").replace(" and ", ", ")) {
+            if songs && !vocab.is_composer(&n) {
+                continue;
+            }
             let n = strip_leading_article(&n).to_string();
             let person = name_score(&n, vocab) >= 0.85 && n.split_whitespace().count() >= 2;
             if person || vocab.is_composer(&n) {
@@ -127,6 +141,17 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     }
     out
 }
+
+/// "followed up the iconic Vangelis score": the credit of the work this one follows.
+fn earlier_work(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
+    EARLIER.is_match(&before[start..])
+}
+
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:followed up|follow-up to|sequel to|successor to|predecessor|the original|remake of)\b")
+        .expect("static regex")
+});
 
 fn discarded(before: &str) -> bool {
     let start = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);

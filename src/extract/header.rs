@@ -220,11 +220,9 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
             }
         }
         Sep::Colon => {
-            let one_word = left.split_whitespace().count() == 1;
-            if orientation.maker_first(Sep::Colon) && ls >= 0.5
-                || ls >= 0.85
-                || one_word && orientation.clearly_maker_first(Sep::Colon)
-            {
+            // A colon is usually part of a title ("Metal Gear Rising: Revengeance"); it
+            // separates a maker only when the article does so clearly, or the left is plainly a person.
+            if orientation.clearly_maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
                 (right, Some(left), Some(sep))
             } else {
                 (text.to_string(), None, None)

@@ -320,7 +320,24 @@ fn find_in_sentence(
 fn credits_after(after: &str, title: &str, vocab: &Vocabulary) -> Option<Vec<String>> {
     let at = after.find(title)? + title.len();
     let rest = &after[at..];
-    let end = rest.find([';', '.']).unwrap_or(rest.len()).min(rest.find(", and ").unwrap_or(rest.len()));
+    // The clause ends at a semicolon, a full stop or ", and" outside brackets.
+    let mut depth = 0i32;
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' | '.' if depth <= 0 => {
+                end = i;
+                break;
+            }
+            ',' if depth <= 0 && rest[i..].starts_with(", and ") => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
     let found = credits::credits(&rest[..end], "", vocab);
     (!found.is_empty()).then_some(found)
 }

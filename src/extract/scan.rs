@@ -147,9 +147,7 @@ pub fn names_after(text: &str) -> Option<String> {
             start = role + 1;
         }
     }
-    if tokens.get(start).is_some_and(|t| *t == "the" || *t == "The")
-        && tokens.get(start + 1).is_some_and(|t| is_capitalised(t))
-    {
+    if tokens.get(start).is_some_and(|t| *t == "the") && tokens.get(start + 1).is_some_and(|t| is_capitalised(t)) {
         // "by the Bee Gees": keep "the" out of the name.
         start += 1;
     }

@@ -34,6 +34,15 @@ pub fn named(prose: &str, title: &str, other_titles: &[String], vocab: &Vocabula
 /// Words before a quote that say it names a film, a nickname or a phrase, not a song.
 fn is_non_track_context(before: &str) -> bool {
     let mut words: Vec<String> = before.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
+    // "the score to “Becoming Sylvia Plath”": the quote names the film.
+    if let [prep, noun, ..] = words.as_slice() {
+        let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(prep.as_str(), "to" | "for" | "of")
+            && matches!(noun, "score" | "scores" | "soundtrack" | "soundtracks" | "music")
+        {
+            return true;
+        }
+    }
     let last = words.first().cloned().unwrap_or_default();
     let last = last.as_str();
     words.reverse();
@@ -167,9 +176,17 @@ fn is_track_like(s: &str) -> bool {
     if sentence_break || words.len() > 3 && s.ends_with('.') {
         return false;
     }
+    // A quote naming an album or a soundtrack is not a song ("Naruto's Entire Freakin' Soundtrack").
+    if words.iter().any(|w| {
+        matches!(w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "soundtrack" | "ost" | "score")
+    }) {
+        return false;
+    }
     let content: Vec<&&str> = words.iter().filter(|w| !is_title_function_word(&w.to_lowercase())).collect();
     let caps = content.iter().filter(|w| is_capitalised(w)).count();
-    is_capitalised(words[0]) && caps * 2 >= content.len().max(1)
+    // Long song titles are in title case; a long quote with lower-case words is a sentence.
+    let needed = if words.len() > 8 { content.len() } else { content.len().div_ceil(2) };
+    is_capitalised(words[0]) && caps >= needed.max(1)
 }
 
 /// `“Song” by Artist`, `“Song” (Artist)`, `“Song” Artist,`.
