@@ -39,7 +39,9 @@ pub fn mentions(
                 hm.start();
             }
             if let Some(r) = &info[u].reviewer {
-                reviewer_line = Some(r.clone());
+                if writers_credited(u, info, &entries) {
+                    reviewer_line = Some(r.clone());
+                }
             }
             if u < e.unit && units[u].is_heading() && !entries.iter().any(|x| x.unit == u) && !info[u].hm_marker {
                 hm.stop();
@@ -58,6 +60,15 @@ pub fn mentions(
         out.push(m);
     }
     out
+}
+
+/// A name line credits the entries below it when the article has several such lines (a staff
+/// round-up, a poll) or the entries start right after it; a lone byline above an intro is
+/// the article's author, not a blurb's.
+fn writers_credited(unit: usize, info: &[UnitInfo], entries: &[Entry]) -> bool {
+    let lines = info.iter().filter(|i| i.reviewer.is_some()).count();
+    let next_entry = entries.iter().map(|e| e.unit).filter(|&e| e > unit).min();
+    lines >= 2 || next_entry.is_some_and(|e| e <= unit + 3)
 }
 
 /// Honourable mentions run from their marker until the main list starts: a ranked entry,

@@ -250,7 +250,12 @@ fn find_in_sentence(
     for c in NOUN_CUE.captures_iter(sentence) {
         let start = c.get(0).map_or(0, |m| m.start());
         let Some(span) = span_before(&sentence[..start]) else { continue };
-        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+        let end = c.get(0).map_or(start, |m| m.end());
+        // "the Saturday Night Fever soundtrack (1977)".
+        let year = c
+            .get(1)
+            .and_then(|y| y.as_str().parse().ok())
+            .or_else(|| TITLE_YEAR.captures(&sentence[end..]).and_then(|y| y[1].parse().ok()));
         let maker: Vec<String> =
             span.possessor.iter().filter(|p| name_score(p, vocab) >= 0.7 || vocab.is_composer(p)).cloned().collect();
         if span.possessive
@@ -348,32 +353,34 @@ fn label_mentions(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     if !RELEASE_WORD.is_match(sentence) {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    // "Film Score Monthly/Retrograde Records’": a slash separates labels.
+    let spaced = sentence.replace('/', " / ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
-        // The longest run of capitalised words from here that is a known label.
-        let mut best: Option<(usize, String)> = None;
-        for j in (i + 1..=(i + 5).min(words.len())).rev() {
-            let raw = words[i..j].join(" ");
-            for part in raw.split('/') {
-                let part =
-                    part.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
-                let part = part.trim_end_matches(['’', '\'']);
-                if !part.is_empty()
-                    && part.chars().next().is_some_and(char::is_uppercase)
-                    && vocab.label(part).is_some()
-                    && !out.contains(&part.to_string())
-                {
-                    out.push(part.to_string());
-                    best = Some((j, part.to_string()));
-                }
-            }
-            if best.is_some() {
-                break;
-            }
+        if !words[i].starts_with(|c: char| c.is_uppercase()) {
+            i += 1;
+            continue;
         }
-        i = best.map_or(i + 1, |(j, _)| j);
+        // The longest run of words from here, up to a slash, that is a known label.
+        let limit = (i + 5).min(words.len());
+        let stop = words[i..limit].iter().position(|w| *w == "/").map_or(limit, |p| i + p);
+        let found = (i + 1..=stop).rev().find_map(|j| {
+            let raw = words[i..j].join(" ");
+            let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
+            let name = name.trim_end_matches(['’', '\'']);
+            (vocab.label(name).is_some()).then(|| (j, name.to_string()))
+        });
+        match found {
+            Some((j, name)) => {
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+                i = j;
+            }
+            None => i += 1,
+        }
     }
     out
 }
@@ -565,6 +572,7 @@ mod tests {
         );
         assert_eq!((t[0].0.as_str(), t[0].2), ("Star Trek II: The Wrath Of Khan", Some(1982)));
         assert!(titles("Hans Zimmer’s score is loud.").is_empty());
+        assert_eq!(titles("I still love the Saturday Night Fever soundtrack (1977) best.")[0].2, Some(1977));
         assert!(titles("Great soundtracks often define moments.").is_empty());
         let t = titles(
             "Composers like John Carpenter created iconic electronic themes for Halloween and Escape from New York that last.",

@@ -27,7 +27,12 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         };
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let single = matches!(c, '‘' | '\'');
-        let opens = close.is_some() && !(single && prev.is_some_and(char::is_alphanumeric));
+        // A single quote opens only before a letter and after a space or bracket ("mid-'70s",
+        // "Bueller’s" are not quotes).
+        let next = chars.get(i + 1).map(|x| x.1);
+        let single_ok =
+            !single || !prev.is_some_and(|p| p.is_alphanumeric() || p == '-') && next.is_some_and(char::is_alphabetic);
+        let opens = close.is_some() && single_ok;
         if let (true, Some(close)) = (opens, close)
             && let Some(j) = find_close(&chars, i + 1, close, single)
         {

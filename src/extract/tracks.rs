@@ -140,7 +140,12 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
             continue;
         }
         let film_year = after.trim_start().starts_with("(1") || after.trim_start().starts_with("(2");
-        if !credited && (continues_skipped || is_non_track_context(before) || film_year || other_titles.contains(&key))
+        // "from the morbid “X” to …": a range of the album's pieces, not a source.
+        let range = before.trim_end().ends_with("from") || before.split_whitespace().rev().take(3).any(|w| w == "from");
+        let range = range && after.trim_start().starts_with("to ");
+        if !credited
+            && !range
+            && (continues_skipped || is_non_track_context(before) || film_year || other_titles.contains(&key))
         {
             if !before.trim_end().ends_with("from") {
                 previous_skipped_end = Some(q.end);
@@ -185,7 +190,7 @@ fn is_track_like(s: &str) -> bool {
     let content: Vec<&&str> = words.iter().filter(|w| !is_title_function_word(&w.to_lowercase())).collect();
     let caps = content.iter().filter(|w| is_capitalised(w)).count();
     // Long song titles are in title case; a long quote with lower-case words is a sentence.
-    let needed = if words.len() > 8 { content.len() } else { content.len().div_ceil(2) };
+    let needed = if words.len() > 8 { content.len().saturating_sub(1) } else { content.len().div_ceil(2) };
     is_capitalised(words[0]) && caps >= needed.max(1)
 }
 

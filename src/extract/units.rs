@@ -79,6 +79,10 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
     }
     let next_text = next.text.trim();
     let prev_text = prev.text.trim_end();
+    // A numbered line starts an entry, whatever the line above lacks.
+    if super::enumerator::parse(next_text).is_some() {
+        return false;
+    }
     // "Roller" / "(1976)": a year alone on its line belongs to the title above.
     if is_bracketed_year(next_text) && prev.text.split_whitespace().count() <= 12 {
         return true;
@@ -162,6 +166,11 @@ mod tests {
             texts(&["Better known as the soundtrack to", "Dawn of the Dead", ", this is the last album."]),
             ["Better known as the soundtrack to Dawn of the Dead, this is the last album."]
         );
+    }
+
+    #[test]
+    fn an_intro_without_a_full_stop_does_not_swallow_the_first_entry() {
+        assert_eq!(texts(&["Here are my picks for the", "1. Jaws", "2. Alien"]).len(), 3);
     }
 
     #[test]
