@@ -56,10 +56,11 @@ fn detect<'a>(
         return Ok((UTF_8, bytes));
     }
     // A truncated multi-byte character at the very end still means UTF-8.
-    if let Err(e) = std::str::from_utf8(bytes) {
-        if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() {
-            return Ok((UTF_8, bytes));
-        }
+    if let Err(e) = std::str::from_utf8(bytes)
+        && e.error_len().is_none()
+        && e.valid_up_to() + 4 > bytes.len()
+    {
+        return Ok((UTF_8, bytes));
     }
     if let Some(enc) = declared.filter(|e| *e != UTF_8 && e.is_single_byte()) {
         return Ok((enc, bytes));

@@ -185,13 +185,13 @@ fn is_skipped_element(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(role) = el.attr("role") {
-        if matches!(
+    if let Some(role) = el.attr("role")
+        && matches!(
             role,
             "navigation" | "banner" | "contentinfo" | "complementary" | "search"
-        ) {
-            return true;
-        }
+        )
+    {
+        return true;
     }
     el.attr("class").is_some_and(is_boilerplate_name)
         || el.attr("id").is_some_and(is_boilerplate_name)

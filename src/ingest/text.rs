@@ -44,15 +44,16 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
             continue;
         }
         // A setext underline turns the previous line into a heading.
-        if let Some(caps) = SETEXT.captures(raw) {
-            if let Some(prev) = blocks.last_mut() {
-                if prev.line == line_no - 1 && prev.kind == BlockKind::Paragraph && !gap {
-                    let level = if caps[1].starts_with('=') { 1 } else { 2 };
-                    prev.kind = BlockKind::Heading(level);
-                    gap = true;
-                    continue;
-                }
-            }
+        if let Some(caps) = SETEXT.captures(raw)
+            && let Some(prev) = blocks.last_mut()
+            && prev.line == line_no - 1
+            && prev.kind == BlockKind::Paragraph
+            && !gap
+        {
+            let level = if caps[1].starts_with('=') { 1 } else { 2 };
+            prev.kind = BlockKind::Heading(level);
+            gap = true;
+            continue;
         }
         if TABLE_SEPARATOR.is_match(raw) && raw.contains('-') && raw.contains('|') {
             continue;
