@@ -19,6 +19,7 @@ pub mod resolve;
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -65,6 +66,13 @@ struct FileResult {
 /// Runs the whole pipeline from `config.input` to `config.output`.
 pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let started = Instant::now();
+    // The walk never enters the output folder, so the same folder for both would read
+    // nothing and silently write an empty corpus.
+    if same_folder(&config.input, &config.output) {
+        return Err(RunError::OutputIsInput {
+            path: config.output.clone(),
+        });
+    }
     let (files, problems) =
         ingest::walk(&config.input, Some(&config.output)).map_err(|source| RunError::Input {
             path: config.input.clone(),
@@ -75,22 +83,22 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         source,
     })?;
 
-    let progress = progress_bar(config, files.len() as u64);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs.unwrap_or(0))
         .build()
-        .map_err(|e| RunError::Output {
-            path: config.output.clone(),
-            source: std::io::Error::other(e),
-        })?;
+        .map_err(RunError::Threads)?;
+    let progress = progress_bar(config, files.len() as u64);
+    let entries_found = AtomicUsize::new(0);
     let results: Vec<FileResult> = pool.install(|| {
         files
             .par_iter()
             .map(|file| {
                 let result = process_file(&file.path, &file.rel);
                 if let Some(bar) = &progress {
+                    let total = entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed)
+                        + result.mentions.len();
                     bar.inc(1);
-                    bar.set_message(format!("{} entries", result.mentions.len()));
+                    bar.set_message(format!("{total} entries"));
                 }
                 result
             })
@@ -170,6 +178,14 @@ fn process_file(path: &Path, rel: &str) -> FileResult {
             FileError::Extract("internal error while extracting".into()).to_string(),
             Status::Failed,
         ),
+    }
+}
+
+/// True when both paths name one existing folder.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
