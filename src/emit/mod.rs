@@ -162,3 +162,65 @@ fn tracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
     }
     sheet.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Release, SourceRef, Track};
+
+    fn record() -> Soundtrack {
+        Soundtrack {
+            id: "o-brother-where-art-thou-2000".into(),
+            title: "O Brother, Where Art Thou?".into(),
+            alt_titles: vec![],
+            year: Some(2000),
+            composers: vec!["T Bone Burnett".into()],
+            labels: vec!["Lost Highway".into()],
+            releases: vec![Release {
+                label: Some("Lost Highway".into()),
+                year: Some(2000),
+                edition: None,
+            }],
+            tracks: vec![
+                Track {
+                    title: "Man of Constant Sorrow".into(),
+                    artist: Some("The Soggy Bottom Boys".into()),
+                },
+                Track {
+                    title: "=cmd".into(),
+                    artist: None,
+                },
+            ],
+            sources: vec![SourceRef {
+                source: "a.txt".into(),
+                line: 3,
+                rank: Some(1),
+            }],
+            mention_count: 1,
+        }
+    }
+
+    // The integration tests' articles name no tracks, so the per-track rows are checked here.
+    #[test]
+    fn tracks_csv_has_one_row_per_track() {
+        let out = String::from_utf8(tracks_csv(&[record()]).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "soundtrack_id,soundtrack_title,track,artist\n\
+             o-brother-where-art-thou-2000,\"O Brother, Where Art Thou?\",Man of Constant Sorrow,The Soggy Bottom Boys\n\
+             o-brother-where-art-thou-2000,\"O Brother, Where Art Thou?\",'=cmd,\n"
+        );
+    }
+
+    #[test]
+    fn soundtracks_csv_joins_multi_valued_cells() {
+        let out = String::from_utf8(soundtracks_csv(&[record()]).unwrap()).unwrap();
+        let row = out.lines().nth(1).unwrap();
+        assert!(row.contains("Lost Highway (2000)"), "{row}");
+        assert!(
+            row.contains("Man of Constant Sorrow — The Soggy Bottom Boys; =cmd"),
+            "{row}"
+        );
+        assert!(row.ends_with(",1,a.txt:3"), "{row}");
+    }
+}

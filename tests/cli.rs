@@ -1,0 +1,473 @@
+//! The command line end to end: a temporary input folder, the real binary, and every output
+//! file read back. The articles use the plainest ranked layout (`1. Title (Year)`) so these
+//! tests check the pipeline's contract, not extraction quality.
+
+mod util;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+use serde_json::Value;
+use util::{Outputs, Workspace, cuesheet, output_bytes, source_line};
+
+const COUNTDOWN: &str = "Five scores I keep coming back to\n\n\
+1. Jaws (1975)\nTwo notes, and the beach empties.\n\n\
+2. Vertigo (1958)\nThe strings spiral like the staircase.\n\n\
+3. The Mission (1986)\nAn oboe over the falls.\n";
+
+const NIGHT_DRIVES: &str = "# Night drives\n\nMusic for the road after midnight.\n\n\
+1. Drive (2011)\n2. Jaws (1975)\n3. Blade Runner (1982)\n";
+
+const SAVED_PAGE: &str = "<!DOCTYPE html>\n<html><body>\n\
+<nav><p>1. Home (2020)</p></nav>\n\
+<p>1. Alien (1979)</p>\n\
+<p>2. Psycho (1960)</p>\n\
+<footer><p>3. Subscribe (2024)</p></footer>\n\
+</body></html>\n";
+
+/// Three articles, one in a subfolder; "Jaws (1975)" is in two of them.
+fn three_articles() -> Workspace {
+    let ws = Workspace::new();
+    ws.write("countdown.txt", COUNTDOWN)
+        .write("lists/night-drives.md", NIGHT_DRIVES)
+        .write("saved/page.html", SAVED_PAGE);
+    ws
+}
+
+const MENTION_FIELDS: [&str; 15] = [
+    "source",
+    "line",
+    "layout",
+    "title",
+    "alt_titles",
+    "year",
+    "composers",
+    "labels",
+    "releases",
+    "tracks",
+    "rank",
+    "honourable_mention",
+    "reviewer",
+    "confidence",
+    "soundtrack_id",
+];
+
+fn str_of(v: &Value) -> &str {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Every cross-file promise of the output contract.
+fn assert_consistent(out: &Outputs, ws: &Workspace) {
+    // Mentions: complete records pointing at a real line of a real input file.
+    for m in &out.mentions {
+        for field in MENTION_FIELDS {
+            assert!(m.get(field).is_some(), "mention lacks {field}: {m}");
+        }
+        let line = source_line(
+            &ws.input(),
+            str_of(&m["source"]),
+            m["line"].as_u64().unwrap(),
+        );
+        assert!(
+            line.contains(str_of(&m["title"])),
+            "line {line:?} does not hold {m}"
+        );
+    }
+
+    // mentions.csv is mentions.jsonl, row for row.
+    assert_eq!(out.mentions_csv.len(), out.mentions.len());
+    for (row, m) in out.mentions_csv.iter().zip(&out.mentions) {
+        for field in [
+            "soundtrack_id",
+            "source",
+            "line",
+            "layout",
+            "rank",
+            "title",
+            "year",
+        ] {
+            assert_eq!(row[field], cell(&m[field]), "mentions.csv {field}");
+        }
+    }
+
+    // Soundtracks: unique ids; every mention belongs to one; counts and sources agree.
+    let ids: Vec<&str> = out.soundtracks.iter().map(|s| str_of(&s["id"])).collect();
+    assert_eq!(
+        ids.iter().collect::<BTreeSet<_>>().len(),
+        ids.len(),
+        "duplicate ids"
+    );
+    let mut by_id: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
+    for m in &out.mentions {
+        let id = str_of(&m["soundtrack_id"]);
+        assert!(ids.contains(&id), "{id} is not in soundtracks.json");
+        by_id.entry(id).or_default().push(m);
+    }
+    let mut total = 0;
+    for s in &out.soundtracks {
+        let members = &by_id[str_of(&s["id"])];
+        let count = s["mention_count"].as_u64().unwrap() as usize;
+        assert_eq!(count, members.len(), "mention_count of {}", s["id"]);
+        total += count;
+        let sources = s["sources"].as_array().unwrap();
+        assert_eq!(sources.len(), count, "sources of {}", s["id"]);
+        for src in sources {
+            assert!(
+                members.iter().any(|m| m["source"] == src["source"]
+                    && m["line"] == src["line"]
+                    && m["rank"] == src["rank"]),
+                "source {src} of {} is no mention of it",
+                s["id"]
+            );
+        }
+    }
+    assert_eq!(
+        total,
+        out.mentions.len(),
+        "mention counts sum to the mentions"
+    );
+
+    // soundtracks.csv is soundtracks.json; tracks.csv is their tracks.
+    assert_eq!(out.soundtracks_csv.len(), out.soundtracks.len());
+    for (row, s) in out.soundtracks_csv.iter().zip(&out.soundtracks) {
+        for field in ["id", "title", "year", "mention_count"] {
+            assert_eq!(row[field], cell(&s[field]), "soundtracks.csv {field}");
+        }
+    }
+    let tracks: Vec<(String, String, String)> = out
+        .soundtracks
+        .iter()
+        .flat_map(|s| {
+            s["tracks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |t| (cell(&s["id"]), cell(&t["title"]), cell(&t["artist"])))
+        })
+        .collect();
+    let rows: Vec<(String, String, String)> = out
+        .tracks_csv
+        .iter()
+        .map(|r| {
+            (
+                r["soundtrack_id"].clone(),
+                r["track"].clone(),
+                r["artist"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, tracks, "tracks.csv rows are the soundtracks' tracks");
+
+    // The report counts what was written.
+    let files = out.report["files"].as_array().unwrap();
+    let totals = &out.report["totals"];
+    let status_count = |s: &str| files.iter().filter(|f| f["status"] == s).count() as u64;
+    assert_eq!(totals["files"], files.len());
+    for s in ["ok", "skipped", "failed"] {
+        assert_eq!(totals[s].as_u64(), Some(status_count(s)), "totals.{s}");
+    }
+    assert_eq!(totals["mentions"], out.mentions.len());
+    assert_eq!(totals["soundtracks"], out.soundtracks.len());
+    for f in files {
+        let found = out
+            .mentions
+            .iter()
+            .filter(|m| m["source"] == f["path"])
+            .count();
+        assert_eq!(f["entries"], found, "entries of {}", f["path"]);
+    }
+    assert!(out.report["duration_ms"].is_u64());
+}
+
+#[test]
+fn every_output_file_parses_and_agrees_with_the_others() {
+    let ws = three_articles();
+    let out = ws.run_ok();
+    assert_consistent(&out, &ws);
+
+    // 3 + 3 + 2 entries (the page's nav and footer are not read); Jaws merges.
+    assert_eq!(out.mentions.len(), 8);
+    assert_eq!(out.soundtracks.len(), 7);
+    let jaws: Vec<&Value> = out
+        .soundtracks
+        .iter()
+        .filter(|s| str_of(&s["title"]).contains("Jaws"))
+        .collect();
+    assert_eq!(jaws.len(), 1);
+    let sources: BTreeSet<&str> = jaws[0]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| str_of(&s["source"]))
+        .collect();
+    assert_eq!(
+        sources,
+        BTreeSet::from(["countdown.txt", "lists/night-drives.md"])
+    );
+
+    let sources: BTreeSet<&str> = out.mentions.iter().map(|m| str_of(&m["source"])).collect();
+    assert_eq!(
+        sources,
+        BTreeSet::from(["countdown.txt", "lists/night-drives.md", "saved/page.html"])
+    );
+    for path in &sources {
+        assert_eq!(out.file_report(path)["status"], "ok");
+        assert_eq!(out.file_report(path)["encoding"], "UTF-8");
+    }
+
+    assert_eq!(
+        out.headers["soundtracks.csv"],
+        [
+            "id",
+            "title",
+            "alt_titles",
+            "year",
+            "composers",
+            "labels",
+            "releases",
+            "tracks",
+            "mention_count",
+            "sources"
+        ]
+    );
+    assert_eq!(
+        out.headers["tracks.csv"],
+        ["soundtrack_id", "soundtrack_title", "track", "artist"]
+    );
+    assert_eq!(
+        out.headers["mentions.csv"][..3],
+        ["soundtrack_id", "source", "line"]
+    );
+
+    // Written through temporary files that are all renamed away.
+    let written: BTreeSet<String> = output_bytes(&ws.output()).into_keys().collect();
+    assert_eq!(
+        written,
+        cuesheet::emit::OUTPUT_FILES.map(String::from).into()
+    );
+}
+
+#[test]
+fn one_job_and_two_jobs_write_the_same_bytes() {
+    let ws = three_articles();
+    for i in 0..6 {
+        ws.write(
+            &format!("more/list-{i}.txt"),
+            format!("1. Film {i} (200{i})\n2. Jaws (1975)\n"),
+        );
+    }
+    ws.cmd().args(["--quiet", "--jobs", "1"]).assert().success();
+    let one = output_bytes(&ws.output());
+    ws.cmd().args(["--quiet", "--jobs", "2"]).assert().success();
+    let two = output_bytes(&ws.output());
+    assert_eq!(one.len(), 6);
+    assert_eq!(one, two);
+    assert_consistent(&Outputs::read(&ws.output()), &ws);
+}
+
+#[test]
+fn the_order_files_are_created_in_does_not_change_the_output() {
+    let files: Vec<(String, String)> = (0..8)
+        .map(|i| {
+            (
+                format!("d{}/a{i}.txt", i % 3),
+                format!("1. Jaws (1975)\n2. Score {i} ({})\n", 1990 + i),
+            )
+        })
+        .collect();
+    let forward = Workspace::new();
+    for (name, text) in &files {
+        forward.write(name, text);
+    }
+    let backward = Workspace::new();
+    for (name, text) in files.iter().rev() {
+        backward.write(name, text);
+    }
+    forward.run_ok();
+    backward.run_ok();
+    assert_eq!(
+        output_bytes(&forward.output()),
+        output_bytes(&backward.output())
+    );
+}
+
+#[test]
+fn binary_and_empty_files_are_skipped_with_a_reason_and_the_run_succeeds() {
+    let ws = three_articles();
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend((0..=255u8).cycle().take(2048));
+    ws.write("cover.txt", &png)
+        .write("scan.html", [0u8, 1, 2, 3, 0, 0, 7, 8, 9])
+        .write("empty.md", "")
+        .write("blank.txt", " \n\n\t\n");
+    let out = ws.run_ok();
+    assert_consistent(&out, &ws);
+    for (path, word) in [
+        ("cover.txt", "binary"),
+        ("scan.html", "binary"),
+        ("empty.md", "empty"),
+        ("blank.txt", "empty"),
+    ] {
+        let f = out.file_report(path);
+        assert_eq!(f["status"], "skipped", "{path}");
+        assert_eq!(f["entries"], 0, "{path}");
+        let reason = f["reason"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{path} has no reason"));
+        assert!(reason.contains(word), "{path}: {reason}");
+    }
+    assert_eq!(out.report["totals"]["skipped"], 4);
+    assert_eq!(out.report["totals"]["ok"], 3);
+    assert_eq!(out.mentions.len(), 8, "the good files are still read");
+}
+
+/// Runs `cmd`, expects `code` and an error line on stderr that names `what`.
+fn assert_fails(mut cmd: assert_cmd::Command, code: i32, what: &str) {
+    let output = cmd.output().expect("run");
+    assert_eq!(output.status.code(), Some(code), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(what),
+        "stderr {stderr:?} should name {what:?}"
+    );
+}
+
+#[test]
+fn a_missing_input_folder_is_fatal() {
+    let ws = Workspace::new();
+    let mut cmd = cuesheet();
+    cmd.arg("--input")
+        .arg(ws.root().join("nowhere"))
+        .arg("--output")
+        .arg(ws.output());
+    assert_fails(cmd, 1, "nowhere");
+    assert!(!ws.output().exists(), "nothing is written");
+}
+
+#[test]
+fn an_output_path_that_cannot_be_created_is_fatal() {
+    let ws = three_articles();
+    fs::write(ws.output(), "in the way").unwrap();
+    let output = ws.cmd().output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // One line that names the folder and gives the cause once.
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("out") && stderr.matches("os error").count() == 1,
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(ws.output()).unwrap(), "in the way");
+
+    let mut cmd = cuesheet();
+    cmd.arg("--input")
+        .arg(ws.input())
+        .arg("--output")
+        .arg(ws.output().join("sub"));
+    assert_fails(cmd, 1, "out");
+}
+
+#[test]
+fn the_input_folder_as_output_is_fatal() {
+    let ws = three_articles();
+    let mut cmd = cuesheet();
+    cmd.arg("--input")
+        .arg(ws.input())
+        .arg("--output")
+        .arg(ws.input().join("."));
+    assert_fails(cmd, 1, "input folder");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let ws = three_articles();
+    let cases = [
+        (&["--frobnicate"][..], "--frobnicate"),
+        (&["--jobs", "0"], "--jobs"),
+        (&["--jobs", "many"], "--jobs"),
+        (&["extra"], "extra"),
+    ];
+    for (args, named) in cases {
+        let mut cmd = ws.cmd();
+        cmd.args(args);
+        assert_fails(cmd, 2, named);
+    }
+    assert!(!ws.output().exists(), "a usage error runs nothing");
+    cuesheet().arg("--help").assert().success();
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    let ws = three_articles();
+    ws.write("empty.txt", "");
+    ws.cmd()
+        .arg("--quiet")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn a_normal_run_ends_with_a_one_line_summary_on_stderr() {
+    let ws = three_articles();
+    ws.write("empty.txt", "");
+    let output = ws.cmd().output().unwrap();
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for part in ["3 files read", "1 skipped", "8 entries", "7 soundtracks"] {
+        assert!(stderr.contains(part), "{stderr:?} lacks {part:?}");
+    }
+}
+
+#[test]
+fn an_output_folder_inside_the_input_folder_is_not_read() {
+    let ws = three_articles();
+    let inner = ws.input().join("corpus");
+    fs::create_dir(&inner).unwrap();
+    fs::write(inner.join("notes.md"), "1. Planted (2001)\n").unwrap();
+    for _ in 0..2 {
+        let mut cmd = cuesheet();
+        cmd.arg("--input")
+            .arg(ws.input())
+            .arg("--output")
+            .arg(&inner)
+            .arg("-q");
+        cmd.assert().success();
+        let out = Outputs::read(&inner);
+        assert_eq!(out.mentions.len(), 8);
+        let paths: Vec<&Value> = out.report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| &f["path"])
+            .collect();
+        assert!(
+            paths.iter().all(|p| !str_of(p).starts_with("corpus")),
+            "{paths:?}"
+        );
+    }
+}
+
+#[test]
+fn without_options_it_reads_input_and_writes_output_in_the_current_folder() {
+    let ws = three_articles();
+    fs::rename(ws.input(), ws.root().join("input")).unwrap();
+    cuesheet()
+        .current_dir(ws.root())
+        .arg("-q")
+        .assert()
+        .success();
+    let out = Outputs::read(&ws.root().join("output"));
+    assert_eq!(out.mentions.len(), 8);
+}
