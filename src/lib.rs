@@ -121,8 +121,11 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let mut mentions: Vec<Mention> = results.into_iter().flat_map(|r| r.mentions).collect();
     let soundtracks = resolve::resolve(&mut mentions);
 
-    let duration = started.elapsed();
-    let report = Report::new(reports, soundtracks.len(), duration.as_millis() as u64);
+    let report = Report::new(
+        reports,
+        soundtracks.len(),
+        started.elapsed().as_millis() as u64,
+    );
     emit::write_all(&config.output, &mentions, &soundtracks, &report).map_err(|source| {
         RunError::Output {
             path: config.output.clone(),
@@ -135,7 +138,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         files_failed: report.totals.failed,
         mentions: mentions.len(),
         soundtracks: soundtracks.len(),
-        duration,
+        // Unlike report.json's duration, this includes writing the files.
+        duration: started.elapsed(),
     })
 }
 
@@ -174,11 +178,20 @@ fn process_file(path: &Path, rel: &str) -> FileResult {
         },
         Ok(Err(e @ FileError::Read(_))) => failed(e.to_string(), Status::Failed),
         Ok(Err(e)) => failed(e.to_string(), Status::Skipped),
-        Err(_) => failed(
-            FileError::Extract("internal error while extracting".into()).to_string(),
+        Err(payload) => failed(
+            FileError::Extract(format!("internal error: {}", panic_message(&*payload))).to_string(),
             Status::Failed,
         ),
     }
+}
+
+/// The text a panic was raised with, so the report says what went wrong.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
 }
 
 /// True when both paths name one existing folder.
@@ -201,4 +214,17 @@ fn progress_bar(config: &Config, files: u64) -> Option<ProgressBar> {
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panic_messages_are_recovered_from_both_payload_types() {
+        let fixed = catch_unwind(|| panic!("fixed text")).unwrap_err();
+        let formatted = catch_unwind(|| panic!("line {}", 7)).unwrap_err();
+        assert_eq!(panic_message(&*fixed), "fixed text");
+        assert_eq!(panic_message(&*formatted), "line 7");
+    }
 }
