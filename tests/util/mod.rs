@@ -1,6 +1,8 @@
 //! Helpers shared by the command-line tests: a temporary workspace with an input folder, the
 //! `cuesheet` binary pointed at it, and every output file read back into plain values.
 
+pub mod contract;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
