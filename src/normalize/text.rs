@@ -165,7 +165,13 @@ mod tests {
 
     #[test]
     fn leaves_real_accents_alone() {
-        for s in ["São Paulo", "Jóhannsson", "Varèse Sarabande", "naïve", "Ärger über"] {
+        for s in [
+            "São Paulo",
+            "Jóhannsson",
+            "Varèse Sarabande",
+            "naïve",
+            "Ärger über",
+        ] {
             assert_eq!(repair_mojibake(s), s);
         }
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Mention, Release, SourceRef, Soundtrack, Track};
+use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
 use crate::normalize::{name_key, title_key};
 
 /// Name of the user's overrides file in the input folder; never read as an article.
@@ -62,7 +62,11 @@ fn merge(key: &str, members: &[usize], mentions: &[Mention]) -> Soundtrack {
     }
     let title = title_counts
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len()).reverse()).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(b.0.len().cmp(&a.0.len()).reverse())
+                .then(b.0.cmp(a.0))
+        })
         .map(|(t, _)| t.to_string())
         .unwrap_or_default();
     let mut sources: Vec<SourceRef> = members
@@ -76,15 +80,29 @@ fn merge(key: &str, members: &[usize], mentions: &[Mention]) -> Soundtrack {
     sources.sort();
     Soundtrack {
         id,
-        alt_titles: union_by_key(members.iter().flat_map(|&i| mentions[i].alt_titles.iter()), |s| title_key(s))
-            .into_iter()
-            .filter(|t| title_key(t) != title_key(&title))
-            .collect(),
+        alt_titles: union_by_key(
+            members.iter().flat_map(|&i| mentions[i].alt_titles.iter()),
+            |s| title_key(s),
+        )
+        .into_iter()
+        .filter(|t| title_key(t) != title_key(&title))
+        .collect(),
         title,
         year,
-        composers: union_by_key(members.iter().flat_map(|&i| mentions[i].composers.iter()), |s| name_key(s)),
-        labels: union_by_key(members.iter().flat_map(|&i| mentions[i].labels.iter()), |s| name_key(s)),
-        releases: union_sorted(members.iter().flat_map(|&i| mentions[i].releases.iter()).cloned()),
+        composers: union_by_key(
+            members.iter().flat_map(|&i| mentions[i].composers.iter()),
+            |s| name_key(s),
+        ),
+        labels: union_by_key(
+            members.iter().flat_map(|&i| mentions[i].labels.iter()),
+            |s| name_key(s),
+        ),
+        releases: union_sorted(
+            members
+                .iter()
+                .flat_map(|&i| mentions[i].releases.iter())
+                .cloned(),
+        ),
         tracks: union_tracks(members.iter().flat_map(|&i| mentions[i].tracks.iter())),
         mention_count: members.len(),
         sources,
@@ -92,7 +110,10 @@ fn merge(key: &str, members: &[usize], mentions: &[Mention]) -> Soundtrack {
 }
 
 /// Values in first-seen order, one per key.
-fn union_by_key<'a>(values: impl Iterator<Item = &'a String>, key: impl Fn(&str) -> String) -> Vec<String> {
+fn union_by_key<'a>(
+    values: impl Iterator<Item = &'a String>,
+    key: impl Fn(&str) -> String,
+) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     values.filter(|v| seen.insert(key(v))).cloned().collect()
 }
@@ -106,7 +127,10 @@ fn union_sorted(values: impl Iterator<Item = Release>) -> Vec<Release> {
 
 fn union_tracks<'a>(tracks: impl Iterator<Item = &'a Track>) -> Vec<Track> {
     let mut seen = std::collections::HashSet::new();
-    tracks.filter(|t| seen.insert(title_key(&t.title))).cloned().collect()
+    tracks
+        .filter(|t| seen.insert(title_key(&t.title)))
+        .cloned()
+        .collect()
 }
 
 /// Lower-case ASCII slug of a key.
@@ -115,6 +139,14 @@ pub fn slug(key: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
-    if s.is_empty() { "untitled".to_string() } else { s }
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() {
+        "untitled".to_string()
+    } else {
+        s
+    }
 }
