@@ -11,7 +11,7 @@ use serde_json::Value;
 use util::contract::{assert_consistent, str_of};
 use util::{Outputs, Workspace, cuesheet, output_bytes};
 
-const COUNTDOWN: &str = "Five scores I keep coming back to\n\n\
+const COUNTDOWN: &str = "Three scores I keep coming back to.\n\n\
 1. Jaws (1975)\nTwo notes, and the beach empties.\n\n\
 2. Vertigo (1958)\nThe strings spiral like the staircase.\n\n\
 3. The Mission (1986)\nAn oboe over the falls.\n";
@@ -23,8 +23,14 @@ const SAVED_PAGE: &str = "<!DOCTYPE html>\n<html><body>\n\
 <nav><p>1. Home (2020)</p></nav>\n\
 <p>1. Alien (1979)</p>\n\
 <p>2. Psycho (1960)</p>\n\
-<footer><p>3. Subscribe (2024)</p></footer>\n\
+<p>3. Halloween (1978)</p>\n\
+<footer><p>4. Subscribe (2024)</p></footer>\n\
 </body></html>\n";
+
+/// Entries in the three articles (their nav and footer are not read), and soundtracks once
+/// the two mentions of Jaws merge.
+const ENTRIES: usize = 9;
+const SOUNDTRACKS: usize = 8;
 
 /// Three articles, one in a subfolder; "Jaws (1975)" is in two of them.
 fn three_articles() -> Workspace {
@@ -41,9 +47,8 @@ fn every_output_file_parses_and_agrees_with_the_others() {
     let out = ws.run_ok();
     assert_consistent(&out, &ws);
 
-    // 3 + 3 + 2 entries (the page's nav and footer are not read); Jaws merges.
-    assert_eq!(out.mentions.len(), 8);
-    assert_eq!(out.soundtracks.len(), 7);
+    assert_eq!(out.mentions.len(), ENTRIES);
+    assert_eq!(out.soundtracks.len(), SOUNDTRACKS);
     let jaws: Vec<&Value> = out
         .soundtracks
         .iter()
@@ -109,7 +114,7 @@ fn one_job_and_two_jobs_write_the_same_bytes() {
     for i in 0..6 {
         ws.write(
             &format!("more/list-{i}.txt"),
-            format!("1. Film {i} (200{i})\n2. Jaws (1975)\n"),
+            format!("1. Film {i} (200{i})\n2. Jaws (1975)\n3. Alien (1979)\n"),
         );
     }
     ws.cmd().args(["--quiet", "--jobs", "1"]).assert().success();
@@ -127,7 +132,10 @@ fn the_order_files_are_created_in_does_not_change_the_output() {
         .map(|i| {
             (
                 format!("d{}/a{i}.txt", i % 3),
-                format!("1. Jaws (1975)\n2. Score {i} ({})\n", 1990 + i),
+                format!(
+                    "1. Jaws (1975)\n2. Score {i} ({})\n3. Alien (1979)\n",
+                    1990 + i
+                ),
             )
         })
         .collect();
@@ -174,7 +182,7 @@ fn binary_and_empty_files_are_skipped_with_a_reason_and_the_run_succeeds() {
     }
     assert_eq!(out.report["totals"]["skipped"], 4);
     assert_eq!(out.report["totals"]["ok"], 3);
-    assert_eq!(out.mentions.len(), 8, "the good files are still read");
+    assert_eq!(out.mentions.len(), ENTRIES, "the good files are still read");
 }
 
 /// Runs `cmd`, expects `code` and an error line on stderr that names `what`.
@@ -273,7 +281,11 @@ fn a_normal_run_ends_with_a_one_line_summary_on_stderr() {
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    for part in ["3 files read", "1 skipped", "8 entries", "7 soundtracks"] {
+    let counts = [
+        "3 files read, 1 skipped".to_string(),
+        format!("{ENTRIES} entries, {SOUNDTRACKS} soundtracks"),
+    ];
+    for part in &counts {
         assert!(stderr.contains(part), "{stderr:?} lacks {part:?}");
     }
 }
@@ -283,7 +295,11 @@ fn an_output_folder_inside_the_input_folder_is_not_read() {
     let ws = three_articles();
     let inner = ws.input().join("corpus");
     fs::create_dir(&inner).unwrap();
-    fs::write(inner.join("notes.md"), "1. Planted (2001)\n").unwrap();
+    fs::write(
+        inner.join("notes.md"),
+        "1. Planted (2001)\n2. Sown (2002)\n3. Grown (2003)\n",
+    )
+    .unwrap();
     for _ in 0..2 {
         let mut cmd = cuesheet();
         cmd.arg("--input")
@@ -293,7 +309,7 @@ fn an_output_folder_inside_the_input_folder_is_not_read() {
             .arg("-q");
         cmd.assert().success();
         let out = Outputs::read(&inner);
-        assert_eq!(out.mentions.len(), 8);
+        assert_eq!(out.mentions.len(), ENTRIES);
         let paths: Vec<&Value> = out.report["files"]
             .as_array()
             .unwrap()
@@ -317,5 +333,5 @@ fn without_options_it_reads_input_and_writes_output_in_the_current_folder() {
         .assert()
         .success();
     let out = Outputs::read(&ws.root().join("output"));
-    assert_eq!(out.mentions.len(), 8);
+    assert_eq!(out.mentions.len(), ENTRIES);
 }
