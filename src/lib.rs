@@ -69,24 +69,15 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     // The walk never enters the output folder, so the same folder for both would read
     // nothing and silently write an empty corpus.
     if same_folder(&config.input, &config.output) {
-        return Err(RunError::OutputIsInput {
-            path: config.output.clone(),
-        });
+        return Err(RunError::OutputIsInput { path: config.output.clone() });
     }
-    let (files, problems) =
-        ingest::walk(&config.input, Some(&config.output)).map_err(|source| RunError::Input {
-            path: config.input.clone(),
-            source,
-        })?;
-    std::fs::create_dir_all(&config.output).map_err(|source| RunError::Output {
-        path: config.output.clone(),
-        source,
-    })?;
+    let (files, problems) = ingest::walk(&config.input, Some(&config.output))
+        .map_err(|source| RunError::Input { path: config.input.clone(), source })?;
+    std::fs::create_dir_all(&config.output)
+        .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs.unwrap_or(0))
-        .build()
-        .map_err(RunError::Threads)?;
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(config.jobs.unwrap_or(0)).build().map_err(RunError::Threads)?;
     let progress = progress_bar(config, files.len() as u64);
     let entries_found = AtomicUsize::new(0);
     let results: Vec<FileResult> = pool.install(|| {
@@ -95,8 +86,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
             .map(|file| {
                 let result = process_file(&file.path, &file.rel);
                 if let Some(bar) = &progress {
-                    let total = entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed)
-                        + result.mentions.len();
+                    let total =
+                        entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed) + result.mentions.len();
                     bar.inc(1);
                     bar.set_message(format!("{total} entries"));
                 }
@@ -121,17 +112,9 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let mut mentions: Vec<Mention> = results.into_iter().flat_map(|r| r.mentions).collect();
     let soundtracks = resolve::resolve(&mut mentions);
 
-    let report = Report::new(
-        reports,
-        soundtracks.len(),
-        started.elapsed().as_millis() as u64,
-    );
-    emit::write_all(&config.output, &mentions, &soundtracks, &report).map_err(|source| {
-        RunError::Output {
-            path: config.output.clone(),
-            source,
-        }
-    })?;
+    let report = Report::new(reports, soundtracks.len(), started.elapsed().as_millis() as u64);
+    emit::write_all(&config.output, &mentions, &soundtracks, &report)
+        .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
     Ok(RunSummary {
         files_read: report.totals.ok,
         files_skipped: report.totals.skipped,
@@ -167,9 +150,7 @@ fn process_file(path: &Path, rel: &str) -> FileResult {
             report: FileReport {
                 path: rel.to_string(),
                 status: Status::Ok,
-                reason: mentions
-                    .is_empty()
-                    .then(|| "no soundtrack entries found".to_string()),
+                reason: mentions.is_empty().then(|| "no soundtrack entries found".to_string()),
                 encoding: Some(doc.encoding.clone()),
                 layout: extract::main_layout(&mentions),
                 entries: mentions.len(),
@@ -207,10 +188,9 @@ fn progress_bar(config: &Config, files: u64) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::new(files);
-    let style =
-        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files, {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> ");
+    let style = ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files, {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)

@@ -11,11 +11,7 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
     let config = cuesheet::Config::from(args);
@@ -23,10 +19,7 @@ fn main() -> ExitCode {
     // the panic hook has already printed where it happened.
     let result = match std::panic::catch_unwind(|| cuesheet::run(&config)) {
         Ok(result) => result.map_err(anyhow::Error::from),
-        Err(panic) => Err(anyhow::anyhow!(
-            "internal error: {}",
-            cuesheet::panic_message(&*panic)
-        )),
+        Err(panic) => Err(anyhow::anyhow!("internal error: {}", cuesheet::panic_message(&*panic))),
     };
     match result {
         Ok(summary) => {

@@ -15,24 +15,13 @@ use crate::report::Report;
 use dialect::{CsvSheet, join, releases_cell, tracks_cell};
 
 /// Names of the files a run writes.
-pub const OUTPUT_FILES: [&str; 6] = [
-    "mentions.jsonl",
-    "soundtracks.json",
-    "soundtracks.csv",
-    "mentions.csv",
-    "tracks.csv",
-    "report.json",
-];
+pub const OUTPUT_FILES: [&str; 6] =
+    ["mentions.jsonl", "soundtracks.json", "soundtracks.csv", "mentions.csv", "tracks.csv", "report.json"];
 
 /// Writes every output file into `dir`. All of them are rendered and written to temporary
 /// names before the first rename, so a failure (or an interruption) while writing leaves the
 /// previous set whole, and old and new files can only mix during the six renames.
-pub fn write_all(
-    dir: &Path,
-    mentions: &[Mention],
-    soundtracks: &[Soundtrack],
-    report: &Report,
-) -> std::io::Result<()> {
+pub fn write_all(dir: &Path, mentions: &[Mention], soundtracks: &[Soundtrack], report: &Report) -> std::io::Result<()> {
     // In the order of OUTPUT_FILES.
     let rendered = [
         mentions_jsonl(mentions)?,
@@ -42,20 +31,12 @@ pub fn write_all(
         tracks_csv(soundtracks)?,
         pretty_json(report)?,
     ];
-    let temps: Vec<PathBuf> = OUTPUT_FILES
-        .iter()
-        .map(|name| temp_path(dir, name))
-        .collect();
+    let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name)).collect();
     let result = temps
         .iter()
         .zip(&rendered)
         .try_for_each(|(tmp, bytes)| write_synced(tmp, bytes))
-        .and_then(|()| {
-            temps
-                .iter()
-                .zip(OUTPUT_FILES)
-                .try_for_each(|(tmp, name)| fs::rename(tmp, dir.join(name)))
-        });
+        .and_then(|()| temps.iter().zip(OUTPUT_FILES).try_for_each(|(tmp, name)| fs::rename(tmp, dir.join(name))));
     if result.is_err() {
         for tmp in &temps {
             let _ = fs::remove_file(tmp);
@@ -104,11 +85,7 @@ fn soundtracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
         "sources",
     ])?;
     for r in records {
-        let sources: Vec<String> = r
-            .sources
-            .iter()
-            .map(|s| format!("{}:{}", s.source, s.line))
-            .collect();
+        let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
         sheet.row(&[
             r.id.clone(),
             r.title.clone(),
@@ -144,10 +121,7 @@ fn mentions_csv(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
         "confidence",
     ])?;
     for m in mentions {
-        let layout = serde_json::to_value(m.layout)?
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
+        let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
         sheet.row(&[
             m.soundtrack_id.clone(),
             m.source.clone(),
@@ -173,12 +147,7 @@ fn tracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
     let mut sheet = CsvSheet::new(&["soundtrack_id", "soundtrack_title", "track", "artist"])?;
     for r in records {
         for t in &r.tracks {
-            sheet.row(&[
-                r.id.clone(),
-                r.title.clone(),
-                t.title.clone(),
-                t.artist.clone().unwrap_or_default(),
-            ])?;
+            sheet.row(&[r.id.clone(), r.title.clone(), t.title.clone(), t.artist.clone().unwrap_or_default()])?;
         }
     }
     sheet.finish()
@@ -197,26 +166,12 @@ mod tests {
             year: Some(2000),
             composers: vec!["T Bone Burnett".into()],
             labels: vec!["Lost Highway".into()],
-            releases: vec![Release {
-                label: Some("Lost Highway".into()),
-                year: Some(2000),
-                edition: None,
-            }],
+            releases: vec![Release { label: Some("Lost Highway".into()), year: Some(2000), edition: None }],
             tracks: vec![
-                Track {
-                    title: "Man of Constant Sorrow".into(),
-                    artist: Some("The Soggy Bottom Boys".into()),
-                },
-                Track {
-                    title: "=cmd".into(),
-                    artist: None,
-                },
+                Track { title: "Man of Constant Sorrow".into(), artist: Some("The Soggy Bottom Boys".into()) },
+                Track { title: "=cmd".into(), artist: None },
             ],
-            sources: vec![SourceRef {
-                source: "a.txt".into(),
-                line: 3,
-                rank: Some(1),
-            }],
+            sources: vec![SourceRef { source: "a.txt".into(), line: 3, rank: Some(1) }],
             mention_count: 1,
         }
     }
@@ -229,20 +184,9 @@ mod tests {
         fs::create_dir(temp_path(dir.path(), "report.json")).unwrap();
         let report = Report::new(Vec::new(), 1, 0);
         assert!(write_all(dir.path(), &[], &[record()], &report).is_err());
-        assert_eq!(
-            fs::read_to_string(dir.path().join("mentions.jsonl")).unwrap(),
-            "old\n"
-        );
-        let left: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(
-            left.len(),
-            2,
-            "only the old file and the blocking folder: {left:?}"
-        );
+        assert_eq!(fs::read_to_string(dir.path().join("mentions.jsonl")).unwrap(), "old\n");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 2, "only the old file and the blocking folder: {left:?}");
     }
 
     // The integration tests' articles name no tracks, so the per-track rows are checked here.
@@ -262,10 +206,7 @@ mod tests {
         let out = String::from_utf8(soundtracks_csv(&[record()]).unwrap()).unwrap();
         let row = out.lines().nth(1).unwrap();
         assert!(row.contains("Lost Highway (2000)"), "{row}");
-        assert!(
-            row.contains("Man of Constant Sorrow — The Soggy Bottom Boys; =cmd"),
-            "{row}"
-        );
+        assert!(row.contains("Man of Constant Sorrow — The Soggy Bottom Boys; =cmd"), "{row}");
         assert!(row.ends_with(",1,a.txt:3"), "{row}");
     }
 }

@@ -25,11 +25,8 @@ pub fn mentions(
 ) -> Vec<Mention> {
     let mut entries: Vec<Entry> = entries.to_vec();
     let titles: Vec<String> = entries.iter().map(|e| title_key(&e.header.title)).collect();
-    let bodies: Vec<BodyFields> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab))
-        .collect();
+    let bodies: Vec<BodyFields> =
+        entries.iter().enumerate().map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab)).collect();
     apply_list_conventions(&mut entries, &bodies, units);
     let mut out = Vec::new();
     let mut hm = HmScope::default();
@@ -44,11 +41,7 @@ pub fn mentions(
             if let Some(r) = &info[u].reviewer {
                 reviewer_line = Some(r.clone());
             }
-            if u < e.unit
-                && units[u].is_heading()
-                && !entries.iter().any(|x| x.unit == u)
-                && !info[u].hm_marker
-            {
+            if u < e.unit && units[u].is_heading() && !entries.iter().any(|x| x.unit == u) && !info[u].hm_marker {
                 hm.stop();
             }
             if info[u].boundary && !info[u].hm_marker && u < e.unit {
@@ -60,16 +53,7 @@ pub fn mentions(
             continue;
         }
         let honourable = hm.applies(e);
-        let m = build(
-            doc,
-            units,
-            info,
-            e,
-            body,
-            honourable,
-            reviewer_line.as_deref(),
-            vocab,
-        );
+        let m = build(doc, units, info, e, body, honourable, reviewer_line.as_deref(), vocab);
         let _ = i;
         out.push(m);
     }
@@ -131,20 +115,12 @@ fn read_body(
 ) -> BodyFields {
     let mut lines: Vec<BodyLine> = Vec::new();
     if !e.header.rest.is_empty() {
-        lines.push(BodyLine {
-            text: &e.header.rest,
-            list_item: false,
-        });
+        lines.push(BodyLine { text: &e.header.rest, list_item: false });
     }
     let next = entries.get(i + 1).map_or(units.len(), |n| n.unit);
     let shares_next = entries.get(i + 1).is_some_and(|n| n.unit == e.unit);
     if !shares_next
-        && (!e.shared_unit
-            || entries
-                .iter()
-                .filter(|x| x.unit == e.unit)
-                .last()
-                .is_some_and(|x| std::ptr::eq(x, e)))
+        && (!e.shared_unit || entries.iter().filter(|x| x.unit == e.unit).last().is_some_and(|x| std::ptr::eq(x, e)))
     {
         let level = match units[e.unit].kind {
             BlockKind::Heading(l) => Some(l),
@@ -164,10 +140,7 @@ fn read_body(
                     break;
                 }
             }
-            lines.push(BodyLine {
-                text: &unit.text,
-                list_item: unit.kind == BlockKind::ListItem,
-            });
+            lines.push(BodyLine { text: &unit.text, list_item: unit.kind == BlockKind::ListItem });
         }
     }
     body::read(&e.header.title, &lines, titles, vocab)
@@ -183,31 +156,18 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
     }
     // Small groups of the same article follow the article's convention.
     let total = entries.len();
-    let with_from = entries
-        .iter()
-        .filter(|e| from_split(&e.header.title).is_some())
-        .count();
-    let with_other = entries
-        .iter()
-        .filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty())
-        .count();
+    let with_from = entries.iter().filter(|e| from_split(&e.header.title).is_some()).count();
+    let with_other = entries.iter().filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty()).count();
     let song_talk = bodies.iter().zip(entries.iter()).filter(|(b, e)| {
-        let text = format!(
-            "{} {}",
-            e.header.rest,
-            units.get(e.unit + 1).map_or("", |u| u.text.as_str())
-        )
-        .to_lowercase();
+        let text =
+            format!("{} {}", e.header.rest, units.get(e.unit + 1).map_or("", |u| u.text.as_str())).to_lowercase();
         text.contains("song") || text.contains("track") || !b.tracks.is_empty()
     });
     let song_talk = song_talk.count();
     if total >= 3 && with_from * 3 >= total * 2 {
         for e in entries.iter_mut() {
             if let Some((cue, film)) = from_split(&e.header.title) {
-                e.header.tracks.push(Track {
-                    title: cue,
-                    artist: None,
-                });
+                e.header.tracks.push(Track { title: cue, artist: None });
                 e.header.title = film;
             }
         }
@@ -215,15 +175,8 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
     if total >= 3 && with_other * 4 >= total * 3 && song_talk * 2 >= total {
         for e in entries.iter_mut() {
             if let Some(work) = e.header.other_group.take() {
-                let track =
-                    std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
-                e.header.tracks.insert(
-                    0,
-                    Track {
-                        title: track,
-                        artist: None,
-                    },
-                );
+                let track = std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
+                e.header.tracks.insert(0, Track { title: track, artist: None });
             }
         }
     }
@@ -262,19 +215,14 @@ fn build(
     let mut m = Mention::new(&doc.source, units[e.unit].line, layout, h.title.clone());
     m.alt_titles = h.alt_titles.clone();
     for alt in &body.alt_titles {
-        if !m.alt_titles.iter().any(|a| title_key(a) == title_key(alt))
-            && title_key(alt) != title_key(&m.title)
-        {
+        if !m.alt_titles.iter().any(|a| title_key(a) == title_key(alt)) && title_key(alt) != title_key(&m.title) {
             m.alt_titles.push(alt.clone());
         }
     }
     m.year = h.year.or(body.year).or(info[e.unit].section_year);
     m.rank = e.rank;
     m.honourable_mention = honourable;
-    m.reviewer = body
-        .reviewer
-        .clone()
-        .or_else(|| reviewer_line.map(str::to_string));
+    m.reviewer = body.reviewer.clone().or_else(|| reviewer_line.map(str::to_string));
     let mut composers: Vec<String> = Vec::new();
     for name in h.makers.iter().chain(&body.composers) {
         push_person(&mut composers, name, m.reviewer.as_deref(), vocab);
@@ -291,11 +239,7 @@ fn build(
     }
     m.tracks = h.tracks.clone();
     for t in &body.tracks {
-        if !m
-            .tracks
-            .iter()
-            .any(|x| title_key(&x.title) == title_key(&t.title))
-        {
+        if !m.tracks.iter().any(|x| title_key(&x.title) == title_key(&t.title)) {
             m.tracks.push(t.clone());
         }
     }

@@ -31,28 +31,16 @@ pub struct Enumerator {
 static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
     let p = |s: &str| Regex::new(s).expect("static regex");
     vec![
-        (
-            Style::Hash,
-            p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)"),
-        ),
-        (
-            Style::No,
-            p(r"^(?i:no|number|num)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)"),
-        ),
+        (Style::Hash, p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
+        (Style::No, p(r"^(?i:no|number|num)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
         (Style::ParenNumber, p(r"^[(\[](\d{1,3})[)\]]\s*[-–—:.]?\s*")),
         // A lower-case word glued in front ("friday3. Friday") is image alt text.
-        (
-            Style::Dot,
-            p(r"^(?:[a-z]{2,12})?(\d{1,3})\s?\.(?:\s*[-–—:]\s*|\s+)"),
-        ),
+        (Style::Dot, p(r"^(?:[a-z]{2,12})?(\d{1,3})\s?\.(?:\s*[-–—:]\s*|\s+)")),
         (Style::Paren, p(r"^(\d{1,3})\s?\)\s*")),
         (Style::Dash, p(r"^(\d{1,3})\s*[-–—]\s+")),
         (Style::Colon, p(r"^(\d{1,3})\s?:\s+")),
         (Style::Slash, p(r"^(\d{1,3})\s?/\s*")),
-        (
-            Style::Ordinal,
-            p(r"^(\d{1,3})(?:st|nd|rd|th)\b[.:)]?(?:\s*[-–—:]\s*|\s+)"),
-        ),
+        (Style::Ordinal, p(r"^(\d{1,3})(?:st|nd|rd|th)\b[.:)]?(?:\s*[-–—:]\s*|\s+)")),
     ]
 });
 
@@ -60,8 +48,7 @@ static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b\s*(?:place)?\s*[:.\-–—]\s*").expect("static regex")
 });
 
-static BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+[“\x22‘A-Z]").expect("static regex"));
+static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+[“\x22‘A-Z]").expect("static regex"));
 
 const ORDINALS: [&str; 20] = [
     "first",
@@ -94,21 +81,13 @@ pub fn parse(text: &str) -> Option<Enumerator> {
             if number == 0 {
                 return None;
             }
-            return Some(Enumerator {
-                number,
-                style: *style,
-                len: c[0].len(),
-            });
+            return Some(Enumerator { number, style: *style, len: c[0].len() });
         }
     }
     if let Some(c) = ORDINAL_WORD.captures(text) {
         let word = c[1].to_lowercase();
         let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
-        return Some(Enumerator {
-            number,
-            style: Style::Ordinal,
-            len: c[0].len(),
-        });
+        return Some(Enumerator { number, style: Style::Ordinal, len: c[0].len() });
     }
     if let Some(c) = BARE.captures(text) {
         let number: u32 = c[1].parse().ok()?;
@@ -129,16 +108,10 @@ pub fn is_sequence(numbers: &[u32]) -> bool {
     if numbers.len() < 2 {
         return false;
     }
-    let steps: Vec<i64> = numbers
-        .windows(2)
-        .map(|w| w[1] as i64 - w[0] as i64)
-        .collect();
+    let steps: Vec<i64> = numbers.windows(2).map(|w| w[1] as i64 - w[0] as i64).collect();
     let down = steps.iter().filter(|s| **s == -1).count();
     let up = steps.iter().filter(|s| **s == 1).count();
-    let near = steps
-        .iter()
-        .filter(|s| s.abs() >= 1 && s.abs() <= 3)
-        .count();
+    let near = steps.iter().filter(|s| s.abs() >= 1 && s.abs() <= 3).count();
     let best = down.max(up);
     best * 10 >= steps.len() * 6 && near * 10 >= steps.len() * 8
 }

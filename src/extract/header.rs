@@ -79,11 +79,7 @@ pub struct SepKind {
 pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
     let seps = find_separators(text);
     let first = seps.first()?;
-    Some((
-        first.sep,
-        text[..first.start].trim().to_string(),
-        text[first.end..].trim().to_string(),
-    ))
+    Some((first.sep, text[..first.start].trim().to_string(), text[first.end..].trim().to_string()))
 }
 
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
@@ -102,20 +98,22 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
         Some((b, a)) => (b.to_string(), a.replace('\u{1}', " ")),
         None => (outside.clone(), String::new()),
     };
-    let mut h = Header {
-        rest,
-        ..Header::default()
-    };
-    let after = after
-        .trim()
-        .trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':'])
-        .trim()
-        .to_string();
+    let mut h = Header { rest, ..Header::default() };
+    let after = after.trim().trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':']).trim().to_string();
     let after_credit = strip_credit_cue(&after);
     let after_is_makers = !after.is_empty() && after_credit.is_some();
     let mut makers_text: Option<String> = after_credit.clone();
 
-    let (title_text, mut slot_makers, sep) = split_slots(before.trim(), orientation, vocab);
+    let mut extras = Vec::new();
+    let (title_text, mut slot_makers, sep) = split_slots(before.trim(), orientation, vocab, &mut extras);
+    for extra in extras {
+        match bare_year(&extra) {
+            Some(year) => {
+                h.year.get_or_insert(year);
+            }
+            None => h.releases.push(Release { label: Some(extra), year: None, edition: None }),
+        }
+    }
     // "Title – 1993": the slot holds the year.
     if let Some(year) = slot_makers.as_deref().and_then(bare_year) {
         h.year = Some(year);
@@ -131,11 +129,7 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     if !after.is_empty() && !after_is_makers {
         // "Title (Year) – blurb" or "Title (Descriptor) – Composer".
         match first_split(&after) {
-            Some((_, l, r))
-                if l.is_empty()
-                    && list_score(&r, vocab) >= 0.5
-                    && r.split_whitespace().count() <= 8 =>
-            {
+            Some((_, l, r)) if l.is_empty() && list_score(&r, vocab) >= 0.5 && r.split_whitespace().count() <= 8 => {
                 makers_text = Some(r);
             }
             _ if list_score(&after, vocab) >= 0.6 && after.split_whitespace().count() <= 8 => {
@@ -143,28 +137,16 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
             }
             _ => {
                 if h.rest.is_empty() {
-                    h.rest = after
-                        .trim_start_matches(['–', '—', '-', ':', ' '])
-                        .to_string();
+                    h.rest = after.trim_start_matches(['–', '—', '-', ':', ' ']).to_string();
                 }
             }
         }
     }
-    h.sep = SepKind {
-        sep,
-        makers: makers_text.is_some(),
-    };
+    h.sep = SepKind { sep, makers: makers_text.is_some() };
 
     for piece in &pieces {
         if let Piece::Group(inner, square) = piece {
-            apply_group(
-                &mut h,
-                inner,
-                *square,
-                makers_text.is_some(),
-                &mut makers_text,
-                vocab,
-            );
+            apply_group(&mut h, inner, *square, makers_text.is_some(), &mut makers_text, vocab);
         }
     }
     if let Some(m) = makers_text {
@@ -196,14 +178,7 @@ fn bare_year(slot: &str) -> Option<i32> {
 /// Credits after the bracket groups: "composed by X", "by X", "– X", "Various Artists".
 fn strip_credit_cue(after: &str) -> Option<String> {
     let lower = after.to_lowercase();
-    for cue in [
-        "composed by ",
-        "scored by ",
-        "music by ",
-        "score by ",
-        "written by ",
-        "by ",
-    ] {
+    for cue in ["composed by ", "scored by ", "music by ", "score by ", "written by ", "by "] {
         if lower.starts_with(cue) {
             return Some(after[cue.len()..].trim().to_string());
         }
@@ -224,7 +199,11 @@ fn split_slots(
     text: &str,
     orientation: &Orientation,
     vocab: &Vocabulary,
+    extras: &mut Vec<String>,
 ) -> (String, Option<String>, Option<Sep>) {
+    if let Some(multi) = split_many_slots(text, orientation, vocab, extras) {
+        return multi;
+    }
     let Some((sep, left, right)) = first_split(text) else {
         return (text.to_string(), None, None);
     };
@@ -270,6 +249,51 @@ fn split_slots(
     }
 }
 
+/// Three or more slots with one separator ("Title | Composer | 1995", "Composer – Title –
+/// Label"): years and labels are recognised wherever they stand, the makers slot by name
+/// likeness, and the title is the first (or, maker-first, the last) remaining slot.
+fn split_many_slots(
+    text: &str,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+    extras: &mut Vec<String>,
+) -> Option<(String, Option<String>, Option<Sep>)> {
+    let seps = super::split::find_separators(text);
+    let primary = seps.first()?.sep;
+    if !matches!(primary, Sep::Pipe | Sep::Dash | Sep::Tilde) {
+        return None;
+    }
+    let mut cuts: Vec<(usize, usize)> = seps.iter().filter(|s| s.sep == primary).map(|s| (s.start, s.end)).collect();
+    if cuts.len() < 2 {
+        return None;
+    }
+    cuts.sort();
+    let mut slots = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts {
+        slots.push(text[start..a].trim().to_string());
+        start = b;
+    }
+    slots.push(text[start..].trim().to_string());
+    let mut rest: Vec<String> = Vec::new();
+    for slot in slots {
+        if bare_year(&slot).is_some() || super::groups::is_label_like(&slot, vocab) && list_score(&slot, vocab) < 0.9 {
+            extras.push(slot);
+        } else {
+            rest.push(slot);
+        }
+    }
+    if rest.is_empty() {
+        return None;
+    }
+    let maker_first = orientation.maker_first(primary);
+    let title_at = if maker_first { rest.len() - 1 } else { 0 };
+    let title = rest.remove(title_at);
+    let makers: Vec<String> = rest.into_iter().filter(|r| list_score(r, vocab) >= 0.3).collect();
+    let makers = (!makers.is_empty()).then(|| makers.join(", "));
+    Some((title, makers, Some(primary)))
+}
+
 fn apply_group(
     h: &mut Header,
     inner: &str,
@@ -292,20 +316,13 @@ fn apply_group(
                 h.sep.makers = true;
             }
         }
-        Group::YearName {
-            year,
-            name,
-            name_first,
-        } => {
+        Group::YearName { year, name, name_first } => {
             h.year.get_or_insert(year);
             if name_first && makers_text.is_none() {
                 *makers_text = Some(name);
             }
         }
-        Group::Releases {
-            releases,
-            film_year,
-        } => {
+        Group::Releases { releases, film_year } => {
             if let Some(y) = film_year {
                 h.year.get_or_insert(y);
             }
@@ -366,8 +383,7 @@ mod tests {
 
     #[test]
     fn maker_title_with_releases() {
-        let h =
-            p("Bebe and Louis Barron ~ Forbidden Planet (1956; soundtrack: Planet Records, 1976)");
+        let h = p("Bebe and Louis Barron ~ Forbidden Planet (1956; soundtrack: Planet Records, 1976)");
         assert_eq!(h.title, "Forbidden Planet");
         assert_eq!(h.makers, ["Bebe and Louis Barron"]);
         assert_eq!(h.year, Some(1956));
@@ -382,21 +398,24 @@ mod tests {
         let h = p("The Fountain (2006) composed by Clint Mansell and Kronos Quartet");
         assert_eq!(h.makers, ["Clint Mansell", "Kronos Quartet"]);
         let h = p("Carrie (1976 by) Pino Donaggio");
-        assert_eq!(
-            (h.title.as_str(), h.makers.clone()),
-            ("Carrie", vec!["Pino Donaggio".to_string()])
-        );
+        assert_eq!((h.title.as_str(), h.makers.clone()), ("Carrie", vec!["Pino Donaggio".to_string()]));
         let h = p("The Man From Snowy River, Bruce Rowland");
         assert_eq!(
             (h.title.as_str(), h.makers.clone()),
-            (
-                "The Man From Snowy River",
-                vec!["Bruce Rowland".to_string()]
-            )
+            ("The Man From Snowy River", vec!["Bruce Rowland".to_string()])
         );
         let h = p("Kids (1995) Various Artistskids");
         assert_eq!((h.title.as_str(), h.various), ("Kids", true));
         assert!(h.makers.is_empty());
+    }
+
+    #[test]
+    fn many_slots() {
+        let h = p("Heat | Elliot Goldenthal | 1995");
+        assert_eq!((h.title.as_str(), h.year), ("Heat", Some(1995)));
+        assert_eq!(h.makers, ["Elliot Goldenthal"]);
+        let h = p("Jackie Brown | Various Artists | 1997");
+        assert!(h.various && h.makers.is_empty());
     }
 
     #[test]
@@ -414,13 +433,8 @@ mod tests {
         assert_eq!(h.title, "The Lion King");
         assert_eq!(h.makers, ["Elton John", "Tim Rice", "Hans Zimmer"]);
         assert!(h.rest.starts_with("If this existed"));
-        let h = p(
-            "Sleepless in Seattle – 1993, an amazing soundtrack! “As Time Goes By” Jimmy Durante.",
-        );
-        assert_eq!(
-            (h.title.as_str(), h.year),
-            ("Sleepless in Seattle", Some(1993))
-        );
+        let h = p("Sleepless in Seattle – 1993, an amazing soundtrack! “As Time Goes By” Jimmy Durante.");
+        assert_eq!((h.title.as_str(), h.year), ("Sleepless in Seattle", Some(1993)));
         assert!(h.rest.starts_with("an amazing"));
     }
 }

@@ -9,9 +9,7 @@ use super::enumerator::{self, Enumerator, Style};
 use super::header::{self, Header, Orientation, Sep};
 use super::names::list_score;
 use super::sections::UnitInfo;
-use super::split::{
-    Piece, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various,
-};
+use super::split::{Piece, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various};
 use super::units::Unit;
 use super::vocab::Vocabulary;
 use crate::document::BlockKind;
@@ -89,11 +87,7 @@ pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ori
 
 fn side_score(s: &str, vocab: &Vocabulary) -> f32 {
     let (cleaned, various) = strip_glued_various(s);
-    if various {
-        1.0
-    } else {
-        list_score(&cleaned, vocab)
-    }
+    if various { 1.0 } else { list_score(&cleaned, vocab) }
 }
 
 fn outside_brackets(text: &str) -> String {
@@ -127,10 +121,8 @@ fn kind_class(u: &Unit) -> KindClass {
 /// was accepted. For `examples/inspect.rs`, to see why an entry was found or missed.
 pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<String> {
     let o = orientation(units, info, vocab);
-    let accepted: Vec<(usize, String)> = find_entries(units, info, vocab)
-        .into_iter()
-        .map(|e| (e.unit, e.header.title))
-        .collect();
+    let accepted: Vec<(usize, String)> =
+        find_entries(units, info, vocab).into_iter().map(|e| (e.unit, e.header.title)).collect();
     candidates(units, info, &o, vocab)
         .into_iter()
         .map(|c| {
@@ -154,12 +146,7 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
 }
 
 /// Parses every unit that could be a header.
-fn candidates(
-    units: &[Unit],
-    info: &[UnitInfo],
-    o: &Orientation,
-    vocab: &Vocabulary,
-) -> Vec<Candidate> {
+fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabulary) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, u) in units.iter().enumerate() {
         if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() {
@@ -169,10 +156,17 @@ fn candidates(
         let content = &u.text[enumerator.map_or(0, |e| e.len)..];
         let parts = split_multi(content);
         let shared = parts.len() > 1;
+        let fields_follow = units.get(i + 1).is_some_and(|n| is_field_line(&n.text)) && !is_field_line(&u.text);
         for part in parts {
-            let Some(h) = header::parse(&part, o, vocab) else {
+            let Some(mut h) = header::parse(&part, o, vocab) else {
                 continue;
             };
+            if fields_follow {
+                // A title line followed by "Composer: …" / "Label: …" lines: the field-line
+                // layout, as structured as a bracketed header.
+                h.evidence += 0.5;
+                h.bracketed = true;
+            }
             if h.title.split_whitespace().count() > MAX_HEADER_WORDS {
                 continue;
             }
@@ -182,13 +176,7 @@ fn candidates(
                 bracket: h.bracketed || h.year.is_some(),
                 standalone: h.rest.is_empty(),
             };
-            out.push(Candidate {
-                unit: i,
-                enumerator,
-                header: h,
-                shape,
-                shared_unit: shared,
-            });
+            out.push(Candidate { unit: i, enumerator, header: h, shape, shared_unit: shared });
         }
     }
     out
@@ -221,15 +209,9 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     }
     let mut accepted_shapes: Vec<(Shape, usize, usize, usize)> = Vec::new();
     for members in by_style.values() {
-        let mut numbers: Vec<u32> = members
-            .iter()
-            .filter_map(|&ci| cands[ci].enumerator.map(|e| e.number))
-            .collect();
+        let mut numbers: Vec<u32> = members.iter().filter_map(|&ci| cands[ci].enumerator.map(|e| e.number)).collect();
         numbers.dedup();
-        if numbers.len() >= 2
-            && enumerator::is_sequence(&numbers)
-            && (numbers.len() >= 3 || strong(&cands, members))
-        {
+        if numbers.len() >= 2 && enumerator::is_sequence(&numbers) && (numbers.len() >= 3 || strong(&cands, members)) {
             let group = next_group;
             next_group += 1;
             for &ci in members {
@@ -248,15 +230,9 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         }
     }
     for (shape, members) in &by_shape {
-        let good: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&ci| member_ok(&cands[ci], units))
-            .collect();
+        let good: Vec<usize> = members.iter().copied().filter(|&ci| member_ok(&cands[ci], units)).collect();
         let good = drop_odd_members(&cands, good, units.len());
-        if good.len() >= min_group_size(shape, &cands, &good)
-            && group_ok(shape, &cands, &good, units, info)
-        {
+        if good.len() >= min_group_size(shape, &cands, &good) && group_ok(shape, &cands, &good, units, info) {
             let group = next_group;
             next_group += 1;
             for &ci in &good {
@@ -271,16 +247,10 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     //    strong single headers in an article that has a list.
     if !accepted_shapes.is_empty() {
         for (ci, c) in cands.iter().enumerate() {
-            if accepted[ci].is_some()
-                || quality(&c.header) < GROUP_TITLE_SCORE
-                || in_ranked_region(c.unit, &regions)
-            {
+            if accepted[ci].is_some() || quality(&c.header) < GROUP_TITLE_SCORE || in_ranked_region(c.unit, &regions) {
                 continue;
             }
-            let content_shape = Shape {
-                kind: c.shape.kind,
-                ..c.shape
-            };
+            let content_shape = Shape { kind: c.shape.kind, ..c.shape };
             let near = accepted_shapes.iter().find(|(s, group, first, last)| {
                 *s == content_shape && c.unit + 3 >= *first && c.unit <= last + 3 && {
                     let _ = group;
@@ -305,16 +275,8 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         .zip(accepted)
         .filter_map(|(c, a)| {
             let (group, rank) = a?;
-            let confidence =
-                (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0);
-            Some(Entry {
-                unit: c.unit,
-                header: c.header,
-                rank,
-                group,
-                shared_unit: c.shared_unit,
-                confidence,
-            })
+            let confidence = (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0);
+            Some(Entry { unit: c.unit, header: c.header, rank, group, shared_unit: c.shared_unit, confidence })
         })
         .collect();
     entries.sort_by_key(|e| e.unit);
@@ -342,11 +304,7 @@ fn ranked_regions(
         .into_values()
         .map(|(first, last)| {
             let mut end = last + 1;
-            while end < units.len()
-                && !info[end].boundary
-                && !info[end].hm_marker
-                && !units[end].is_heading()
-            {
+            while end < units.len() && !info[end].boundary && !info[end].hm_marker && !units[end].is_heading() {
                 end += 1;
             }
             (first, end)
@@ -355,26 +313,16 @@ fn ranked_regions(
 }
 
 fn in_ranked_region(unit: usize, regions: &[(usize, usize)]) -> bool {
-    regions
-        .iter()
-        .any(|&(first, end)| unit > first && unit < end)
+    regions.iter().any(|&(first, end)| unit > first && unit < end)
 }
 
 /// Shortly after an honourable-mentions marker, outside any accepted group's span.
 fn in_hm_scope(unit: usize, info: &[UnitInfo], shapes: &[(Shape, usize, usize, usize)]) -> bool {
     let marker = (0..=unit).rev().take(12).any(|u| info[u].hm_marker);
-    marker
-        && shapes
-            .iter()
-            .all(|&(_, _, first, last)| unit < first || unit > last)
+    marker && shapes.iter().all(|&(_, _, first, last)| unit < first || unit > last)
 }
 
-fn record_shapes(
-    cands: &[Candidate],
-    members: &[usize],
-    group: usize,
-    shapes: &mut Vec<(Shape, usize, usize, usize)>,
-) {
+fn record_shapes(cands: &[Candidate], members: &[usize], group: usize, shapes: &mut Vec<(Shape, usize, usize, usize)>) {
     let mut by: BTreeMap<Shape, (usize, usize)> = BTreeMap::new();
     for &ci in members {
         let c = &cands[ci];
@@ -395,7 +343,7 @@ fn drop_odd_members(cands: &[Candidate], members: Vec<usize>, unit_count: usize)
         return members;
     }
     let share = |f: &dyn Fn(&Header) -> bool| {
-        members.iter().filter(|&&ci| f(&cands[ci].header)).count() * 10 >= members.len() * 8
+        members.iter().filter(|&&ci| f(&cands[ci].header)).count() * 3 >= members.len() * 2
     };
     let makers = share(&|h| h.sep.makers);
     let year = share(&|h| h.year.is_some());
@@ -403,8 +351,7 @@ fn drop_odd_members(cands: &[Candidate], members: Vec<usize>, unit_count: usize)
         .into_iter()
         .filter(|&ci| {
             let h = &cands[ci].header;
-            cands[ci].unit + 1 == unit_count
-                || (!makers || h.sep.makers) && (!year || h.year.is_some())
+            cands[ci].unit + 1 == unit_count || (!makers || h.sep.makers) && (!year || h.year.is_some())
         })
         .collect()
 }
@@ -415,8 +362,7 @@ fn strong(cands: &[Candidate], members: &[usize]) -> bool {
 }
 
 fn min_group_size(shape: &Shape, cands: &[Candidate], members: &[usize]) -> usize {
-    if shape.sep == Some(Sep::Tilde)
-        || strong(cands, members) && members.iter().all(|&ci| cands[ci].header.sep.makers)
+    if shape.sep == Some(Sep::Tilde) || strong(cands, members) && members.iter().all(|&ci| cands[ci].header.sep.makers)
     {
         2
     } else {
@@ -431,8 +377,7 @@ fn member_ok(c: &Candidate, units: &[Unit]) -> bool {
     if quality(h) < GROUP_TITLE_SCORE || is_field_line(&u.text) {
         return false;
     }
-    let structured =
-        h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
+    let structured = h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
     if !structured {
         // A bare title line: short, no sentence punctuation, not a section heading.
         return h.rest.is_empty()
@@ -445,25 +390,12 @@ fn member_ok(c: &Candidate, units: &[Unit]) -> bool {
 }
 
 /// Group-level checks: bare title lines must each introduce a blurb about music.
-fn group_ok(
-    shape: &Shape,
-    cands: &[Candidate],
-    members: &[usize],
-    units: &[Unit],
-    info: &[UnitInfo],
-) -> bool {
-    let mean = members
-        .iter()
-        .map(|&ci| quality(&cands[ci].header))
-        .sum::<f32>()
-        / members.len().max(1) as f32;
+fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit], info: &[UnitInfo]) -> bool {
+    let mean = members.iter().map(|&ci| quality(&cands[ci].header)).sum::<f32>() / members.len().max(1) as f32;
     if mean < 0.6 {
         return false;
     }
-    let with_makers = members
-        .iter()
-        .filter(|&&ci| cands[ci].header.sep.makers)
-        .count();
+    let with_makers = members.iter().filter(|&&ci| cands[ci].header.sep.makers).count();
     let makers = with_makers * 2 >= members.len();
     if makers || shape.bracket {
         return true;
@@ -516,18 +448,12 @@ fn drop_truncated_tail(entries: &mut Vec<Entry>, units: &[Unit]) {
         return;
     }
     let group = last.group;
-    let others: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| e.group == group && e.unit != last.unit)
-        .collect();
+    let others: Vec<&Entry> = entries.iter().filter(|e| e.group == group && e.unit != last.unit).collect();
     let ending = |e: &Entry| units[e.unit].text.trim_end().chars().last();
     let Some(common) = others.first().and_then(|e| ending(e)) else {
         return;
     };
-    if !common.is_alphanumeric()
-        && others.iter().all(|e| ending(e) == Some(common))
-        && ending(last) != Some(common)
-    {
+    if !common.is_alphanumeric() && others.iter().all(|e| ending(e) == Some(common)) && ending(last) != Some(common) {
         entries.pop();
     }
 }

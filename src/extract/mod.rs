@@ -47,9 +47,7 @@ pub fn extract_with(doc: &Document, vocab: &Vocabulary) -> Vec<Mention> {
     mentions.extend(table::mentions(doc, &units, &info, vocab));
     if mentions.len() < 3 {
         let claimed: Vec<usize> = entries.iter().map(|e| e.unit).collect();
-        mentions.extend(prose::mentions(
-            doc, &units, &info, &claimed, &mentions, vocab,
-        ));
+        mentions.extend(prose::mentions(doc, &units, &info, &claimed, &mentions, vocab));
     }
     mentions.sort_by(|a, b| a.line.cmp(&b.line).then(a.title.cmp(&b.title)));
     mentions
@@ -61,8 +59,5 @@ pub fn main_layout(mentions: &[Mention]) -> Option<Layout> {
     for m in mentions {
         *counts.entry(m.layout).or_insert(0usize) += 1;
     }
-    counts
-        .into_iter()
-        .max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l)))
-        .map(|(l, _)| l)
+    counts.into_iter().max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l))).map(|(l, _)| l)
 }

@@ -33,11 +33,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
                 let inner_start = pos + c.len_utf8();
                 let inner = text[inner_start..chars[j].0].trim().to_string();
                 if !inner.is_empty() && inner.len() < 200 {
-                    out.push(Quote {
-                        inner,
-                        start: pos,
-                        end: chars[j].0 + chars[j].1.len_utf8(),
-                    });
+                    out.push(Quote { inner, start: pos, end: chars[j].0 + chars[j].1.len_utf8() });
                     i = j + 1;
                     continue;
                 }
@@ -125,9 +121,7 @@ pub fn names_after(text: &str) -> Option<String> {
             start = role + 1;
         }
     }
-    if tokens
-        .get(start)
-        .is_some_and(|t| *t == "the" || *t == "The")
+    if tokens.get(start).is_some_and(|t| *t == "the" || *t == "The")
         && tokens.get(start + 1).is_some_and(|t| is_capitalised(t))
     {
         // "by the Bee Gees": keep "the" out of the name.
@@ -142,9 +136,7 @@ pub fn names_after(text: &str) -> Option<String> {
         let bare = token.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
         let ends_clause = token.len() != bare.len() && !is_initial_token(token);
         if is_capitalised(bare) && !bare.is_empty() && !bare.starts_with(['“', '"', '‘', '('])
-            || (!current.is_empty()
-                && is_particle(bare)
-                && tokens.get(i + 1).is_some_and(|t| is_capitalised(t)))
+            || (!current.is_empty() && is_particle(bare) && tokens.get(i + 1).is_some_and(|t| is_capitalised(t)))
         {
             current.push(if is_initial_token(token) { token } else { bare });
             if possessive || ends_clause && !token.ends_with(',') {
@@ -180,10 +172,7 @@ pub fn names_after(text: &str) -> Option<String> {
 
 fn is_initial_token(token: &str) -> bool {
     let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
-    token.contains('.')
-        && !letters.is_empty()
-        && letters.len() <= 3
-        && letters.iter().all(|c| c.is_uppercase())
+    token.contains('.') && !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -192,9 +181,7 @@ mod tests {
 
     #[test]
     fn finds_quotes_but_not_apostrophes() {
-        let q = quotes(
-            "The Shins' song \"New Slang\" and ‘Natural One’ and Ferris Bueller’s Day 'Beat City'.",
-        );
+        let q = quotes("The Shins' song \"New Slang\" and ‘Natural One’ and Ferris Bueller’s Day 'Beat City'.");
         let inner: Vec<&str> = q.iter().map(|q| q.inner.as_str()).collect();
         assert_eq!(inner, ["New Slang", "Natural One", "Beat City"]);
     }
@@ -209,18 +196,9 @@ mod tests {
             names_after("former Red Hot Chili Peppers drummer Cliff Martinez deserves").as_deref(),
             Some("Cliff Martinez")
         );
-        assert_eq!(
-            names_after("progressive rock band Goblin is terrifying").as_deref(),
-            Some("Goblin")
-        );
-        assert_eq!(
-            names_after("Lou Barlow of Dinosaur Jr").as_deref(),
-            Some("Lou Barlow")
-        );
-        assert_eq!(
-            names_after("J.S Bach, the master").as_deref(),
-            Some("J.S Bach")
-        );
+        assert_eq!(names_after("progressive rock band Goblin is terrifying").as_deref(), Some("Goblin"));
+        assert_eq!(names_after("Lou Barlow of Dinosaur Jr").as_deref(), Some("Lou Barlow"));
+        assert_eq!(names_after("J.S Bach, the master").as_deref(), Some("J.S Bach"));
         assert_eq!(names_after("the Bee Gees.").as_deref(), Some("Bee Gees"));
         assert_eq!(names_after("a classically trained soprano"), None);
     }

@@ -25,8 +25,14 @@ pub struct UnitInfo {
     pub reviewer: Option<String>,
 }
 
+/// Headings after which the rest of the article is page furniture.
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|tags?:.*|categories:.*|filed under.*|footnotes|references|see also|external links|further reading)[:.!]?$")
+    Regex::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading)[:.!]?$")
+        .expect("static regex")
+});
+/// Single furniture lines (tags, bylines' metadata, ads) that end nothing.
+static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|categories|category|filed under|posted in|share|advertisement|sponsored|reading time|read time|updated|published|photo|image|credit|source)\b.{0,80}$")
         .expect("static regex")
 });
 static TOC: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,16 +44,16 @@ static HM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static LIST_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b")
-        .expect("static regex")
+    Regex::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b").expect("static regex")
 });
 static SOUNDTRACK_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:soundtracks?|scores?|osts?|film music|movie music|themes?|composers?|songs? from|music from)\b")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)\b(?:soundtracks?|scores?|osts?|film music|movie music|themes?|composers?|songs? from|music from)\b",
+    )
+    .expect("static regex")
 });
 static YEAR_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b")
-        .expect("static regex")
+    Regex::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b").expect("static regex")
 });
 
 /// Analyses the units of one article.
@@ -57,9 +63,7 @@ pub fn analyze(units: &[Unit], vocab: &Vocabulary) -> Vec<UnitInfo> {
     mark_tables_of_contents(units, &mut info);
     mark_list_titles(units, &mut info);
     for (i, u) in units.iter().enumerate() {
-        let next_is_item = units
-            .get(i + 1)
-            .is_some_and(|n| n.kind == crate::document::BlockKind::ListItem);
+        let next_is_item = units.get(i + 1).is_some_and(|n| n.kind == crate::document::BlockKind::ListItem);
         info[i].hm_marker = HM.find(&u.text).is_some_and(|m| {
             // A lead-in to the mentions, not a passing "deserves honourable mention" in a blurb.
             u.words() <= 8
@@ -93,6 +97,9 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
         if is_short_line(u) && STOP.is_match(u.text.trim()) {
             stop_level = Some(level.unwrap_or(0));
         }
+        if u.words() <= 14 && FURNITURE_LINE.is_match(u.text.trim()) {
+            info[i].excluded = true;
+        }
         if stop_level.is_some() {
             info[i].excluded = true;
             info[i].boundary = true;
@@ -109,8 +116,7 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo]) {
             info[i].excluded = true;
             let mut j = i + 1;
             while j < units.len()
-                && (units[j].kind == crate::document::BlockKind::ListItem
-                    || is_short_line(&units[j]) && j == i + 1)
+                && (units[j].kind == crate::document::BlockKind::ListItem || is_short_line(&units[j]) && j == i + 1)
             {
                 info[j].excluded = true;
                 j += 1;
@@ -123,9 +129,9 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo]) {
     let later: std::collections::HashSet<&str> = units.iter().map(|u| u.text.trim()).collect();
     for (i, u) in units.iter().enumerate() {
         if u.kind == crate::document::BlockKind::ListItem && u.words() <= 14 {
-            let repeated = units[i + 1..].iter().any(|v| {
-                v.kind != crate::document::BlockKind::ListItem && v.text.trim() == u.text.trim()
-            });
+            let repeated = units[i + 1..]
+                .iter()
+                .any(|v| v.kind != crate::document::BlockKind::ListItem && v.text.trim() == u.text.trim());
             if repeated && later.contains(u.text.trim()) {
                 info[i].excluded = true;
             }
@@ -141,32 +147,21 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
-        if is_short_line(&units[i]) && LIST_TITLE.is_match(&units[i].text) && units[i].words() >= 2
-        {
+        if is_short_line(&units[i]) && LIST_TITLE.is_match(&units[i].text) && units[i].words() >= 2 {
             let start = i;
-            while i + 1 < units.len()
-                && is_short_line(&units[i + 1])
-                && LIST_TITLE.is_match(&units[i + 1].text)
-            {
+            while i + 1 < units.len() && is_short_line(&units[i + 1]) && LIST_TITLE.is_match(&units[i + 1].text) {
                 i += 1;
             }
             titles.push((start, i));
         }
         i += 1;
     }
-    let topical = |&(s, e): &(usize, usize)| {
-        units[s..=e]
-            .iter()
-            .any(|u| SOUNDTRACK_TOPIC.is_match(&u.text))
-    };
+    let topical = |&(s, e): &(usize, usize)| units[s..=e].iter().any(|u| SOUNDTRACK_TOPIC.is_match(&u.text));
     let any_topical = titles.iter().any(topical);
     for (n, title) in titles.iter().enumerate() {
         let end = titles.get(n + 1).map_or(units.len(), |t| t.0);
         let year = units[title.0..=title.1].iter().find_map(|u| {
-            YEAR_OF
-                .captures(&u.text)
-                .and_then(|c| c.get(1).or(c.get(2)))
-                .and_then(|m| m.as_str().parse().ok())
+            YEAR_OF.captures(&u.text).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse().ok())
         });
         let excluded = any_topical && !topical(title);
         for (k, slot) in info.iter_mut().enumerate().take(end).skip(title.0) {
@@ -194,9 +189,7 @@ fn reviewer_line(u: &Unit, vocab: &Vocabulary) -> Option<String> {
         .unwrap_or(text)
         .trim_end_matches(':')
         .trim();
-    let plain = name
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    let plain = name.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
     (plain && name_score(name, vocab) >= 0.85 && !vocab.is_composer(name)).then(|| name.to_string())
 }
 
@@ -207,13 +200,7 @@ mod tests {
     use crate::extract::vocab::BUILT_IN;
 
     fn unit(text: &str, kind: BlockKind) -> Unit {
-        Unit {
-            text: text.into(),
-            line: 1,
-            kind,
-            gap_before: true,
-            depth: 0,
-        }
+        Unit { text: text.into(), line: 1, kind, gap_before: true, depth: 0 }
     }
 
     #[test]
@@ -246,10 +233,7 @@ mod tests {
 
     #[test]
     fn honourable_mentions_and_reviewers() {
-        let units = vec![
-            unit("Honorable Mentions", BlockKind::Paragraph),
-            unit("Laura Stewart", BlockKind::Paragraph),
-        ];
+        let units = vec![unit("Honorable Mentions", BlockKind::Paragraph), unit("Laura Stewart", BlockKind::Paragraph)];
         let info = analyze(&units, &BUILT_IN);
         assert!(info[0].hm_marker);
         assert_eq!(info[1].reviewer.as_deref(), Some("Laura Stewart"));

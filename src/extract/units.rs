@@ -44,20 +44,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             }
             text.truncate(cut);
         }
-        let unit = Unit {
-            text,
-            line: block.line,
-            kind: block.kind,
-            gap_before: block.gap_before,
-            depth: block.depth,
-        };
+        let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
         if let Some(prev) = out.last_mut() {
             if continues(prev, &unit) {
-                let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) {
-                    ""
-                } else {
-                    " "
-                };
+                let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) { "" } else { " " };
                 prev.text.push_str(joiner);
                 prev.text.push_str(&unit.text);
                 continue;
@@ -71,15 +61,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
 /// A line whose other cells are short labels in the margin ("Title – Composer\tPart 1")
 /// keeps only its first cell; other tabbed lines read as spaced text.
 fn drop_margin_cells(text: &str) -> String {
-    let cells: Vec<&str> = text
-        .split('\t')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let cells: Vec<&str> = text.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
     match cells.split_first() {
         Some((first, rest))
-            if rest.iter().all(|c| c.split_whitespace().count() <= 3)
-                && first.split_whitespace().count() > 1 =>
+            if rest.iter().all(|c| c.split_whitespace().count() <= 3) && first.split_whitespace().count() > 1 =>
         {
             first.to_string()
         }
@@ -106,23 +91,18 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
         return true;
     }
     let first_word = next_text.split_whitespace().next().unwrap_or("");
-    if first_word.chars().next().is_some_and(char::is_lowercase) && is_continuation_word(first_word)
-    {
+    if first_word.chars().next().is_some_and(char::is_lowercase) && is_continuation_word(first_word) {
         return true;
     }
     // "…as the soundtrack to" / "Dawn of the Dead": a dangling sentence takes the next line.
     let last_word = prev_text.split_whitespace().last().unwrap_or("");
-    (prev_text.ends_with(',')
-        || is_title_function_word(last_word) && last_word.chars().all(char::is_lowercase))
+    (prev_text.ends_with(',') || is_title_function_word(last_word) && last_word.chars().all(char::is_lowercase))
         && next.text.split_whitespace().count() <= 12
 }
 
 fn is_bracketed_year(text: &str) -> bool {
     let t = text.trim();
-    t.len() == 6
-        && t.starts_with('(')
-        && t.ends_with(')')
-        && t[1..5].chars().all(|c| c.is_ascii_digit())
+    t.len() == 6 && t.starts_with('(') && t.ends_with(')') && t[1..5].chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_continuation_word(word: &str) -> bool {
@@ -163,11 +143,7 @@ mod tests {
             format: SourceFormat::Text,
             encoding: "UTF-8".into(),
             repaired: false,
-            blocks: lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| Block::new(BlockKind::Paragraph, *l, i + 1))
-                .collect(),
+            blocks: lines.iter().enumerate().map(|(i, l)| Block::new(BlockKind::Paragraph, *l, i + 1)).collect(),
         }
     }
 
@@ -177,38 +153,25 @@ mod tests {
 
     #[test]
     fn year_line_joins_its_title() {
-        assert_eq!(
-            texts(&["Roller", "(1976)", "A blurb."]),
-            ["Roller (1976)", "A blurb."]
-        );
+        assert_eq!(texts(&["Roller", "(1976)", "A blurb."]), ["Roller (1976)", "A blurb."]);
     }
 
     #[test]
     fn broken_sentence_is_rejoined() {
         assert_eq!(
-            texts(&[
-                "Better known as the soundtrack to",
-                "Dawn of the Dead",
-                ", this is the last album."
-            ]),
+            texts(&["Better known as the soundtrack to", "Dawn of the Dead", ", this is the last album."]),
             ["Better known as the soundtrack to Dawn of the Dead, this is the last album."]
         );
     }
 
     #[test]
     fn separate_lines_stay_apart() {
-        assert_eq!(
-            texts(&["The Newton Brothers: The Midnight Club", "ost1"]).len(),
-            2
-        );
+        assert_eq!(texts(&["The Newton Brothers: The Midnight Club", "ost1"]).len(), 2);
         assert_eq!(texts(&["10. Barbie", "The wild thing is"]).len(), 2);
     }
 
     #[test]
     fn margin_labels_are_dropped() {
-        assert_eq!(
-            texts(&["Hoosiers – Jerry Goldsmith\tPart 1"]),
-            ["Hoosiers – Jerry Goldsmith"]
-        );
+        assert_eq!(texts(&["Hoosiers – Jerry Goldsmith\tPart 1"]), ["Hoosiers – Jerry Goldsmith"]);
     }
 }

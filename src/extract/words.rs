@@ -121,9 +121,7 @@ pub fn is_title_function_word(token: &str) -> bool {
 
 /// Words common in work titles but rare in personal names; they lower a name score.
 pub fn is_title_word(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "star"
@@ -237,9 +235,7 @@ pub fn is_title_word(token: &str) -> bool {
 /// Words that make a short line a section heading of the article rather than a work title:
 /// the article's own subject vocabulary and the usual headings of web articles.
 pub fn is_section_word(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "soundtracks"
@@ -309,9 +305,7 @@ pub fn is_section_word(token: &str) -> bool {
 
 /// Nouns that name a soundtrack release in text ("the Garden State soundtrack").
 pub fn is_soundtrack_noun(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "soundtrack"
@@ -332,9 +326,7 @@ pub fn is_soundtrack_noun(token: &str) -> bool {
 
 /// Nouns that name a work in text ("the 2004 film", "monster movie Underwater").
 pub fn is_work_noun(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "film"

@@ -26,16 +26,10 @@ pub struct WalkProblem {
 pub const RESERVED_NAMES: [&str; 1] = [crate::resolve::OVERRIDES_FILE];
 
 /// Walks `root` recursively. `exclude` (the output folder) is never entered.
-pub fn walk(
-    root: &Path,
-    exclude: Option<&Path>,
-) -> std::io::Result<(Vec<FoundFile>, Vec<WalkProblem>)> {
+pub fn walk(root: &Path, exclude: Option<&Path>) -> std::io::Result<(Vec<FoundFile>, Vec<WalkProblem>)> {
     let root_meta = fs::metadata(root)?;
     if !root_meta.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::NotADirectory,
-            "not a folder",
-        ));
+        return Err(std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"));
     }
     fs::read_dir(root)?;
     let exclude = exclude.and_then(|p| fs::canonicalize(p).ok());
@@ -53,10 +47,7 @@ pub fn walk(
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
-                problems.push(WalkProblem {
-                    rel: relative(root, &dir),
-                    error: FileError::Read(e.to_string()),
-                });
+                problems.push(WalkProblem { rel: relative(root, &dir), error: FileError::Read(e.to_string()) });
                 continue;
             }
         };
@@ -78,14 +69,8 @@ pub fn walk(
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => subdirs.push(path),
                 Ok(meta) if meta.is_file() => files.push(FoundFile { path, rel }),
-                Ok(_) => problems.push(WalkProblem {
-                    rel,
-                    error: FileError::NotAFile,
-                }),
-                Err(e) => problems.push(WalkProblem {
-                    rel,
-                    error: FileError::Read(e.to_string()),
-                }),
+                Ok(_) => problems.push(WalkProblem { rel, error: FileError::NotAFile }),
+                Err(e) => problems.push(WalkProblem { rel, error: FileError::Read(e.to_string()) }),
             }
         }
         pending.extend(subdirs.into_iter().rev());
@@ -98,10 +83,7 @@ pub fn walk(
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -109,12 +91,7 @@ mod tests {
     use super::*;
 
     fn rels(root: &Path, exclude: Option<&Path>) -> Vec<String> {
-        walk(root, exclude)
-            .unwrap()
-            .0
-            .into_iter()
-            .map(|f| f.rel)
-            .collect()
+        walk(root, exclude).unwrap().0.into_iter().map(|f| f.rel).collect()
     }
 
     #[cfg(unix)]

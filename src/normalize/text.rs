@@ -76,27 +76,17 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
         }
         found.to_string()
     });
-    if changed {
-        Cow::Owned(repaired.into_owned())
-    } else {
-        Cow::Borrowed(text)
-    }
+    if changed { Cow::Owned(repaired.into_owned()) } else { Cow::Borrowed(text) }
 }
 
 /// Whether `c` is a space character other than the plain ASCII space.
 fn is_odd_space(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}'
-    )
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}')
 }
 
 /// Whether `c` should disappear from text altogether (zero-width and soft hyphen characters).
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// NFC, plain spaces for odd ones, no invisible characters, no control characters except
@@ -165,13 +155,7 @@ mod tests {
 
     #[test]
     fn leaves_real_accents_alone() {
-        for s in [
-            "São Paulo",
-            "Jóhannsson",
-            "Varèse Sarabande",
-            "naïve",
-            "Ärger über",
-        ] {
+        for s in ["São Paulo", "Jóhannsson", "Varèse Sarabande", "naïve", "Ärger über"] {
             assert_eq!(repair_mojibake(s), s);
         }
     }

@@ -51,58 +51,32 @@ pub fn resolve(mentions: &mut [Mention]) -> Vec<Soundtrack> {
 
 fn merge(key: &str, members: &[usize], mentions: &[Mention]) -> Soundtrack {
     let year = members.iter().filter_map(|&i| mentions[i].year).min();
-    let id = format!(
-        "{}-{}",
-        slug(key),
-        year.map_or_else(|| "x".to_string(), |y| y.to_string())
-    );
+    let id = format!("{}-{}", slug(key), year.map_or_else(|| "x".to_string(), |y| y.to_string()));
     let mut title_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for &i in members {
         *title_counts.entry(mentions[i].title.as_str()).or_default() += 1;
     }
     let title = title_counts
         .iter()
-        .max_by(|a, b| {
-            a.1.cmp(b.1)
-                .then(b.0.len().cmp(&a.0.len()).reverse())
-                .then(b.0.cmp(a.0))
-        })
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len()).reverse()).then(b.0.cmp(a.0)))
         .map(|(t, _)| t.to_string())
         .unwrap_or_default();
     let mut sources: Vec<SourceRef> = members
         .iter()
-        .map(|&i| SourceRef {
-            source: mentions[i].source.clone(),
-            line: mentions[i].line,
-            rank: mentions[i].rank,
-        })
+        .map(|&i| SourceRef { source: mentions[i].source.clone(), line: mentions[i].line, rank: mentions[i].rank })
         .collect();
     sources.sort();
     Soundtrack {
         id,
-        alt_titles: union_by_key(
-            members.iter().flat_map(|&i| mentions[i].alt_titles.iter()),
-            |s| title_key(s),
-        )
-        .into_iter()
-        .filter(|t| title_key(t) != title_key(&title))
-        .collect(),
+        alt_titles: union_by_key(members.iter().flat_map(|&i| mentions[i].alt_titles.iter()), |s| title_key(s))
+            .into_iter()
+            .filter(|t| title_key(t) != title_key(&title))
+            .collect(),
         title,
         year,
-        composers: union_by_key(
-            members.iter().flat_map(|&i| mentions[i].composers.iter()),
-            |s| name_key(s),
-        ),
-        labels: union_by_key(
-            members.iter().flat_map(|&i| mentions[i].labels.iter()),
-            |s| name_key(s),
-        ),
-        releases: union_sorted(
-            members
-                .iter()
-                .flat_map(|&i| mentions[i].releases.iter())
-                .cloned(),
-        ),
+        composers: union_by_key(members.iter().flat_map(|&i| mentions[i].composers.iter()), |s| name_key(s)),
+        labels: union_by_key(members.iter().flat_map(|&i| mentions[i].labels.iter()), |s| name_key(s)),
+        releases: union_sorted(members.iter().flat_map(|&i| mentions[i].releases.iter()).cloned()),
         tracks: union_tracks(members.iter().flat_map(|&i| mentions[i].tracks.iter())),
         mention_count: members.len(),
         sources,
@@ -110,10 +84,7 @@ fn merge(key: &str, members: &[usize], mentions: &[Mention]) -> Soundtrack {
 }
 
 /// Values in first-seen order, one per key.
-fn union_by_key<'a>(
-    values: impl Iterator<Item = &'a String>,
-    key: impl Fn(&str) -> String,
-) -> Vec<String> {
+fn union_by_key<'a>(values: impl Iterator<Item = &'a String>, key: impl Fn(&str) -> String) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     values.filter(|v| seen.insert(key(v))).cloned().collect()
 }
@@ -127,26 +98,12 @@ fn union_sorted(values: impl Iterator<Item = Release>) -> Vec<Release> {
 
 fn union_tracks<'a>(tracks: impl Iterator<Item = &'a Track>) -> Vec<Track> {
     let mut seen = std::collections::HashSet::new();
-    tracks
-        .filter(|t| seen.insert(title_key(&t.title)))
-        .cloned()
-        .collect()
+    tracks.filter(|t| seen.insert(title_key(&t.title))).cloned().collect()
 }
 
 /// Lower-case ASCII slug of a key.
 pub fn slug(key: &str) -> String {
-    let s: String = key
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if s.is_empty() {
-        "untitled".to_string()
-    } else {
-        s
-    }
+    let s: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    if s.is_empty() { "untitled".to_string() } else { s }
 }

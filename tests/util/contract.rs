@@ -43,40 +43,21 @@ pub fn assert_consistent(out: &Outputs, ws: &Workspace) {
         for field in MENTION_FIELDS {
             assert!(m.get(field).is_some(), "mention lacks {field}: {m}");
         }
-        let line = source_line(
-            &ws.input(),
-            str_of(&m["source"]),
-            m["line"].as_u64().unwrap(),
-        );
-        assert!(
-            line.contains(str_of(&m["title"])),
-            "line {line:?} does not hold {m}"
-        );
+        let line = source_line(&ws.input(), str_of(&m["source"]), m["line"].as_u64().unwrap());
+        assert!(line.contains(str_of(&m["title"])), "line {line:?} does not hold {m}");
     }
 
     // mentions.csv is mentions.jsonl, row for row.
     assert_eq!(out.mentions_csv.len(), out.mentions.len());
     for (row, m) in out.mentions_csv.iter().zip(&out.mentions) {
-        for field in [
-            "soundtrack_id",
-            "source",
-            "line",
-            "layout",
-            "rank",
-            "title",
-            "year",
-        ] {
+        for field in ["soundtrack_id", "source", "line", "layout", "rank", "title", "year"] {
             assert_eq!(row[field], cell(&m[field]), "mentions.csv {field}");
         }
     }
 
     // Soundtracks: unique ids; every mention belongs to one; counts and sources agree.
     let ids: Vec<&str> = out.soundtracks.iter().map(|s| str_of(&s["id"])).collect();
-    assert_eq!(
-        ids.iter().collect::<BTreeSet<_>>().len(),
-        ids.len(),
-        "duplicate ids"
-    );
+    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len(), "duplicate ids");
     let mut by_id: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
     for m in &out.mentions {
         let id = str_of(&m["soundtrack_id"]);
@@ -93,19 +74,15 @@ pub fn assert_consistent(out: &Outputs, ws: &Workspace) {
         assert_eq!(sources.len(), count, "sources of {}", s["id"]);
         for src in sources {
             assert!(
-                members.iter().any(|m| m["source"] == src["source"]
-                    && m["line"] == src["line"]
-                    && m["rank"] == src["rank"]),
+                members
+                    .iter()
+                    .any(|m| m["source"] == src["source"] && m["line"] == src["line"] && m["rank"] == src["rank"]),
                 "source {src} of {} is no mention of it",
                 s["id"]
             );
         }
     }
-    assert_eq!(
-        total,
-        out.mentions.len(),
-        "mention counts sum to the mentions"
-    );
+    assert_eq!(total, out.mentions.len(), "mention counts sum to the mentions");
 
     // soundtracks.csv is soundtracks.json; tracks.csv is their tracks.
     assert_eq!(out.soundtracks_csv.len(), out.soundtracks.len());
@@ -118,24 +95,11 @@ pub fn assert_consistent(out: &Outputs, ws: &Workspace) {
         .soundtracks
         .iter()
         .flat_map(|s| {
-            s["tracks"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(move |t| (cell(&s["id"]), cell(&t["title"]), cell(&t["artist"])))
+            s["tracks"].as_array().unwrap().iter().map(move |t| (cell(&s["id"]), cell(&t["title"]), cell(&t["artist"])))
         })
         .collect();
-    let rows: Vec<(String, String, String)> = out
-        .tracks_csv
-        .iter()
-        .map(|r| {
-            (
-                r["soundtrack_id"].clone(),
-                r["track"].clone(),
-                r["artist"].clone(),
-            )
-        })
-        .collect();
+    let rows: Vec<(String, String, String)> =
+        out.tracks_csv.iter().map(|r| (r["soundtrack_id"].clone(), r["track"].clone(), r["artist"].clone())).collect();
     assert_eq!(rows, tracks, "tracks.csv rows are the soundtracks' tracks");
 
     // The report counts what was written.
@@ -149,11 +113,7 @@ pub fn assert_consistent(out: &Outputs, ws: &Workspace) {
     assert_eq!(totals["mentions"], out.mentions.len());
     assert_eq!(totals["soundtracks"], out.soundtracks.len());
     for f in files {
-        let found = out
-            .mentions
-            .iter()
-            .filter(|m| m["source"] == f["path"])
-            .count();
+        let found = out.mentions.iter().filter(|m| m["source"] == f["path"]).count();
         assert_eq!(f["entries"], found, "entries of {}", f["path"]);
     }
     assert!(out.report["duration_ms"].is_u64());

@@ -49,10 +49,7 @@ impl Workspace {
     /// `cuesheet --input in --output out`, ready for more arguments.
     pub fn cmd(&self) -> Command {
         let mut cmd = cuesheet();
-        cmd.arg("--input")
-            .arg(self.input())
-            .arg("--output")
-            .arg(self.output());
+        cmd.arg("--input").arg(self.input()).arg("--output").arg(self.output());
         cmd
     }
 
@@ -82,18 +79,14 @@ pub struct Outputs {
 
 impl Outputs {
     pub fn read(dir: &Path) -> Self {
-        let text = |name: &str| {
-            fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-        };
-        let json = |name: &str| -> Value {
-            serde_json::from_str(&text(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-        };
+        let text = |name: &str| fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let json =
+            |name: &str| -> Value { serde_json::from_str(&text(name)).unwrap_or_else(|e| panic!("{name}: {e}")) };
         let mentions = text("mentions.jsonl")
             .lines()
             .enumerate()
             .map(|(i, line)| {
-                serde_json::from_str(line)
-                    .unwrap_or_else(|e| panic!("mentions.jsonl line {}: {e}", i + 1))
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("mentions.jsonl line {}: {e}", i + 1))
             })
             .collect();
         let soundtracks = match json("soundtracks.json") {
@@ -130,25 +123,14 @@ impl Outputs {
 
 /// A strict RFC 4180 read: every record must have as many fields as the header.
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Row>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_path(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(String::from)
-        .collect();
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(false).from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
     let rows = reader
         .records()
         .map(|r| {
             let r = r.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            header
-                .iter()
-                .cloned()
-                .zip(r.iter().map(String::from))
-                .collect()
+            header.iter().cloned().zip(r.iter().map(String::from)).collect()
         })
         .collect();
     (header, rows)
@@ -164,14 +146,8 @@ pub fn output_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         let mut bytes = fs::read(entry.path()).expect("read output");
         if name == "report.json" {
             let mut report: Value = serde_json::from_slice(&bytes).expect("report.json");
-            let removed = report
-                .as_object_mut()
-                .expect("object")
-                .remove("duration_ms");
-            assert!(
-                removed.is_some_and(|d| d.is_u64()),
-                "report.json has a duration_ms"
-            );
+            let removed = report.as_object_mut().expect("object").remove("duration_ms");
+            assert!(removed.is_some_and(|d| d.is_u64()), "report.json has a duration_ms");
             bytes = serde_json::to_vec_pretty(&report).expect("json");
         }
         files.insert(name, bytes);
@@ -182,12 +158,6 @@ pub fn output_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// The text of line `line` (1-based) of an input file.
 pub fn source_line(input: &Path, source: &str, line: u64) -> String {
     let text = fs::read_to_string(input.join(source)).expect("source file");
-    let index = usize::try_from(line)
-        .expect("line")
-        .checked_sub(1)
-        .expect("1-based line");
-    text.lines()
-        .nth(index)
-        .unwrap_or_else(|| panic!("{source} has no line {line}"))
-        .to_string()
+    let index = usize::try_from(line).expect("line").checked_sub(1).expect("1-based line");
+    text.lines().nth(index).unwrap_or_else(|| panic!("{source} has no line {line}")).to_string()
 }
