@@ -52,7 +52,7 @@ pub fn mentions(
         if body.negated {
             continue;
         }
-        let honourable = hm.applies(e);
+        let honourable = hm.applies(e) || e.hm_hint;
         let m = build(doc, units, info, e, body, honourable, reviewer_line.as_deref(), vocab);
         let _ = i;
         out.push(m);
@@ -120,7 +120,7 @@ fn read_body(
     let next = entries.get(i + 1).map_or(units.len(), |n| n.unit);
     let shares_next = entries.get(i + 1).is_some_and(|n| n.unit == e.unit);
     if !shares_next
-        && (!e.shared_unit || entries.iter().filter(|x| x.unit == e.unit).last().is_some_and(|x| std::ptr::eq(x, e)))
+        && (!e.shared_unit || entries.iter().rfind(|x| x.unit == e.unit).is_some_and(|x| std::ptr::eq(x, e)))
     {
         let level = match units[e.unit].kind {
             BlockKind::Heading(l) => Some(l),
@@ -135,10 +135,10 @@ fn read_body(
             {
                 break;
             }
-            if let (Some(l), BlockKind::Heading(m)) = (level, unit.kind) {
-                if m <= l {
-                    break;
-                }
+            if let (Some(l), BlockKind::Heading(m)) = (level, unit.kind)
+                && m <= l
+            {
+                break;
             }
             lines.push(BodyLine { text: &unit.text, list_item: unit.kind == BlockKind::ListItem });
         }
@@ -231,10 +231,10 @@ fn build(
     m.releases = h.releases.clone();
     m.releases.extend(body.releases.iter().cloned());
     for r in &m.releases {
-        if let Some(l) = &r.label {
-            if !m.labels.iter().any(|x| name_key(x) == name_key(l)) {
-                m.labels.push(l.clone());
-            }
+        if let Some(l) = &r.label
+            && !m.labels.iter().any(|x| name_key(x) == name_key(l))
+        {
+            m.labels.push(l.clone());
         }
     }
     m.tracks = h.tracks.clone();

@@ -52,10 +52,10 @@ pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group 
     if let Some(c) = YEAR_BY.captures(inner) {
         return Group::Year { year: c[1].parse().unwrap_or(0), by: true };
     }
-    if inner.contains(';') || inner.contains(" / ") || inner.contains(':') && YEAR_ANYWHERE.is_match(inner) {
-        if let Some(g) = releases_group(inner, vocab) {
-            return g;
-        }
+    if (inner.contains(';') || inner.contains(" / ") || inner.contains(':') && YEAR_ANYWHERE.is_match(inner))
+        && let Some(g) = releases_group(inner, vocab)
+    {
+        return g;
     }
     if let Some((a, b)) = inner.split_once(',') {
         let (a, b) = (a.trim(), b.trim());
@@ -124,11 +124,12 @@ fn releases_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
     let mut releases: Vec<Release> = Vec::new();
     let segments: Vec<&str> = inner.split(';').map(str::trim).filter(|s| !s.is_empty()).collect();
     for (i, segment) in segments.iter().enumerate() {
-        if i == 0 && segments.len() > 1 {
-            if let Some(c) = YEAR.captures(segment) {
-                film_year = c[1].parse().ok();
-                continue;
-            }
+        if i == 0
+            && segments.len() > 1
+            && let Some(c) = YEAR.captures(segment)
+        {
+            film_year = c[1].parse().ok();
+            continue;
         }
         let segment = strip_release_prefix(segment);
         // Labels without a year take the year of the next chunk that has one.

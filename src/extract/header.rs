@@ -25,20 +25,29 @@ pub enum Sep {
 /// Which side of a separator holds the makers, decided by a vote over the article's headers.
 #[derive(Debug, Clone, Default)]
 pub struct Orientation {
-    /// Sum over headers of (name score of the left slot − of the right slot), per separator.
-    votes: std::collections::HashMap<Sep, f32>,
+    /// Sum over headers of (name score of the left slot − of the right slot), per separator,
+    /// and how many headers voted.
+    votes: std::collections::HashMap<Sep, (f32, usize)>,
 }
 
 impl Orientation {
     pub fn add(&mut self, sep: Sep, left_minus_right: f32) {
-        *self.votes.entry(sep).or_default() += left_minus_right;
+        let v = self.votes.entry(sep).or_default();
+        v.0 += left_minus_right;
+        v.1 += 1;
+    }
+
+    /// Maker-first by a clear margin over several headers: enough to read a one-word left
+    /// slot as a maker ("Oscillian: Title") rather than a title's first part ("Alien: Covenant").
+    pub fn clearly_maker_first(&self, sep: Sep) -> bool {
+        self.votes.get(&sep).is_some_and(|(sum, n)| *n >= 3 && *sum / *n as f32 >= 0.25)
     }
 
     /// True when makers come first for this separator. A tilde defaults to maker-first
     /// (`Composer ~ Title`), other separators to title-first.
     pub fn maker_first(&self, sep: Sep) -> bool {
         match self.votes.get(&sep) {
-            Some(v) if v.abs() > 0.05 => *v > 0.0,
+            Some((v, _)) if v.abs() > 0.05 => *v > 0.0,
             _ => sep == Sep::Tilde,
         }
     }
@@ -85,6 +94,9 @@ pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     let (head, rest) = super::split::split_header_rest(text, vocab);
+    if let Some(h) = parse_many_slots(&head, &rest, orientation, vocab) {
+        return Some(h);
+    }
     let pieces = bracket_pieces(&head);
     let outside: String = pieces
         .iter()
@@ -104,16 +116,7 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     let after_is_makers = !after.is_empty() && after_credit.is_some();
     let mut makers_text: Option<String> = after_credit.clone();
 
-    let mut extras = Vec::new();
-    let (title_text, mut slot_makers, sep) = split_slots(before.trim(), orientation, vocab, &mut extras);
-    for extra in extras {
-        match bare_year(&extra) {
-            Some(year) => {
-                h.year.get_or_insert(year);
-            }
-            None => h.releases.push(Release { label: Some(extra), year: None, edition: None }),
-        }
-    }
+    let (title_text, mut slot_makers, sep) = split_slots(before.trim(), orientation, vocab);
     // "Title – 1993": the slot holds the year.
     if let Some(year) = slot_makers.as_deref().and_then(bare_year) {
         h.year = Some(year);
@@ -195,15 +198,7 @@ fn strip_credit_cue(after: &str) -> Option<String> {
 }
 
 /// Cuts the text before any bracket group into the title and the makers.
-fn split_slots(
-    text: &str,
-    orientation: &Orientation,
-    vocab: &Vocabulary,
-    extras: &mut Vec<String>,
-) -> (String, Option<String>, Option<Sep>) {
-    if let Some(multi) = split_many_slots(text, orientation, vocab, extras) {
-        return multi;
-    }
+fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (String, Option<String>, Option<Sep>) {
     let Some((sep, left, right)) = first_split(text) else {
         return (text.to_string(), None, None);
     };
@@ -225,7 +220,11 @@ fn split_slots(
             }
         }
         Sep::Colon => {
-            if orientation.maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
+            let one_word = left.split_whitespace().count() == 1;
+            if orientation.maker_first(Sep::Colon) && ls >= 0.5
+                || ls >= 0.85
+                || one_word && orientation.clearly_maker_first(Sep::Colon)
+            {
                 (right, Some(left), Some(sep))
             } else {
                 (text.to_string(), None, None)
@@ -249,16 +248,12 @@ fn split_slots(
     }
 }
 
-/// Three or more slots with one separator ("Title | Composer | 1995", "Composer – Title –
-/// Label"): years and labels are recognised wherever they stand, the makers slot by name
-/// likeness, and the title is the first (or, maker-first, the last) remaining slot.
-fn split_many_slots(
-    text: &str,
-    orientation: &Orientation,
-    vocab: &Vocabulary,
-    extras: &mut Vec<String>,
-) -> Option<(String, Option<String>, Option<Sep>)> {
-    let seps = super::split::find_separators(text);
+/// Three or more slots with one separator ("Title | Composer | 1995", "Run Lola Run (Lola
+/// rennt) | Tom Tykwer, Johnny Klimek | 1998", "Composer – Title – Label"): years and labels
+/// are recognised wherever they stand, the makers slot by name likeness, and the title is the
+/// first (or, maker-first, the last) remaining slot, read with its own brackets.
+fn parse_many_slots(head: &str, rest: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+    let seps = super::split::find_separators(head);
     let primary = seps.first()?.sep;
     if !matches!(primary, Sep::Pipe | Sep::Dash | Sep::Tilde) {
         return None;
@@ -271,27 +266,64 @@ fn split_many_slots(
     let mut slots = Vec::new();
     let mut start = 0;
     for (a, b) in cuts {
-        slots.push(text[start..a].trim().to_string());
+        slots.push(head[start..a].trim().to_string());
         start = b;
     }
-    slots.push(text[start..].trim().to_string());
-    let mut rest: Vec<String> = Vec::new();
+    slots.push(head[start..].trim().to_string());
+    let mut h = Header { rest: rest.to_string(), ..Header::default() };
+    let mut others: Vec<String> = Vec::new();
     for slot in slots {
-        if bare_year(&slot).is_some() || super::groups::is_label_like(&slot, vocab) && list_score(&slot, vocab) < 0.9 {
-            extras.push(slot);
+        if let Some(year) = bare_year(&slot) {
+            h.year.get_or_insert(year);
+        } else if super::groups::is_label_like(&slot, vocab) && list_score(&slot, vocab) < 0.9 {
+            h.releases.push(Release { label: Some(slot), year: None, edition: None });
         } else {
-            rest.push(slot);
+            others.push(slot);
         }
     }
-    if rest.is_empty() {
+    if others.is_empty() {
         return None;
     }
-    let maker_first = orientation.maker_first(primary);
-    let title_at = if maker_first { rest.len() - 1 } else { 0 };
-    let title = rest.remove(title_at);
-    let makers: Vec<String> = rest.into_iter().filter(|r| list_score(r, vocab) >= 0.3).collect();
-    let makers = (!makers.is_empty()).then(|| makers.join(", "));
-    Some((title, makers, Some(primary)))
+    let title_at = if orientation.maker_first(primary) { others.len() - 1 } else { 0 };
+    let title_slot = others.remove(title_at);
+    let mut makers = Vec::new();
+    for slot in others {
+        let (cleaned, various) = strip_glued_various(&slot);
+        h.various |= various || is_various_artists(&cleaned);
+        if list_score(&cleaned, vocab) >= 0.5 {
+            makers.extend(split_names(&cleaned));
+        } else if h.rest.is_empty() && slot.split_whitespace().count() > 8 {
+            h.rest = slot;
+        } else if super::title::is_descriptor(&slot) {
+            makers.extend(super::title::descriptor_credit(&slot).map(|c| split_names(&c)).unwrap_or_default());
+        }
+    }
+    // The title slot keeps its own brackets: a year, an alternate title.
+    let mut title_text = String::new();
+    for piece in bracket_pieces(&title_slot) {
+        match piece {
+            Piece::Text(t) => title_text.push_str(&t),
+            Piece::Group(inner, _) => match classify(&inner, true, vocab) {
+                Group::Year { year, .. } => {
+                    h.year.get_or_insert(year);
+                }
+                Group::Releases { releases, .. } => h.releases.extend(releases),
+                Group::Descriptor(_) => {}
+                _ => h.alt_titles.push(clean_title(&inner)),
+            },
+        }
+    }
+    let title = clean_title(&title_text);
+    if title.is_empty() {
+        return None;
+    }
+    h.makers = makers;
+    h.sep = SepKind { sep: Some(primary), makers: !h.makers.is_empty() || h.various };
+    h.bracketed = h.year.is_some() || !h.releases.is_empty();
+    h.title_score = title_score(&title);
+    h.title = title;
+    h.evidence = evidence(&h);
+    Some(h)
 }
 
 fn apply_group(
@@ -332,10 +364,10 @@ fn apply_group(
             h.releases.extend(releases);
         }
         Group::Descriptor(d) => {
-            if let Some(credit) = super::title::descriptor_credit(&d) {
-                if makers_text.is_none() {
-                    *makers_text = Some(credit);
-                }
+            if let Some(credit) = super::title::descriptor_credit(&d)
+                && makers_text.is_none()
+            {
+                *makers_text = Some(credit);
             }
         }
         Group::Names(names) => {
@@ -416,6 +448,9 @@ mod tests {
         assert_eq!(h.makers, ["Elliot Goldenthal"]);
         let h = p("Jackie Brown | Various Artists | 1997");
         assert!(h.various && h.makers.is_empty());
+        let h = p("Run Lola Run (Lola rennt) | Tom Tykwer, Johnny Klimek, Reinhold Heil | 1998");
+        assert_eq!((h.title.as_str(), h.year, h.makers.len()), ("Run Lola Run", Some(1998), 3));
+        assert_eq!(h.alt_titles, ["Lola rennt"]);
     }
 
     #[test]

@@ -13,7 +13,6 @@ use super::units::Unit;
 use super::vocab::Vocabulary;
 use super::words::{is_capitalised, is_title_function_word};
 
-static ITEM_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\)\s*[,;]\s+(?:and\s+)?").expect("static regex"));
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s,;])\(?(\d{1,2})[.)]\s+").expect("static regex"));
 
@@ -36,13 +35,14 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         let headers: Vec<(Option<u32>, header::Header)> = items
             .into_iter()
             .filter_map(|(rank, text)| header::parse(&text, &o, vocab).map(|h| (rank, h)))
-            .filter(|(_, h)| h.title_score >= 0.6 && h.rest.is_empty() && h.title.split_whitespace().count() <= 10)
+            .filter(|(_, h)| h.title_score >= 0.6 && h.title.split_whitespace().count() <= 10)
             .collect();
         if headers.len() < 3 {
             continue;
         }
+        let hm_hint = HM_WORDS.find(&u.text).is_some_and(|m| u.text[..m.start()].matches('(').count() == 0);
         for (rank, h) in headers {
-            out.push(Entry { unit: i, header: h, rank, group, shared_unit: true, confidence: 0.7 });
+            out.push(Entry { unit: i, header: h, rank, group, shared_unit: true, confidence: 0.7, hm_hint });
         }
         group += 1;
     }
@@ -89,7 +89,7 @@ fn bracketed_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
 /// "…: A (1961), blurb; B (1972), blurb; C (2016), blurb."
 fn segment_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
     let (_, list) = text.split_once(": ")?;
-    let segments: Vec<&str> = list.split("; ").map(str::trim).collect();
+    let segments: Vec<&str> = list.split("; ").map(|s| s.trim().trim_start_matches("and ").trim()).collect();
     if segments.len() < 3 {
         return None;
     }

@@ -25,6 +25,8 @@ pub struct Entry {
     /// The unit holds several entries (an inline list or two pairs on a line).
     pub shared_unit: bool,
     pub confidence: f32,
+    /// The entry's own paragraph calls it an honourable mention ("Honourable mentions: A (X), …").
+    pub hm_hint: bool,
 }
 
 /// The shape two headers of one list share.
@@ -201,10 +203,10 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     // 1. Numbered entries whose numbers form a sequence.
     let mut by_style: BTreeMap<Style, Vec<usize>> = BTreeMap::new();
     for (ci, c) in cands.iter().enumerate() {
-        if let Some(e) = c.enumerator {
-            if quality(&c.header) >= GROUP_TITLE_SCORE {
-                by_style.entry(e.style).or_default().push(ci);
-            }
+        if let Some(e) = c.enumerator
+            && quality(&c.header) >= GROUP_TITLE_SCORE
+        {
+            by_style.entry(e.style).or_default().push(ci);
         }
     }
     let mut accepted_shapes: Vec<(Shape, usize, usize, usize)> = Vec::new();
@@ -246,6 +248,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     //    unnumbered "+1" before a countdown, a ranked entry after unranked mentions), and
     //    strong single headers in an article that has a list.
     if !accepted_shapes.is_empty() {
+        let families = families(&cands, &accepted, units, info);
         for (ci, c) in cands.iter().enumerate() {
             if accepted[ci].is_some() || quality(&c.header) < GROUP_TITLE_SCORE || in_ranked_region(c.unit, &regions) {
                 continue;
@@ -257,8 +260,11 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
                     true
                 }
             });
+            let family = families.iter().find(|f| f.admits(c, units));
             if let Some((_, group, _, _)) = near {
                 accepted[ci] = Some((*group, c.enumerator.map(|e| e.number)));
+            } else if let Some(f) = family {
+                accepted[ci] = Some((f.group, c.enumerator.map(|e| e.number)));
             } else if (c.header.evidence >= 0.7
                 || in_hm_scope(c.unit, info, &accepted_shapes) && c.header.evidence >= 0.3)
                 && quality(&c.header) >= 0.8
@@ -276,7 +282,15 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         .filter_map(|(c, a)| {
             let (group, rank) = a?;
             let confidence = (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0);
-            Some(Entry { unit: c.unit, header: c.header, rank, group, shared_unit: c.shared_unit, confidence })
+            Some(Entry {
+                unit: c.unit,
+                header: c.header,
+                rank,
+                group,
+                shared_unit: c.shared_unit,
+                confidence,
+                hm_hint: false,
+            })
         })
         .collect();
     entries.sort_by_key(|e| e.unit);
@@ -320,6 +334,70 @@ fn in_ranked_region(unit: usize, regions: &[(usize, usize)]) -> bool {
 fn in_hm_scope(unit: usize, info: &[UnitInfo], shapes: &[(Shape, usize, usize, usize)]) -> bool {
     let marker = (0..=unit).rev().take(12).any(|u| info[u].hm_marker);
     marker && shapes.iter().all(|&(_, _, first, last)| unit < first || unit > last)
+}
+
+/// A group's looser identity: its block kind and separator, where it runs, whether its
+/// headers credit makers. Headers of the same family that differ in a detail (one without a
+/// label in brackets) belong to it.
+struct Family {
+    group: usize,
+    kind: KindClass,
+    sep: Option<Sep>,
+    makers: bool,
+    /// Most members have makers or brackets; a bare line does not join them.
+    structured: bool,
+    first: usize,
+    /// The end of the section the group runs in.
+    end: usize,
+}
+
+impl Family {
+    fn admits(&self, c: &Candidate, units: &[Unit]) -> bool {
+        let structured = c.header.sep.makers || c.shape.bracket;
+        let same_look = c.shape.kind == self.kind
+            && c.shape.sep == self.sep
+            && (!self.makers || c.header.sep.makers)
+            && (!self.structured || structured);
+        let placed = matches!(self.kind, KindClass::Heading(_)) || c.unit > self.first && c.unit < self.end;
+        same_look && placed && member_ok(c, units)
+    }
+}
+
+fn families(
+    cands: &[Candidate],
+    accepted: &[Option<(usize, Option<u32>)>],
+    units: &[Unit],
+    info: &[UnitInfo],
+) -> Vec<Family> {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (ci, a) in accepted.iter().enumerate() {
+        if let Some((group, _)) = a {
+            members.entry(*group).or_default().push(ci);
+        }
+    }
+    members
+        .into_iter()
+        .filter(|(_, m)| m.len() >= 3)
+        .map(|(group, m)| {
+            let first = m.iter().map(|&ci| cands[ci].unit).min().unwrap_or(0);
+            let last = m.iter().map(|&ci| cands[ci].unit).max().unwrap_or(0);
+            let mut end = last + 1;
+            while end < units.len() && !info[end].boundary && !info[end].excluded {
+                end += 1;
+            }
+            let with_makers = m.iter().filter(|&&ci| cands[ci].header.sep.makers).count();
+            let structured = m.iter().filter(|&&ci| cands[ci].header.sep.makers || cands[ci].shape.bracket).count();
+            Family {
+                group,
+                kind: cands[m[0]].shape.kind,
+                sep: cands[m[0]].shape.sep,
+                makers: with_makers * 2 > m.len(),
+                structured: structured * 2 > m.len(),
+                first,
+                end,
+            }
+        })
+        .collect()
 }
 
 fn record_shapes(cands: &[Candidate], members: &[usize], group: usize, shapes: &mut Vec<(Shape, usize, usize, usize)>) {
@@ -411,7 +489,7 @@ fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit
         let body: String = units[u + 1..]
             .iter()
             .zip(&info[u + 1..])
-            .take_while(|(v, i)| !i.boundary && !(v.kind == units[u].kind && v.words() <= 10))
+            .take_while(|(v, i)| !(i.boundary || v.kind == units[u].kind && v.words() <= 10))
             .take(6)
             .map(|(v, _)| v.text.as_str())
             .collect::<Vec<_>>()

@@ -8,6 +8,7 @@
 //! [`vocab`]; everything else is position and shape.
 
 pub mod body;
+pub mod credits;
 pub mod enumerator;
 pub mod groups;
 pub mod header;
@@ -17,12 +18,15 @@ pub mod names;
 pub mod prose;
 pub mod scan;
 pub mod sections;
+pub mod spans;
 pub mod split;
 pub mod table;
 pub mod title;
+pub mod tracks;
 pub mod units;
 pub mod vocab;
 pub mod words;
+pub mod years;
 
 mod assemble;
 

@@ -52,6 +52,21 @@ static SOUNDTRACK_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:albums|records|reissues|remasters|books|novels|films|movies|shows|series|games|podcasts|episodes|concerts|tours|artists|bands|singers|songs|tv|videos|posts|articles)\b")
+        .expect("static regex")
+});
+/// Site navigation ("Home | Podcast | Archive | About", "Subscribe | Log in").
+static NAV_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|search|menu|subscribe|log ?in|sign ?in|sign ?up|register|log ?out|archives?|podcasts?|support us.*|shop|store|news|features|reviews|donate|privacy|terms|faq|newsletter|account|my account|cart|more)$")
+        .expect("static regex")
+});
+
+/// A line of menu items separated by bars or dots, mostly navigation words.
+fn is_navigation(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 2 && parts.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= parts.len()
+}
 static YEAR_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b").expect("static regex")
 });
@@ -89,15 +104,17 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
             crate::document::BlockKind::Heading(l) => Some(l),
             _ => None,
         };
-        if let (Some(stop), Some(l)) = (stop_level, level) {
-            if l <= stop && !STOP.is_match(u.text.trim()) {
-                stop_level = None;
-            }
+        if let (Some(stop), Some(l)) = (stop_level, level)
+            && l <= stop
+            && !STOP.is_match(u.text.trim())
+        {
+            stop_level = None;
         }
-        if is_short_line(u) && STOP.is_match(u.text.trim()) {
+        // A contents list naming "FAQ" is not the FAQ itself.
+        if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && STOP.is_match(u.text.trim()) {
             stop_level = Some(level.unwrap_or(0));
         }
-        if u.words() <= 14 && FURNITURE_LINE.is_match(u.text.trim()) {
+        if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) {
             info[i].excluded = true;
         }
         if stop_level.is_some() {
@@ -163,7 +180,10 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
         let year = units[title.0..=title.1].iter().find_map(|u| {
             YEAR_OF.captures(&u.text).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse().ok())
         });
-        let excluded = any_topical && !topical(title);
+        // Excluded only when it lists another kind of thing ("reissued albums"), not when it
+        // is a subheading of the same list ("The Top Seven").
+        let other_topic = units[title.0..=title.1].iter().any(|u| OTHER_TOPIC.is_match(&u.text));
+        let excluded = any_topical && !topical(title) && other_topic;
         for (k, slot) in info.iter_mut().enumerate().take(end).skip(title.0) {
             if k <= title.1 {
                 slot.boundary = true;

@@ -127,10 +127,11 @@ fn infer_roles(rows: &[Vec<&str>], vocab: &Vocabulary) -> Vec<Role> {
     if let Some(c) = best_title.1 {
         roles[c] = Role::Title;
     }
-    if let (s, Some(c)) = best_names {
-        if s >= 0.6 && Some(c) != best_title.1 {
-            roles[c] = Role::Makers;
-        }
+    if let (s, Some(c)) = best_names
+        && s >= 0.6
+        && Some(c) != best_title.1
+    {
+        roles[c] = Role::Makers;
     }
     roles
 }

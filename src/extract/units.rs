@@ -45,13 +45,13 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             text.truncate(cut);
         }
         let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
-        if let Some(prev) = out.last_mut() {
-            if continues(prev, &unit) {
-                let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) { "" } else { " " };
-                prev.text.push_str(joiner);
-                prev.text.push_str(&unit.text);
-                continue;
-            }
+        if let Some(prev) = out.last_mut()
+            && continues(prev, &unit)
+        {
+            let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) { "" } else { " " };
+            prev.text.push_str(joiner);
+            prev.text.push_str(&unit.text);
+            continue;
         }
         out.push(unit);
     }

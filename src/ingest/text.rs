@@ -40,18 +40,16 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
         // A setext underline turns the previous line into a heading.
         if let Some(caps) = SETEXT.captures(raw)
             && let Some(prev) = blocks.last_mut()
-            && prev.line == line_no - 1
-            && prev.kind == BlockKind::Paragraph
-            && !gap
+        {
             // An underline about as long as the line above; a short "--" is a signature
             // or separator.
-            && caps[1].chars().count() * 10 >= prev.text.chars().count() * 6
-            && caps[1].len() >= 3
-        {
-            let level = if caps[1].starts_with('=') { 1 } else { 2 };
-            prev.kind = BlockKind::Heading(level);
-            gap = true;
-            continue;
+            let long_enough = caps[1].chars().count() * 10 >= prev.text.chars().count() * 6 && caps[1].len() >= 3;
+            if prev.line == line_no - 1 && prev.kind == BlockKind::Paragraph && !gap && long_enough {
+                let level = if caps[1].starts_with('=') { 1 } else { 2 };
+                prev.kind = BlockKind::Heading(level);
+                gap = true;
+                continue;
+            }
         }
         if TABLE_SEPARATOR.is_match(raw) && raw.contains('-') && raw.contains('|') {
             continue;

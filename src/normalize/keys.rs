@@ -45,10 +45,10 @@ pub fn fold(s: &str) -> String {
 pub fn title_key(s: &str) -> String {
     let k = fold(s);
     for article in ["the ", "a ", "an "] {
-        if let Some(rest) = k.strip_prefix(article) {
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
+        if let Some(rest) = k.strip_prefix(article)
+            && !rest.is_empty()
+        {
+            return rest.to_string();
         }
     }
     k

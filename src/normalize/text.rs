@@ -66,13 +66,12 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
     let repaired = MOJIBAKE.replace_all(text, |caps: &regex::Captures| {
         let found = &caps[0];
         let bytes: Option<Vec<u8>> = found.chars().map(cp1252_byte).collect();
-        if let Some(bytes) = bytes {
-            if let Ok(s) = std::str::from_utf8(&bytes) {
-                if s.chars().count() == 1 {
-                    changed = true;
-                    return s.to_string();
-                }
-            }
+        if let Some(bytes) = bytes
+            && let Ok(s) = std::str::from_utf8(&bytes)
+            && s.chars().count() == 1
+        {
+            changed = true;
+            return s.to_string();
         }
         found.to_string()
     });
@@ -98,9 +97,7 @@ pub fn clean_text(text: &str) -> String {
         if is_invisible(c) {
             continue;
         }
-        if is_odd_space(c) {
-            out.push(' ');
-        } else if c.is_control() && c != '\n' && c != '\t' {
+        if is_odd_space(c) || c.is_control() && c != '\n' && c != '\t' {
             out.push(' ');
         } else {
             out.push(c);

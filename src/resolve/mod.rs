@@ -68,14 +68,14 @@ fn merge(key: &str, members: &[usize], mentions: &[Mention]) -> Soundtrack {
     sources.sort();
     Soundtrack {
         id,
-        alt_titles: union_by_key(members.iter().flat_map(|&i| mentions[i].alt_titles.iter()), |s| title_key(s))
+        alt_titles: union_by_key(members.iter().flat_map(|&i| mentions[i].alt_titles.iter()), title_key)
             .into_iter()
             .filter(|t| title_key(t) != title_key(&title))
             .collect(),
         title,
         year,
-        composers: union_by_key(members.iter().flat_map(|&i| mentions[i].composers.iter()), |s| name_key(s)),
-        labels: union_by_key(members.iter().flat_map(|&i| mentions[i].labels.iter()), |s| name_key(s)),
+        composers: union_by_key(members.iter().flat_map(|&i| mentions[i].composers.iter()), name_key),
+        labels: union_by_key(members.iter().flat_map(|&i| mentions[i].labels.iter()), name_key),
         releases: union_sorted(members.iter().flat_map(|&i| mentions[i].releases.iter()).cloned()),
         tracks: union_tracks(members.iter().flat_map(|&i| mentions[i].tracks.iter())),
         mention_count: members.len(),
