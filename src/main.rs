@@ -15,7 +15,13 @@ fn main() -> ExitCode {
         }
     };
     let config = cuesheet::Config::from(args);
-    match cuesheet::run(&config).map_err(anyhow::Error::from) {
+    // A panic is a bug, but it must still end with the fatal code rather than Rust's 101;
+    // the panic hook has already printed where it happened.
+    let result = match std::panic::catch_unwind(|| cuesheet::run(&config)) {
+        Ok(result) => result.map_err(anyhow::Error::from),
+        Err(panic) => Err(anyhow::anyhow!("internal error: {}", cuesheet::panic_message(&*panic))),
+    };
+    match result {
         Ok(summary) => {
             if !config.quiet {
                 eprintln!("cuesheet: {summary} → {}", config.output.display());

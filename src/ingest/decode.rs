@@ -44,7 +44,9 @@ fn detect<'a>(
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return Ok((enc, &bytes[bom_len..]));
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    if let Some(enc) = utf16_without_bom(bytes)
+        && is_text_in(enc, bytes)
+    {
         return Ok((enc, bytes));
     }
     check_not_binary(bytes)?;
@@ -78,14 +80,28 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();
     let odd_zero = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    let enough = pairs * 6 / 10;
-    if odd_zero >= enough && even_zero * 20 < pairs {
+    // At least 60 % of the pairs; compared without division, which rounded 1 of 3 up to enough.
+    let enough = |zeros: usize| zeros * 10 >= pairs * 6;
+    if enough(odd_zero) && even_zero * 20 < pairs {
         Some(UTF_16LE)
-    } else if even_zero >= enough && odd_zero * 20 < pairs {
+    } else if enough(even_zero) && odd_zero * 20 < pairs {
         Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// Whether the start of `bytes` read as `enc` is text. A binary file with many zero bytes
+/// (`ab\0\x01…`) can pass the UTF-16 zero-byte test; its decoded characters give it away.
+fn is_text_in(enc: &'static Encoding, bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let (text, _) = enc.decode_without_bom_handling(sample);
+    let total = text.chars().count();
+    let bad = text
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')))
+        .count();
+    !text.contains('\0') && bad * 20 <= total
 }
 
 /// Text files have no NUL bytes and few control characters.
@@ -180,6 +196,11 @@ mod tests {
     fn empty_and_binary() {
         assert_eq!(decode(b"  \n\t", None), Err(FileError::Empty));
         assert!(matches!(decode(b"abc\x00\x01\x02def", None), Err(FileError::Binary(_))));
+        // Short binaries, and binaries of small 16-bit numbers, can look like UTF-16 by
+        // their zero bytes alone.
+        for bytes in [&b"abc\x00\x01\x02"[..], b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00"] {
+            assert!(matches!(decode(bytes, None), Err(FileError::Binary(_))), "{bytes:?}");
+        }
         assert!(matches!(decode(b"%PDF-1.4 stuff", None), Err(FileError::Binary(_))));
     }
 
