@@ -29,6 +29,8 @@ pub fn mentions(
         entries.iter().enumerate().map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab)).collect();
     apply_list_conventions(&mut entries, &bodies, units);
     let mut out = Vec::new();
+    let entry_units: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
+    let writer_lines = info.iter().filter(|i| i.reviewer.is_some()).count();
     let mut hm = HmScope::default();
     let mut reviewer_line: Option<String> = None;
     let mut last_unit = 0;
@@ -39,11 +41,11 @@ pub fn mentions(
                 hm.start();
             }
             if let Some(r) = &info[u].reviewer {
-                if writers_credited(u, info, &entries) {
+                if writers_credited(u, writer_lines, &entries) {
                     reviewer_line = Some(r.clone());
                 }
             }
-            if u < e.unit && units[u].is_heading() && !entries.iter().any(|x| x.unit == u) && !info[u].hm_marker {
+            if u < e.unit && units[u].is_heading() && !entry_units.contains(&u) && !info[u].hm_marker {
                 hm.stop();
             }
             if info[u].boundary && !info[u].hm_marker && u < e.unit {
@@ -65,10 +67,10 @@ pub fn mentions(
 /// A name line credits the entries below it when the article has several such lines (a staff
 /// round-up, a poll) or the entries start right after it; a lone byline above an intro is
 /// the article's author, not a blurb's.
-fn writers_credited(unit: usize, info: &[UnitInfo], entries: &[Entry]) -> bool {
-    let lines = info.iter().filter(|i| i.reviewer.is_some()).count();
-    let next_entry = entries.iter().map(|e| e.unit).filter(|&e| e > unit).min();
-    lines >= 2 || next_entry.is_some_and(|e| e <= unit + 3)
+fn writers_credited(unit: usize, writer_lines: usize, entries: &[Entry]) -> bool {
+    // Entries are sorted by unit: the first one after this line.
+    let next = entries.partition_point(|e| e.unit <= unit);
+    writer_lines >= 2 || entries.get(next).is_some_and(|e| e.unit <= unit + 3)
 }
 
 /// Honourable mentions run from their marker until the main list starts: a ranked entry,
@@ -130,9 +132,9 @@ fn read_body(
     }
     let next = entries.get(i + 1).map_or(units.len(), |n| n.unit);
     let shares_next = entries.get(i + 1).is_some_and(|n| n.unit == e.unit);
-    if !shares_next
-        && (!e.shared_unit || entries.iter().rfind(|x| x.unit == e.unit).is_some_and(|x| std::ptr::eq(x, e)))
-    {
+    // Entries sharing a block (an inline list) read only their own rest; the last one of the
+    // block also reads the blocks after it.
+    if !shares_next {
         let level = match units[e.unit].kind {
             BlockKind::Heading(l) => Some(l),
             _ => None,

@@ -21,13 +21,16 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
     let o = Orientation::default();
     let mut out = Vec::new();
     let mut group = 10_000;
+    let mut taken_units: Vec<usize> = taken.iter().map(|e| e.unit).collect();
+    taken_units.sort_unstable();
+    let starts = section_starts(units, info);
     for (i, u) in units.iter().enumerate() {
-        if info[i].excluded || taken.iter().any(|e| e.unit == i) {
+        if info[i].excluded || taken_units.binary_search(&i).is_ok() {
             continue;
         }
         // Inside an entry's blurb a bracketed run is a cast list or other credits, unless the
         // paragraph announces mentions of its own.
-        if in_blurb(i, units, info, taken) && !HM_WORDS.is_match(&u.text) {
+        if in_blurb(i, &taken_units, &starts) && !HM_WORDS.is_match(&u.text) {
             continue;
         }
         let items = bracketed_items(&u.text).or_else(|| numbered_items(&u.text));
@@ -161,9 +164,26 @@ static HM_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)honou?rable mentions?|also[- ]rans?|runners?[- ]up").expect("static regex"));
 
 /// Whether unit `i` follows an entry with nothing but blurb in between.
-fn in_blurb(i: usize, units: &[Unit], info: &[UnitInfo], taken: &[Entry]) -> bool {
-    let Some(entry) = taken.iter().map(|e| e.unit).filter(|&u| u < i).max() else { return false };
-    (entry + 1..i).all(|u| !info[u].boundary && !info[u].hm_marker && !units[u].is_heading())
+fn in_blurb(i: usize, taken_units: &[usize], section_start: &[usize]) -> bool {
+    let before = taken_units.partition_point(|&u| u < i);
+    before > 0 && taken_units[before - 1] >= section_start[i]
+}
+
+/// For each unit, the index of the last section break (boundary, marker or heading) at or
+/// before it, so "is there a break between two units" is one comparison.
+fn section_starts(units: &[Unit], info: &[UnitInfo]) -> Vec<usize> {
+    let mut start = 0;
+    units
+        .iter()
+        .zip(info)
+        .enumerate()
+        .map(|(i, (u, inf))| {
+            if inf.boundary || inf.hm_marker || u.is_heading() {
+                start = i;
+            }
+            start
+        })
+        .collect()
 }
 
 /// "(1) Title, (2) Title, (3) Title" or "1. A, 2. B, 3. C" inside one paragraph.

@@ -50,7 +50,7 @@ pub fn extract_with(doc: &Document, vocab: &Vocabulary) -> Vec<Mention> {
     let mut mentions = assemble::mentions(doc, &units, &info, &entries, vocab);
     mentions.extend(table::mentions(doc, &units, &info, vocab));
     if mentions.len() < 3 {
-        let claimed: Vec<usize> = entries.iter().map(|e| e.unit).collect();
+        let claimed: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
         mentions.extend(prose::mentions(doc, &units, &info, &claimed, &mentions, vocab));
     }
     // Stable: entries of one line keep their order in the text.

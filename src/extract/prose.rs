@@ -108,7 +108,7 @@ pub fn mentions(
     doc: &Document,
     units: &[Unit],
     info: &[UnitInfo],
-    claimed: &[usize],
+    claimed: &std::collections::HashSet<usize>,
     found_already: &[Mention],
     vocab: &Vocabulary,
 ) -> Vec<Mention> {
@@ -150,7 +150,13 @@ pub fn mentions(
             }
         }
     }
-    let per_unit = |u: usize| by_key.values().filter(|f| f.unit == u).count();
+    let mut per_unit: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for f in by_key.values() {
+        *per_unit.entry(f.unit).or_default() += 1;
+    }
+    let spellings =
+        if by_key.values().any(|f| !f.labels.is_empty()) { label_spellings(units, vocab) } else { Default::default() };
+    let years = years_beside(units, by_key.values().map(|f| f.title.as_str()));
     let titles: Vec<String> = order.clone();
     order
         .iter()
@@ -159,18 +165,21 @@ pub fn mentions(
             let mut m = Mention::new(&doc.source, units[f.unit].line, Layout::Prose, f.title.clone());
             m.composers = f.composers.clone();
             for label in &f.labels {
-                let spelled = longest_spelling(label, units, vocab);
+                let canonical = vocab.label(label).unwrap_or(label);
+                let spelled = spellings
+                    .get(canonical)
+                    .filter(|s| s.len() > label.len())
+                    .cloned()
+                    .unwrap_or_else(|| label.clone());
                 if !m.labels.contains(&spelled) {
                     m.labels.push(spelled.clone());
                     m.releases.push(crate::model::Release { label: Some(spelled), year: None, edition: None });
                 }
             }
             let bare = f.title.strip_prefix("The ").unwrap_or(&f.title);
-            m.year = f.year.or_else(|| {
-                units.iter().find_map(|u| year_near(&u.text, &f.title).or_else(|| year_near(&u.text, bare)))
-            });
+            m.year = f.year.or_else(|| years.get(f.title.as_str()).or_else(|| years.get(bare)).copied());
             // Songs of a paragraph about one soundtrack are that soundtrack's.
-            if per_unit(f.unit) == 1 {
+            if per_unit.get(&f.unit) == Some(&1) {
                 let named = tracks::named(&units[f.unit].text, &f.title, &titles, vocab);
                 m.tracks = named.tracks;
             } else {
@@ -182,19 +191,46 @@ pub fn mentions(
         .collect()
 }
 
-/// The fullest way the article writes a label ("La-La Land" → "La-La Land Records" when the
-/// article also says that).
-fn longest_spelling(label: &str, units: &[Unit], vocab: &Vocabulary) -> String {
-    let canonical = vocab.label(label).unwrap_or(label).to_string();
-    let mut best = label.to_string();
+/// The fullest way the article writes each label, by canonical name ("La-La Land" →
+/// "La-La Land Records" when the article also says that).
+fn label_spellings(units: &[Unit], vocab: &Vocabulary) -> std::collections::HashMap<String, String> {
+    let mut best: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for u in units {
-        for candidate in label_mentions(&format!("{} release", u.text), vocab) {
-            if vocab.label(&candidate) == Some(canonical.as_str()) && candidate.len() > best.len() {
-                best = candidate;
+        for spelled in label_mentions(&format!("{} release", u.text), vocab) {
+            let canonical = vocab.label(&spelled).unwrap_or(&spelled).to_string();
+            let slot = best.entry(canonical).or_default();
+            if spelled.len() > slot.len() {
+                *slot = spelled;
             }
         }
     }
     best
+}
+
+/// The year written beside each title anywhere in the article ("Saturday Night Fever in 1977",
+/// "Star Trek II (1982)"), in one pass over the text.
+fn years_beside<'a>(units: &[Unit], titles: impl Iterator<Item = &'a str>) -> std::collections::HashMap<&'a str, i32> {
+    let mut patterns: Vec<&str> = Vec::new();
+    for t in titles {
+        patterns.push(t);
+        if let Some(bare) = t.strip_prefix("The ") {
+            patterns.push(bare);
+        }
+    }
+    let mut years = std::collections::HashMap::new();
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else { return years };
+    for u in units {
+        for m in ac.find_iter(&u.text) {
+            let title = patterns[m.pattern().as_usize()];
+            if years.contains_key(title) {
+                continue;
+            }
+            if let Some(y) = year_after(&u.text[m.start()..], title) {
+                years.insert(title, y);
+            }
+        }
+    }
+    years
 }
 
 /// Sentences of a paragraph (abbreviations do not end one).
@@ -511,19 +547,6 @@ fn year_after(after: &str, title: &str) -> Option<i32> {
     let pos = after.find(title)? + title.len();
     let rest = &after[pos..];
     TITLE_YEAR.captures(rest).or_else(|| IN_YEAR.captures(rest)).and_then(|c| c[1].parse().ok())
-}
-
-/// The year given next to a title elsewhere in its paragraph.
-fn year_near(text: &str, title: &str) -> Option<i32> {
-    let mut from = 0;
-    while let Some(p) = text[from..].find(title) {
-        let at = from + p;
-        if let Some(y) = year_after(&text[at..], title) {
-            return Some(y);
-        }
-        from = at + title.len();
-    }
-    None
 }
 
 /// Songs quoted right after a title in a paragraph about several ("in Apocalypse Now set to

@@ -152,15 +152,19 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo]) {
         }
         i += 1;
     }
-    let later: std::collections::HashSet<&str> = units.iter().map(|u| u.text.trim()).collect();
+    // Where each text last appears as something other than a list item.
+    let mut last_line: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, u) in units.iter().enumerate() {
-        if u.kind == crate::document::BlockKind::ListItem && u.words() <= 14 {
-            let repeated = units[i + 1..]
-                .iter()
-                .any(|v| v.kind != crate::document::BlockKind::ListItem && v.text.trim() == u.text.trim());
-            if repeated && later.contains(u.text.trim()) {
-                info[i].excluded = true;
-            }
+        if u.kind != crate::document::BlockKind::ListItem {
+            last_line.insert(u.text.trim(), i);
+        }
+    }
+    for (i, u) in units.iter().enumerate() {
+        if u.kind == crate::document::BlockKind::ListItem
+            && u.words() <= 14
+            && last_line.get(u.text.trim()).is_some_and(|&j| j > i)
+        {
+            info[i].excluded = true;
         }
     }
 }

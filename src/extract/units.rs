@@ -37,12 +37,18 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         if block.kind != BlockKind::Row && text.contains('\t') {
             text = drop_margin_cells(&text);
         }
+        // A huge block (a whole page on one line) is read in sentence-sized pieces.
         if text.len() > MAX_UNIT_BYTES {
-            let mut cut = MAX_UNIT_BYTES;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
+            for piece in pieces(&text) {
+                out.push(Unit {
+                    text: piece.to_string(),
+                    line: block.line,
+                    kind: block.kind,
+                    gap_before: true,
+                    depth: block.depth,
+                });
             }
-            text.truncate(cut);
+            continue;
         }
         let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
         if let Some(prev) = out.last_mut()
@@ -55,6 +61,25 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         }
         out.push(unit);
     }
+    out
+}
+
+/// Cuts a long text into pieces of at most [`MAX_UNIT_BYTES`], at sentence ends where possible.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.len() > MAX_UNIT_BYTES {
+        let mut cut = MAX_UNIT_BYTES;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &rest[..cut];
+        let at = window.rfind(". ").map(|p| p + 1).filter(|&p| p > MAX_UNIT_BYTES / 2).unwrap_or(cut);
+        out.push(rest[..at].trim());
+        rest = &rest[at..];
+    }
+    out.push(rest.trim());
+    out.retain(|p| !p.is_empty());
     out
 }
 
@@ -177,6 +202,14 @@ mod tests {
     fn separate_lines_stay_apart() {
         assert_eq!(texts(&["The Newton Brothers: The Midnight Club", "ost1"]).len(), 2);
         assert_eq!(texts(&["10. Barbie", "The wild thing is"]).len(), 2);
+    }
+
+    #[test]
+    fn huge_blocks_are_cut_into_pieces() {
+        let line = "Jaws is great. ".repeat(5_000);
+        let u = units(&doc(&[&line]));
+        assert!(u.len() >= 3);
+        assert!(u.iter().all(|u| u.text.len() <= MAX_UNIT_BYTES && u.text.ends_with('.')));
     }
 
     #[test]
