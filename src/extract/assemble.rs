@@ -40,10 +40,10 @@ pub fn mentions(
             if info[u].hm_marker {
                 hm.start();
             }
-            if let Some(r) = &info[u].reviewer {
-                if writers_credited(u, writer_lines, &entries) {
-                    reviewer_line = Some(r.clone());
-                }
+            if let Some(r) = &info[u].reviewer
+                && writers_credited(u, writer_lines, &entries)
+            {
+                reviewer_line = Some(r.clone());
             }
             if u < e.unit && units[u].is_heading() && !entry_units.contains(&u) && !info[u].hm_marker {
                 hm.stop();
