@@ -148,10 +148,12 @@ fn read_body(
             {
                 break;
             }
-            if let (Some(l), BlockKind::Heading(m)) = (level, unit.kind)
-                && m <= l
-            {
-                break;
+            // A table, or a heading when the entry is not one, ends the blurb; a heading entry
+            // runs to the next heading of its level.
+            match (level, unit.kind) {
+                (_, BlockKind::Row) | (None, BlockKind::Heading(_)) => break,
+                (Some(l), BlockKind::Heading(m)) if m <= l => break,
+                _ => {}
             }
             lines.push(BodyLine { text: &unit.text, list_item: unit.kind == BlockKind::ListItem });
         }
@@ -232,7 +234,7 @@ fn build(
             m.alt_titles.push(alt.clone());
         }
     }
-    m.year = h.year.or(body.year).or(info[e.unit].section_year);
+    m.year = h.year.or(body.year).or(body.release_year).or(info[e.unit].section_year);
     m.rank = e.rank;
     m.honourable_mention = honourable;
     m.reviewer = body.reviewer.clone().or_else(|| reviewer_line.map(str::to_string));

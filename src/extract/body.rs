@@ -9,7 +9,7 @@ use regex::Regex;
 use super::names::{is_various_artists, name_score, split_names};
 use super::title::{clean_title, title_score};
 use super::vocab::Vocabulary;
-use super::{credits, tracks, years};
+use super::{credits, labels, tracks, years};
 use crate::model::{Release, Track};
 use crate::normalize::title_key;
 
@@ -19,6 +19,8 @@ pub struct BodyFields {
     pub composers: Vec<String>,
     pub various: bool,
     pub year: Option<i32>,
+    /// A `Released:` field: the album's year, used when the work's own is not given.
+    pub release_year: Option<i32>,
     pub releases: Vec<Release>,
     pub tracks: Vec<Track>,
     pub alt_titles: Vec<String>,
@@ -93,6 +95,12 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
         f.reviewer.get_or_insert_with(|| c[1].trim().to_string());
     }
     f.negated = NEGATION.is_match(&prose);
+    for label in labels::mentioned(&prose, vocab) {
+        let canonical = |l: &str| vocab.label(l).map_or_else(|| crate::normalize::fold(l), crate::normalize::fold);
+        if !f.releases.iter().any(|r| r.label.as_deref().map(canonical) == Some(canonical(&label))) {
+            f.releases.push(Release { label: Some(label), year: None, edition: None });
+        }
+    }
     for name in credits::credits(&prose, &title_k, vocab) {
         f.composers.push(name);
     }
@@ -141,8 +149,12 @@ fn read_field(f: &mut BodyFields, key: &str, value: &str, vocab: &Vocabulary) {
                 f.releases.push(Release { label: Some(label.to_string()), year, edition: None });
             }
         }
-        "year" | "released" | "release" | "release date" => {
+        "year" => {
             f.year = f.year.or_else(|| YEAR.captures(value).and_then(|c| c[1].parse().ok()));
+        }
+        // The album's release, which yields to the film's year when the blurb states it.
+        "released" | "release" | "release date" => {
+            f.release_year = f.release_year.or_else(|| YEAR.captures(value).and_then(|c| c[1].parse().ok()));
         }
         k if k.contains("track") || k.starts_with("highlight") => {
             for t in value.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()) {

@@ -61,7 +61,7 @@ const MAX_HEADER_WORDS: usize = 24;
 pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Orientation {
     let mut o = Orientation::default();
     for (u, i) in units.iter().zip(info) {
-        if i.excluded || u.words() > 40 {
+        if i.excluded || u.words() > 40 || is_field_line(&u.text) {
             continue;
         }
         let content = strip_enumerator(&u.text);

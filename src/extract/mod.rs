@@ -13,6 +13,7 @@ pub mod enumerator;
 pub mod groups;
 pub mod header;
 pub mod inline;
+pub mod labels;
 pub mod list;
 pub mod names;
 pub mod prose;

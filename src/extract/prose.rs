@@ -18,7 +18,7 @@ use super::title::{clean_title, title_score};
 use super::units::Unit;
 use super::vocab::Vocabulary;
 use super::words::is_work_noun;
-use super::{credits, tracks};
+use super::{credits, labels, tracks};
 use crate::document::Document;
 use crate::model::{Layout, Mention};
 use crate::normalize::title_key;
@@ -196,7 +196,7 @@ pub fn mentions(
 fn label_spellings(units: &[Unit], vocab: &Vocabulary) -> std::collections::HashMap<String, String> {
     let mut best: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for u in units {
-        for spelled in label_mentions(&format!("{} release", u.text), vocab) {
+        for spelled in labels::mentioned(&format!("{} release", u.text), vocab) {
             let canonical = vocab.label(&spelled).unwrap_or(&spelled).to_string();
             let slot = best.entry(canonical).or_default();
             if spelled.len() > slot.len() {
@@ -270,7 +270,7 @@ fn find_in_sentence(
     if people.is_empty() {
         people.extend(first_person(sentence, vocab));
     }
-    let labels = label_mentions(sentence, vocab);
+    let labels = labels::mentioned(sentence, vocab);
     let mut add = |title: &str, composers: Vec<String>, year: Option<i32>, at_start: bool| {
         let title = clean_title(title);
         // A lone capitalised word opening a sentence ("Great soundtracks …") is not a title,
@@ -311,7 +311,15 @@ fn find_in_sentence(
         let maker = if cue.starts_with(['’', '\'']) {
             possessor_name(before, vocab)
         } else if cue.starts_with("his") || cue.starts_with("her") || cue.starts_with("their") {
-            last_person.clone()
+            // The pronoun's person: named earlier in this sentence ("Ben Salisbury and Geoff
+            // Barrow … their music for"), else in the sentences before.
+            let groups = person_groups(before, vocab);
+            let pick = if cue.starts_with("their") {
+                groups.iter().find(|g| g.len() >= 2).or(groups.last())
+            } else {
+                groups.iter().rev().find(|g| g.len() == 1)
+            };
+            pick.map(|g| g.join(", ")).or_else(|| last_person.clone())
         } else {
             None
         };
@@ -383,52 +391,9 @@ fn credits_after(after: &str, title: &str, vocab: &Vocabulary) -> Option<Vec<Str
     (!found.is_empty()).then_some(found)
 }
 
-/// Known labels named in a sentence about a release ("Varese Saraband released …",
-/// "Film Score Monthly/Retrograde Records' fine single-CD release", "La-La Land's re-release").
-fn label_mentions(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
-    if !RELEASE_WORD.is_match(sentence) {
-        return Vec::new();
-    }
-    let mut out: Vec<String> = Vec::new();
-    // "Film Score Monthly/Retrograde Records’": a slash separates labels.
-    let spaced = sentence.replace('/', " / ");
-    let words: Vec<&str> = spaced.split_whitespace().collect();
-    let mut i = 0;
-    while i < words.len() {
-        if !words[i].starts_with(|c: char| c.is_uppercase()) {
-            i += 1;
-            continue;
-        }
-        // The longest run of words from here, up to a slash, that is a known label.
-        let limit = (i + 5).min(words.len());
-        let stop = words[i..limit].iter().position(|w| *w == "/").map_or(limit, |p| i + p);
-        let found = (i + 1..=stop).rev().find_map(|j| {
-            let raw = words[i..j].join(" ");
-            let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
-            let name = name.trim_end_matches(['’', '\'']);
-            (vocab.label(name).is_some()).then(|| (j, name.to_string()))
-        });
-        match found {
-            Some((j, name)) => {
-                if !out.contains(&name) {
-                    out.push(name);
-                }
-                i = j;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-static RELEASE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:releas\w*|re-releas\w*|reissu\w*|edition|box set|lp|cd|vinyl|disc|label|dropped|pressing)\b")
-        .expect("static regex")
-});
-
 /// A year in a sentence that releases the title ("January 2020 … the release of … Underwater").
 fn release_year(sentence: &str, title: &str) -> Option<i32> {
-    if !sentence.contains(title) || !RELEASE_WORD.is_match(sentence) {
+    if !sentence.contains(title) || !labels::RELEASE_WORD.is_match(sentence) {
         return None;
     }
     let years: Vec<i32> = YEAR.find_iter(sentence).filter_map(|m| m.as_str().parse().ok()).collect();
@@ -493,6 +458,37 @@ fn lead_year(after: &str) -> (Option<i32>, &str) {
 fn capitalise_first(name: &str) -> String {
     let mut c = name.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The people named in `text`, in order, with names joined by "and"/"&" kept together
+/// ("Ben Salisbury and Geoff Barrow had worked with Alex Garland" → [[Ben Salisbury, Geoff
+/// Barrow], [Alex Garland]]).
+fn person_groups(text: &str, vocab: &Vocabulary) -> Vec<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut last_end = usize::MAX;
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let a = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        let b = words[i + 1].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+        let b = b.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['’', '\'']);
+        let name = format!("{a} {b}");
+        if a.chars().next().is_some_and(char::is_uppercase)
+            && b.chars().next().is_some_and(char::is_uppercase)
+            && name_score(&name, vocab) >= 0.85
+        {
+            let joined = last_end != usize::MAX && i == last_end + 1 && matches!(words[last_end], "and" | "&");
+            match groups.last_mut() {
+                Some(g) if joined => g.push(name),
+                _ => groups.push(vec![name]),
+            }
+            last_end = i + 2;
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    groups
 }
 
 /// The first person named in a sentence ("Composers like John Carpenter responded …").

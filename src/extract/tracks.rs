@@ -31,6 +31,15 @@ pub fn named(prose: &str, title: &str, other_titles: &[String], vocab: &Vocabula
     f
 }
 
+/// The part of `text` after its last sentence end.
+fn sentence_before(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    match trimmed.rfind(". ").or_else(|| trimmed.rfind("! ")).or_else(|| trimmed.rfind("? ")) {
+        Some(p) if p + 2 <= text.len() => &text[p + 2..],
+        _ => text,
+    }
+}
+
 /// Words before a quote that say it names a film, a nickname or a phrase, not a song.
 fn is_non_track_context(before: &str) -> bool {
     let mut words: Vec<String> = before.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
@@ -92,8 +101,22 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
         if key.is_empty() || f.alt_titles.iter().any(|a| title_key(a) == key) {
             continue;
         }
-        // The entry's own title, or its title without a volume/subtitle part.
+        // The entry's own title, or its title without a volume/subtitle part, is a song only
+        // when the text credits it or calls it one ("Adele's “Skyfall”", "the title song “Goldfinger”").
         if key == title_k || title_k.starts_with(&format!("{key} ")) {
+            let before = sentence_before(&prose[..q.start]);
+            // Only a credit right at the quote counts here: "“Skyfall” by Adele", "Adele's “Skyfall”".
+            let last = before.split_whitespace().last().unwrap_or("");
+            let possessive_artist =
+                (last.ends_with("’s") || last.ends_with("'s")).then(|| artist_before(before, vocab)).flatten();
+            let artist = artist_after(&prose[q.end..], vocab).or(possessive_artist);
+            let called_song = matches!(
+                last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(),
+                "song" | "single" | "tune" | "ballad" | "anthem"
+            );
+            if (artist.is_some() || called_song) && !f.tracks.iter().any(|t| title_key(&t.title) == key) {
+                f.tracks.push(Track { title: inner, artist });
+            }
             continue;
         }
         let credited_after = prose[q.end..].trim_start_matches([',', ' ']).starts_with("by ");
@@ -106,7 +129,8 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
             f.alt_titles.push(inner);
             continue;
         }
-        let before = &prose[..q.start];
+        // Context is read within the quote's own sentence.
+        let before = sentence_before(&prose[..q.start]);
         let after = &prose[q.end..];
         // "films like “A” and “B”": the second quote continues the first one's list.
         let continues_skipped = previous_skipped_end.is_some_and(|end| {
@@ -246,7 +270,8 @@ fn artist_before(before: &str, vocab: &Vocabulary) -> Option<String> {
                 parts.insert(0, words[j]);
             }
             let name = parts.join(" ");
-            return (name_score(&name, vocab) >= 0.3 && is_capitalised(&name)).then_some(name);
+            let lettered = name.chars().any(char::is_alphabetic);
+            return (lettered && name_score(&name, vocab) >= 0.3 && is_capitalised(&name)).then_some(name);
         }
         if skip > 0 && is_capitalised(words[idx]) {
             break;

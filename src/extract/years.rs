@@ -11,7 +11,7 @@ static WORK_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static OTHER_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remake|reboot|sequel|prequel|adaptation|inspired|based on|spin-?off|revival)\b")
+    Regex::new(r"(?i)\b(?:remake|reboot|sequel|prequel|(?:tv|television|stage|series|musical|broadway) adaptation|adaptation of the (?:movie|film|show|series)|inspired|based on|spin-?off|revival)\b")
         .expect("static regex")
 });
 /// Years of events around a work rather than of the work ("a 2019 reissue", "the 2016 tour").
@@ -32,6 +32,7 @@ pub fn work_year(text: &str, title_k: &str) -> Option<i32> {
         let before_start = text[..year.start()].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
         let before = &text[before_start..year.start()];
         let noun = c.get(3).map_or("", |m| m.as_str());
+        let noun_phrase = format!("{qualifiers}{noun} {after}");
         // "1999's … companion to Rushmore" dates another film; "2001's “Moulin Rouge!”"
         // dates this one: the possessive year must lead to the entry's title.
         if c.get(5).is_some() {
@@ -41,7 +42,7 @@ pub fn work_year(text: &str, title_k: &str) -> Option<i32> {
             }
         }
         if OTHER_WORK.is_match(qualifiers)
-            || OTHER_WORK.is_match(noun)
+            || OTHER_WORK.is_match(&noun_phrase)
             || OTHER_WORK.is_match(&after)
             || qualifiers.contains("tv")
             || NOT_THE_WORK.is_match(noun)
@@ -76,5 +77,6 @@ mod tests {
         assert_eq!(work_year("While 1999's British Invasion-heavy companion to Rushmore", "darjeeling limited"), None);
         assert_eq!(work_year("Every melody in this 1998 adventure is a mechanic", "x"), Some(1998));
         assert_eq!(work_year("a 2019 reissue on vinyl", "x"), None);
+        assert_eq!(work_year("Danny Boyle's 1996 adaptation opens with Iggy Pop", "x"), Some(1996));
     }
 }
