@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::fields::{Field, field_line, is_field_line};
 use super::names::{is_various_artists, name_score, split_names};
 use super::title::{clean_title, title_score};
 use super::vocab::Vocabulary;
@@ -35,10 +36,6 @@ pub struct BodyLine<'a> {
     pub list_item: bool,
 }
 
-static FIELD_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(composers?|composed by|music(?: by)?|score(?: by)?|original score|label|record label|labels|year|released|release(?: date)?|artists?|performers?|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by)\s*[:：]\s*(.*)$")
-        .expect("static regex")
-});
 static TITLE_TRACK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bthe title (?:track|song|theme|cut)\b").expect("static regex"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
@@ -64,11 +61,9 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
     let lines = &split_lines;
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.trim();
-        if let Some(c) = FIELD_LINE.captures(text) {
-            let key = c[1].to_lowercase();
-            let value = c[2].trim();
-            track_list = value.is_empty() && key.contains("track") || key.contains("highlight");
-            read_field(&mut f, &key, value, vocab);
+        if let Some((field, value)) = field_line(text) {
+            track_list = field == Field::Tracks && value.is_empty();
+            read_field(&mut f, field, value);
             continue;
         }
         if track_list && (line.list_item || text.split_whitespace().count() <= 8) {
@@ -120,27 +115,24 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
 
 fn split_fields<'a>(line: &BodyLine<'a>) -> Vec<BodyLine<'a>> {
     let parts: Vec<&str> = line.text.split(['·', '•', '|']).map(str::trim).collect();
-    if parts.len() > 1 && parts.iter().all(|p| FIELD_LINE.is_match(p)) {
+    if parts.len() > 1 && parts.iter().all(|p| is_field_line(p)) {
         parts.into_iter().map(|text| BodyLine { text, list_item: line.list_item }).collect()
     } else {
         vec![BodyLine { text: line.text, list_item: line.list_item }]
     }
 }
 
-fn read_field(f: &mut BodyFields, key: &str, value: &str, vocab: &Vocabulary) {
+fn read_field(f: &mut BodyFields, field: Field, value: &str) {
     if value.is_empty() {
         return;
     }
-    match key {
-        k if k.starts_with("compos") || k.starts_with("music") || k.starts_with("score") || k == "original score" => {
+    let year = || YEAR.captures(value).and_then(|c| c[1].parse().ok());
+    match field {
+        Field::Makers => {
             f.various |= is_various_artists(value);
             f.composers.extend(split_names(value));
         }
-        k if k.starts_with("artist") || k.starts_with("performer") => {
-            f.various |= is_various_artists(value);
-            f.composers.extend(split_names(value));
-        }
-        k if k.contains("label") => {
+        Field::Label => {
             for label in value.split(['/', ';']).map(str::trim).filter(|l| !l.is_empty()) {
                 let (label, year) = match label.rsplit_once(',') {
                     Some((l, y)) if YEAR.is_match(y) => (l.trim(), YEAR.captures(y).and_then(|c| c[1].parse().ok())),
@@ -149,21 +141,16 @@ fn read_field(f: &mut BodyFields, key: &str, value: &str, vocab: &Vocabulary) {
                 f.releases.push(Release { label: Some(label.to_string()), year, edition: None });
             }
         }
-        "year" => {
-            f.year = f.year.or_else(|| YEAR.captures(value).and_then(|c| c[1].parse().ok()));
-        }
+        Field::Year => f.year = f.year.or_else(year),
         // The album's release, which yields to the film's year when the blurb states it.
-        "released" | "release" | "release date" => {
-            f.release_year = f.release_year.or_else(|| YEAR.captures(value).and_then(|c| c[1].parse().ok()));
-        }
-        k if k.contains("track") || k.starts_with("highlight") => {
+        Field::Released => f.release_year = f.release_year.or_else(year),
+        Field::Tracks => {
             for t in value.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()) {
                 f.tracks.push(Track { title: clean_title(t), artist: None });
             }
         }
-        _ => {}
+        Field::Other => {}
     }
-    let _ = vocab;
 }
 
 #[cfg(test)]

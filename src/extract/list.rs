@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::enumerator::{self, Enumerator, Style};
+use super::fields::is_field_line;
 use super::header::{self, Header, Orientation, Sep};
 use super::names::list_score;
 use super::sections::UnitInfo;
@@ -502,15 +503,6 @@ fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit
         }
     }
     with_body * 10 >= members.len() * 7 && musical * 2 >= members.len()
-}
-
-static FIELD_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s*(composers?|composed by|music|music by|score|label|record label|year|released|release date|artists?|performers?|director|directed by|tracks?|notable tracks|runtime|length|format|genre|platform|developer|publisher|network|studio)\s*[:：]").expect("static regex")
-});
-
-/// `Composer: …`, `Label: …`: a field of the entry above, never a header.
-fn is_field_line(text: &str) -> bool {
-    FIELD_LINE.is_match(text)
 }
 
 static MUSIC_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -10,6 +10,7 @@
 pub mod body;
 pub mod credits;
 pub mod enumerator;
+pub mod fields;
 pub mod groups;
 pub mod header;
 pub mod inline;
