@@ -151,8 +151,9 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
 /// Parses every unit that could be a header.
 fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabulary) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut consumed = std::collections::HashSet::new();
     for (i, u) in units.iter().enumerate() {
-        if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() {
+        if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() || consumed.contains(&i) {
             continue;
         }
         let enumerator = enumerator::parse(&u.text);
@@ -170,6 +171,13 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
                 h.evidence += 0.5;
                 h.bracketed = true;
             }
+            // "The Umbrellas of Cherbourg" / "Michel Legrand": the makers on the next line.
+            if let Some(makers) = makers_below(units, info, i, &h, vocab) {
+                h.makers = makers;
+                h.sep.makers = true;
+                h.evidence += 0.4;
+                consumed.insert(i + 1);
+            }
             if h.title.split_whitespace().count() > MAX_HEADER_WORDS {
                 continue;
             }
@@ -183,6 +191,28 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
         }
     }
     out
+}
+
+/// Names alone on the line right under a short header that credits no one.
+fn makers_below(units: &[Unit], info: &[UnitInfo], i: usize, h: &Header, vocab: &Vocabulary) -> Option<Vec<String>> {
+    let next = units.get(i + 1)?;
+    let own = units[i].text.trim_end();
+    if h.sep.makers
+        || !h.rest.is_empty()
+        || next.gap_before
+        || info[i + 1].excluded
+        || units[i].words() > 14
+        || own.ends_with(':')
+    {
+        return None;
+    }
+    let text = next.text.trim();
+    let plain = !text.contains(['(', ')', '[', ']']) && !text.chars().any(|c| c.is_ascii_digit());
+    if !plain || next.words() > 10 || is_field_line(text) || text.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let (cleaned, various) = strip_glued_various(text);
+    (various || list_score(&cleaned, vocab) >= 0.8).then(|| super::names::split_names(&cleaned))
 }
 
 /// Minimum quality for members of an accepted group.

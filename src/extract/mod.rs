@@ -46,14 +46,29 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
 pub fn extract_with(doc: &Document, vocab: &Vocabulary) -> Vec<Mention> {
     let units = units::units(doc);
     let info = sections::analyze(&units, vocab);
-    let mut entries = list::find_entries(&units, &info, vocab);
-    entries.extend(inline::find_entries(&units, &info, &entries, vocab));
+    let mentions = extract_units(doc, &units, &info, vocab);
+    // Nothing before "Comments"/"Related": on a forum thread the replies are the content.
+    if mentions.is_empty() && info.iter().any(|i| i.after_stop) {
+        let info = sections::analyze_with(&units, vocab, false);
+        return extract_units(doc, &units, &info, vocab);
+    }
+    mentions
+}
+
+fn extract_units(
+    doc: &Document,
+    units: &[units::Unit],
+    info: &[sections::UnitInfo],
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
+    let mut entries = list::find_entries(units, info, vocab);
+    entries.extend(inline::find_entries(units, info, &entries, vocab));
     entries.sort_by_key(|e| e.unit);
-    let mut mentions = assemble::mentions(doc, &units, &info, &entries, vocab);
-    mentions.extend(table::mentions(doc, &units, &info, vocab));
+    let mut mentions = assemble::mentions(doc, units, info, &entries, vocab);
+    mentions.extend(table::mentions(doc, units, info, vocab));
     if mentions.len() < 3 {
         let claimed: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
-        mentions.extend(prose::mentions(doc, &units, &info, &claimed, &mentions, vocab));
+        mentions.extend(prose::mentions(doc, units, info, &claimed, &mentions, vocab));
     }
     // Stable: entries of one line keep their order in the text.
     mentions.sort_by_key(|m| m.line);

@@ -23,6 +23,8 @@ pub struct UnitInfo {
     pub section_year: Option<i32>,
     /// The unit is a line naming the writer of the entries that follow.
     pub reviewer: Option<String>,
+    /// The unit follows a "Comments" or "Related" heading.
+    pub after_stop: bool,
 }
 
 /// Headings after which the rest of the article is page furniture.
@@ -58,7 +60,7 @@ static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Site navigation ("Home | Podcast | Archive | About", "Subscribe | Log in").
 static NAV_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|search|menu|subscribe|log ?in|sign ?in|sign ?up|register|log ?out|archives?|podcasts?|support us.*|shop|store|news|features|reviews|donate|privacy|terms|faq|newsletter|account|my account|cart|more)$")
+    Regex::new(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|search|menu|subscribe|log ?in|sign ?in|sign ?up|register|log ?out|archives?|podcasts?|support us.*|shop|store|news|features|reviews|donate|privacy|terms|faq|newsletter|account|my account|cart|more|share|facebook|twitter|x|pinterest|email|e-mail|whatsapp|reddit|linkedin|instagram|youtube|tiktok|tumblr|threads|bluesky|mastodon|print|copy link|skip to (?:main )?content)$")
         .expect("static regex")
 });
 
@@ -67,6 +69,8 @@ fn is_navigation(text: &str) -> bool {
     let parts: Vec<&str> = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2 && parts.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= parts.len()
 }
+static QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:Q|Question|Interviewer)\s*[:.]\s").expect("static regex"));
 static QUOTE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:quote(?:d)?(?: from| by)? ?[^:]{0,40}:|[^\s:]{1,40}(?: \S+)? (?:wrote|said|posted):|quote:)$")
         .expect("static regex")
@@ -77,8 +81,15 @@ static YEAR_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Analyses the units of one article.
 pub fn analyze(units: &[Unit], vocab: &Vocabulary) -> Vec<UnitInfo> {
+    analyze_with(units, vocab, true)
+}
+
+/// As [`analyze`]; with `stops` false, what follows a "Comments" or "Related" heading is read
+/// as content (a forum thread's replies are its content).
+pub fn analyze_with(units: &[Unit], vocab: &Vocabulary, stops: bool) -> Vec<UnitInfo> {
     let mut info = vec![UnitInfo::default(); units.len()];
-    mark_stops(units, &mut info);
+    mark_stops(units, &mut info, stops);
+    mark_year_headings(units, &mut info);
     mark_tables_of_contents(units, &mut info);
     mark_list_titles(units, &mut info);
     for (i, u) in units.iter().enumerate() {
@@ -90,7 +101,14 @@ pub fn analyze(units: &[Unit], vocab: &Vocabulary) -> Vec<UnitInfo> {
                 || u.text.trim_end().ends_with(':') && u.words() <= 30
                 || next_is_item && u.words() <= 25
         });
-        info[i].reviewer = reviewer_line(u, vocab);
+        // A bare name right under a short title line is that entry's maker, not a writer.
+        let prev = i.checked_sub(1).map(|p| &units[p]);
+        let after_break =
+            u.gap_before || prev.is_none_or(|p| p.words() > 12 || p.text.trim_end().ends_with(['.', '!', '?', ':']));
+        let credited = CREDIT_LEAD.is_match(&u.text);
+        if after_break || credited {
+            info[i].reviewer = reviewer_line(u, vocab);
+        }
     }
     info
 }
@@ -101,7 +119,7 @@ fn is_short_line(u: &Unit) -> bool {
 
 /// From a page-furniture heading to the end of the article (or the next heading of the same
 /// or a higher level, in HTML).
-fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
+fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
     let mut stop_level: Option<u8> = None;
     for (i, u) in units.iter().enumerate() {
         let level = match u.kind {
@@ -116,9 +134,20 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
         }
         // A contents list naming "FAQ" is not the FAQ itself.
         if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && STOP.is_match(u.text.trim()) {
-            stop_level = Some(level.unwrap_or(0));
+            info[i].excluded = true;
+            info[i].boundary = true;
+            if stops {
+                stop_level = Some(level.unwrap_or(0));
+            } else {
+                info[i].after_stop = true;
+            }
         }
-        if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) {
+        let lone_nav_word = u.words() <= 3 && NAV_WORD.is_match(u.text.trim());
+        if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) || lone_nav_word {
+            info[i].excluded = true;
+        }
+        // An interviewer's question is never an entry.
+        if QUESTION.is_match(&u.text) {
             info[i].excluded = true;
         }
         // Forum quotes ("Quote from grimlock77:", "Jane wrote:") repeat someone else's post.
@@ -129,6 +158,35 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
         if stop_level.is_some() {
             info[i].excluded = true;
             info[i].boundary = true;
+            info[i].after_stop = true;
+        }
+    }
+}
+
+/// Lines that are only a year ("1994", "## 1994"), two or more in an article, head sections:
+/// the entries below them take that year, and the lines are not entries.
+fn mark_year_headings(units: &[Unit], info: &mut [UnitInfo]) {
+    let year_of = |u: &Unit| -> Option<i32> {
+        let t = u.text.trim().trim_end_matches([':', '.']);
+        (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+            .filter(|y| (1880..=2099).contains(y))
+    };
+    let headings: Vec<(usize, i32)> =
+        units.iter().enumerate().filter_map(|(i, u)| year_of(u).map(|y| (i, y))).collect();
+    if headings.len() < 2 {
+        return;
+    }
+    for (n, &(at, year)) in headings.iter().enumerate() {
+        info[at].excluded = true;
+        info[at].boundary = true;
+        let end = headings.get(n + 1).map_or(units.len(), |h| h.0);
+        for slot in &mut info[at + 1..end] {
+            if slot.boundary {
+                break;
+            }
+            slot.section_year = Some(year);
         }
     }
 }
@@ -209,16 +267,29 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
     }
 }
 
+/// "Picked by", "Chosen by", "Words by", "Reviewed by": a writer's credit line.
+static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:picked|chosen|selected|nominated|submitted|written|words|reviewed|compiled|curated)\s+(?:by|:)\s*",
+    )
+    .expect("static regex")
+});
+
 /// "Laura Stewart", "Segun Akinola:", "By Jane Doe", "Words: Jane Doe" on a line alone.
 fn reviewer_line(u: &Unit, vocab: &Vocabulary) -> Option<String> {
     let text = u.text.trim();
-    if u.words() > 5 || u.words() < 2 {
+    if u.words() > 6 || u.words() < 2 {
         return None;
     }
     let lower = text.to_lowercase();
-    let name = ["by ", "words: ", "words by ", "written by ", "reviewed by "]
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+    let name = CREDIT_LEAD
+        .find(text)
+        .map(|m| &text[m.end()..])
+        .or_else(|| {
+            ["by ", "words: ", "words by ", "written by ", "reviewed by "]
+                .iter()
+                .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+        })
         .unwrap_or(text)
         .trim_end_matches(':')
         .trim();

@@ -50,7 +50,20 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             }
             continue;
         }
+        // "A: Akira. I was…": an interview answer's speaker label is not part of the text.
+        let text = strip_answer_label(text);
         let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
+        // A rank alone on its line ("10" / "The Umbrellas of Cherbourg") numbers the next.
+        if let Some(prev) = out.last_mut()
+            && !unit.gap_before
+            && is_bare_number(&prev.text)
+            && unit.words() <= 12
+        {
+            prev.text =
+                format!("{}. {}", prev.text.trim().trim_start_matches('#').trim_end_matches(['.', ')']), unit.text);
+            prev.kind = unit.kind;
+            continue;
+        }
         if let Some(prev) = out.last_mut()
             && continues(prev, &unit)
         {
@@ -62,6 +75,23 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         out.push(unit);
     }
     out
+}
+
+/// "10", "#3", "07." on a line alone.
+fn is_bare_number(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('#').trim_end_matches(['.', ')']);
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+fn strip_answer_label(text: String) -> String {
+    for label in ["A: ", "Answer: "] {
+        if let Some(rest) = text.strip_prefix(label)
+            && rest.starts_with(|c: char| c.is_uppercase())
+        {
+            return rest.to_string();
+        }
+    }
+    text
 }
 
 /// Cuts a long text into pieces of at most [`MAX_UNIT_BYTES`], at sentence ends where possible.
@@ -196,6 +226,14 @@ mod tests {
     #[test]
     fn an_intro_without_a_full_stop_does_not_swallow_the_first_entry() {
         assert_eq!(texts(&["Here are my picks for the", "1. Jaws", "2. Alien"]).len(), 3);
+    }
+
+    #[test]
+    fn a_rank_on_its_own_line_numbers_the_next() {
+        let mut d = doc(&["10", "The Umbrellas of Cherbourg", "Michel Legrand"]);
+        d.blocks[1].gap_before = false;
+        let t: Vec<String> = units(&d).into_iter().map(|u| u.text).collect();
+        assert_eq!(t[0], "10. The Umbrellas of Cherbourg");
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
 }
 
 fn line_block(raw: &str, line: usize) -> Block {
+    // A Markdown blockquote ("> text", "> > text") reads as its text.
+    let raw = if raw.trim_start().starts_with('>') { raw.trim_start().trim_start_matches(['>', ' ']) } else { raw };
     if let Some(caps) = ATX_HEADING.captures(raw.trim_start()) {
         let level = caps[1].len() as u8;
         return Block::new(BlockKind::Heading(level), inline_text(&caps[2]), line);
