@@ -81,9 +81,10 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
             continue;
         }
         prose.push_str(text);
-        prose.push(' ');
+        // Lines are sentences apart: a header's trailing credit must not run into the blurb.
+        prose.push_str(if text.ends_with(['.', '!', '?', ':', ';']) { " " } else { ". " });
     }
-    if let Some(c) = TRAILING_CREDIT.captures(prose.trim_end())
+    if let Some(c) = TRAILING_CREDIT.captures(prose.trim_end().trim_end_matches('.'))
         && name_score(&c[1], vocab) >= 0.7
         && !vocab.is_composer(&c[1])
     {

@@ -27,6 +27,9 @@ pub enum Group {
     Names(Vec<String>),
     /// Anything else: an alternate title, or the work in "Track (Work)" lists.
     Other(String),
+    /// Makers and labels side by side: "(Mark Korven; Sacred Bones)", "(Michael Abels, Back
+    /// Lot Music, 2019)".
+    Credits { names: Vec<String>, releases: Vec<Release>, year: Option<i32> },
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,6 +54,9 @@ pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group 
     }
     if let Some(c) = YEAR_BY.captures(inner) {
         return Group::Year { year: c[1].parse().unwrap_or(0), by: true };
+    }
+    if let Some(g) = credits_group(inner, vocab) {
+        return g;
     }
     if (inner.contains(';') || inner.contains(" / ") || inner.contains(':') && YEAR_ANYWHERE.is_match(inner))
         && let Some(g) = releases_group(inner, vocab)
@@ -91,6 +97,35 @@ pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group 
         return Group::Names(split_names(inner));
     }
     Group::Other(inner.to_string())
+}
+
+/// Parts that each read plainly as a name list, a known label or a year, with at least one
+/// name and one label.
+fn credits_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
+    let sep = if inner.contains(';') { ';' } else { ',' };
+    let parts: Vec<&str> = inner.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let (mut names, mut releases, mut year) = (Vec::new(), Vec::new(), None);
+    for part in parts {
+        if let Some(c) = YEAR.captures(part) {
+            year = year.or_else(|| c[1].parse().ok());
+        } else if vocab.label(part).is_some() || LABEL_WORD.is_match(part) && list_score(part, vocab) < 0.9 {
+            releases.push(Release { label: Some(part.to_string()), year: None, edition: None });
+        } else if list_score(part, vocab) >= 0.7 {
+            names.extend(split_names(part));
+        } else {
+            return None;
+        }
+    }
+    if names.is_empty() || releases.is_empty() {
+        return None;
+    }
+    for r in &mut releases {
+        r.year = year;
+    }
+    Some(Group::Credits { names, releases, year })
 }
 
 /// A label by vocabulary or by a company word ("Records", "Music", "Classics").
@@ -250,5 +285,9 @@ mod tests {
             Group::Other("Now and Then, Here and There".into())
         );
         assert!(matches!(classify("Sony Classics", false, v), Group::Releases { .. }));
+        let Group::Credits { names, releases, .. } = classify("Mark Korven; Sacred Bones", false, v) else {
+            panic!("not credits")
+        };
+        assert_eq!((names, releases[0].label.as_deref()), (vec!["Mark Korven".to_string()], Some("Sacred Bones")));
     }
 }

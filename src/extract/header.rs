@@ -375,6 +375,15 @@ fn apply_group(
                 *makers_text = Some(names.join(", "));
             }
         }
+        Group::Credits { names, releases, year } => {
+            if makers_text.is_none() {
+                *makers_text = Some(names.join(", "));
+            }
+            h.releases.extend(releases);
+            if let Some(y) = year {
+                h.year.get_or_insert(y);
+            }
+        }
         Group::Other(text) => {
             if square {
                 h.alt_titles.push(clean_title(&text));

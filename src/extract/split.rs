@@ -18,13 +18,16 @@ pub struct SepMatch {
 
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s*~\s*|\s+[–—]\s*|[–—]\s+|\s+-{1,2}\s+|\s+\|\s+|:\s+|,\s+|\s+(?:composed|scored|written|performed)?\s*by\s+",
+        r"\s*~\s*|\s+[–—]\s*|[–—]\s+|\s+-{1,2}\s+|\s+\|\s+|:\s+|,?\s+(?:composed|scored|written|performed)?\s*by\s+|,\s+",
     )
     .expect("static regex")
 });
 
 fn sep_of(matched: &str) -> Sep {
     let t = matched.trim();
+    if t.ends_with("by") {
+        return Sep::By;
+    }
     match t.chars().next() {
         Some('~') => Sep::Tilde,
         Some('–' | '—' | '-') => Sep::Dash,
@@ -146,6 +149,10 @@ pub fn bracket_pieces(text: &str) -> Vec<Piece> {
     pieces
 }
 
+static CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:music|score|original score|soundtrack|songs)\s+by|composed by|scored by|by)\s+[A-Z]")
+        .expect("static regex")
+});
 static YEAR_THEN_BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[–—-]\s*(?:1[89]\d\d|20\d\d)\s*(?:[,!.]|[–—-])\s+").expect("static regex"));
 static SENTENCE_END: LazyLock<Regex> =
@@ -204,7 +211,9 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
                 let rest = &after[m.end()..];
                 let dash = m.as_str().trim_start().starts_with(['–', '—', '-']);
                 let rest_words = rest.split(['.', '!', '?']).next().unwrap_or("").split_whitespace().count();
-                if !dash || rest_words > 8 || rest.starts_with(char::is_lowercase) {
+                // "(PS1, 1995) — music by Tim Wright" keeps its credit in the header.
+                let credit = CREDIT_START.is_match(rest);
+                if !credit && (!dash || rest_words > 8 || rest.starts_with(char::is_lowercase)) {
                     let rest_start =
                         if m.as_str().trim_start().starts_with(',') { i + 1 + m.end() - 1 } else { i + 1 + m.end() };
                     consider(i + 1, rest_start);
