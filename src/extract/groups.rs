@@ -69,6 +69,10 @@ pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group 
         let year_b = YEAR.captures(b).and_then(|c| c[1].parse::<i32>().ok());
         if let Some(year) = year_a.or(year_b) {
             let other = if year_a.is_some() { b } else { a };
+            // "(PS1, 1995)", "(HBO, 2014–2019)": a platform or network, not a label.
+            if super::words::is_platform_or_network(other) {
+                return Group::Year { year, by: false };
+            }
             if is_label_like(other, vocab) || (has_maker_slot && year_b.is_some() && list_score(other, vocab) < 0.95) {
                 return releases_group(inner, vocab).unwrap_or(Group::Year { year, by: false });
             }

@@ -3,6 +3,10 @@
 //! `Title, Composer, Composer`, `Title (Year) composed by X`. A header is cut into slots by its
 //! separator; which slot holds the makers is decided per article (see [`Orientation`]).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::groups::{Group, classify};
 use super::names::{is_various_artists, list_score, split_names};
 use super::split::{Piece, bracket_pieces, find_separators, strip_glued_various};
@@ -169,6 +173,11 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     Some(h)
 }
 
+static EDITION_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^([\p{L}0-9' \-]*\b(?:edition|version|reissue|remaster(?:ed)?|pressing|anniversary)\b[\p{L}0-9' \-]*?)\s*(?:\((1[89]\d\d|20\d\d)\))?$")
+        .expect("static regex")
+});
+
 /// A slot that is only a year.
 fn bare_year(slot: &str) -> Option<i32> {
     let s = slot.trim().trim_end_matches([',', '.', '!']);
@@ -206,11 +215,8 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
     let right_words = right.split_whitespace().count();
     match sep {
         Sep::By => {
-            if rs >= 0.5 && right_words <= 8 {
-                (left, Some(right), Some(sep))
-            } else {
-                (text.to_string(), None, None)
-            }
+            // "Call Me by Your Name": a "by" inside a title is followed by no person.
+            if rs >= 0.7 && right_words <= 8 { (left, Some(right), Some(sep)) } else { (text.to_string(), None, None) }
         }
         Sep::Comma => {
             if rs >= 0.6 && right.split_whitespace().count() <= 12 {
@@ -270,13 +276,43 @@ fn parse_many_slots(head: &str, rest: &str, orientation: &Orientation, vocab: &V
     slots.push(head[start..].trim().to_string());
     let mut h = Header { rest: rest.to_string(), ..Header::default() };
     let mut others: Vec<String> = Vec::new();
+    let mut editions: Vec<(String, Option<i32>)> = Vec::new();
     for slot in slots {
-        if let Some(year) = bare_year(&slot) {
+        // "Label: Warner Bros.", "Format: 2LP Vinyl", "Music by X" inside a product line.
+        if let Some((field, value)) = super::fields::field_line(&slot) {
+            match field {
+                super::fields::Field::Label => h.releases.push(Release {
+                    label: Some(value.trim_end_matches('.').to_string()),
+                    year: None,
+                    edition: None,
+                }),
+                super::fields::Field::Makers => others.push(value.to_string()),
+                super::fields::Field::Year | super::fields::Field::Released => {
+                    h.year = h.year.or_else(|| bare_year(value));
+                }
+                _ => {}
+            }
+        } else if let Some(c) = EDITION_SLOT.captures(&slot) {
+            editions.push((c[1].trim().to_string(), c.get(2).and_then(|y| y.as_str().parse().ok())));
+        } else if let Some(year) = bare_year(&slot) {
             h.year.get_or_insert(year);
         } else if super::groups::is_label_like(&slot, vocab) && list_score(&slot, vocab) < 0.9 {
             h.releases.push(Release { label: Some(slot), year: None, edition: None });
         } else {
             others.push(slot);
+        }
+    }
+    // "Deluxe Expanded Edition (2017)": the edition and year of the release the line sells.
+    for (edition, year) in editions {
+        match h.releases.last_mut() {
+            Some(r) if r.edition.is_none() => {
+                r.edition = Some(edition);
+                r.year = r.year.or(year);
+            }
+            _ => h.releases.push(Release { label: None, year, edition: Some(edition) }),
+        }
+        if h.year.is_none() {
+            h.year = year;
         }
     }
     if others.is_empty() {

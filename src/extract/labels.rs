@@ -20,7 +20,15 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
-        if !words[i].starts_with(|c: char| c.is_uppercase()) {
+        // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
+        let continues_name = i > 0
+            && words[i - 1].starts_with(|c: char| c.is_uppercase())
+            && !words[i - 1].ends_with([',', '.', ';', ':'])
+            && !matches!(
+                words[i - 1],
+                "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "This" | "That" | "On" | "From" | "Via"
+            );
+        if !words[i].starts_with(|c: char| c.is_uppercase()) || continues_name {
             i += 1;
             continue;
         }
@@ -31,7 +39,10 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             let raw = words[i..j].join(" ");
             let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
             let name = name.trim_end_matches(['’', '\'']);
-            (vocab.label(name).is_some()).then(|| (j, name.to_string()))
+            let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
+                || words[j - 1].ends_with("’s")
+                || !words.get(j).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            (whole_run && vocab.label(name).is_some()).then(|| (j, name.to_string()))
         });
         match found {
             Some((j, name)) => {
@@ -47,8 +58,10 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
 }
 
 pub static RELEASE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:releas\w*|re-releas\w*|reissu\w*|edition|box set|lp|cd|vinyl|disc|label|dropped|pressing)\b")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)\b(?:releas\w*|re-releas\w*|reissu\w*|edition|box set|lp|cd|vinyl|disc|label|dropped|pressing|album)\b",
+    )
+    .expect("static regex")
 });
 
 #[cfg(test)]
@@ -61,5 +74,6 @@ mod tests {
         let s = "Even if you own Film Score Monthly/Retrograde Records’ fine single-CD release, La-La Land’s new re-release is worth it.";
         assert_eq!(mentioned(s, &BUILT_IN), ["Film Score Monthly", "Retrograde Records", "La-La Land"]);
         assert!(mentioned("Milan is a city in Italy.", &BUILT_IN).is_empty());
+        assert!(mentioned("a double album with Chuck Berry, Fats Domino and more", &BUILT_IN).is_empty());
     }
 }
