@@ -36,6 +36,10 @@ pub struct BodyLine<'a> {
     pub list_item: bool,
 }
 
+static CREDIT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][\p{L}.\-']*(?:\s+[A-Z][\p{L}.\-']*){1,3}(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-']*(?:\s+[A-Z][\p{L}.\-']*){1,3})?),\s+(1[89]\d\d|20\d\d)[.:]\s")
+        .expect("static regex")
+});
 static TITLE_TRACK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bthe title (?:track|song|theme|cut)\b").expect("static regex"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
@@ -61,6 +65,14 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
     let lines = &split_lines;
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.trim();
+        // "Nino Rota, 1960. Rota's music for Fellini…": a blurb that opens with its credit.
+        if i == 0
+            && let Some(c) = CREDIT_OPENING.captures(text)
+            && name_score(&c[1], vocab) >= 0.7
+        {
+            f.composers.extend(split_names(&c[1]));
+            f.year = f.year.or_else(|| c[2].parse().ok());
+        }
         if let Some((field, value)) = field_line(text) {
             track_list = field == Field::Tracks && value.is_empty();
             read_field(&mut f, field, value);

@@ -212,11 +212,17 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
         return (text.to_string(), None, None);
     };
     let (ls, rs) = (list_score(&left, vocab), list_score(&right, vocab));
-    let right_words = right.split_whitespace().count();
     match sep {
         Sep::By => {
-            // "Call Me by Your Name": a "by" inside a title is followed by no person.
-            if rs >= 0.7 && right_words <= 8 { (left, Some(right), Some(sep)) } else { (text.to_string(), None, None) }
+            // "Call Me by Your Name", "Jesse James by the Coward Robert Ford": a "by" inside a
+            // title is followed by no person; a later one may be the credit.
+            for by in super::split::find_separators(text).into_iter().filter(|s| s.sep == Sep::By) {
+                let (l, r) = (text[..by.start].trim(), text[by.end..].trim());
+                if list_score(r, vocab) >= 0.7 && r.split_whitespace().count() <= 8 {
+                    return (l.to_string(), Some(r.to_string()), Some(sep));
+                }
+            }
+            (text.to_string(), None, None)
         }
         Sep::Comma => {
             if rs >= 0.6 && right.split_whitespace().count() <= 12 {
@@ -318,7 +324,17 @@ fn parse_many_slots(head: &str, rest: &str, orientation: &Orientation, vocab: &V
     if others.is_empty() {
         return None;
     }
-    let title_at = if orientation.maker_first(primary) { others.len() - 1 } else { 0 };
+    // The title is at one end: where the article's vote says, unless the other end reads
+    // less like a person ("Moon — Clint Mansell — Format: LP — …").
+    let (first, last) = (list_score(&others[0], vocab), list_score(&others[others.len() - 1], vocab));
+    let maker_first = if orientation.clearly_maker_first(primary) || first > last + 0.2 {
+        true
+    } else if last > first + 0.2 {
+        false
+    } else {
+        orientation.maker_first(primary)
+    };
+    let title_at = if maker_first { others.len() - 1 } else { 0 };
     let title_slot = others.remove(title_at);
     let mut makers = Vec::new();
     for slot in others {
@@ -432,6 +448,10 @@ fn apply_group(
 
 fn evidence(h: &Header) -> f32 {
     let mut e = 0.0;
+    // "Hable con ella [Talk to Her]": a translated title in brackets marks a title slot.
+    if !h.alt_titles.is_empty() {
+        e += 0.3;
+    }
     if !h.makers.is_empty() || h.various {
         e += 0.4;
     }

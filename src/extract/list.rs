@@ -389,7 +389,10 @@ impl Family {
             && c.shape.sep == self.sep
             && (!self.makers || c.header.sep.makers)
             && (!self.structured || structured);
-        let placed = matches!(self.kind, KindClass::Heading(_)) || c.unit > self.first && c.unit < self.end;
+        let heading = matches!(self.kind, KindClass::Heading(_));
+        // Headings of one level are one list even when some lack a detail the others have.
+        let same_look = same_look || heading && c.shape.kind == self.kind && c.shape.sep == self.sep;
+        let placed = heading || c.unit > self.first && c.unit < self.end;
         same_look && placed && member_ok(c, units)
     }
 }

@@ -212,7 +212,10 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
                 let dash = m.as_str().trim_start().starts_with(['–', '—', '-']);
                 let rest_words = rest.split(['.', '!', '?']).next().unwrap_or("").split_whitespace().count();
                 // "(PS1, 1995) — music by Tim Wright" keeps its credit in the header.
-                let credit = CREDIT_START.is_match(rest);
+                let clause = rest.split(". ").next().unwrap_or(rest);
+                // More slots follow ("— Kyle Dixon — Format: 2LP — Label: X"): a product line.
+                let slots = clause.contains(" — ") || clause.contains(" – ") || clause.contains(" | ");
+                let credit = CREDIT_START.is_match(rest) || slots;
                 if !credit && (!dash || rest_words > 8 || rest.starts_with(char::is_lowercase)) {
                     let rest_start =
                         if m.as_str().trim_start().starts_with(',') { i + 1 + m.end() - 1 } else { i + 1 + m.end() };

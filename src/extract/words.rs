@@ -116,6 +116,19 @@ pub fn is_title_function_word(token: &str) -> bool {
             | "sur"
             | "dans"
             | "avec"
+            | "con"
+            | "por"
+            | "para"
+            | "sin"
+            | "en"
+            | "au"
+            | "aux"
+            | "mit"
+            | "vom"
+            | "zum"
+            | "zur"
+            | "im"
+            | "am"
     )
 }
 

@@ -189,7 +189,10 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
         "h4" => BlockKind::Heading(4),
         "h5" => BlockKind::Heading(5),
         "h6" => BlockKind::Heading(6),
-        "li" | "dt" | "dd" => BlockKind::ListItem,
+        "li" => BlockKind::ListItem,
+        // A definition list is terms, each with its text below.
+        "dt" => BlockKind::Heading(6),
+        "dd" => BlockKind::Paragraph,
         "tr" => BlockKind::Row,
         "p" | "div" | "section" | "article" | "main" | "blockquote" | "pre" | "figcaption" | "caption" | "ul"
         | "ol" | "dl" | "table" | "tbody" | "thead" | "body" | "figure" | "address" | "center" | "details"
