@@ -64,6 +64,46 @@ pub fn mentions(
     out
 }
 
+/// Confidence given to entries found as a paragraph's opening title sentence.
+pub const LEAD_CONFIDENCE: f32 = 0.55;
+
+/// A paragraph opening with a title the article already lists ("**Oppenheimer.** Göransson
+/// built…" under a table) is a note on that entry: its fields join the entry.
+pub fn merge_notes(mentions: Vec<Mention>) -> Vec<Mention> {
+    let found: Vec<(Mention, bool)> = mentions
+        .into_iter()
+        .map(|m| {
+            let note = m.confidence == LEAD_CONFIDENCE;
+            (m, note)
+        })
+        .collect();
+    let listed: Vec<(String, usize)> =
+        found.iter().enumerate().filter(|(_, (_, note))| !note).map(|(i, (m, _))| (title_key(&m.title), i)).collect();
+    let mut out: Vec<Option<Mention>> = found.iter().map(|(m, _)| Some(m.clone())).collect();
+    for (i, (m, note)) in found.iter().enumerate() {
+        if !note {
+            continue;
+        }
+        if let Some(&(_, j)) = listed.iter().find(|(k, _)| *k == title_key(&m.title)) {
+            if let Some(target) = out[j].as_mut() {
+                for c in &m.composers {
+                    if !target.composers.iter().any(|x| name_key(x) == name_key(c)) {
+                        target.composers.push(c.clone());
+                    }
+                }
+                for t in &m.tracks {
+                    if !target.tracks.iter().any(|x| title_key(&x.title) == title_key(&t.title)) {
+                        target.tracks.push(t.clone());
+                    }
+                }
+                target.year = target.year.or(m.year);
+            }
+            out[i] = None;
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
 /// A name line credits the entries below it when the article has several such lines (a staff
 /// round-up, a poll) or the entries start right after it; a lone byline above an intro is
 /// the article's author, not a blurb's.

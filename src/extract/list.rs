@@ -312,7 +312,12 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         .zip(accepted)
         .filter_map(|(c, a)| {
             let (group, rank) = a?;
-            let confidence = (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0);
+            let lead = is_lead_title(&c, units);
+            let confidence = if lead {
+                super::assemble::LEAD_CONFIDENCE
+            } else {
+                (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0)
+            };
             Some(Entry {
                 unit: c.unit,
                 header: c.header,
@@ -491,14 +496,34 @@ fn member_ok(c: &Candidate, units: &[Unit]) -> bool {
     }
     let structured = h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
     if !structured {
-        // A bare title line: short, no sentence punctuation, not a section heading.
-        return h.rest.is_empty()
+        // A bare title line: short, no sentence punctuation, not a section heading; or a
+        // paragraph that opens with the title as a sentence of its own ("Akira. I was maybe
+        // fourteen…"), read only when the rest talks about music.
+        let bare_line = h.rest.is_empty()
             && u.words() <= 10
             && h.title_score >= 0.75
             && !u.text.ends_with(['.', '?', '!', ':', ',']);
+        return bare_line || is_lead_title(c, units);
     }
     // Inline headers ("Title – 1993, blurb…") need their structure right at the start.
     h.rest.is_empty() || h.title.split_whitespace().count() <= 12
+}
+
+/// A paragraph opening with a short title sentence, whose rest is about music.
+fn is_lead_title(c: &Candidate, units: &[Unit]) -> bool {
+    let h = &c.header;
+    let text = units[c.unit].text.trim_start().trim_start_matches(['*', '_', '“', '"']);
+    let opens = text
+        .strip_prefix(h.title.as_str())
+        .is_some_and(|r| r.trim_start_matches(['*', '_', '”', '"']).starts_with(['.', '!', '?']));
+    // "Nino Rota, 1960." opens with a credit, not a title.
+    let credit_like = h.title.chars().any(|c| c.is_ascii_digit()) || h.title.contains(", ") && h.year.is_some();
+    opens
+        && !credit_like
+        && c.enumerator.is_none()
+        && h.title.split_whitespace().count() <= 6
+        && h.title_score >= 0.8
+        && (MUSIC_WORDS.is_match(&h.rest) || LEAD_MUSIC.is_match(&h.rest))
 }
 
 /// Group-level checks: bare title lines must each introduce a blurb about music.
@@ -514,6 +539,9 @@ fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit
     }
     if shape.sep.is_some() {
         return false;
+    }
+    if members.iter().all(|&ci| is_lead_title(&cands[ci], units)) {
+        return true;
     }
     // Bare titles: each followed by a blurb, most blurbs about music.
     let mut with_body = 0;
@@ -537,6 +565,14 @@ fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit
     }
     with_body * 10 >= members.len() * 7 && musical * 2 >= members.len()
 }
+
+/// Words that tie a paragraph's opening title to its music, beyond the usual music words.
+static LEAD_MUSIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(produced|sound|sounds|record|records|cue|cues|piano|strings|guitar|synths?|drums|beat|vocals?)\b",
+    )
+    .expect("static regex")
+});
 
 static MUSIC_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(score|scores|scored|soundtrack|composer|composed|music|song|songs|track|tracks|theme|album|ost|melod\w*|orchestra\w*|synth\w*)\b")

@@ -66,6 +66,7 @@ fn extract_units(
     entries.sort_by_key(|e| e.unit);
     let mut mentions = assemble::mentions(doc, units, info, &entries, vocab);
     mentions.extend(table::mentions(doc, units, info, vocab));
+    let mut mentions = assemble::merge_notes(mentions);
     if mentions.len() < 3 {
         let claimed: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
         mentions.extend(prose::mentions(doc, units, info, &claimed, &mentions, vocab));
