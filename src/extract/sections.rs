@@ -23,7 +23,7 @@ pub struct UnitInfo {
     pub section_year: Option<i32>,
     /// The unit is a line naming the writer of the entries that follow.
     pub reviewer: Option<String>,
-    /// The unit follows a "Comments" or "Related" heading.
+    /// The unit follows a "Comments" or "Related" heading (read only when nothing came before).
     pub after_stop: bool,
 }
 
@@ -121,6 +121,7 @@ fn is_short_line(u: &Unit) -> bool {
 /// or a higher level, in HTML).
 fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
     let mut stop_level: Option<u8> = None;
+    let mut stopped = false;
     for (i, u) in units.iter().enumerate() {
         let level = match u.kind {
             crate::document::BlockKind::Heading(l) => Some(l),
@@ -138,10 +139,10 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
             info[i].boundary = true;
             if stops {
                 stop_level = Some(level.unwrap_or(0));
-            } else {
-                info[i].after_stop = true;
             }
+            stopped = true;
         }
+        info[i].after_stop = stopped;
         let lone_nav_word = u.words() <= 3 && NAV_WORD.is_match(u.text.trim());
         if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) || lone_nav_word {
             info[i].excluded = true;
@@ -158,7 +159,6 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
         if stop_level.is_some() {
             info[i].excluded = true;
             info[i].boundary = true;
-            info[i].after_stop = true;
         }
     }
 }
