@@ -184,7 +184,7 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
             let shape = Shape {
                 kind: kind_class(u),
                 sep: h.sep.sep,
-                bracket: h.bracketed || h.year.is_some(),
+                bracket: h.bracketed || h.year.or(h.release_year).is_some(),
                 standalone: h.rest.is_empty(),
             };
             out.push(Candidate { unit: i, enumerator, header: h, shape, shared_unit: shared });
@@ -463,12 +463,13 @@ fn drop_odd_members(cands: &[Candidate], members: Vec<usize>, unit_count: usize)
         members.iter().filter(|&&ci| f(&cands[ci].header)).count() * 3 >= members.len() * 2
     };
     let makers = share(&|h| h.sep.makers);
-    let year = share(&|h| h.year.is_some());
+    let year = share(&|h| h.year.or(h.release_year).is_some());
     members
         .into_iter()
         .filter(|&ci| {
             let h = &cands[ci].header;
-            cands[ci].unit + 1 == unit_count || (!makers || h.sep.makers) && (!year || h.year.is_some())
+            cands[ci].unit + 1 == unit_count
+                || (!makers || h.sep.makers) && (!year || h.year.or(h.release_year).is_some())
         })
         .collect()
 }
@@ -494,7 +495,8 @@ fn member_ok(c: &Candidate, units: &[Unit], info: &[UnitInfo]) -> bool {
     if quality(h) < GROUP_TITLE_SCORE || is_field_line(&u.text) {
         return false;
     }
-    let structured = h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
+    let structured =
+        h.sep.makers || h.year.or(h.release_year).is_some() || !h.releases.is_empty() || h.other_group.is_some();
     if !structured {
         // A bare title line: short, no sentence punctuation, not a section heading; or a
         // paragraph that opens with the title as a sentence of its own ("Akira. I was maybe

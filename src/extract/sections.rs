@@ -90,6 +90,7 @@ pub fn analyze_with(units: &[Unit], vocab: &Vocabulary, stops: bool) -> Vec<Unit
     let mut info = vec![UnitInfo::default(); units.len()];
     mark_stops(units, &mut info, stops);
     mark_year_headings(units, &mut info);
+    mark_list_year(units, &mut info);
     mark_tables_of_contents(units, &mut info);
     mark_list_titles(units, &mut info);
     for (i, u) in units.iter().enumerate() {
@@ -162,6 +163,37 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
         }
     }
 }
+
+/// "our favourite scores from the films and shows of 2019" near the top: the year of the
+/// whole list, for entries that give none.
+fn mark_list_year(units: &[Unit], info: &mut [UnitInfo]) {
+    let mut years: Vec<i32> = Vec::new();
+    for (u, i) in units.iter().zip(info.iter()).take(15) {
+        if i.excluded {
+            continue;
+        }
+        for c in LIST_YEAR.captures_iter(&u.text) {
+            let end = c.get(1).map_or(0, |m| m.end());
+            if u.text[end..].starts_with(['s', '’', '\'']) {
+                continue; // "of the 2010s"
+            }
+            if let Ok(y) = c[1].parse() {
+                years.push(y);
+            }
+        }
+    }
+    years.dedup();
+    if let [year] = years.as_slice() {
+        for slot in info.iter_mut() {
+            slot.section_year.get_or_insert(*year);
+        }
+    }
+}
+
+static LIST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:scores?|soundtracks?|osts?|music|films?|movies?|shows?|series|games?|albums?|releases)\b[^.!?]{0,40}?\b(?:of|from|in)\s+(?:the\s+year\s+)?(1[89]\d\d|20\d\d)\b")
+        .expect("static regex")
+});
 
 /// Lines that are only a year ("1994", "## 1994"), two or more in an article, head sections:
 /// the entries below them take that year, and the lines are not entries.
