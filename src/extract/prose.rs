@@ -266,7 +266,8 @@ fn find_in_sentence(
 ) {
     let sentence = super::scan::without_asides(sentence).replace("**", "");
     let sentence = sentence.as_str();
-    let mut people = credits::credits(sentence, "", vocab);
+    let credited = credits::credits(sentence, "", vocab);
+    let mut people = credited.clone();
     if people.is_empty() {
         people.extend(first_person(sentence, vocab));
     }
@@ -302,6 +303,8 @@ fn find_in_sentence(
         }
         let opening = sentence[..start].rsplit(": ").next().unwrap_or("");
         let at_start = opening.trim_start().starts_with(span.title.as_str());
+        // "the Drive soundtrack … Cliff Martinez's score bits": the sentence's own credits.
+        let maker = if maker.is_empty() { credited.clone() } else { maker };
         add(&span.title, maker, year, at_start);
     }
     // "X's work on A, B and C", "his scores for …", "themes for A and B", "score from T (1982)".
