@@ -1,0 +1,485 @@
+//! Title keys: what two spellings of one work's title share, and what tells two works apart.
+//!
+//! A title is read as `main[: subtitle…] [(bracket)]`. The key folds case, diacritics,
+//! punctuation and `&`/`and` ([`fold`]), drops leading articles of each part, reads roman
+//! numerals and number words as digits, and understands release wording:
+//! - release descriptors (`Original Motion Picture Soundtrack`, `The Album`, `OST`,
+//!   `(Deluxe Edition)`) name an album of the work, not another work, and are dropped;
+//! - a volume, part or sequel number (`Vol. 2`, `Part II`, `2`, `Season 4`) is kept apart as
+//!   [`TitleKey::part`]; number 1 is the same work as no number (`Guardians of the Galaxy` =
+//!   `Guardians of the Galaxy Vol. 1`);
+//! - a subtitle that carries a volume marker names a release series (`Guardians of the Galaxy:
+//!   Awesome Mix Vol. 1`) and only its number counts; any other subtitle is part of the work's
+//!   name (`Star Wars: The Phantom Menace` ≠ `Star Wars`).
+
+use super::keys::fold;
+
+const ARTICLES: [&str; 3] = ["the", "a", "an"];
+const MARKERS: [&str; 9] = [
+    "vol", "volume", "vols", "pt", "part", "chapter", "book", "season", "no",
+];
+const NUMBER_WORDS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+/// Words a release descriptor is made of (`Original Motion Picture Soundtrack`).
+const DESCRIPTOR_WORDS: [&str; 44] = [
+    "original",
+    "motion",
+    "picture",
+    "pictures",
+    "soundtrack",
+    "soundtracks",
+    "score",
+    "scores",
+    "ost",
+    "music",
+    "from",
+    "inspired",
+    "by",
+    "the",
+    "film",
+    "films",
+    "movie",
+    "series",
+    "television",
+    "tv",
+    "album",
+    "songs",
+    "edition",
+    "deluxe",
+    "expanded",
+    "complete",
+    "remastered",
+    "remaster",
+    "anniversary",
+    "version",
+    "cast",
+    "recording",
+    "official",
+    "special",
+    "collectors",
+    "limited",
+    "and",
+    "game",
+    "video",
+    "highlights",
+    "selections",
+    "reissue",
+    "vinyl",
+    "digital",
+];
+/// Words that make a run of descriptor words a descriptor (not just "The Film").
+const DESCRIPTOR_HEADS: [&str; 17] = [
+    "soundtrack",
+    "soundtracks",
+    "score",
+    "scores",
+    "ost",
+    "album",
+    "edition",
+    "recording",
+    "music",
+    "songs",
+    "remastered",
+    "remaster",
+    "version",
+    "highlights",
+    "selections",
+    "reissue",
+    "anniversary",
+];
+/// Release wording that may trail a title without a separator (`Barbie The Album`).
+const TRAILING_DESCRIPTORS: [&str; 20] = [
+    "original motion picture soundtrack",
+    "original television soundtrack",
+    "original game soundtrack",
+    "music from the motion picture",
+    "motion picture soundtrack",
+    "original cast recording",
+    "music from the series",
+    "music from the film",
+    "original soundtrack",
+    "official soundtrack",
+    "original film score",
+    "original score",
+    "deluxe edition",
+    "expanded edition",
+    "the soundtrack",
+    "the album",
+    "soundtrack",
+    "trilogy",
+    "o s t",
+    "ost",
+];
+
+/// The parts of a title that matching uses.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TitleKey {
+    /// Folded words of the work's name: no leading articles, release descriptors or volume.
+    pub base: String,
+    /// Leading articles dropped from the main part (kept for ids, which read better with them).
+    pub article: String,
+    /// Sequel, volume or part number above 1.
+    pub part: Option<u32>,
+    /// Whether a subtitle that names the work (not a release) is part of `base`.
+    pub subtitled: bool,
+}
+
+impl TitleKey {
+    /// The key string: `base` and the part number. Equal keys are the same work.
+    pub fn key(&self) -> String {
+        with_part(&self.base, self.part)
+    }
+
+    /// The key with the leading article kept, for ids (`the graduate`).
+    pub fn stem(&self) -> String {
+        let base = if self.article.is_empty() {
+            self.base.clone()
+        } else {
+            format!("{} {}", self.article, self.base)
+        };
+        with_part(&base, self.part)
+    }
+
+    /// Whether two keys' part numbers allow one work: equal, or one missing when both titles
+    /// carry the same naming subtitle (`Star Trek II: The Wrath of Khan` = `Star Trek: The
+    /// Wrath of Khan`).
+    pub fn parts_compatible(&self, other: &TitleKey) -> bool {
+        self.part == other.part
+            || (self.subtitled && other.subtitled && (self.part.is_none() || other.part.is_none()))
+    }
+}
+
+fn with_part(base: &str, part: Option<u32>) -> String {
+    match part {
+        Some(n) if !base.is_empty() => format!("{base} {n}"),
+        Some(n) => n.to_string(),
+        None => base.to_string(),
+    }
+}
+
+/// The work key of a title (see the module notes). `"The Guardians of the Galaxy: Awesome
+/// Mix Vol. 1"` → `"guardians of the galaxy"`; `"Part II"` and `"2"` give a trailing `2`.
+/// Idempotent: the key is parsed again until it no longer changes.
+pub fn title_key(s: &str) -> String {
+    let mut key = parse_title(s).key();
+    for _ in 0..8 {
+        let next = parse_title(&key).key();
+        if next == key {
+            break;
+        }
+        key = next;
+    }
+    key
+}
+
+/// Reads a title into its [`TitleKey`].
+pub fn parse_title(s: &str) -> TitleKey {
+    let (rest, mut part) = strip_brackets(s.trim());
+    let mut segments = split_subtitles(rest).into_iter();
+    let main = segments.next().unwrap_or_default();
+    let mut words = words_of(main);
+    let main_part = strip_trailing(&mut words);
+    let article = strip_articles(&mut words);
+    part = main_part.or(part);
+    let mut subtitled = false;
+    for segment in segments {
+        let mut sub = words_of(segment);
+        if let Some(n) = volume_of(&sub) {
+            part = part.or(Some(n));
+            continue;
+        }
+        if is_descriptor(&sub) || sub.is_empty() {
+            continue;
+        }
+        strip_articles(&mut sub);
+        subtitled = true;
+        words.extend(sub);
+    }
+    TitleKey {
+        base: words.join(" "),
+        article: article.join(" "),
+        part: part.filter(|&n| n != 1),
+        subtitled,
+    }
+}
+
+/// Removes trailing `(…)`/`[…]` groups that describe the release, a year or a volume.
+fn strip_brackets(s: &str) -> (&str, Option<u32>) {
+    let mut s = s;
+    let mut part = None;
+    while let Some(close) = s.chars().last().filter(|c| matches!(c, ')' | ']')) {
+        let open = if close == ')' { '(' } else { '[' };
+        let Some(at) = s.rfind(open) else { break };
+        let inner = words_of(&s[at + 1..s.len() - 1]);
+        let year =
+            inner.len() == 1 && inner[0].len() == 4 && inner[0].chars().all(|c| c.is_ascii_digit());
+        if let Some(n) = volume_of(&inner) {
+            part = part.or(Some(n));
+        } else if !(year || is_descriptor(&inner)) || at == 0 {
+            break;
+        }
+        s = s[..at].trim_end();
+    }
+    (s, part)
+}
+
+/// Splits at subtitle separators: a colon, or a dash with spaces around it.
+fn split_subtitles(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = s.char_indices().collect();
+    for (i, &(at, c)) in bytes.iter().enumerate() {
+        let spaced = |k: usize| bytes.get(k).is_some_and(|&(_, c)| c == ' ');
+        let dash = matches!(c, '-' | '–' | '—') && i > 0 && spaced(i - 1) && spaced(i + 1);
+        if c == ':' || c == '|' || dash {
+            out.push(&s[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    out.push(&s[start..]);
+    let first_empty = out.first().is_some_and(|m| fold(m).is_empty());
+    if first_empty && out.len() > 1 {
+        out.remove(0);
+    }
+    out
+}
+
+/// Folded words with number words and roman numerals read as digits.
+fn words_of(s: &str) -> Vec<String> {
+    let folded = fold(s);
+    let raw: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    for (i, w) in raw.iter().enumerate() {
+        let after_marker = i > 0 && MARKERS.contains(&raw[i - 1]);
+        let last = i + 1 == raw.len() && i > 0;
+        if let Some(n) = NUMBER_WORDS.iter().position(|n| n == w) {
+            out.push((n + 1).to_string());
+        } else if let Some(n) = roman(w).filter(|_| w.len() > 1 || after_marker || last) {
+            out.push(n.to_string());
+        } else if let Some(n) = glued_volume(w) {
+            out.push("vol".to_string());
+            out.push(n.to_string());
+        } else {
+            out.push((*w).to_string());
+        }
+    }
+    out
+}
+
+/// `vol2`, `pt3` written without a space.
+fn glued_volume(w: &str) -> Option<u32> {
+    let digits = ["vol", "pt"].iter().find_map(|m| w.strip_prefix(m))?;
+    if digits.is_empty() || digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A roman numeral from 1 to 39 written canonically (`ii`, `iv`, `xiv`).
+fn roman(w: &str) -> Option<u32> {
+    if w.is_empty() || w.len() > 6 || !w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    let value = |c| match c {
+        'i' => 1,
+        'v' => 5,
+        _ => 10,
+    };
+    let chars: Vec<u32> = w.chars().map(value).collect();
+    let mut total = 0i64;
+    for (i, &v) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied().unwrap_or(0);
+        total += if v < next { -(v as i64) } else { v as i64 };
+    }
+    let n = u32::try_from(total).ok().filter(|n| (1..40).contains(n))?;
+    (to_roman(n) == w).then_some(n)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+fn number(w: &str) -> Option<u32> {
+    (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// A segment that names a volume (`Vol. 2`, `Awesome Mix Vol. 1`, `Part Two`): its number.
+fn volume_of(words: &[String]) -> Option<u32> {
+    let at = words
+        .iter()
+        .rposition(|w| MARKERS.contains(&w.as_str()) && w != "no")?;
+    let n = number(words.get(at + 1)?)?;
+    (at + 2 == words.len()).then_some(n)
+}
+
+/// Whether every word is release wording and one of them is a head word (`The Album`).
+fn is_descriptor(words: &[String]) -> bool {
+    let all = words
+        .iter()
+        .all(|w| DESCRIPTOR_WORDS.contains(&w.as_str()) || is_ordinal(w));
+    let compact: String = words.concat();
+    compact == "ost" || (all && words.iter().any(|w| DESCRIPTOR_HEADS.contains(&w.as_str())))
+}
+
+/// `20th`, `1st` in `(20th Anniversary Edition)`.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+}
+
+/// Drops trailing release wording and a trailing volume or sequel number from the main
+/// part; at least one word always stays. Returns the number.
+fn strip_trailing(words: &mut Vec<String>) -> Option<u32> {
+    let mut part = None;
+    loop {
+        let n = words.len();
+        if let Some(len) = trailing_descriptor(words) {
+            words.truncate(n - len);
+            continue;
+        }
+        let number_at = |i: usize| number(&words[i]);
+        if n >= 3 && MARKERS.contains(&words[n - 2].as_str()) && number_at(n - 1).is_some() {
+            part = part.or(number_at(n - 1));
+            words.truncate(n - 2);
+            continue;
+        }
+        if n >= 2 && number_at(n - 1).is_some() {
+            part = part.or(number_at(n - 1));
+            words.truncate(n - 1);
+            continue;
+        }
+        return part;
+    }
+}
+
+/// Length in words of the release wording that ends `words`, if any word stays before it.
+fn trailing_descriptor(words: &[String]) -> Option<usize> {
+    TRAILING_DESCRIPTORS.iter().find_map(|phrase| {
+        let len = phrase.split(' ').count();
+        let tail = words.len().checked_sub(len).filter(|&start| start > 0)?;
+        (words[tail..].join(" ") == *phrase).then_some(len)
+    })
+}
+
+/// Drops leading articles while a word stays; returns them.
+fn strip_articles(words: &mut Vec<String>) -> Vec<String> {
+    let mut dropped = Vec::new();
+    while words.len() > 1 && ARTICLES.contains(&words[0].as_str()) {
+        dropped.push(words.remove(0));
+    }
+    dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn volume_one_is_the_work() {
+        let k = title_key("Guardians of the Galaxy");
+        assert_eq!(k, "guardians of the galaxy");
+        assert_eq!(title_key("Guardians of the Galaxy Vol. 1"), k);
+        assert_eq!(title_key("Guardians of the Galaxy: Awesome Mix Vol. 1"), k);
+        assert_eq!(
+            title_key("GUARDIANS OF THE GALAXY (Original Motion Picture Soundtrack)"),
+            k
+        );
+    }
+
+    #[test]
+    fn sequels_and_volumes_differ() {
+        let one = title_key("Guardians of the Galaxy");
+        for other in [
+            "Guardians of the Galaxy Vol. 2",
+            "Guardians of the Galaxy Part II",
+            "Guardians of the Galaxy 2",
+        ] {
+            assert_eq!(title_key(other), "guardians of the galaxy 2", "{other}");
+            assert_ne!(title_key(other), one);
+        }
+        assert_eq!(
+            title_key("The Guardians of Justice, Vol.1"),
+            "guardians of justice"
+        );
+        assert_eq!(title_key("Dune: Part Two"), "dune 2");
+    }
+
+    #[test]
+    fn folds_articles_ampersand_roman_and_punctuation() {
+        assert_eq!(
+            title_key("The Good, the Bad & the Ugly"),
+            title_key("Good, the Bad and the Ugly")
+        );
+        assert_eq!(title_key("Final Fantasy VII"), title_key("final fantasy 7"));
+        assert_eq!(
+            title_key("Nausicaä of the Valley of the Wind"),
+            "nausicaa of the valley of the wind"
+        );
+        assert_eq!(
+            title_key("Twelve Years a Slave"),
+            title_key("12 Years a Slave")
+        );
+        assert_eq!(title_key("Barbie The Album"), "barbie");
+    }
+
+    #[test]
+    fn naming_subtitles_stay() {
+        assert_ne!(
+            title_key("Star Wars: The Phantom Menace"),
+            title_key("Star Wars")
+        );
+        assert_eq!(
+            title_key("Star Wars: The Phantom Menace"),
+            "star wars phantom menace"
+        );
+        let khan = parse_title("Star Trek II: The Wrath of Khan");
+        assert_eq!(khan.part, Some(2));
+        assert!(khan.parts_compatible(&parse_title("Star Trek: The Wrath of Khan")));
+        assert!(!parse_title("Zombi 2").parts_compatible(&parse_title("Zombi")));
+    }
+
+    #[test]
+    fn lone_letters_are_not_numerals_mid_title() {
+        assert_eq!(title_key("I Am Legend"), "i am legend");
+        assert_eq!(title_key("V for Vendetta"), "v for vendetta");
+        assert_eq!(title_key("Mix"), "mix");
+    }
+
+    #[test]
+    fn stems_keep_the_article() {
+        assert_eq!(parse_title("The Graduate").stem(), "the graduate");
+        assert_eq!(parse_title("Soundtrack").key(), "soundtrack");
+        assert_eq!(parse_title("1917").key(), "1917");
+    }
+}
