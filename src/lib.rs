@@ -15,6 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod resolve;
+pub mod synth;
 
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -41,7 +41,9 @@ pub fn fold(s: &str) -> String {
             // A lower-case form may decompose further (rare compatibility letters), so it goes
             // through NFKD again to keep the fold idempotent.
             for l in c.to_lowercase().flat_map(|l| std::iter::once(l).nfkd()) {
-                if !is_combining_mark(l) && l.is_alphanumeric() {
+                if let Some(ascii) = transliterate(l) {
+                    out.push_str(ascii);
+                } else if !is_combining_mark(l) && l.is_alphanumeric() {
                     out.push(l);
                 }
             }
@@ -50,6 +52,22 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Latin letters that carry no combining mark to drop, so NFKD leaves them whole
+/// (`Guðnadóttir` = `Gudnadottir`, `Sørensen` = `Sorensen`).
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ð' | 'đ' => "d",
+        'ø' => "o",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        'ł' => "l",
+        'þ' => "th",
+        'ı' => "i",
+        _ => return None,
+    })
 }
 
 /// OpenRefine's fingerprint key: the folded words, de-duplicated and sorted, so word order
@@ -86,6 +104,8 @@ mod tests {
         assert_eq!(fold("Schindler’s List"), "schindlers list");
         assert_eq!(fold("Schindler's List"), "schindlers list");
         assert_eq!(fold("Nausicaä"), "nausicaa");
+        assert_eq!(fold("Hildur Guðnadóttir"), "hildur gudnadottir");
+        assert_eq!(fold("Søren STRAẞE"), "soren strasse");
     }
 
     #[test]

@@ -76,11 +76,11 @@ fn repair_once(text: &str) -> Cow<'_, str> {
     let repaired = MOJIBAKE.replace_all(text, |caps: &regex::Captures| {
         let found = &caps[0];
         let bytes: Option<Vec<u8>> = found.chars().map(cp1252_byte).collect();
-        if let Some(s) = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok()) {
-            if s.chars().count() == 1 {
-                changed = true;
-                return s.to_string();
-            }
+        if let Some(s) = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok())
+            && s.chars().count() == 1
+        {
+            changed = true;
+            return s.to_string();
         }
         found.to_string()
     });

@@ -142,6 +142,8 @@ pub struct TitleKey {
     pub part: Option<u32>,
     /// Whether a subtitle that names the work (not a release) is part of `base`.
     pub subtitled: bool,
+    /// Whether the part number stands before such a subtitle (`Star Trek II: The Wrath…`).
+    pub part_before_subtitle: bool,
 }
 
 impl TitleKey {
@@ -161,11 +163,17 @@ impl TitleKey {
     }
 
     /// Whether two keys' part numbers allow one work: equal, or one missing when both titles
-    /// carry the same naming subtitle (`Star Trek II: The Wrath of Khan` = `Star Trek: The
-    /// Wrath of Khan`).
+    /// carry a naming subtitle and the number stands before it (`Star Trek II: The Wrath of
+    /// Khan` = `Star Trek: The Wrath of Khan`, but `X: The Pirate II` ≠ `X: The Pirate`).
     pub fn parts_compatible(&self, other: &TitleKey) -> bool {
-        self.part == other.part
-            || (self.subtitled && other.subtitled && (self.part.is_none() || other.part.is_none()))
+        let numbered_sequel = |a: &TitleKey, b: &TitleKey| {
+            a.part.is_some()
+                && a.part_before_subtitle
+                && b.part.is_none()
+                && a.subtitled
+                && b.subtitled
+        };
+        self.part == other.part || numbered_sequel(self, other) || numbered_sequel(other, self)
     }
 }
 
@@ -202,24 +210,33 @@ pub fn parse_title(s: &str) -> TitleKey {
     let article = strip_articles(&mut words);
     part = main_part.or(part);
     let mut subtitled = false;
+    let mut subtitle_part = None;
     for segment in segments {
         let mut sub = words_of(segment);
+        if is_descriptor(&sub) || sub.is_empty() {
+            continue;
+        }
+        // `Awesome Mix Vol. 1 OST`: release wording after the volume does not hide it.
+        while let Some(len) = trailing_descriptor(&sub) {
+            sub.truncate(sub.len() - len);
+        }
         if let Some(n) = volume_of(&sub) {
             part = part.or(Some(n));
             continue;
         }
-        if is_descriptor(&sub) || sub.is_empty() {
-            continue;
-        }
+        // A number ending a naming subtitle (`Faded Pirate: The Pirate of Naples II`).
+        subtitle_part = strip_trailing(&mut sub).or(subtitle_part);
         strip_articles(&mut sub);
         subtitled = true;
         words.extend(sub);
     }
+    let part_before_subtitle = subtitled && main_part.is_some();
     TitleKey {
         base: words.join(" "),
         article: article.join(" "),
-        part: part.filter(|&n| n != 1),
+        part: part.or(subtitle_part).filter(|&n| n != 1),
         subtitled,
+        part_before_subtitle,
     }
 }
 
@@ -411,6 +428,10 @@ mod tests {
         assert_eq!(k, "guardians of the galaxy");
         assert_eq!(title_key("Guardians of the Galaxy Vol. 1"), k);
         assert_eq!(title_key("Guardians of the Galaxy: Awesome Mix Vol. 1"), k);
+        assert_eq!(
+            title_key("Guardians of the Galaxy: Awesome Mix Vol. 1 OST"),
+            k
+        );
         assert_eq!(
             title_key("GUARDIANS OF THE GALAXY (Original Motion Picture Soundtrack)"),
             k

@@ -1,0 +1,274 @@
+//! Merged records: one [`Soundtrack`] per cluster, each field the union of its mentions'
+//! values with the sources that gave them, and an id that stays put across runs.
+//!
+//! - title: the most frequent form (spellings compared by fold), ties to the longer, more
+//!   complete one; within a form the most complete spelling (mixed case, diacritics);
+//! - year: the most frequent year, ties to the earliest;
+//! - composers and labels: canonical spellings (people across the run, the label table),
+//!   in the order the earliest mentions give them;
+//! - id: slug of the canonical title's key with its leading article, then the year or `x`
+//!   (`the-graduate-1967`, `guardians-of-the-galaxy-2014`); see [`assign_ids`] for clashes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::explain::FieldValue;
+use super::features::Vocabulary;
+use super::people::{People, best_spelling};
+use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
+use crate::normalize::{fold, label_key, parse_title, title_key};
+
+/// A record and where each of its values came from.
+pub struct Built {
+    pub record: Soundtrack,
+    pub fields: Vec<FieldValue>,
+}
+
+/// `source:line` of a mention, as explanations and review rows show it.
+pub fn mention_ref(m: &Mention) -> String {
+    format!("{}:{}", m.source, m.line)
+}
+
+/// Builds the record of one cluster; `members` are mention indices in (source, line) order.
+pub fn build(
+    members: &[usize],
+    mentions: &[Mention],
+    vocab: &Vocabulary,
+    people: &People,
+) -> Built {
+    let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+    let mut fields = Vec::new();
+
+    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for m in &ms {
+        *forms
+            .entry(fold(&m.title))
+            .or_default()
+            .entry(m.title.clone())
+            .or_default() += 1;
+    }
+    let chosen = forms
+        .iter()
+        .max_by(|(ka, a), (kb, b)| {
+            let (na, nb) = (a.values().sum::<usize>(), b.values().sum::<usize>());
+            na.cmp(&nb).then(ka.len().cmp(&kb.len())).then(kb.cmp(ka))
+        })
+        .map(|(_, spellings)| best_spelling(spellings))
+        .unwrap_or_default();
+    let overridden = vocab
+        .overrides
+        .titles
+        .iter()
+        .find(|(r, _)| ms.iter().any(|m| r.matches(m)));
+    let title = overridden.map_or(chosen, |(_, t)| t.clone());
+    for m in &ms {
+        push(&mut fields, "title", &m.title, m);
+    }
+
+    let mut alt_forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for m in &ms {
+        for t in std::iter::once(&m.title).chain(&m.alt_titles) {
+            *alt_forms
+                .entry(fold(t))
+                .or_default()
+                .entry(t.clone())
+                .or_default() += 1;
+        }
+        for t in &m.alt_titles {
+            push(&mut fields, "alt_title", t, m);
+        }
+    }
+    let title_fold = fold(&title);
+    let mut alts: Vec<(usize, String, String)> = alt_forms
+        .iter()
+        .filter(|(k, _)| **k != title_fold && !k.is_empty())
+        .map(|(k, s)| (s.values().sum(), k.clone(), best_spelling(s)))
+        .collect();
+    alts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for m in &ms {
+        if let Some(y) = m.year {
+            *years.entry(y).or_default() += 1;
+            push(&mut fields, "year", &y.to_string(), m);
+        }
+    }
+    let year = years
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(y, _)| *y);
+
+    let mut composers: Vec<(String, String)> = Vec::new();
+    for m in &ms {
+        for c in &m.composers {
+            let (key, display) = people.canonical(vocab, c);
+            push_spelling(&mut fields, "composer", &display, c, m);
+            if !composers.iter().any(|(k, _)| *k == key) {
+                composers.push((key, display));
+            }
+        }
+    }
+
+    let mut labels: Vec<String> = Vec::new();
+    for m in &ms {
+        let written = m
+            .labels
+            .iter()
+            .chain(m.releases.iter().filter_map(|r| r.label.as_ref()));
+        for l in written {
+            let canonical = vocab.label_display(l);
+            push_spelling(&mut fields, "label", &canonical, l, m);
+            if !labels.iter().any(|x| label_key(x) == label_key(&canonical)) {
+                labels.push(canonical);
+            }
+        }
+    }
+
+    let releases: BTreeSet<Release> = ms
+        .iter()
+        .flat_map(|m| m.releases.iter())
+        .map(|r| Release {
+            label: r.label.as_deref().map(|l| vocab.label_display(l)),
+            ..r.clone()
+        })
+        .collect();
+    let mut tracks: Vec<Track> = Vec::new();
+    for t in ms.iter().flat_map(|m| m.tracks.iter()) {
+        match tracks
+            .iter_mut()
+            .find(|x| title_key(&x.title) == title_key(&t.title))
+        {
+            Some(x) if x.artist.is_none() => x.artist = t.artist.clone(),
+            Some(_) => {}
+            None => tracks.push(t.clone()),
+        }
+    }
+    let mut sources: Vec<SourceRef> = ms
+        .iter()
+        .map(|m| SourceRef {
+            source: m.source.clone(),
+            line: m.line,
+            rank: m.rank,
+        })
+        .collect();
+    sources.sort();
+
+    let record = Soundtrack {
+        id: base_id(&title, year),
+        title,
+        alt_titles: alts.into_iter().map(|(_, _, s)| s).collect(),
+        year,
+        composers: composers.into_iter().map(|(_, d)| d).collect(),
+        labels,
+        releases: releases.into_iter().collect(),
+        tracks,
+        sources,
+        mention_count: ms.len(),
+    };
+    Built { record, fields }
+}
+
+fn push(fields: &mut Vec<FieldValue>, field: &str, value: &str, m: &Mention) {
+    push_spelling(fields, field, value, value, m);
+}
+
+/// Records that `m` gave `value` for `field`, written as `spelling`.
+fn push_spelling(
+    fields: &mut Vec<FieldValue>,
+    field: &str,
+    value: &str,
+    spelling: &str,
+    m: &Mention,
+) {
+    let at = match fields
+        .iter()
+        .position(|f| f.field == field && f.value == value)
+    {
+        Some(at) => at,
+        None => {
+            fields.push(FieldValue {
+                field: field.to_string(),
+                value: value.to_string(),
+                ..FieldValue::default()
+            });
+            fields.len() - 1
+        }
+    };
+    let f = &mut fields[at];
+    let r = mention_ref(m);
+    if !f.sources.contains(&r) {
+        f.sources.push(r);
+    }
+    if spelling != value && !f.spellings.iter().any(|s| s == spelling) {
+        f.spellings.push(spelling.to_string());
+    }
+}
+
+/// `slug(title stem)-year`.
+pub fn base_id(title: &str, year: Option<i32>) -> String {
+    let stem = slug(&parse_title(title).stem());
+    format!(
+        "{stem}-{}",
+        year.map_or_else(|| "x".to_string(), |y| y.to_string())
+    )
+}
+
+/// Lower-case ASCII slug: letters and digits, other runs one `-`.
+pub fn slug(s: &str) -> String {
+    let folded = fold(s);
+    let parts: Vec<String> = folded
+        .split(' ')
+        .map(|w| {
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if parts.is_empty() {
+        "untitled".to_string()
+    } else {
+        parts.join("-")
+    }
+}
+
+/// Makes ids unique. Records that share a base id are ordered by mention count (most
+/// first), then composers, then earliest source; the first keeps the base id, the others
+/// get their first composer's surname (`halloween-x-carpenter`) or, failing that, `-2`, `-3`…
+/// An unrelated file never joins such a group, so it never changes an id.
+pub fn assign_ids(records: &mut [Built]) {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, b) in records.iter().enumerate() {
+        groups.entry(b.record.id.clone()).or_default().push(i);
+    }
+    let mut taken: BTreeSet<String> = groups.keys().cloned().collect();
+    for (base, mut members) in groups {
+        if members.len() < 2 {
+            continue;
+        }
+        members.sort_by(|&a, &b| {
+            let (ra, rb) = (&records[a].record, &records[b].record);
+            rb.mention_count
+                .cmp(&ra.mention_count)
+                .then(ra.composers.cmp(&rb.composers))
+                .then(ra.sources.cmp(&rb.sources))
+        });
+        for (n, &i) in members.iter().enumerate().skip(1) {
+            let surname = records[i]
+                .record
+                .composers
+                .first()
+                .map(|c| slug(c.rsplit(' ').next().unwrap_or(c)));
+            let mut id = surname
+                .map(|s| format!("{base}-{s}"))
+                .filter(|id| !taken.contains(id));
+            let mut k = n + 1;
+            while id.is_none() {
+                id = Some(format!("{base}-{k}")).filter(|id| !taken.contains(id));
+                k += 1;
+            }
+            let id = id.unwrap_or_default();
+            taken.insert(id.clone());
+            records[i].record.id = id;
+        }
+    }
+}
