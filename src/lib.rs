@@ -66,10 +66,11 @@ struct FileResult {
 /// Runs the whole pipeline from `config.input` to `config.output`.
 pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let started = Instant::now();
-    let (files, problems) = ingest::walk(&config.input, Some(&config.output)).map_err(|source| RunError::Input {
-        path: config.input.clone(),
-        source,
-    })?;
+    let (files, problems) =
+        ingest::walk(&config.input, Some(&config.output)).map_err(|source| RunError::Input {
+            path: config.input.clone(),
+            source,
+        })?;
     std::fs::create_dir_all(&config.output).map_err(|source| RunError::Output {
         path: config.output.clone(),
         source,
@@ -115,9 +116,11 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
 
     let duration = started.elapsed();
     let report = Report::new(reports, soundtracks.len(), duration.as_millis() as u64);
-    emit::write_all(&config.output, &mentions, &soundtracks, &report).map_err(|source| RunError::Output {
-        path: config.output.clone(),
-        source,
+    emit::write_all(&config.output, &mentions, &soundtracks, &report).map_err(|source| {
+        RunError::Output {
+            path: config.output.clone(),
+            source,
+        }
     })?;
     Ok(RunSummary {
         files_read: report.totals.ok,
@@ -153,7 +156,9 @@ fn process_file(path: &Path, rel: &str) -> FileResult {
             report: FileReport {
                 path: rel.to_string(),
                 status: Status::Ok,
-                reason: mentions.is_empty().then(|| "no soundtrack entries found".to_string()),
+                reason: mentions
+                    .is_empty()
+                    .then(|| "no soundtrack entries found".to_string()),
                 encoding: Some(doc.encoding.clone()),
                 layout: extract::main_layout(&mentions),
                 entries: mentions.len(),
@@ -162,7 +167,10 @@ fn process_file(path: &Path, rel: &str) -> FileResult {
         },
         Ok(Err(e @ FileError::Read(_))) => failed(e.to_string(), Status::Failed),
         Ok(Err(e)) => failed(e.to_string(), Status::Skipped),
-        Err(_) => failed(FileError::Extract("internal error while extracting".into()).to_string(), Status::Failed),
+        Err(_) => failed(
+            FileError::Extract("internal error while extracting".into()).to_string(),
+            Status::Failed,
+        ),
     }
 }
 
@@ -171,9 +179,10 @@ fn progress_bar(config: &Config, files: u64) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::new(files);
-    let style = ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files, {msg}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+    let style =
+        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files, {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)

@@ -28,7 +28,9 @@ impl CsvSheet {
     }
 
     pub fn finish(self) -> std::io::Result<Vec<u8>> {
-        self.writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+        self.writer
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))
     }
 }
 
@@ -58,7 +60,11 @@ pub fn releases_cell(releases: &[Release]) -> String {
                 extra.push(e.clone());
             }
             let label = r.label.clone().unwrap_or_else(|| "?".to_string());
-            if extra.is_empty() { label } else { format!("{label} ({})", extra.join(", ")) }
+            if extra.is_empty() {
+                label
+            } else {
+                format!("{label} ({})", extra.join(", "))
+            }
         })
         .collect();
     parts.join(MULTI_SEPARATOR)
@@ -91,7 +97,9 @@ mod tests {
     #[test]
     fn quoting_follows_rfc4180() {
         let mut sheet = CsvSheet::new(&["a", "b"]).unwrap();
-        sheet.row(&["x, y".to_string(), "say \"hi\"".to_string()]).unwrap();
+        sheet
+            .row(&["x, y".to_string(), "say \"hi\"".to_string()])
+            .unwrap();
         let out = String::from_utf8(sheet.finish().unwrap()).unwrap();
         assert_eq!(out, "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
     }

@@ -24,7 +24,12 @@ pub const OUTPUT_FILES: [&str; 6] = [
 ];
 
 /// Writes every output file into `dir`.
-pub fn write_all(dir: &Path, mentions: &[Mention], soundtracks: &[Soundtrack], report: &Report) -> std::io::Result<()> {
+pub fn write_all(
+    dir: &Path,
+    mentions: &[Mention],
+    soundtracks: &[Soundtrack],
+    report: &Report,
+) -> std::io::Result<()> {
     write_atomic(dir, "mentions.jsonl", &mentions_jsonl(mentions)?)?;
     write_atomic(dir, "soundtracks.json", &pretty_json(soundtracks)?)?;
     write_atomic(dir, "soundtracks.csv", &soundtracks_csv(soundtracks)?)?;
@@ -66,10 +71,23 @@ fn mentions_jsonl(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
 
 fn soundtracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
     let mut sheet = CsvSheet::new(&[
-        "id", "title", "alt_titles", "year", "composers", "labels", "releases", "tracks", "mention_count", "sources",
+        "id",
+        "title",
+        "alt_titles",
+        "year",
+        "composers",
+        "labels",
+        "releases",
+        "tracks",
+        "mention_count",
+        "sources",
     ])?;
     for r in records {
-        let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
+        let sources: Vec<String> = r
+            .sources
+            .iter()
+            .map(|s| format!("{}:{}", s.source, s.line))
+            .collect();
         sheet.row(&[
             r.id.clone(),
             r.title.clone(),
@@ -88,11 +106,27 @@ fn soundtracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
 
 fn mentions_csv(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
     let mut sheet = CsvSheet::new(&[
-        "soundtrack_id", "source", "line", "layout", "rank", "honourable_mention", "title", "alt_titles", "year",
-        "composers", "labels", "releases", "tracks", "reviewer", "confidence",
+        "soundtrack_id",
+        "source",
+        "line",
+        "layout",
+        "rank",
+        "honourable_mention",
+        "title",
+        "alt_titles",
+        "year",
+        "composers",
+        "labels",
+        "releases",
+        "tracks",
+        "reviewer",
+        "confidence",
     ])?;
     for m in mentions {
-        let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
+        let layout = serde_json::to_value(m.layout)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         sheet.row(&[
             m.soundtrack_id.clone(),
             m.source.clone(),

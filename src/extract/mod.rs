@@ -1,22 +1,58 @@
-//! Extraction: finds soundtrack entries in a document. (Being built: only ranked `N. Title`
-//! lines for now.)
+//! Extraction: finds every soundtrack entry of a document.
+//!
+//! The article tells its own layout: blocks become [`units`]; [`sections`] marks page
+//! furniture, honourable-mention sections and list titles; [`list`] finds the repeated entry
+//! header template (numbered sequences, repeated header shapes), [`table`] reads tables and
+//! [`inline`] lists packed into one paragraph; each entry's blurb is read by [`body`]; articles
+//! without a list are read as [`prose`]. Facts (composers, labels, given names) come from
+//! [`vocab`]; everything else is position and shape.
+
+pub mod body;
+pub mod enumerator;
+pub mod groups;
+pub mod header;
+pub mod inline;
+pub mod list;
+pub mod names;
+pub mod prose;
+pub mod scan;
+pub mod sections;
+pub mod split;
+pub mod table;
+pub mod title;
+pub mod units;
+pub mod vocab;
+pub mod words;
+
+mod assemble;
 
 use crate::document::Document;
 use crate::model::{Layout, Mention};
 
-/// Extracts every soundtrack entry of `doc`.
+pub use vocab::{BUILT_IN, Vocabulary};
+
+/// Extracts every soundtrack entry of `doc` with the built-in vocabulary.
 pub fn extract(doc: &Document) -> Vec<Mention> {
-    let mut out = Vec::new();
-    for block in &doc.blocks {
-        if let Some((num, rest)) = block.text.split_once(". ") {
-            if let Ok(rank) = num.trim().parse::<u32>() {
-                let mut m = Mention::new(&doc.source, block.line, Layout::RankedList, rest.trim().to_string());
-                m.rank = Some(rank);
-                out.push(m);
-            }
-        }
+    extract_with(doc, &BUILT_IN)
+}
+
+/// Extracts every soundtrack entry of `doc`.
+pub fn extract_with(doc: &Document, vocab: &Vocabulary) -> Vec<Mention> {
+    let units = units::units(doc);
+    let info = sections::analyze(&units, vocab);
+    let mut entries = list::find_entries(&units, &info, vocab);
+    entries.extend(inline::find_entries(&units, &info, &entries, vocab));
+    entries.sort_by_key(|e| e.unit);
+    let mut mentions = assemble::mentions(doc, &units, &info, &entries, vocab);
+    mentions.extend(table::mentions(doc, &units, &info, vocab));
+    if mentions.len() < 3 {
+        let claimed: Vec<usize> = entries.iter().map(|e| e.unit).collect();
+        mentions.extend(prose::mentions(
+            doc, &units, &info, &claimed, &mentions, vocab,
+        ));
     }
-    out
+    mentions.sort_by(|a, b| a.line.cmp(&b.line).then(a.title.cmp(&b.title)));
+    mentions
 }
 
 /// The layout most mentions were found in.
@@ -25,5 +61,8 @@ pub fn main_layout(mentions: &[Mention]) -> Option<Layout> {
     for m in mentions {
         *counts.entry(m.layout).or_insert(0usize) += 1;
     }
-    counts.into_iter().max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l))).map(|(l, _)| l)
+    counts
+        .into_iter()
+        .max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l)))
+        .map(|(l, _)| l)
 }

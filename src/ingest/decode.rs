@@ -80,7 +80,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     let enough = pairs * 6 / 10;
     if odd_zero >= enough && even_zero * 20 < pairs {
         Some(UTF_16LE)
@@ -105,7 +110,9 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), FileError> {
         return Err(FileError::Binary("too many control bytes".into()));
     }
     if looks_like_known_binary(sample) {
-        return Err(FileError::Binary("file signature of a binary format".into()));
+        return Err(FileError::Binary(
+            "file signature of a binary format".into(),
+        ));
     }
     Ok(())
 }

@@ -56,11 +56,22 @@ impl TreeSink for LineSink {
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         self.inner.append(parent, child)
     }
-    fn append_based_on_parent_node(&self, element: &NodeId, prev: &NodeId, child: NodeOrText<NodeId>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
         self.inner.append_based_on_parent_node(element, prev, child)
     }
-    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
-        self.inner.append_doctype_to_document(name, public_id, system_id)
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id)
     }
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
         self.inner.get_template_contents(target)
@@ -109,18 +120,58 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
 fn is_skipped_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "noscript" | "template" | "nav" | "header" | "footer" | "aside"
-            | "form" | "iframe" | "svg" | "canvas" | "button" | "select" | "textarea" | "input"
-            | "object" | "embed" | "video" | "audio" | "map" | "head" | "title" | "math"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "nav"
+            | "header"
+            | "footer"
+            | "aside"
+            | "form"
+            | "iframe"
+            | "svg"
+            | "canvas"
+            | "button"
+            | "select"
+            | "textarea"
+            | "input"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "map"
+            | "head"
+            | "title"
+            | "math"
     )
 }
 
 /// Class or id words that mark boilerplate containers (comments, sharing, related posts…).
 fn is_boilerplate_name(value: &str) -> bool {
     const WORDS: [&str; 22] = [
-        "comment", "comments", "share", "sharing", "social", "related", "sidebar", "widget",
-        "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "cookie", "cookies", "popup",
-        "modal", "advert", "advertisement", "ads", "sponsored", "promo", "navbar",
+        "comment",
+        "comments",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "sidebar",
+        "widget",
+        "breadcrumb",
+        "breadcrumbs",
+        "newsletter",
+        "subscribe",
+        "cookie",
+        "cookies",
+        "popup",
+        "modal",
+        "advert",
+        "advertisement",
+        "ads",
+        "sponsored",
+        "promo",
+        "navbar",
     ];
     value
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -135,11 +186,15 @@ fn is_skipped_element(el: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(role) = el.attr("role") {
-        if matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search") {
+        if matches!(
+            role,
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search"
+        ) {
             return true;
         }
     }
-    el.attr("class").is_some_and(is_boilerplate_name) || el.attr("id").is_some_and(is_boilerplate_name)
+    el.attr("class").is_some_and(is_boilerplate_name)
+        || el.attr("id").is_some_and(is_boilerplate_name)
 }
 
 /// Elements that start a new block.
@@ -217,9 +272,13 @@ impl Walker {
         while let Some(step) = stack.pop() {
             match step {
                 Step::Enter(id) => {
-                    let Some(node) = doc.tree.get(id) else { continue };
+                    let Some(node) = doc.tree.get(id) else {
+                        continue;
+                    };
                     match node.value() {
-                        Node::Text(t) => self.push_text(t, line_of(node.parent().map_or(id, |p| p.id()))),
+                        Node::Text(t) => {
+                            self.push_text(t, line_of(node.parent().map_or(id, |p| p.id())))
+                        }
                         Node::Element(el) => {
                             if id != root && is_skipped_element(el) {
                                 continue;
@@ -255,7 +314,11 @@ impl Walker {
                     }
                 }
                 Step::Leave(id) => {
-                    let Some(el) = doc.tree.get(id).and_then(|n| n.value().as_element().cloned()) else {
+                    let Some(el) = doc
+                        .tree
+                        .get(id)
+                        .and_then(|n| n.value().as_element().cloned())
+                    else {
                         continue;
                     };
                     let tag = el.name();
@@ -309,7 +372,8 @@ impl Walker {
         }
         let kind = self.contexts.last().map_or(BlockKind::Paragraph, |c| c.0);
         let mut block = Block::new(kind, text, self.buffer_line.max(1));
-        let continues_list = matches!(kind, BlockKind::ListItem | BlockKind::Row) && self.last_kind == Some(kind);
+        let continues_list =
+            matches!(kind, BlockKind::ListItem | BlockKind::Row) && self.last_kind == Some(kind);
         block.gap_before = !continues_list;
         if kind == BlockKind::ListItem {
             block.depth = self.list_depth.saturating_sub(1);
@@ -328,7 +392,10 @@ mod tests {
         let html = "<html><body>\n<nav><a>Home</a></nav>\n<h2>1. Jaws</h2>\n<p>The <b>score</b> by John Williams.</p>\n<ul>\n<li>One</li>\n<li>Two</li></ul>\n<script>10. Not this</script>\n<!-- 9. nor this -->\n</body></html>";
         let b = blocks_from_html(html);
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["1. Jaws", "The score by John Williams.", "One", "Two"]);
+        assert_eq!(
+            texts,
+            ["1. Jaws", "The score by John Williams.", "One", "Two"]
+        );
         assert_eq!(b[0].kind, BlockKind::Heading(2));
         assert_eq!(b[0].line, 3);
         assert_eq!(b[1].line, 4);
@@ -339,7 +406,8 @@ mod tests {
 
     #[test]
     fn table_rows_join_cells_with_tabs() {
-        let html = "<table><tr><td>1985</td><td>Super Mario Bros.</td><td>Koji Kondo</td></tr></table>";
+        let html =
+            "<table><tr><td>1985</td><td>Super Mario Bros.</td><td>Koji Kondo</td></tr></table>";
         let b = blocks_from_html(html);
         assert_eq!(b[0].kind, BlockKind::Row);
         assert_eq!(b[0].text, "1985\tSuper Mario Bros.\tKoji Kondo");
@@ -354,7 +422,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = format!("{}deep text{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
         let b = blocks_from_html(&html);
         assert_eq!(b.last().map(|b| b.text.as_str()), Some("deep text"));
     }

@@ -12,21 +12,25 @@ static ATX_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").expect("static regex"));
 /// Bullet markers seen in copied pages and Markdown. An em dash is not one: "— Name"
 /// usually credits a writer.
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([ \t]*)[-*+•·▪◦‣–○■□➤►✓✔][ \t]+(\S.*)$").expect("static regex"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([ \t]*)[-*+•·▪◦‣–○■□➤►✓✔][ \t]+(\S.*)$").expect("static regex")
+});
 static SETEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(=+|-+)\s*$").expect("static regex"));
-static TABLE_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("static regex"));
+static TABLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("static regex")
+});
 static IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("static regex"));
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\([^)\s\n]*(?:\s+[^)\n]*)?\)").expect("static regex"));
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[([^\]\n]+)\]\([^)\s\n]*(?:\s+[^)\n]*)?\)").expect("static regex")
+});
 static STRONG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").expect("static regex"));
 /// Runs of three or more spaces inside a line separate columns (right-margin labels,
 /// flattened tables); they are kept as a tab.
-static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S( {3,}|\t+)").expect("static regex"));
+static WIDE_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S( {3,}|\t+)").expect("static regex"));
 
 /// Splits decoded text into blocks.
 pub fn blocks_from_text(text: &str) -> Vec<Block> {
@@ -79,7 +83,10 @@ fn line_block(raw: &str, line: usize) -> Block {
         return Block::new(BlockKind::Row, cells.join("\t"), line);
     }
     if let Some(caps) = BULLET.captures(raw) {
-        let indent = caps[1].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum::<usize>();
+        let indent = caps[1]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum::<usize>();
         let mut block = Block::new(BlockKind::ListItem, inline_text(&caps[2]), line);
         block.depth = (indent / 2).min(8) as u8;
         return block;
@@ -115,12 +122,18 @@ mod tests {
         let b = blocks_from_text(text);
         assert_eq!(b[0].kind, BlockKind::Heading(1));
         assert_eq!(b[0].text, "Best Scores");
-        assert_eq!((b[1].text.as_str(), b[1].gap_before, b[1].line), ("Intro line", true, 3));
+        assert_eq!(
+            (b[1].text.as_str(), b[1].gap_before, b[1].line),
+            ("Intro line", true, 3)
+        );
         assert_eq!(b[2].kind, BlockKind::ListItem);
         assert_eq!(b[2].text, "Jaws by John Williams");
         assert!(!b[2].gap_before);
         assert_eq!((b[3].kind, b[3].depth), (BlockKind::ListItem, 1));
-        assert_eq!((b[4].kind, b[4].text.as_str()), (BlockKind::Paragraph, "10. Barbie"));
+        assert_eq!(
+            (b[4].kind, b[4].text.as_str()),
+            (BlockKind::Paragraph, "10. Barbie")
+        );
         assert_eq!(b[5].kind, BlockKind::Heading(2));
     }
 
@@ -134,7 +147,13 @@ mod tests {
 
     #[test]
     fn wide_gaps_become_tabs_and_links_text() {
-        assert_eq!(inline_text("Hoosiers – Jerry Goldsmith      Part 1"), "Hoosiers – Jerry Goldsmith\tPart 1");
-        assert_eq!(inline_text("see [Moonlight](http://x.y/z) ![img](a.png)"), "see Moonlight");
+        assert_eq!(
+            inline_text("Hoosiers – Jerry Goldsmith      Part 1"),
+            "Hoosiers – Jerry Goldsmith\tPart 1"
+        );
+        assert_eq!(
+            inline_text("see [Moonlight](http://x.y/z) ![img](a.png)"),
+            "see Moonlight"
+        );
     }
 }

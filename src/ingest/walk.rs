@@ -26,10 +26,16 @@ pub struct WalkProblem {
 pub const RESERVED_NAMES: [&str; 1] = [crate::resolve::OVERRIDES_FILE];
 
 /// Walks `root` recursively. `exclude` (the output folder) is never entered.
-pub fn walk(root: &Path, exclude: Option<&Path>) -> std::io::Result<(Vec<FoundFile>, Vec<WalkProblem>)> {
+pub fn walk(
+    root: &Path,
+    exclude: Option<&Path>,
+) -> std::io::Result<(Vec<FoundFile>, Vec<WalkProblem>)> {
     let root_meta = fs::metadata(root)?;
     if !root_meta.is_dir() {
-        return Err(std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            "not a folder",
+        ));
     }
     fs::read_dir(root)?;
     let exclude = exclude.and_then(|p| fs::canonicalize(p).ok());
@@ -38,7 +44,9 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> std::io::Result<(Vec<FoundFi
     let mut problems = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let Ok(canonical) = fs::canonicalize(&dir) else { continue };
+        let Ok(canonical) = fs::canonicalize(&dir) else {
+            continue;
+        };
         if exclude.as_ref() == Some(&canonical) || !seen_dirs.insert(canonical) {
             continue;
         }
@@ -64,8 +72,14 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> std::io::Result<(Vec<FoundFi
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => pending.push(path),
                 Ok(meta) if meta.is_file() => files.push(FoundFile { path, rel }),
-                Ok(_) => problems.push(WalkProblem { rel, error: FileError::NotAFile }),
-                Err(e) => problems.push(WalkProblem { rel, error: FileError::Read(e.to_string()) }),
+                Ok(_) => problems.push(WalkProblem {
+                    rel,
+                    error: FileError::NotAFile,
+                }),
+                Err(e) => problems.push(WalkProblem {
+                    rel,
+                    error: FileError::Read(e.to_string()),
+                }),
             }
         }
     }

@@ -1,8 +1,8 @@
 //! Record labels: the built-in alias table (`data/labels.txt`) that maps the spellings
 //! articles use to one canonical name, and the label key used to compare labels.
 //!
-//! Table format, one label per line: `Canonical | alias | alias…`; `#` starts a comment;
-//! blank lines are ignored; matching is case- and accent-insensitive and ignores company
+//! Table format, one label per line: `Canonical | alias | alias…`; a line starting with `#`
+//! is a comment; blank lines are ignored; matching is case- and accent-insensitive and ignores company
 //! words (`Records`, `Music`…). Users add entries with `label` rows in the overrides file
 //! (`docs/overrides.md`). Mentions keep the spelling as written; merged records carry the
 //! canonical one.
@@ -37,15 +37,18 @@ pub struct LabelTableError {
     pub message: String,
 }
 
-/// Canonical label names by label key.
+/// Canonical label names by spelling.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LabelTable {
-    by_key: BTreeMap<String, String>,
+    /// Fold of every spelling → canonical name.
+    exact: BTreeMap<String, String>,
+    /// Label key (company words dropped) → canonical name, or `None` when two labels share
+    /// it (`Warner Music`, `Warner Records`), so a loose match never picks one at random.
+    loose: BTreeMap<String, Option<String>>,
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
-    LabelTable::parse(include_str!("../../data/labels.txt"))
-        .expect("data/labels.txt is a valid label table")
+    LabelTable::parse(include_str!("../../data/labels.txt")).expect("data/labels.txt is a valid label table")
 });
 
 impl LabelTable {
@@ -54,21 +57,19 @@ impl LabelTable {
         &BUILTIN
     }
 
-    /// Reads a table in the `Canonical | alias | alias…` format.
+    /// Reads a table in the `Canonical | alias | alias…` format (`data/README.md`): lines
+    /// starting with `#` are comments, blank lines are skipped.
     pub fn parse(text: &str) -> Result<LabelTable, LabelTableError> {
         let mut table = LabelTable::default();
         for (i, line) in text.lines().enumerate() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let mut names = line.split('|').map(str::trim);
             let canonical = names.next().unwrap_or("");
             if label_key(canonical).is_empty() {
-                return Err(LabelTableError {
-                    line: i + 1,
-                    message: "no canonical name before the first `|`".into(),
-                });
+                return Err(LabelTableError { line: i + 1, message: "no canonical name before the first `|`".into() });
             }
             table.add(canonical, canonical);
             for alias in names.filter(|a| !a.is_empty()) {
@@ -78,39 +79,55 @@ impl LabelTable {
         Ok(table)
     }
 
-    /// Adds (or redirects) `alias` to `canonical`; later entries win.
+    /// Adds (or redirects) `alias` to `canonical`; a later exact spelling wins.
     pub fn add(&mut self, canonical: &str, alias: &str) {
-        let key = label_key(alias);
-        if !key.is_empty() {
-            self.by_key.insert(key, canonical.trim().to_string());
+        let canonical = canonical.trim().to_string();
+        let exact = fold(alias);
+        if exact.is_empty() {
+            return;
+        }
+        self.exact.insert(exact, canonical.clone());
+        match self.loose.entry(label_key(alias)) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(Some(canonical));
+            }
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                if o.get().as_ref() != Some(&canonical) {
+                    o.insert(None);
+                }
+            }
         }
     }
 
-    /// The canonical name of `label` if the table knows it. A spelling one or two letters off
-    /// a known long name (`Varese Saraband`) counts as known.
+    /// The canonical name of `label` if the table knows it: by its spelling, then without
+    /// company words (`Nonesuch Records` = `Nonesuch`), then as a spelling one or two letters
+    /// off a known long name (`Varese Saraband`).
     pub fn canonical(&self, label: &str) -> Option<&str> {
-        let key = label_key(label);
-        if let Some(found) = self.by_key.get(&key) {
+        let exact = fold(label);
+        if let Some(found) = self.exact.get(&exact) {
             return Some(found);
         }
-        if key.chars().count() < 8 {
+        if let Some(Some(found)) = self.loose.get(&label_key(label)) {
+            return Some(found);
+        }
+        if exact.chars().count() < 8 {
             return None;
         }
-        self.by_key
+        self.exact
             .iter()
-            .map(|(k, v)| (rapidfuzz::fuzz::ratio(k.chars(), key.chars()), k, v))
-            .filter(|(score, k, _)| *score >= 0.93 && k.chars().next() == key.chars().next())
+            .map(|(k, v)| (rapidfuzz::fuzz::ratio(k.chars(), exact.chars()), k, v))
+            .filter(|(score, k, _)| *score >= 0.93 && k.chars().next() == exact.chars().next())
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
             .map(|(_, _, v)| v.as_str())
     }
 
     /// Number of spellings the table knows.
     pub fn len(&self) -> usize {
-        self.by_key.len()
+        self.exact.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
+        self.exact.is_empty()
     }
 }
 
@@ -144,8 +161,11 @@ mod tests {
     }
 
     #[test]
-    fn builtin_table_loads() {
-        assert!(!LabelTable::builtin().is_empty());
+    fn builtin_table_knows_the_issue_examples() {
+        let t = LabelTable::builtin();
+        assert_eq!(t.canonical("Deutsche Grammafon"), Some("Deutsche Grammophon"));
+        assert_eq!(t.canonical("Warners"), t.canonical("Warner Bros."));
+        assert_eq!(t.canonical("Varese Sarabande"), Some("Varèse Sarabande"));
     }
 
     #[test]

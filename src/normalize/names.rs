@@ -9,7 +9,7 @@
 //! - otherwise the credit is one act and stays whole (`Simon & Garfunkel`, `Earth, Wind &
 //!   Fire`, `Kool & the Gang`).
 //!
-//! Given names come from `data/given-names.txt`.
+//! Given names come from `data/given_names.txt` (format in `data/README.md`).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -18,10 +18,10 @@ use super::fields::clean_field;
 use super::keys::fold;
 
 static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/given-names.txt")
+    include_str!("../../data/given_names.txt")
         .lines()
-        .map(|l| l.split('#').next().unwrap_or(""))
-        .flat_map(str::split_whitespace)
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(fold)
         .collect()
 });

@@ -33,8 +33,8 @@ pub struct Work {
 pub fn labels() -> Vec<(String, Vec<String>)> {
     include_str!("../../data/labels.txt")
         .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
             let mut names = l
                 .split('|')

@@ -1,0 +1,323 @@
+//! Turns accepted entry headers into mentions: reads each entry's blurb, applies what the
+//! list as a whole says (a "Track (Work)" list, a "Cue from Film" list), the honourable-mention
+//! sections, the writer lines, and the list title's year.
+
+use std::collections::BTreeMap;
+
+use super::body::{self, BodyFields, BodyLine};
+use super::header::Sep;
+use super::list::Entry;
+use super::names::name_score;
+use super::sections::UnitInfo;
+use super::units::Unit;
+use super::vocab::Vocabulary;
+use crate::document::{BlockKind, Document};
+use crate::model::{Layout, Mention, Track};
+use crate::normalize::{name_key, title_key};
+
+/// Builds the mentions of the accepted entries.
+pub fn mentions(
+    doc: &Document,
+    units: &[Unit],
+    info: &[UnitInfo],
+    entries: &[Entry],
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
+    let mut entries: Vec<Entry> = entries.to_vec();
+    let titles: Vec<String> = entries.iter().map(|e| title_key(&e.header.title)).collect();
+    let bodies: Vec<BodyFields> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab))
+        .collect();
+    apply_list_conventions(&mut entries, &bodies, units);
+    let mut out = Vec::new();
+    let mut hm = HmScope::default();
+    let mut reviewer_line: Option<String> = None;
+    let mut last_unit = 0;
+    for (i, (e, body)) in entries.iter().zip(&bodies).enumerate() {
+        // Walk the units between entries for markers.
+        for u in last_unit..=e.unit {
+            if info[u].hm_marker {
+                hm.start();
+            }
+            if let Some(r) = &info[u].reviewer {
+                reviewer_line = Some(r.clone());
+            }
+            if u < e.unit
+                && units[u].is_heading()
+                && !entries.iter().any(|x| x.unit == u)
+                && !info[u].hm_marker
+            {
+                hm.stop();
+            }
+            if info[u].boundary && !info[u].hm_marker && u < e.unit {
+                hm.stop();
+            }
+        }
+        last_unit = e.unit + 1;
+        if body.negated {
+            continue;
+        }
+        let honourable = hm.applies(e);
+        let m = build(
+            doc,
+            units,
+            info,
+            e,
+            body,
+            honourable,
+            reviewer_line.as_deref(),
+            vocab,
+        );
+        let _ = i;
+        out.push(m);
+    }
+    out
+}
+
+/// Honourable mentions run from their marker until the main list starts: a ranked entry,
+/// or an entry of another group than the first honourable one.
+#[derive(Default)]
+struct HmScope {
+    active: bool,
+    group: Option<usize>,
+}
+
+impl HmScope {
+    fn start(&mut self) {
+        self.active = true;
+        self.group = None;
+    }
+
+    fn stop(&mut self) {
+        self.active = false;
+        self.group = None;
+    }
+
+    fn applies(&mut self, e: &Entry) -> bool {
+        if !self.active {
+            return false;
+        }
+        if e.rank.is_some() {
+            self.stop();
+            return false;
+        }
+        match self.group {
+            None => {
+                self.group = Some(e.group);
+                true
+            }
+            Some(g) if g == e.group => true,
+            Some(_) if e.shared_unit || e.confidence < 0.0 => true,
+            Some(_) => {
+                self.stop();
+                false
+            }
+        }
+    }
+}
+
+/// The blurb of entry `i`: the rest of its own block, then the blocks up to the next entry
+/// or a section boundary.
+fn read_body(
+    units: &[Unit],
+    info: &[UnitInfo],
+    entries: &[Entry],
+    i: usize,
+    e: &Entry,
+    titles: &[String],
+    vocab: &Vocabulary,
+) -> BodyFields {
+    let mut lines: Vec<BodyLine> = Vec::new();
+    if !e.header.rest.is_empty() {
+        lines.push(BodyLine {
+            text: &e.header.rest,
+            list_item: false,
+        });
+    }
+    let next = entries.get(i + 1).map_or(units.len(), |n| n.unit);
+    let shares_next = entries.get(i + 1).is_some_and(|n| n.unit == e.unit);
+    if !shares_next
+        && (!e.shared_unit
+            || entries
+                .iter()
+                .filter(|x| x.unit == e.unit)
+                .last()
+                .is_some_and(|x| std::ptr::eq(x, e)))
+    {
+        let level = match units[e.unit].kind {
+            BlockKind::Heading(l) => Some(l),
+            _ => None,
+        };
+        for u in e.unit + 1..next {
+            let unit = &units[u];
+            if info[u].excluded
+                || info[u].boundary
+                || info[u].hm_marker && units[u].words() <= 30
+                || info[u].reviewer.is_some()
+            {
+                break;
+            }
+            if let (Some(l), BlockKind::Heading(m)) = (level, unit.kind) {
+                if m <= l {
+                    break;
+                }
+            }
+            lines.push(BodyLine {
+                text: &unit.text,
+                list_item: unit.kind == BlockKind::ListItem,
+            });
+        }
+    }
+    body::read(&e.header.title, &lines, titles, vocab)
+}
+
+/// List-wide readings. "Cue from Film" headers: the film is the entry and the cue its track.
+/// "Track (Work)" headers: when most headers of a list bracket something that is neither a
+/// year, a label nor a name, and the blurbs talk about songs, the bracket is the work.
+fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &[Unit]) {
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        groups.entry(e.group).or_default().push(i);
+    }
+    // Small groups of the same article follow the article's convention.
+    let total = entries.len();
+    let with_from = entries
+        .iter()
+        .filter(|e| from_split(&e.header.title).is_some())
+        .count();
+    let with_other = entries
+        .iter()
+        .filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty())
+        .count();
+    let song_talk = bodies.iter().zip(entries.iter()).filter(|(b, e)| {
+        let text = format!(
+            "{} {}",
+            e.header.rest,
+            units.get(e.unit + 1).map_or("", |u| u.text.as_str())
+        )
+        .to_lowercase();
+        text.contains("song") || text.contains("track") || !b.tracks.is_empty()
+    });
+    let song_talk = song_talk.count();
+    if total >= 3 && with_from * 3 >= total * 2 {
+        for e in entries.iter_mut() {
+            if let Some((cue, film)) = from_split(&e.header.title) {
+                e.header.tracks.push(Track {
+                    title: cue,
+                    artist: None,
+                });
+                e.header.title = film;
+            }
+        }
+    }
+    if total >= 3 && with_other * 4 >= total * 3 && song_talk * 2 >= total {
+        for e in entries.iter_mut() {
+            if let Some(work) = e.header.other_group.take() {
+                let track =
+                    std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
+                e.header.tracks.insert(
+                    0,
+                    Track {
+                        title: track,
+                        artist: None,
+                    },
+                );
+            }
+        }
+    }
+    let _ = groups;
+}
+
+/// "Prelude and the Galapagos from Master and Commander" → (cue, film).
+fn from_split(title: &str) -> Option<(String, String)> {
+    let (cue, film) = title.rsplit_once(" from ")?;
+    let film = film.trim();
+    (!cue.trim().is_empty() && film.chars().next().is_some_and(char::is_uppercase))
+        .then(|| (cue.trim().to_string(), film.to_string()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    doc: &Document,
+    units: &[Unit],
+    info: &[UnitInfo],
+    e: &Entry,
+    body: &BodyFields,
+    honourable: bool,
+    reviewer_line: Option<&str>,
+    vocab: &Vocabulary,
+) -> Mention {
+    let h = &e.header;
+    let layout = if h.sep.sep == Some(Sep::Tilde) {
+        Layout::MakerTitle
+    } else if e.rank.is_some() {
+        Layout::RankedList
+    } else if e.shared_unit && e.confidence < 0.75 {
+        Layout::InlineList
+    } else {
+        Layout::HeaderList
+    };
+    let mut m = Mention::new(&doc.source, units[e.unit].line, layout, h.title.clone());
+    m.alt_titles = h.alt_titles.clone();
+    for alt in &body.alt_titles {
+        if !m.alt_titles.iter().any(|a| title_key(a) == title_key(alt))
+            && title_key(alt) != title_key(&m.title)
+        {
+            m.alt_titles.push(alt.clone());
+        }
+    }
+    m.year = h.year.or(body.year).or(info[e.unit].section_year);
+    m.rank = e.rank;
+    m.honourable_mention = honourable;
+    m.reviewer = body
+        .reviewer
+        .clone()
+        .or_else(|| reviewer_line.map(str::to_string));
+    let mut composers: Vec<String> = Vec::new();
+    for name in h.makers.iter().chain(&body.composers) {
+        push_person(&mut composers, name, m.reviewer.as_deref(), vocab);
+    }
+    m.composers = composers;
+    m.releases = h.releases.clone();
+    m.releases.extend(body.releases.iter().cloned());
+    for r in &m.releases {
+        if let Some(l) = &r.label {
+            if !m.labels.iter().any(|x| name_key(x) == name_key(l)) {
+                m.labels.push(l.clone());
+            }
+        }
+    }
+    m.tracks = h.tracks.clone();
+    for t in &body.tracks {
+        if !m
+            .tracks
+            .iter()
+            .any(|x| title_key(&x.title) == title_key(&t.title))
+        {
+            m.tracks.push(t.clone());
+        }
+    }
+    m.confidence = e.confidence;
+    m
+}
+
+/// Adds a person unless already there under the same name or surname, or the reviewer.
+fn push_person(list: &mut Vec<String>, name: &str, reviewer: Option<&str>, vocab: &Vocabulary) {
+    let key = name_key(name);
+    if key.is_empty() || reviewer.is_some_and(|r| name_key(r) == key) {
+        return;
+    }
+    let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
+    let clash = list.iter().any(|x| {
+        let k = name_key(x);
+        k == key
+            || k.rsplit(' ').next() == Some(surname.as_str())
+                && (key.split(' ').count() == 1 || k.split(' ').count() == 1)
+            || k.contains(&key) && key.split(' ').count() == 1
+    });
+    if !clash && (name_score(name, vocab) > 0.0 || vocab.is_composer(name)) {
+        list.push(name.to_string());
+    }
+}

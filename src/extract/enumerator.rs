@@ -1,0 +1,180 @@
+//! Leading list numbers ("10.", "10)", "#10", "No. 10:", "10 –", "(10)", "Tenth:") and the
+//! check that a set of them forms a ranking rather than stray numbers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// How a number is written; entries of one list share a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Style {
+    Dot,
+    Paren,
+    Hash,
+    No,
+    Dash,
+    Colon,
+    Slash,
+    ParenNumber,
+    Ordinal,
+    Bare,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Enumerator {
+    pub number: u32,
+    pub style: Style,
+    /// Byte length of the enumerator and the space after it.
+    pub len: usize,
+}
+
+static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
+    let p = |s: &str| Regex::new(s).expect("static regex");
+    vec![
+        (
+            Style::Hash,
+            p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)"),
+        ),
+        (
+            Style::No,
+            p(r"^(?i:no|number|num)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)"),
+        ),
+        (Style::ParenNumber, p(r"^[(\[](\d{1,3})[)\]]\s*[-–—:.]?\s*")),
+        // A lower-case word glued in front ("friday3. Friday") is image alt text.
+        (
+            Style::Dot,
+            p(r"^(?:[a-z]{2,12})?(\d{1,3})\s?\.(?:\s*[-–—:]\s*|\s+)"),
+        ),
+        (Style::Paren, p(r"^(\d{1,3})\s?\)\s*")),
+        (Style::Dash, p(r"^(\d{1,3})\s*[-–—]\s+")),
+        (Style::Colon, p(r"^(\d{1,3})\s?:\s+")),
+        (Style::Slash, p(r"^(\d{1,3})\s?/\s*")),
+        (
+            Style::Ordinal,
+            p(r"^(\d{1,3})(?:st|nd|rd|th)\b[.:)]?(?:\s*[-–—:]\s*|\s+)"),
+        ),
+    ]
+});
+
+static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b\s*(?:place)?\s*[:.\-–—]\s*").expect("static regex")
+});
+
+static BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+[“\x22‘A-Z]").expect("static regex"));
+
+const ORDINALS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// The enumerator at the start of `text`, if any.
+pub fn parse(text: &str) -> Option<Enumerator> {
+    for (style, re) in PATTERNS.iter() {
+        if let Some(c) = re.captures(text) {
+            let number: u32 = c[1].parse().ok()?;
+            if number == 0 {
+                return None;
+            }
+            return Some(Enumerator {
+                number,
+                style: *style,
+                len: c[0].len(),
+            });
+        }
+    }
+    if let Some(c) = ORDINAL_WORD.captures(text) {
+        let word = c[1].to_lowercase();
+        let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
+        return Some(Enumerator {
+            number,
+            style: Style::Ordinal,
+            len: c[0].len(),
+        });
+    }
+    if let Some(c) = BARE.captures(text) {
+        let number: u32 = c[1].parse().ok()?;
+        let len = c.get(1)?.end();
+        let rest = &text[len..];
+        return (number > 0).then(|| Enumerator {
+            number,
+            style: Style::Bare,
+            len: len + (rest.len() - rest.trim_start().len()),
+        });
+    }
+    None
+}
+
+/// Whether numbers in document order form a ranking: mostly steps of one, up or down.
+/// Gaps are allowed (excerpts cut entries), repeats and jumps mostly not.
+pub fn is_sequence(numbers: &[u32]) -> bool {
+    if numbers.len() < 2 {
+        return false;
+    }
+    let steps: Vec<i64> = numbers
+        .windows(2)
+        .map(|w| w[1] as i64 - w[0] as i64)
+        .collect();
+    let down = steps.iter().filter(|s| **s == -1).count();
+    let up = steps.iter().filter(|s| **s == 1).count();
+    let near = steps
+        .iter()
+        .filter(|s| s.abs() >= 1 && s.abs() <= 3)
+        .count();
+    let best = down.max(up);
+    best * 10 >= steps.len() * 6 && near * 10 >= steps.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str) -> Option<(u32, Style)> {
+        parse(text).map(|e| (e.number, e.style))
+    }
+
+    #[test]
+    fn styles() {
+        assert_eq!(num("10. Barbie"), Some((10, Style::Dot)));
+        assert_eq!(num("5) The Man From Snowy River"), Some((5, Style::Paren)));
+        assert_eq!(num("#10 Far Cry 4 (2014)"), Some((10, Style::Hash)));
+        assert_eq!(num("#3 – Title (1986)"), Some((3, Style::Hash)));
+        assert_eq!(num("No. 10: Title"), Some((10, Style::No)));
+        assert_eq!(num("10 – Pavarotti"), Some((10, Style::Dash)));
+        assert_eq!(num("10/ Title"), Some((10, Style::Slash)));
+        assert_eq!(num("(1) “Title”"), Some((1, Style::ParenNumber)));
+        assert_eq!(num("Tenth: Jaws"), Some((10, Style::Ordinal)));
+        assert_eq!(num("friday3. Friday (1995)"), Some((3, Style::Dot)));
+        assert_eq!(num("1985 Super Mario Bros."), None);
+        assert_eq!(num("1.5 million copies"), None);
+        assert_eq!(num("2001: A Space Odyssey"), None);
+    }
+
+    #[test]
+    fn sequences() {
+        assert!(is_sequence(&[10, 9, 8, 7]));
+        assert!(is_sequence(&[1, 2, 3, 5]));
+        assert!(is_sequence(&[5, 4, 3, 2, 1]));
+        assert!(!is_sequence(&[1994, 2001]));
+        assert!(!is_sequence(&[3, 3, 3]));
+        assert!(!is_sequence(&[1, 7, 2, 9]));
+    }
+}

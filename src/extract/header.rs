@@ -1,0 +1,426 @@
+//! Entry headers: the line (or the opening of a paragraph) that names one entry, such as
+//! `Composer ~ Title (Label, Year)`, `Title (Year) – Composer`, `Composer: Title`,
+//! `Title, Composer, Composer`, `Title (Year) composed by X`. A header is cut into slots by its
+//! separator; which slot holds the makers is decided per article (see [`Orientation`]).
+
+use super::groups::{Group, classify};
+use super::names::{is_various_artists, list_score, split_names};
+use super::split::{Piece, bracket_pieces, find_separators, strip_glued_various};
+use super::title::{clean_title, title_score};
+use super::vocab::Vocabulary;
+use crate::model::{Release, Track};
+
+/// The separator between a header's slots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sep {
+    None,
+    Tilde,
+    Dash,
+    Pipe,
+    Colon,
+    Comma,
+    By,
+}
+
+/// Which side of a separator holds the makers, decided by a vote over the article's headers.
+#[derive(Debug, Clone, Default)]
+pub struct Orientation {
+    /// Sum over headers of (name score of the left slot − of the right slot), per separator.
+    votes: std::collections::HashMap<Sep, f32>,
+}
+
+impl Orientation {
+    pub fn add(&mut self, sep: Sep, left_minus_right: f32) {
+        *self.votes.entry(sep).or_default() += left_minus_right;
+    }
+
+    /// True when makers come first for this separator. A tilde defaults to maker-first
+    /// (`Composer ~ Title`), other separators to title-first.
+    pub fn maker_first(&self, sep: Sep) -> bool {
+        match self.votes.get(&sep) {
+            Some(v) if v.abs() > 0.05 => *v > 0.0,
+            _ => sep == Sep::Tilde,
+        }
+    }
+}
+
+/// What a header says about its entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub title: String,
+    pub alt_titles: Vec<String>,
+    pub makers: Vec<String>,
+    /// "Various Artists" was credited.
+    pub various: bool,
+    pub year: Option<i32>,
+    pub releases: Vec<Release>,
+    pub tracks: Vec<Track>,
+    /// A bracket group that is neither year, label, descriptor nor names.
+    pub other_group: Option<String>,
+    /// Text after the header in the same block (the start of the blurb).
+    pub rest: String,
+    pub sep: SepKind,
+    /// The header has a bracket group.
+    pub bracketed: bool,
+    /// 0 – 1: how much the title slot looks like a title.
+    pub title_score: f32,
+    /// Structural evidence beyond the title: credited makers, a year, labels.
+    pub evidence: f32,
+}
+
+/// The separator and whether the header filled a maker slot with it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SepKind {
+    pub sep: Option<Sep>,
+    pub makers: bool,
+}
+
+/// The two sides of the first separator of `text` outside brackets and quotes, if any.
+pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
+    let seps = find_separators(text);
+    let first = seps.first()?;
+    Some((
+        first.sep,
+        text[..first.start].trim().to_string(),
+        text[first.end..].trim().to_string(),
+    ))
+}
+
+/// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
+pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+    let (head, rest) = super::split::split_header_rest(text, vocab);
+    let pieces = bracket_pieces(&head);
+    let outside: String = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.as_str(),
+            Piece::Group(..) => "\u{1}",
+        })
+        .collect();
+    // Text before the first group, and text after the last one.
+    let (before, after) = match outside.split_once('\u{1}') {
+        Some((b, a)) => (b.to_string(), a.replace('\u{1}', " ")),
+        None => (outside.clone(), String::new()),
+    };
+    let mut h = Header {
+        rest,
+        ..Header::default()
+    };
+    let after = after
+        .trim()
+        .trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':'])
+        .trim()
+        .to_string();
+    let after_credit = strip_credit_cue(&after);
+    let after_is_makers = !after.is_empty() && after_credit.is_some();
+    let mut makers_text: Option<String> = after_credit.clone();
+
+    let (title_text, mut slot_makers, sep) = split_slots(before.trim(), orientation, vocab);
+    // "Title – 1993": the slot holds the year.
+    if let Some(year) = slot_makers.as_deref().and_then(bare_year) {
+        h.year = Some(year);
+        slot_makers = None;
+    }
+    if let Some(m) = slot_makers {
+        makers_text = Some(match makers_text {
+            Some(existing) => format!("{m}, {existing}"),
+            None => m,
+        });
+    }
+    let mut title_text = title_text;
+    if !after.is_empty() && !after_is_makers {
+        // "Title (Year) – blurb" or "Title (Descriptor) – Composer".
+        match first_split(&after) {
+            Some((_, l, r))
+                if l.is_empty()
+                    && list_score(&r, vocab) >= 0.5
+                    && r.split_whitespace().count() <= 8 =>
+            {
+                makers_text = Some(r);
+            }
+            _ if list_score(&after, vocab) >= 0.6 && after.split_whitespace().count() <= 8 => {
+                makers_text = Some(after.clone())
+            }
+            _ => {
+                if h.rest.is_empty() {
+                    h.rest = after
+                        .trim_start_matches(['–', '—', '-', ':', ' '])
+                        .to_string();
+                }
+            }
+        }
+    }
+    h.sep = SepKind {
+        sep,
+        makers: makers_text.is_some(),
+    };
+
+    for piece in &pieces {
+        if let Piece::Group(inner, square) = piece {
+            apply_group(
+                &mut h,
+                inner,
+                *square,
+                makers_text.is_some(),
+                &mut makers_text,
+                vocab,
+            );
+        }
+    }
+    if let Some(m) = makers_text {
+        let (cleaned, various) = strip_glued_various(&m);
+        h.various |= various || is_various_artists(&cleaned);
+        h.makers.extend(split_names(&cleaned));
+    }
+    h.sep.makers = !h.makers.is_empty() || h.various;
+    h.bracketed = pieces.iter().any(|p| matches!(p, Piece::Group(..)));
+    title_text = clean_title(&title_text);
+    if title_text.is_empty() {
+        return None;
+    }
+    h.title_score = title_score(&title_text);
+    h.title = title_text;
+    h.evidence = evidence(&h);
+    Some(h)
+}
+
+/// A slot that is only a year.
+fn bare_year(slot: &str) -> Option<i32> {
+    let s = slot.trim().trim_end_matches([',', '.', '!']);
+    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|y| (1880..=2099).contains(y))
+}
+
+/// Credits after the bracket groups: "composed by X", "by X", "– X", "Various Artists".
+fn strip_credit_cue(after: &str) -> Option<String> {
+    let lower = after.to_lowercase();
+    for cue in [
+        "composed by ",
+        "scored by ",
+        "music by ",
+        "score by ",
+        "written by ",
+        "by ",
+    ] {
+        if lower.starts_with(cue) {
+            return Some(after[cue.len()..].trim().to_string());
+        }
+    }
+    let (cleaned, various) = strip_glued_various(after);
+    if various {
+        return Some(if cleaned.is_empty() {
+            "Various Artists".to_string()
+        } else {
+            format!("{cleaned}, Various Artists")
+        });
+    }
+    None
+}
+
+/// Cuts the text before any bracket group into the title and the makers.
+fn split_slots(
+    text: &str,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> (String, Option<String>, Option<Sep>) {
+    let Some((sep, left, right)) = first_split(text) else {
+        return (text.to_string(), None, None);
+    };
+    let (ls, rs) = (list_score(&left, vocab), list_score(&right, vocab));
+    let right_words = right.split_whitespace().count();
+    match sep {
+        Sep::By => {
+            if rs >= 0.5 && right_words <= 8 {
+                (left, Some(right), Some(sep))
+            } else {
+                (text.to_string(), None, None)
+            }
+        }
+        Sep::Comma => {
+            if rs >= 0.6 && right.split_whitespace().count() <= 12 {
+                (left, Some(right), Some(sep))
+            } else {
+                (text.to_string(), None, None)
+            }
+        }
+        Sep::Colon => {
+            if orientation.maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
+                (right, Some(left), Some(sep))
+            } else {
+                (text.to_string(), None, None)
+            }
+        }
+        _ => {
+            if orientation.maker_first(sep) && !super::title::is_descriptor(&right) {
+                if ls >= 0.3 && left.split_whitespace().count() <= 12 || sep == Sep::Tilde {
+                    (right, Some(left), Some(sep))
+                } else {
+                    (text.to_string(), None, None)
+                }
+            } else if rs >= 0.3 && right.split_whitespace().count() <= 12 {
+                (left, Some(right), Some(sep))
+            } else if super::title::is_descriptor(&right) {
+                (left, super::title::descriptor_credit(&right), Some(sep))
+            } else {
+                (left, None, Some(sep))
+            }
+        }
+    }
+}
+
+fn apply_group(
+    h: &mut Header,
+    inner: &str,
+    square: bool,
+    has_makers: bool,
+    makers_text: &mut Option<String>,
+    vocab: &Vocabulary,
+) {
+    let group = classify(inner, has_makers, vocab);
+    // Square brackets hold alternate titles unless they plainly hold a year or labels.
+    let group = match group {
+        Group::Descriptor(_) | Group::Names(_) if square => Group::Other(inner.trim().to_string()),
+        g => g,
+    };
+    match group {
+        Group::Year { year, by } => {
+            h.year.get_or_insert(year);
+            if by {
+                // "(1976 by) Pino Donaggio": the credit follows the bracket.
+                h.sep.makers = true;
+            }
+        }
+        Group::YearName {
+            year,
+            name,
+            name_first,
+        } => {
+            h.year.get_or_insert(year);
+            if name_first && makers_text.is_none() {
+                *makers_text = Some(name);
+            }
+        }
+        Group::Releases {
+            releases,
+            film_year,
+        } => {
+            if let Some(y) = film_year {
+                h.year.get_or_insert(y);
+            }
+            if h.year.is_none() {
+                h.year = releases.iter().find_map(|r| r.year);
+            }
+            h.releases.extend(releases);
+        }
+        Group::Descriptor(d) => {
+            if let Some(credit) = super::title::descriptor_credit(&d) {
+                if makers_text.is_none() {
+                    *makers_text = Some(credit);
+                }
+            }
+        }
+        Group::Names(names) => {
+            if names.is_empty() {
+                h.various = true;
+            } else if makers_text.is_none() {
+                *makers_text = Some(names.join(", "));
+            }
+        }
+        Group::Other(text) => {
+            if square {
+                h.alt_titles.push(clean_title(&text));
+            } else if h.other_group.is_none() {
+                h.other_group = Some(text);
+            }
+        }
+    }
+}
+
+fn evidence(h: &Header) -> f32 {
+    let mut e = 0.0;
+    if !h.makers.is_empty() || h.various {
+        e += 0.4;
+    }
+    if h.year.is_some() {
+        e += 0.3;
+    }
+    if !h.releases.is_empty() {
+        e += 0.3;
+    }
+    if h.sep.sep == Some(Sep::Tilde) {
+        e += 0.2;
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::vocab::BUILT_IN;
+
+    fn p(text: &str) -> Header {
+        parse(text, &Orientation::default(), &BUILT_IN).expect("header")
+    }
+
+    #[test]
+    fn maker_title_with_releases() {
+        let h =
+            p("Bebe and Louis Barron ~ Forbidden Planet (1956; soundtrack: Planet Records, 1976)");
+        assert_eq!(h.title, "Forbidden Planet");
+        assert_eq!(h.makers, ["Bebe and Louis Barron"]);
+        assert_eq!(h.year, Some(1956));
+        assert_eq!(h.releases[0].label.as_deref(), Some("Planet Records"));
+    }
+
+    #[test]
+    fn title_year_composer_forms() {
+        let h = p("LOGAN (2017, James Mangold) – Marco Beltrami");
+        assert_eq!((h.title.as_str(), h.year), ("LOGAN", Some(2017)));
+        assert_eq!(h.makers, ["Marco Beltrami"]);
+        let h = p("The Fountain (2006) composed by Clint Mansell and Kronos Quartet");
+        assert_eq!(h.makers, ["Clint Mansell", "Kronos Quartet"]);
+        let h = p("Carrie (1976 by) Pino Donaggio");
+        assert_eq!(
+            (h.title.as_str(), h.makers.clone()),
+            ("Carrie", vec!["Pino Donaggio".to_string()])
+        );
+        let h = p("The Man From Snowy River, Bruce Rowland");
+        assert_eq!(
+            (h.title.as_str(), h.makers.clone()),
+            (
+                "The Man From Snowy River",
+                vec!["Bruce Rowland".to_string()]
+            )
+        );
+        let h = p("Kids (1995) Various Artistskids");
+        assert_eq!((h.title.as_str(), h.various), ("Kids", true));
+        assert!(h.makers.is_empty());
+    }
+
+    #[test]
+    fn comma_inside_title() {
+        let h = p("The Good, the Bad and the Ugly (Ennio Morricone)");
+        assert_eq!(h.title, "The Good, the Bad and the Ugly");
+        assert_eq!(h.makers, ["Ennio Morricone"]);
+    }
+
+    #[test]
+    fn inline_header_with_blurb() {
+        let h = p(
+            "Elton John, Tim Rice, Hans Zimmer ~ The Lion King (Walt Disney Records, 1994). If this existed as just an EP of cues, it would have been featured.",
+        );
+        assert_eq!(h.title, "The Lion King");
+        assert_eq!(h.makers, ["Elton John", "Tim Rice", "Hans Zimmer"]);
+        assert!(h.rest.starts_with("If this existed"));
+        let h = p(
+            "Sleepless in Seattle – 1993, an amazing soundtrack! “As Time Goes By” Jimmy Durante.",
+        );
+        assert_eq!(
+            (h.title.as_str(), h.year),
+            ("Sleepless in Seattle", Some(1993))
+        );
+        assert!(h.rest.starts_with("an amazing"));
+    }
+}

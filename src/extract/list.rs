@@ -1,0 +1,533 @@
+//! Finding an article's entry headers by repetition: every unit gets a parsed header and a
+//! shape; numbers that form a sequence, and shapes that repeat with title-like slots, are the
+//! article's entry template (after Liu et al., "Mining Data Records in Web Pages"). Nothing
+//! here knows a particular site.
+
+use std::collections::BTreeMap;
+
+use super::enumerator::{self, Enumerator, Style};
+use super::header::{self, Header, Orientation, Sep};
+use super::names::list_score;
+use super::sections::UnitInfo;
+use super::split::{
+    Piece, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various,
+};
+use super::units::Unit;
+use super::vocab::Vocabulary;
+use crate::document::BlockKind;
+
+/// A header accepted as an entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub unit: usize,
+    pub header: Header,
+    pub rank: Option<u32>,
+    /// Id of the group the entry was accepted with (singles get their own).
+    pub group: usize,
+    /// The unit holds several entries (an inline list or two pairs on a line).
+    pub shared_unit: bool,
+    pub confidence: f32,
+}
+
+/// The shape two headers of one list share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Shape {
+    kind: KindClass,
+    sep: Option<Sep>,
+    bracket: bool,
+    standalone: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum KindClass {
+    Heading(u8),
+    Item,
+    Line,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    unit: usize,
+    enumerator: Option<Enumerator>,
+    header: Header,
+    shape: Shape,
+    shared_unit: bool,
+}
+
+/// Longest header we try to read, in words.
+const MAX_HEADER_WORDS: usize = 24;
+
+/// Votes which side of each separator holds makers, over the article's short lines.
+pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Orientation {
+    let mut o = Orientation::default();
+    for (u, i) in units.iter().zip(info) {
+        if i.excluded || u.words() > 40 {
+            continue;
+        }
+        let content = strip_enumerator(&u.text);
+        for part in split_multi(content) {
+            let (head, _) = split_header_rest(&part, vocab);
+            let outside = outside_brackets(&head);
+            let seps = find_separators(&outside);
+            let Some(first) = seps.first() else { continue };
+            if matches!(first.sep, Sep::Comma | Sep::By) {
+                continue;
+            }
+            let (l, r) = (&outside[..first.start], &outside[first.end..]);
+            if l.split_whitespace().count() > 8 || r.split_whitespace().count() > 12 {
+                continue;
+            }
+            // A descriptor slot ("Original Score by X") says nothing about orientation.
+            if super::title::is_descriptor(l) || super::title::is_descriptor(r) {
+                continue;
+            }
+            o.add(first.sep, side_score(l, vocab) - side_score(r, vocab));
+        }
+    }
+    o
+}
+
+fn side_score(s: &str, vocab: &Vocabulary) -> f32 {
+    let (cleaned, various) = strip_glued_various(s);
+    if various {
+        1.0
+    } else {
+        list_score(&cleaned, vocab)
+    }
+}
+
+fn outside_brackets(text: &str) -> String {
+    bracket_pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Text(t) => Some(t),
+            Piece::Group(..) => None,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+fn strip_enumerator(text: &str) -> &str {
+    match enumerator::parse(text) {
+        Some(e) => &text[e.len..],
+        None => text,
+    }
+}
+
+fn kind_class(u: &Unit) -> KindClass {
+    match u.kind {
+        BlockKind::Heading(l) => KindClass::Heading(l),
+        BlockKind::ListItem => KindClass::Item,
+        _ => KindClass::Line,
+    }
+}
+
+/// One line per header candidate of the article: unit, shape and parsed slots, and whether it
+/// was accepted. For `examples/inspect.rs`, to see why an entry was found or missed.
+pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<String> {
+    let o = orientation(units, info, vocab);
+    let accepted: Vec<(usize, String)> = find_entries(units, info, vocab)
+        .into_iter()
+        .map(|e| (e.unit, e.header.title))
+        .collect();
+    candidates(units, info, &o, vocab)
+        .into_iter()
+        .map(|c| {
+            let ok = accepted.iter().any(|(u, t)| *u == c.unit && *t == c.header.title);
+            format!(
+                "{} line {} {:?} q={:.2} ts={:.2} ev={:.2} {:?} title={:?} makers={:?} year={:?} rest={:?}",
+                if ok { "ACCEPT" } else { "      " },
+                units[c.unit].line,
+                c.enumerator.map(|e| (e.number, e.style)),
+                quality(&c.header),
+                c.header.title_score,
+                c.header.evidence,
+                c.shape,
+                c.header.title,
+                c.header.makers,
+                c.header.year,
+                c.header.rest.chars().take(30).collect::<String>(),
+            )
+        })
+        .collect()
+}
+
+/// Parses every unit that could be a header.
+fn candidates(
+    units: &[Unit],
+    info: &[UnitInfo],
+    o: &Orientation,
+    vocab: &Vocabulary,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() {
+            continue;
+        }
+        let enumerator = enumerator::parse(&u.text);
+        let content = &u.text[enumerator.map_or(0, |e| e.len)..];
+        let parts = split_multi(content);
+        let shared = parts.len() > 1;
+        for part in parts {
+            let Some(h) = header::parse(&part, o, vocab) else {
+                continue;
+            };
+            if h.title.split_whitespace().count() > MAX_HEADER_WORDS {
+                continue;
+            }
+            let shape = Shape {
+                kind: kind_class(u),
+                sep: h.sep.sep,
+                bracket: h.bracketed || h.year.is_some(),
+                standalone: h.rest.is_empty(),
+            };
+            out.push(Candidate {
+                unit: i,
+                enumerator,
+                header: h,
+                shape,
+                shared_unit: shared,
+            });
+        }
+    }
+    out
+}
+
+/// Minimum quality for members of an accepted group.
+const GROUP_TITLE_SCORE: f32 = 0.55;
+
+/// A header's quality: a title-like slot, helped by structure around it (a tilde header with
+/// a label and year can carry a lower-case title like "and in the endless pause…").
+fn quality(h: &Header) -> f32 {
+    h.title_score + 0.6 * h.evidence.min(1.0)
+}
+
+/// Finds the article's entries.
+pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Entry> {
+    let o = orientation(units, info, vocab);
+    let cands = candidates(units, info, &o, vocab);
+    let mut accepted: Vec<Option<(usize, Option<u32>)>> = vec![None; cands.len()];
+    let mut next_group = 0usize;
+
+    // 1. Numbered entries whose numbers form a sequence.
+    let mut by_style: BTreeMap<Style, Vec<usize>> = BTreeMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(e) = c.enumerator {
+            if quality(&c.header) >= GROUP_TITLE_SCORE {
+                by_style.entry(e.style).or_default().push(ci);
+            }
+        }
+    }
+    let mut accepted_shapes: Vec<(Shape, usize, usize, usize)> = Vec::new();
+    for members in by_style.values() {
+        let mut numbers: Vec<u32> = members
+            .iter()
+            .filter_map(|&ci| cands[ci].enumerator.map(|e| e.number))
+            .collect();
+        numbers.dedup();
+        if numbers.len() >= 2
+            && enumerator::is_sequence(&numbers)
+            && (numbers.len() >= 3 || strong(&cands, members))
+        {
+            let group = next_group;
+            next_group += 1;
+            for &ci in members {
+                accepted[ci] = Some((group, cands[ci].enumerator.map(|e| e.number)));
+            }
+            record_shapes(&cands, members, group, &mut accepted_shapes);
+        }
+    }
+
+    // 2. Unnumbered shapes that repeat, outside the blurbs of a numbered list.
+    let regions = ranked_regions(&cands, &accepted, units, info);
+    let mut by_shape: BTreeMap<Shape, Vec<usize>> = BTreeMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if accepted[ci].is_none() && c.enumerator.is_none() && !in_ranked_region(c.unit, &regions) {
+            by_shape.entry(c.shape).or_default().push(ci);
+        }
+    }
+    for (shape, members) in &by_shape {
+        let good: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&ci| member_ok(&cands[ci], units))
+            .collect();
+        let good = drop_odd_members(&cands, good, units.len());
+        if good.len() >= min_group_size(shape, &cands, &good)
+            && group_ok(shape, &cands, &good, units, info)
+        {
+            let group = next_group;
+            next_group += 1;
+            for &ci in &good {
+                accepted[ci] = Some((group, None));
+            }
+            record_shapes(&cands, &good, group, &mut accepted_shapes);
+        }
+    }
+
+    // 3. Stragglers: a candidate with an accepted group's shape next to that group (an
+    //    unnumbered "+1" before a countdown, a ranked entry after unranked mentions), and
+    //    strong single headers in an article that has a list.
+    if !accepted_shapes.is_empty() {
+        for (ci, c) in cands.iter().enumerate() {
+            if accepted[ci].is_some()
+                || quality(&c.header) < GROUP_TITLE_SCORE
+                || in_ranked_region(c.unit, &regions)
+            {
+                continue;
+            }
+            let content_shape = Shape {
+                kind: c.shape.kind,
+                ..c.shape
+            };
+            let near = accepted_shapes.iter().find(|(s, group, first, last)| {
+                *s == content_shape && c.unit + 3 >= *first && c.unit <= last + 3 && {
+                    let _ = group;
+                    true
+                }
+            });
+            if let Some((_, group, _, _)) = near {
+                accepted[ci] = Some((*group, c.enumerator.map(|e| e.number)));
+            } else if (c.header.evidence >= 0.7
+                || in_hm_scope(c.unit, info, &accepted_shapes) && c.header.evidence >= 0.3)
+                && quality(&c.header) >= 0.8
+                && member_ok(c, units)
+            {
+                accepted[ci] = Some((next_group, None));
+                next_group += 1;
+            }
+        }
+    }
+
+    let mut entries: Vec<Entry> = cands
+        .into_iter()
+        .zip(accepted)
+        .filter_map(|(c, a)| {
+            let (group, rank) = a?;
+            let confidence =
+                (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0);
+            Some(Entry {
+                unit: c.unit,
+                header: c.header,
+                rank,
+                group,
+                shared_unit: c.shared_unit,
+                confidence,
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| e.unit);
+    drop_truncated_tail(&mut entries, units);
+    entries
+}
+
+/// Spans of units from the first to the last member of each numbered list, extended past the
+/// last member to the next section boundary: the blurbs there belong to the list.
+fn ranked_regions(
+    cands: &[Candidate],
+    accepted: &[Option<(usize, Option<u32>)>],
+    units: &[Unit],
+    info: &[UnitInfo],
+) -> Vec<(usize, usize)> {
+    let mut spans: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (c, a) in cands.iter().zip(accepted) {
+        if let Some((group, _)) = a {
+            let e = spans.entry(*group).or_insert((c.unit, c.unit));
+            e.0 = e.0.min(c.unit);
+            e.1 = e.1.max(c.unit);
+        }
+    }
+    spans
+        .into_values()
+        .map(|(first, last)| {
+            let mut end = last + 1;
+            while end < units.len()
+                && !info[end].boundary
+                && !info[end].hm_marker
+                && !units[end].is_heading()
+            {
+                end += 1;
+            }
+            (first, end)
+        })
+        .collect()
+}
+
+fn in_ranked_region(unit: usize, regions: &[(usize, usize)]) -> bool {
+    regions
+        .iter()
+        .any(|&(first, end)| unit > first && unit < end)
+}
+
+/// Shortly after an honourable-mentions marker, outside any accepted group's span.
+fn in_hm_scope(unit: usize, info: &[UnitInfo], shapes: &[(Shape, usize, usize, usize)]) -> bool {
+    let marker = (0..=unit).rev().take(12).any(|u| info[u].hm_marker);
+    marker
+        && shapes
+            .iter()
+            .all(|&(_, _, first, last)| unit < first || unit > last)
+}
+
+fn record_shapes(
+    cands: &[Candidate],
+    members: &[usize],
+    group: usize,
+    shapes: &mut Vec<(Shape, usize, usize, usize)>,
+) {
+    let mut by: BTreeMap<Shape, (usize, usize)> = BTreeMap::new();
+    for &ci in members {
+        let c = &cands[ci];
+        let e = by.entry(c.shape).or_insert((c.unit, c.unit));
+        e.0 = e.0.min(c.unit);
+        e.1 = e.1.max(c.unit);
+    }
+    for (shape, (first, last)) in by {
+        shapes.push((shape, group, first, last));
+    }
+}
+
+/// Members lacking a slot that nearly all of their group fills (a forum "By: Name (Member)"
+/// line among "Title (Composer)" votes) are not entries. The file's last unit may be cut off
+/// and is spared.
+fn drop_odd_members(cands: &[Candidate], members: Vec<usize>, unit_count: usize) -> Vec<usize> {
+    if members.len() < 5 {
+        return members;
+    }
+    let share = |f: &dyn Fn(&Header) -> bool| {
+        members.iter().filter(|&&ci| f(&cands[ci].header)).count() * 10 >= members.len() * 8
+    };
+    let makers = share(&|h| h.sep.makers);
+    let year = share(&|h| h.year.is_some());
+    members
+        .into_iter()
+        .filter(|&ci| {
+            let h = &cands[ci].header;
+            cands[ci].unit + 1 == unit_count
+                || (!makers || h.sep.makers) && (!year || h.year.is_some())
+        })
+        .collect()
+}
+
+/// Headers with strong structure need fewer repetitions.
+fn strong(cands: &[Candidate], members: &[usize]) -> bool {
+    members.iter().all(|&ci| cands[ci].header.evidence >= 0.6)
+}
+
+fn min_group_size(shape: &Shape, cands: &[Candidate], members: &[usize]) -> usize {
+    if shape.sep == Some(Sep::Tilde)
+        || strong(cands, members) && members.iter().all(|&ci| cands[ci].header.sep.makers)
+    {
+        2
+    } else {
+        3
+    }
+}
+
+/// A single member must look like a header on its own.
+fn member_ok(c: &Candidate, units: &[Unit]) -> bool {
+    let u = &units[c.unit];
+    let h = &c.header;
+    if quality(h) < GROUP_TITLE_SCORE || is_field_line(&u.text) {
+        return false;
+    }
+    let structured =
+        h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
+    if !structured {
+        // A bare title line: short, no sentence punctuation, not a section heading.
+        return h.rest.is_empty()
+            && u.words() <= 10
+            && h.title_score >= 0.75
+            && !u.text.ends_with(['.', '?', '!', ':', ',']);
+    }
+    // Inline headers ("Title – 1993, blurb…") need their structure right at the start.
+    h.rest.is_empty() || h.title.split_whitespace().count() <= 12
+}
+
+/// Group-level checks: bare title lines must each introduce a blurb about music.
+fn group_ok(
+    shape: &Shape,
+    cands: &[Candidate],
+    members: &[usize],
+    units: &[Unit],
+    info: &[UnitInfo],
+) -> bool {
+    let mean = members
+        .iter()
+        .map(|&ci| quality(&cands[ci].header))
+        .sum::<f32>()
+        / members.len().max(1) as f32;
+    if mean < 0.6 {
+        return false;
+    }
+    let with_makers = members
+        .iter()
+        .filter(|&&ci| cands[ci].header.sep.makers)
+        .count();
+    let makers = with_makers * 2 >= members.len();
+    if makers || shape.bracket {
+        return true;
+    }
+    if shape.sep.is_some() {
+        return false;
+    }
+    // Bare titles: each followed by a blurb, most blurbs about music.
+    let mut with_body = 0;
+    let mut musical = 0;
+    for &ci in members {
+        let u = cands[ci].unit;
+        let body: String = units[u + 1..]
+            .iter()
+            .zip(&info[u + 1..])
+            .take_while(|(v, i)| !i.boundary && !(v.kind == units[u].kind && v.words() <= 10))
+            .take(6)
+            .map(|(v, _)| v.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if body.split_whitespace().count() >= 12 {
+            with_body += 1;
+        }
+        if MUSIC_WORDS.is_match(&body) {
+            musical += 1;
+        }
+    }
+    with_body * 10 >= members.len() * 7 && musical * 2 >= members.len()
+}
+
+static FIELD_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s*(composers?|composed by|music|music by|score|label|record label|year|released|release date|artists?|performers?|director|directed by|tracks?|notable tracks|runtime|length|format|genre|platform|developer|publisher|network|studio)\s*[:：]").expect("static regex")
+});
+
+/// `Composer: …`, `Label: …`: a field of the entry above, never a header.
+fn is_field_line(text: &str) -> bool {
+    FIELD_LINE.is_match(text)
+}
+
+static MUSIC_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(score|scores|scored|soundtrack|composer|composed|music|song|songs|track|tracks|theme|album|ost|melod\w*|orchestra\w*|synth\w*)\b")
+        .expect("static regex")
+});
+
+/// An excerpt cut in the middle of its last header ("7. Trevor Jones: Promentory from The L"):
+/// the final unit of the file, lacking the closing punctuation every other header has.
+fn drop_truncated_tail(entries: &mut Vec<Entry>, units: &[Unit]) {
+    let Some(last) = entries.last() else { return };
+    if last.unit + 1 != units.len() || entries.len() < 3 {
+        return;
+    }
+    let group = last.group;
+    let others: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.group == group && e.unit != last.unit)
+        .collect();
+    let ending = |e: &Entry| units[e.unit].text.trim_end().chars().last();
+    let Some(common) = others.first().and_then(|e| ending(e)) else {
+        return;
+    };
+    if !common.is_alphanumeric()
+        && others.iter().all(|e| ending(e) == Some(common))
+        && ending(last) != Some(common)
+    {
+        entries.pop();
+    }
+}

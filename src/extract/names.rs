@@ -1,0 +1,221 @@
+//! People and groups: how much a string looks like a list of credited names, and splitting
+//! such a list ("A, B and C", "A/B", "A & B") into names.
+
+use super::vocab::Vocabulary;
+use super::words::{is_capitalised, is_particle, is_title_word};
+
+/// Tokens that may sit inside a personal name without being capitalised.
+fn is_name_connector(token: &str) -> bool {
+    is_particle(token)
+}
+
+/// An initial such as `J.`, `J.S`, `A.R.`, `T`.
+fn is_initial(token: &str) -> bool {
+    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && (token.contains('.') || letters.len() == 1)
+}
+
+fn is_suffix(token: &str) -> bool {
+    matches!(
+        token.trim_end_matches(['.', ',']),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
+}
+
+/// "Various Artists" and its spellings: a credit that names no person.
+pub fn is_various_artists(s: &str) -> bool {
+    let f = crate::normalize::fold(s);
+    matches!(
+        f.as_str(),
+        "various artists" | "various" | "va" | "various composers" | "various performers"
+    )
+}
+
+/// How much one name looks like a person or group, 0 – 1.
+pub fn name_score(name: &str, vocab: &Vocabulary) -> f32 {
+    let name = name.trim().trim_matches([',', ';', ':']);
+    if name.is_empty() || name.chars().count() > 60 {
+        return 0.0;
+    }
+    if vocab.is_composer(name) || is_various_artists(name) {
+        return 1.0;
+    }
+    if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().all(|c| c.is_ascii_digit()) {
+        // "Oneohtrix Point Never" yes, "Blade Runner 2049" no; a band like "Zero 7" is rare.
+        return 0.05;
+    }
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 5 {
+        return 0.0;
+    }
+    let mut capitalised = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if is_initial(t) || is_suffix(t) {
+            continue;
+        }
+        if is_name_connector(t) && i > 0 && i + 1 < tokens.len() {
+            continue;
+        }
+        if i == 0 && *t == "The" && tokens.len() > 1 {
+            continue;
+        }
+        if !is_capitalised(t) {
+            return 0.0;
+        }
+        capitalised += 1;
+    }
+    if capitalised == 0 {
+        return 0.3;
+    }
+    let title_words = tokens.iter().filter(|t| is_title_word(t)).count();
+    let given = vocab.is_given_name(tokens[0].trim_end_matches(['.', ',']));
+    let mut score: f32 = match tokens.len() {
+        1 => 0.35,
+        2 | 3 => 0.7,
+        _ => 0.5,
+    };
+    if given && tokens.len() >= 2 {
+        score = 0.9;
+    } else if tokens.len() >= 2 && !given && !is_initial(tokens[0]) {
+        score -= 0.2;
+    }
+    if tokens[0].eq_ignore_ascii_case("the") {
+        score = score.min(0.5);
+    }
+    (score - 0.25 * title_words as f32).max(0.0)
+}
+
+/// Splits a credit list into names: commas, semicolons, slashes, "and", "&", "with".
+/// A joint name such as "Bebe and Louis Barron" is kept whole here; normalisation splits it.
+pub fn split_names(list: &str) -> Vec<String> {
+    let list = list.trim().trim_end_matches(['.', ',', ';', ':']);
+    let mut out = Vec::new();
+    for part in list.split([',', ';', '/']) {
+        let part = part.trim();
+        let part = part
+            .strip_prefix("and ")
+            .or_else(|| part.strip_prefix("& "))
+            .unwrap_or(part)
+            .trim();
+        if part.is_empty() {
+            continue;
+        }
+        out.extend(split_conjunction(part));
+    }
+    out.retain(|n| !n.is_empty() && !is_various_artists(n));
+    out
+}
+
+/// "A and B" / "A & B": two names when both sides have two or more words ("Trent Reznor &
+/// Atticus Ross"); one act or a joint name otherwise ("Simon & Garfunkel", "Bebe and Louis
+/// Barron" — the latter is split later by normalisation).
+fn split_conjunction(part: &str) -> Vec<String> {
+    for sep in [" and ", " & ", " with ", " feat. ", " featuring "] {
+        if let Some((a, b)) = part.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            let a_words = a.split_whitespace().count();
+            let b_words = b.split_whitespace().count();
+            let b_lower = b.chars().next().is_some_and(|c| c.is_lowercase());
+            if b_lower {
+                return vec![part.to_string()];
+            }
+            if (a_words >= 2 && b_words >= 1) || is_various_artists(a) || is_various_artists(b) {
+                let mut v = vec![a.to_string()];
+                v.extend(split_conjunction(b));
+                return v;
+            }
+            if a_words == 1 && b_words >= 2 {
+                // Joint name ("Bebe and Louis Barron") or one-word act plus a person
+                // ("Goblin and Dario Argento"): normalisation decides with given names.
+                return vec![part.to_string()];
+            }
+            return vec![part.to_string()];
+        }
+    }
+    vec![part.to_string()]
+}
+
+/// Average name score of a credit list, 0 when it is empty.
+pub fn list_score(list: &str, vocab: &Vocabulary) -> f32 {
+    let trimmed = list.trim();
+    if trimmed.is_empty() {
+        return 0.0;
+    }
+    if is_various_artists(trimmed) {
+        return 1.0;
+    }
+    let names: Vec<String> = list
+        .split([',', ';', '/'])
+        .flat_map(|p| {
+            let p = p.trim();
+            let p = p
+                .strip_prefix("and ")
+                .or_else(|| p.strip_prefix("& "))
+                .unwrap_or(p);
+            p.split(" and ")
+                .flat_map(|q| q.split(" & "))
+                .map(|q| q.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty() {
+        return 0.0;
+    }
+    let scores: Vec<f32> = names.iter().map(|n| name_score(n, vocab)).collect();
+    let min = scores.iter().cloned().fold(1.0, f32::min);
+    let mean = scores.iter().sum::<f32>() / scores.len() as f32;
+    // One clearly non-name part sinks the list; a joint name like "Bebe and Louis Barron"
+    // splits into "Bebe" (weak) and "Louis Barron" (strong), which the mean tolerates.
+    if min == 0.0 {
+        mean * 0.4
+    } else {
+        mean.max(if names.len() > 1 { min + 0.1 } else { min })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::vocab::BUILT_IN;
+
+    #[test]
+    fn people_score_higher_than_titles() {
+        let v = &*BUILT_IN;
+        assert!(name_score("Hans Zimmer", v) > 0.8);
+        assert!(name_score("Yoko Kanno", v) > 0.8);
+        assert!(name_score("the Pillows", v) < 0.6);
+        assert!(name_score("Purple Rain", v) < 0.6);
+        assert!(name_score("Blade Runner 2049", v) < 0.2);
+        assert!(name_score("an amazing soundtrack", v) == 0.0);
+    }
+
+    #[test]
+    fn splits_credit_lists() {
+        assert_eq!(
+            split_names("Hans Zimmer/Lisa Gerrard"),
+            ["Hans Zimmer", "Lisa Gerrard"]
+        );
+        assert_eq!(
+            split_names("Yuu Miyake, Asuka Sakai, and Yoshihito Yano"),
+            ["Yuu Miyake", "Asuka Sakai", "Yoshihito Yano"]
+        );
+        assert_eq!(
+            split_names("Trent Reznor & Atticus Ross"),
+            ["Trent Reznor", "Atticus Ross"]
+        );
+        assert_eq!(split_names("Simon & Garfunkel"), ["Simon & Garfunkel"]);
+        assert_eq!(
+            split_names("Bebe and Louis Barron"),
+            ["Bebe and Louis Barron"]
+        );
+        assert_eq!(
+            split_names("Clint Mansell & Various Artists"),
+            ["Clint Mansell"]
+        );
+        assert_eq!(split_names("Kool & the Gang"), ["Kool & the Gang"]);
+    }
+}

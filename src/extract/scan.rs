@@ -1,0 +1,227 @@
+//! Scanning running text: quoted spans, capitalised name runs after a cue, and the title-case
+//! span next to a position. Shared by blurbs and prose.
+
+use super::words::{is_capitalised, is_particle};
+
+/// A quoted span: its inside and the byte range of the whole quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub inner: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Quoted spans in `text`: “…”, "…", ‘…’ and '…' (an apostrophe inside a word is not a quote).
+pub fn quotes(text: &str) -> Vec<Quote> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let close = match c {
+            '“' => Some(&['”', '"'][..]),
+            '"' => Some(&['"', '”'][..]),
+            '‘' => Some(&['’'][..]),
+            '\'' => Some(&['\''][..]),
+            _ => None,
+        };
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let single = matches!(c, '‘' | '\'');
+        let opens = close.is_some() && !(single && prev.is_some_and(char::is_alphanumeric));
+        if let (true, Some(close)) = (opens, close) {
+            if let Some(j) = find_close(&chars, i + 1, close, single) {
+                let inner_start = pos + c.len_utf8();
+                let inner = text[inner_start..chars[j].0].trim().to_string();
+                if !inner.is_empty() && inner.len() < 200 {
+                    out.push(Quote {
+                        inner,
+                        start: pos,
+                        end: chars[j].0 + chars[j].1.len_utf8(),
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The closing quote: for single quotes, one not followed by a letter ("Bueller’s" is not).
+fn find_close(chars: &[(usize, char)], from: usize, close: &[char], single: bool) -> Option<usize> {
+    let limit = (from + 240).min(chars.len());
+    (from..limit).find(|&j| {
+        let c = chars[j].1;
+        if !close.contains(&c) {
+            return false;
+        }
+        if single {
+            let next = chars.get(j + 1).map(|x| x.1);
+            return !next.is_some_and(char::is_alphanumeric) && j > from;
+        }
+        j > from
+    })
+}
+
+/// Role nouns that can stand between a cue and a name ("by progressive rock band Goblin").
+fn is_role_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches([',', '.']),
+        "band"
+            | "group"
+            | "duo"
+            | "trio"
+            | "collective"
+            | "outfit"
+            | "composer"
+            | "composers"
+            | "drummer"
+            | "guitarist"
+            | "producer"
+            | "innovator"
+            | "musician"
+            | "artist"
+            | "singer"
+            | "rapper"
+            | "maestro"
+            | "legend"
+            | "veteran"
+            | "keyboardist"
+            | "pianist"
+            | "songwriter"
+            | "songwriters"
+            | "multi-instrumentalist"
+            | "orchestra"
+            | "supervisor"
+            | "frontman"
+            | "frontwoman"
+            | "star"
+            | "icon"
+    )
+}
+
+/// Strips a possessive ending from a token.
+pub fn strip_possessive(token: &str) -> (&str, bool) {
+    for end in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = token.strip_suffix(end) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (token, false)
+}
+
+/// The credited names that start `text` (right after a cue such as "composed by"):
+/// skips a short description ending in a role word ("former Red Hot Chili Peppers drummer"),
+/// then reads capitalised words, particles, initials and list joiners.
+pub fn names_after(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text.split_whitespace().take(24).collect();
+    let mut start = 0;
+    if let Some(role) = tokens.iter().take(8).position(|t| is_role_word(t)) {
+        let lead_ok = tokens[..role].iter().all(|t| !t.ends_with([',', '.', ';']));
+        if lead_ok {
+            start = role + 1;
+        }
+    }
+    if tokens
+        .get(start)
+        .is_some_and(|t| *t == "the" || *t == "The")
+        && tokens.get(start + 1).is_some_and(|t| is_capitalised(t))
+    {
+        // "by the Bee Gees": keep "the" out of the name.
+        start += 1;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut i = start;
+    while i < tokens.len() {
+        let raw = tokens[i];
+        let (token, possessive) = strip_possessive(raw);
+        let bare = token.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+        let ends_clause = token.len() != bare.len() && !is_initial_token(token);
+        if is_capitalised(bare) && !bare.is_empty() && !bare.starts_with(['“', '"', '‘', '('])
+            || (!current.is_empty()
+                && is_particle(bare)
+                && tokens.get(i + 1).is_some_and(|t| is_capitalised(t)))
+        {
+            current.push(if is_initial_token(token) { token } else { bare });
+            if possessive || ends_clause && !token.ends_with(',') {
+                break;
+            }
+            if token.ends_with(',') {
+                names.push(current.join(" "));
+                current.clear();
+            }
+        } else if (bare == "and" || bare == "&")
+            && !current.is_empty()
+            && tokens.get(i + 1).is_some_and(|t| is_capitalised(t))
+        {
+            names.push(current.join(" "));
+            current.clear();
+        } else if bare == "and"
+            && current.is_empty()
+            && !names.is_empty()
+            && tokens.get(i + 1).is_some_and(|t| is_capitalised(t))
+        {
+            // "A, B, and C"
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if !current.is_empty() {
+        names.push(current.join(" "));
+    }
+    names.retain(|n| !n.is_empty());
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn is_initial_token(token: &str) -> bool {
+    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
+    token.contains('.')
+        && !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quotes_but_not_apostrophes() {
+        let q = quotes(
+            "The Shins' song \"New Slang\" and ‘Natural One’ and Ferris Bueller’s Day 'Beat City'.",
+        );
+        let inner: Vec<&str> = q.iter().map(|q| q.inner.as_str()).collect();
+        assert_eq!(inner, ["New Slang", "Natural One", "Beat City"]);
+    }
+
+    #[test]
+    fn names_after_cues() {
+        assert_eq!(
+            names_after("Kelly Bailey and Mike Morasky. It really").as_deref(),
+            Some("Kelly Bailey, Mike Morasky")
+        );
+        assert_eq!(
+            names_after("former Red Hot Chili Peppers drummer Cliff Martinez deserves").as_deref(),
+            Some("Cliff Martinez")
+        );
+        assert_eq!(
+            names_after("progressive rock band Goblin is terrifying").as_deref(),
+            Some("Goblin")
+        );
+        assert_eq!(
+            names_after("Lou Barlow of Dinosaur Jr").as_deref(),
+            Some("Lou Barlow")
+        );
+        assert_eq!(
+            names_after("J.S Bach, the master").as_deref(),
+            Some("J.S Bach")
+        );
+        assert_eq!(names_after("the Bee Gees.").as_deref(), Some("Bee Gees"));
+        assert_eq!(names_after("a classically trained soprano"), None);
+    }
+}

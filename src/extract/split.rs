@@ -1,0 +1,393 @@
+//! Low-level cutting of header text: separators outside brackets and quotes, bracket groups,
+//! where a header ends and its blurb begins, and "Various Artists" glued to image alt text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::header::Sep;
+use super::vocab::Vocabulary;
+
+/// One separator found in a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SepMatch {
+    pub sep: Sep,
+    pub start: usize,
+    pub end: usize,
+}
+
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*~\s*|\s+[–—]\s*|[–—]\s+|\s+-{1,2}\s+|\s+\|\s+|:\s+|,\s+|\s+(?:composed|scored|written|performed)?\s*by\s+")
+        .expect("static regex")
+});
+
+fn sep_of(matched: &str) -> Sep {
+    let t = matched.trim();
+    match t.chars().next() {
+        Some('~') => Sep::Tilde,
+        Some('–' | '—' | '-') => Sep::Dash,
+        Some('|') => Sep::Pipe,
+        Some(':') => Sep::Colon,
+        Some(',') => Sep::Comma,
+        _ => Sep::By,
+    }
+}
+
+fn priority(sep: Sep) -> u8 {
+    match sep {
+        Sep::Tilde => 0,
+        Sep::Dash => 1,
+        Sep::Pipe => 2,
+        Sep::By => 3,
+        Sep::Colon => 4,
+        Sep::Comma => 5,
+        Sep::None => 6,
+    }
+}
+
+/// Byte ranges of `text` that are inside brackets or double quotes.
+fn protected(text: &str) -> Vec<bool> {
+    let mut mask = vec![false; text.len()];
+    let mut depth = 0i32;
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '"' => quoted = !quoted,
+            _ => {}
+        }
+        let inside = depth > 0 || quoted;
+        for m in mask.iter_mut().skip(i).take(c.len_utf8()) {
+            *m = inside;
+        }
+    }
+    mask
+}
+
+/// Separators outside brackets and quotes, best first: by kind (tilde, dash, pipe, "by",
+/// colon, comma), then by position.
+pub fn find_separators(text: &str) -> Vec<SepMatch> {
+    let mask = protected(text);
+    let mut found: Vec<SepMatch> = SEPARATOR
+        .find_iter(text)
+        .filter(|m| !mask[m.start()] && m.start() > 0 && m.end() < text.len())
+        .map(|m| SepMatch {
+            sep: sep_of(m.as_str()),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect();
+    found.sort_by_key(|m| (priority(m.sep), m.start));
+    found
+}
+
+/// A header cut at its bracket groups.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    Text(String),
+    /// Inside of a group; `true` for square brackets.
+    Group(String, bool),
+}
+
+/// Splits `text` into plain text and top-level bracket groups (quotes protect brackets).
+pub fn bracket_pieces(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut group = String::new();
+    let mut depth = 0usize;
+    let mut square = false;
+    let mut quoted = false;
+    for c in text.chars() {
+        if depth == 0 {
+            match c {
+                '“' => quoted = true,
+                '”' => quoted = false,
+                '"' => quoted = !quoted,
+                _ => {}
+            }
+        }
+        match c {
+            '(' | '[' if !quoted => {
+                if depth == 0 {
+                    square = c == '[';
+                    if !current.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut current)));
+                    }
+                } else {
+                    group.push(c);
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    pieces.push(Piece::Group(std::mem::take(&mut group), square));
+                } else {
+                    group.push(c);
+                }
+            }
+            _ if depth > 0 => group.push(c),
+            _ => current.push(c),
+        }
+    }
+    if depth > 0 {
+        // An unclosed bracket at the end is a cut-off page: the group is lost, the text kept.
+        let _ = group;
+    }
+    if !current.is_empty() {
+        pieces.push(Piece::Text(current));
+    }
+    pieces
+}
+
+static YEAR_THEN_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[–—-]\s*(?:1[89]\d\d|20\d\d)\s*(?:[,!.]|[–—-])\s+").expect("static regex")
+});
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?]["”’]?\s+["“‘]?[A-Z0-9]"#).expect("static regex"));
+static AFTER_BRACKET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[.:!]\s+|[–—-]\s+|,\s+[a-z])").expect("static regex"));
+
+/// Words whose trailing dot does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    (letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase()))
+        || w.matches('.').count() >= 1 && w.trim_end_matches('.').contains('.')
+        || matches!(
+            w.trim_end_matches('.'),
+            "Vol"
+                | "vol"
+                | "No"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Bros"
+                | "vs"
+                | "feat"
+                | "Pt"
+                | "Inc"
+                | "Ltd"
+                | "Co"
+                | "Op"
+                | "ft"
+                | "Mt"
+        )
+}
+
+/// Splits a block into its header and the blurb that follows in the same block:
+/// `Maker ~ Title (Label, 1994). Blurb…`, `TITLE – Score (Label): Blurb…`,
+/// `Title – 1993, blurb…`, `Title (Descriptor) – blurb…`. A short block is all header.
+pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
+    let _ = vocab;
+    let words = text.split_whitespace().count();
+    let mut cut: Option<(usize, usize)> = None;
+    let mut consider = |head_end: usize, rest_start: usize| {
+        if cut.is_none_or(|(h, _)| head_end < h) {
+            cut = Some((head_end, rest_start));
+        }
+    };
+    let mask = protected(text);
+    for (i, c) in text.char_indices() {
+        if (c == ')' || c == ']') && !mask.get(i + 1).copied().unwrap_or(false) {
+            let after = &text[i + 1..];
+            if let Some(m) = AFTER_BRACKET.find(after) {
+                let rest = &after[m.end()..];
+                let dash = m.as_str().trim_start().starts_with(['–', '—', '-']);
+                let rest_words = rest
+                    .split(['.', '!', '?'])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count();
+                if !dash || rest_words > 8 || rest.starts_with(char::is_lowercase) {
+                    let rest_start = if m.as_str().trim_start().starts_with(',') {
+                        i + 1 + m.end() - 1
+                    } else {
+                        i + 1 + m.end()
+                    };
+                    consider(i + 1, rest_start);
+                }
+                break;
+            }
+        }
+    }
+    if let Some(m) = YEAR_THEN_BODY.find(text) {
+        let head_end = text[..m.end()]
+            .trim_end()
+            .trim_end_matches([',', '!', '.', '–', '—', '-'])
+            .trim_end()
+            .len();
+        consider(head_end, m.end());
+    }
+    for m in SENTENCE_END.find_iter(text) {
+        if mask[m.start()] {
+            continue;
+        }
+        let before = &text[..m.start() + 1];
+        let last_word = before.split_whitespace().last().unwrap_or("");
+        if text.as_bytes()[m.start()] == b'.' && is_abbreviation(last_word) {
+            continue;
+        }
+        let head_end = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        let rest_start = m.end() - text[..m.end()].chars().last().map_or(1, char::len_utf8);
+        consider(head_end, rest_start);
+        break;
+    }
+    match cut {
+        Some((h, r)) if words > 3 => {
+            let head = text[..h]
+                .trim()
+                .trim_end_matches(['.', '!'])
+                .trim()
+                .to_string();
+            (head, text[r..].trim().to_string())
+        }
+        _ => (text.trim().to_string(), String::new()),
+    }
+}
+
+static GLUED_VARIOUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\w*various\s+artists\w*").expect("static regex"));
+
+/// Removes "Various Artists" (with alt text glued to it, "ControlVarious Artists",
+/// "Various Artistskids") from a credit; says whether it was there.
+pub fn strip_glued_various(credit: &str) -> (String, bool) {
+    if !GLUED_VARIOUS.is_match(credit) {
+        return (credit.trim().to_string(), false);
+    }
+    // Alt text glued in front ("ControlVarious Artists") takes the whole slot before it.
+    let m = GLUED_VARIOUS.find(credit).expect("matched above");
+    let glued_prefix = !m.as_str().to_lowercase().starts_with("various");
+    let cleaned = if glued_prefix {
+        credit[m.end()..].to_string()
+    } else {
+        format!("{}{}", &credit[..m.start()], &credit[m.end()..])
+    };
+    let cleaned = cleaned
+        .trim()
+        .trim_end_matches(|c: char| c == '&' || c == ',' || c == '/' || c.is_whitespace())
+        .trim_end_matches(" and")
+        .trim_start_matches(|c: char| c == '&' || c == ',' || c == '/' || c.is_whitespace())
+        .trim()
+        .to_string();
+    (cleaned, true)
+}
+
+/// Splits a line that holds several entries: `A: T // B: T`, or
+/// `Title – Maker/ Title – Maker` (two title–maker pairs on one line).
+pub fn split_multi(text: &str) -> Vec<String> {
+    if text.contains(" // ") {
+        return text
+            .split(" // ")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    let dashes: Vec<SepMatch> = find_separators(text)
+        .into_iter()
+        .filter(|s| s.sep == Sep::Dash)
+        .collect();
+    if dashes.len() < 2 {
+        return vec![text.to_string()];
+    }
+    // T1 – N1/ T2 – N2: the middle slot holds N1 and T2, split at a slash followed by a space.
+    let mut out = Vec::new();
+    let mut start = 0;
+    for pair in dashes.windows(2) {
+        let middle = &text[pair[0].end..pair[1].start];
+        let Some(slash) = middle.find("/ ") else {
+            return vec![text.to_string()];
+        };
+        let split_at = pair[0].end + slash;
+        out.push(text[start..split_at].trim().to_string());
+        start = split_at + 1;
+    }
+    out.push(text[start..].trim().to_string());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::vocab::BUILT_IN;
+
+    #[test]
+    fn separators_by_priority() {
+        let s = find_separators("Elton John, Tim Rice, Hans Zimmer ~ The Lion King");
+        assert_eq!(s[0].sep, Sep::Tilde);
+        let s = find_separators("Star Trek: The Motion Picture – Jerry Goldsmith");
+        assert_eq!(s[0].sep, Sep::Dash);
+        assert!(find_separators("“Hooked on a Feeling, Again”").is_empty());
+    }
+
+    #[test]
+    fn header_and_rest() {
+        let v = &*BUILT_IN;
+        let (h, r) = split_header_rest(
+            "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957). As pure cinema, it is hard to top.",
+            v,
+        );
+        assert_eq!(
+            h,
+            "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957)"
+        );
+        assert!(r.starts_with("As pure"));
+        let (h, r) = split_header_rest(
+            "THE LIVES OF OTHERS – Score (Varese Sarabande): The big complaint is length.",
+            v,
+        );
+        assert_eq!(h, "THE LIVES OF OTHERS – Score (Varese Sarabande)");
+        assert!(r.starts_with("The big"));
+        let (h, _) = split_header_rest("LOGAN (2017, James Mangold) – Marco Beltrami", v);
+        assert_eq!(h, "LOGAN (2017, James Mangold) – Marco Beltrami");
+        let (h, r) = split_header_rest(
+            "The Social Network (Original Motion Picture Soundtrack) – Trent Reznor & Atticus Ross created a soundtrack that is almost a movie",
+            v,
+        );
+        assert!(h.ends_with("Soundtrack)"), "{h}");
+        assert!(r.starts_with("Trent Reznor"));
+        let (h, _) = split_header_rest("Super Mario Bros. Koji Kondo", v);
+        assert_eq!(h, "Super Mario Bros. Koji Kondo");
+    }
+
+    #[test]
+    fn glued_various_artists() {
+        assert_eq!(
+            strip_glued_various("ControlVarious Artists"),
+            (String::new(), true)
+        );
+        assert_eq!(
+            strip_glued_various("Clint Mansell & Various Artists"),
+            ("Clint Mansell".into(), true)
+        );
+        assert_eq!(
+            strip_glued_various("Hans Zimmer"),
+            ("Hans Zimmer".into(), false)
+        );
+    }
+
+    #[test]
+    fn several_entries_on_one_line() {
+        assert_eq!(
+            split_multi("A B: One // C D: Two"),
+            ["A B: One", "C D: Two"]
+        );
+        assert_eq!(
+            split_multi(
+                "Batman – Danny Elfman/ The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"
+            ),
+            [
+                "Batman – Danny Elfman",
+                "The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"
+            ]
+        );
+    }
+}

@@ -1,0 +1,398 @@
+//! Tables: HTML or Markdown rows (cells separated by tabs), and tables flattened to text by
+//! copying ("Year Game Composer(s) Refs" then one row per line). Column roles come from the
+//! header row, else from what the cells hold.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::names::{list_score, split_names};
+use super::sections::UnitInfo;
+use super::title::{clean_title, title_score};
+use super::units::Unit;
+use super::vocab::Vocabulary;
+use crate::document::{BlockKind, Document};
+use crate::model::{Layout, Mention, Release};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Rank,
+    Year,
+    Title,
+    Makers,
+    Label,
+    Ignore,
+}
+
+fn role_of(header_cell: &str) -> Option<Role> {
+    let h = header_cell
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .to_lowercase();
+    let h = h.trim_end_matches("(s)");
+    Some(match h {
+        "#" | "no" | "rank" | "ranking" | "position" | "pos" | "place" => Role::Rank,
+        "year" | "released" | "release" | "date" | "release year" => Role::Year,
+        "title" | "film" | "movie" | "game" | "show" | "series" | "album" | "soundtrack"
+        | "work" | "anime" | "name" => Role::Title,
+        "composer" | "composers" | "artist" | "artists" | "music" | "music by" | "score by"
+        | "composed by" => Role::Makers,
+        "label" | "record label" | "labels" | "publisher" => Role::Label,
+        "refs" | "ref" | "references" | "notes" | "note" | "director" | "developer"
+        | "platform" | "studio" | "network" | "sources" | "source" | "genre" | "score"
+        | "rating" | "comments" => Role::Ignore,
+        _ => return None,
+    })
+}
+
+/// Header roles of a row whose every cell names a column.
+fn header_roles(cells: &[&str]) -> Option<Vec<Role>> {
+    let roles: Option<Vec<Role>> = cells.iter().map(|c| role_of(c)).collect();
+    roles.filter(|r| r.contains(&Role::Title))
+}
+
+/// Mentions from the document's tables.
+pub fn mentions(
+    doc: &Document,
+    units: &[Unit],
+    info: &[UnitInfo],
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        if info[i].excluded {
+            i += 1;
+            continue;
+        }
+        if units[i].kind == BlockKind::Row {
+            let start = i;
+            while i < units.len() && units[i].kind == BlockKind::Row {
+                i += 1;
+            }
+            out.extend(cell_table(doc, &units[start..i], vocab));
+            continue;
+        }
+        if let Some(roles) = flat_header(&units[i].text) {
+            let start = i + 1;
+            let mut end = start;
+            while end < units.len()
+                && units[end].kind == BlockKind::Paragraph
+                && !info[end].excluded
+            {
+                end += 1;
+            }
+            out.extend(flat_table(doc, &roles, &units[start..end], vocab));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn cell_table(doc: &Document, rows: &[Unit], vocab: &Vocabulary) -> Vec<Mention> {
+    let cells: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.text.split('\t').map(str::trim).collect())
+        .collect();
+    let (roles, body) = match header_roles(&cells[0]) {
+        Some(roles) => (roles, &rows[1..]),
+        None => (infer_roles(&cells, vocab), rows),
+    };
+    let mut out = Vec::new();
+    let mut last_year = None;
+    for row in body {
+        let row_cells: Vec<&str> = row.text.split('\t').map(str::trim).collect();
+        if let Some(m) = row_mention(doc, row.line, &roles, &row_cells, &mut last_year, vocab) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Guesses column roles from content: years, small numbers, names, titles.
+fn infer_roles(rows: &[Vec<&str>], vocab: &Vocabulary) -> Vec<Role> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut roles = vec![Role::Ignore; width];
+    let column = |c: usize| rows.iter().filter_map(move |r| r.get(c).copied());
+    let mut best_title = (0.0f32, None);
+    let mut best_names = (0.0f32, None);
+    for (c, role) in roles.iter_mut().enumerate() {
+        let n = column(c).count().max(1) as f32;
+        if column(c).filter(|v| YEAR.is_match(v)).count() as f32 / n > 0.7 {
+            *role = Role::Year;
+        } else if column(c)
+            .filter(|v| v.len() <= 3 && v.trim_end_matches('.').parse::<u32>().is_ok())
+            .count() as f32
+            / n
+            > 0.7
+        {
+            *role = Role::Rank;
+        } else {
+            let names = column(c).map(|v| list_score(v, vocab)).sum::<f32>() / n;
+            let titles = column(c).map(title_score).sum::<f32>() / n;
+            if names > best_names.0 {
+                best_names = (names, Some(c));
+            }
+            if titles > best_title.0 && names < 0.8 {
+                best_title = (titles, Some(c));
+            }
+        }
+    }
+    if let Some(c) = best_title.1 {
+        roles[c] = Role::Title;
+    }
+    if let (s, Some(c)) = best_names {
+        if s >= 0.6 && Some(c) != best_title.1 {
+            roles[c] = Role::Makers;
+        }
+    }
+    roles
+}
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(1[89]\d\d|20\d\d)$").expect("static regex"));
+static CITATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\d+\]|\[edit\]").expect("static regex"));
+
+fn row_mention(
+    doc: &Document,
+    line: usize,
+    roles: &[Role],
+    cells: &[&str],
+    last_year: &mut Option<i32>,
+    vocab: &Vocabulary,
+) -> Option<Mention> {
+    let mut title = None;
+    let mut year = None;
+    let mut rank = None;
+    let mut makers = Vec::new();
+    let mut labels = Vec::new();
+    for (role, cell) in roles.iter().zip(cells) {
+        let cell = CITATION.replace_all(cell, "");
+        let cell = cell.trim();
+        match role {
+            Role::Title => title = Some(clean_title(cell)),
+            Role::Year => {
+                year = cell
+                    .get(..4)
+                    .and_then(|y| YEAR.is_match(y).then(|| y.parse().ok()).flatten())
+            }
+            Role::Rank => {
+                rank = cell
+                    .trim_end_matches('.')
+                    .trim_start_matches('#')
+                    .parse()
+                    .ok()
+            }
+            Role::Makers => makers = split_names(cell),
+            Role::Label => {
+                labels = cell
+                    .split('/')
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            }
+            Role::Ignore => {}
+        }
+    }
+    let title = title.filter(|t| title_score(t) >= 0.5 && t.chars().count() >= 2)?;
+    if roles.contains(&Role::Year) {
+        // A row without a year shares the one above (a rowspan flattened away).
+        year = year.or(*last_year);
+        *last_year = year;
+    }
+    let _ = vocab;
+    let mut m = Mention::new(&doc.source, line, Layout::Table, title);
+    m.year = year;
+    m.rank = rank;
+    m.composers = makers;
+    m.releases = labels
+        .iter()
+        .map(|l| Release {
+            label: Some(l.clone()),
+            year: None,
+            edition: None,
+        })
+        .collect();
+    m.labels = labels;
+    m.confidence = 0.85;
+    Some(m)
+}
+
+/// "Year Game Composer(s) Refs": a line of column names only.
+fn flat_header(text: &str) -> Option<Vec<Role>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=8).contains(&words.len()) {
+        return None;
+    }
+    header_roles(&words).filter(|r| r.contains(&Role::Makers) || r.contains(&Role::Year))
+}
+
+/// Rows flattened to one line: leading year or rank, the title, then the credited names, then
+/// ignorable columns (citations). The title/name boundary is where the tail reads best as names.
+fn flat_table(doc: &Document, roles: &[Role], rows: &[Unit], vocab: &Vocabulary) -> Vec<Mention> {
+    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+    let outlets = outlet_lengths(&texts);
+    let mut out = Vec::new();
+    let mut last_year = None;
+    for row in rows {
+        let text = strip_citation_columns(&row.text, &outlets);
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        let mut year = None;
+        let mut rank = None;
+        for role in roles {
+            match role {
+                Role::Year if words.first().is_some_and(|w| YEAR.is_match(w)) => {
+                    year = words.remove(0).parse().ok()
+                }
+                Role::Rank
+                    if words
+                        .first()
+                        .is_some_and(|w| w.trim_end_matches('.').parse::<u32>().is_ok()) =>
+                {
+                    rank = words.remove(0).trim_end_matches('.').parse().ok()
+                }
+                _ => {}
+            }
+        }
+        let (title, names) = split_title_names(&words, roles.contains(&Role::Makers), vocab);
+        let title = clean_title(&title);
+        if title.chars().count() < 2
+            || title_score(&title) < 0.5
+            || roles.contains(&Role::Makers) && names.is_empty()
+        {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        year = year.or(last_year);
+        last_year = year;
+        let mut m = Mention::new(&doc.source, row.line, Layout::Table, title);
+        m.year = year;
+        m.rank = rank;
+        m.composers = split_names(&names);
+        m.confidence = 0.8;
+        out.push(m);
+    }
+    out
+}
+
+static CITED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d+)\]").expect("static regex"));
+
+/// For each citation number, how many words its outlet name has: the longest run of words
+/// that stands before that number in every row citing it ("Consequence of Sound,[8]").
+fn outlet_lengths(rows: &[&str]) -> std::collections::HashMap<String, usize> {
+    let mut before: std::collections::HashMap<String, Vec<Vec<String>>> =
+        std::collections::HashMap::new();
+    for row in rows {
+        for c in CITED.captures_iter(row) {
+            let start = c.get(0).map_or(0, |m| m.start());
+            let words: Vec<String> = row[..start]
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .map(|w| w.trim_end_matches(',').to_string())
+                .collect();
+            before.entry(c[1].to_string()).or_default().push(words);
+        }
+    }
+    before
+        .into_iter()
+        .map(|(n, lists)| {
+            let len = if lists.len() < 2 {
+                1
+            } else {
+                (1..=5)
+                    .take_while(|&k| {
+                        lists
+                            .iter()
+                            .all(|l| l.len() >= k && l[k - 1] == lists[0][k - 1])
+                    })
+                    .last()
+                    .unwrap_or(1)
+            };
+            (n, len)
+        })
+        .collect()
+}
+
+/// Drops the trailing reference columns ("Factmag,[1] NME,[2]") of a flattened row.
+fn strip_citation_columns(
+    text: &str,
+    outlets: &std::collections::HashMap<String, usize>,
+) -> String {
+    let Some(first) = CITED.captures(text) else {
+        return text.to_string();
+    };
+    let start = first.get(0).map_or(0, |m| m.start());
+    let words = outlets.get(&first[1]).copied().unwrap_or(1);
+    let head: Vec<&str> = text[..start].split_whitespace().collect();
+    head[..head.len().saturating_sub(words)]
+        .join(" ")
+        .trim_end_matches(',')
+        .to_string()
+}
+
+fn split_title_names(words: &[&str], has_names: bool, vocab: &Vocabulary) -> (String, String) {
+    if !has_names || words.len() < 2 {
+        return (words.join(" "), String::new());
+    }
+    let mut best = (0.0f32, words.len());
+    for cut in 1..words.len() {
+        let tail = words[cut..].join(" ");
+        if tail.starts_with("and ") || tail.starts_with(", ") {
+            continue;
+        }
+        let score = list_score(&tail, vocab) + 0.02 * (words.len() - cut) as f32;
+        if score > best.0 {
+            best = (score, cut);
+        }
+    }
+    if best.0 < 0.6 {
+        return (words.join(" "), String::new());
+    }
+    (words[..best.1].join(" "), words[best.1..].join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::vocab::BUILT_IN;
+
+    #[test]
+    fn flattened_rows_split_title_from_names() {
+        let w: Vec<&str> = "Street Fighter II Yoko Shimomura and Isao Abe"
+            .split_whitespace()
+            .collect();
+        let (t, n) = split_title_names(&w, true, &BUILT_IN);
+        assert_eq!(
+            (t.as_str(), n.as_str()),
+            ("Street Fighter II", "Yoko Shimomura and Isao Abe")
+        );
+        let rows = [
+            "Tetris Hirokazu Tanaka Consequence of Sound,[8] NME,[2]",
+            "Portal Kelly Bailey Consequence of Sound,[8]",
+        ];
+        let outlets = outlet_lengths(&rows);
+        assert_eq!(
+            strip_citation_columns(rows[0], &outlets),
+            "Tetris Hirokazu Tanaka"
+        );
+        assert_eq!(
+            strip_citation_columns("Jaws John Williams Factmag,[1]", &outlets),
+            "Jaws John Williams"
+        );
+    }
+
+    #[test]
+    fn header_rows() {
+        assert_eq!(
+            flat_header("Year Game Composer(s) Refs"),
+            Some(vec![Role::Year, Role::Title, Role::Makers, Role::Ignore])
+        );
+        assert_eq!(flat_header("The best games of the year"), None);
+    }
+}

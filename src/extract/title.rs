@@ -1,0 +1,185 @@
+//! Work titles: cleaning a title slot for display and judging how much a string looks like a
+//! title rather than a sentence or a section heading.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::split::strip_glued_various;
+use super::words::{is_capitalised, is_section_word, is_title_function_word};
+
+static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
+        .expect("static regex")
+});
+
+/// "Original Motion Picture Soundtrack", "Score", "Original Score by X", "Soundtrack to the
+/// Motion Picture": a slot that describes the release, not the work.
+pub fn is_descriptor(s: &str) -> bool {
+    DESCRIPTOR.is_match(s.trim())
+}
+
+/// The credit inside a descriptor ("Original Score by Adrian Johnston" → the name).
+pub fn descriptor_credit(s: &str) -> Option<String> {
+    let c = DESCRIPTOR.captures(s.trim())?;
+    c.name("by").map(|m| m.as_str().trim().to_string())
+}
+
+const QUOTES: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»', '*', '_', '„'];
+
+fn keeps_final_dot(last_word: &str) -> bool {
+    let w = last_word.trim_end_matches('.');
+    w.contains('.')
+        || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+        || matches!(
+            w,
+            "Bros"
+                | "Jr"
+                | "Sr"
+                | "Vol"
+                | "St"
+                | "Dr"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Co"
+                | "Inc"
+                | "No"
+                | "Pt"
+                | "vs"
+        )
+}
+
+/// A title slot cleaned for display: no surrounding quotes or emphasis, no punctuation that
+/// belongs to the sentence, no glued "Various Artists".
+pub fn clean_title(raw: &str) -> String {
+    let (s, _) = strip_glued_various(raw);
+    let mut s = s.trim().to_string();
+    loop {
+        let before = s.clone();
+        s = s
+            .trim()
+            .trim_end_matches([',', ';', ':', '–', '—', '|', '~'])
+            .trim()
+            .to_string();
+        if s.ends_with(" -") {
+            s.truncate(s.len() - 2);
+        }
+        let quoted_pairs = [
+            ('“', '”'),
+            ('"', '"'),
+            ('‘', '’'),
+            ('\'', '\''),
+            ('«', '»'),
+            ('*', '*'),
+            ('_', '_'),
+        ];
+        for (open, close) in quoted_pairs {
+            if s.starts_with(open) && s.ends_with(close) && s.chars().count() > 2 {
+                s = s[open.len_utf8()..s.len() - close.len_utf8()].to_string();
+            }
+        }
+        if s.starts_with(QUOTES) && s.matches(QUOTES).count() == 1 {
+            s = s.trim_start_matches(QUOTES).to_string();
+        }
+        if s.ends_with(['”', '"']) && s.matches(['“', '”', '"']).count() == 1 {
+            s = s.trim_end_matches(['”', '"']).to_string();
+        }
+        if s.ends_with('.') && !s.ends_with("..") {
+            let last = s.split_whitespace().last().unwrap_or("");
+            if !keeps_final_dot(last) {
+                s.pop();
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    s
+}
+
+/// 0 – 1: how much `s` looks like the title of a work rather than a sentence or a heading.
+pub fn title_score(s: &str) -> f32 {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 16 || s.chars().count() > 120 {
+        return 0.0;
+    }
+    if !s.chars().any(char::is_alphanumeric) {
+        return 0.0;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !is_title_function_word(&w.to_lowercase()))
+        .collect();
+    let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
+    let ratio = if content.is_empty() {
+        0.0
+    } else {
+        capitalised as f32 / content.len() as f32
+    };
+    let mut score = 0.3 + 0.7 * ratio;
+    if !is_capitalised(words[0]) && !words[0].starts_with(['.', '“', '"', '‘', '\'']) {
+        score -= 0.3;
+    }
+    let sections = words.iter().filter(|w| is_section_word(w)).count();
+    score -= 0.35 * sections as f32;
+    if words.len() > 10 {
+        score -= 0.03 * (words.len() - 10) as f32;
+    }
+    let lower = s.to_lowercase();
+    if s.ends_with('?') && QUESTION_START.is_match(&lower) {
+        score -= 0.5;
+    }
+    if SENTENCE_WORDS.is_match(&lower) && ratio < 0.8 {
+        score -= 0.3;
+    }
+    score.clamp(0.0, 1.0)
+}
+
+static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(what|how|why|when|where|which|who|is|are|do|does|can|should|will|would)\b")
+        .expect("static regex")
+});
+
+static SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(i|we|you|he|she|they|this|that|these|those|it's|there's|has|have|had|was|were|is|are|will|would|could|should)\b")
+        .expect("static regex")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning() {
+        assert_eq!(clean_title("“Barbie”"), "Barbie");
+        assert_eq!(clean_title("Super Mario Bros."), "Super Mario Bros.");
+        assert_eq!(clean_title("E.T."), "E.T.");
+        assert_eq!(clean_title("Barbie."), "Barbie");
+        assert_eq!(clean_title("Master and Commander:"), "Master and Commander");
+        assert_eq!(clean_title("American GangsterVarious Artists"), "");
+        assert_eq!(clean_title("\"Moulin Rouge!\""), "Moulin Rouge!");
+    }
+
+    #[test]
+    fn scores() {
+        assert!(title_score("Guardians of the Galaxy Vol. 1") > 0.8);
+        assert!(title_score("There Will Be Blood") > 0.6);
+        assert!(title_score("How long does it typically take to see results?") < 0.3);
+        assert!(title_score("Curated Soundtracks That Defined Musical Eras and Film Genres") < 0.7);
+        assert!(title_score("Conclusion") < 0.7);
+        assert!(title_score("the soundtrack is great and we loved it") < 0.3);
+    }
+
+    #[test]
+    fn descriptors() {
+        assert!(is_descriptor("Original Motion Picture Soundtrack"));
+        assert!(is_descriptor("Soundtrack to the Motion Picture"));
+        assert!(is_descriptor("Score"));
+        assert_eq!(
+            descriptor_credit("Original Score by Adrian Johnston").as_deref(),
+            Some("Adrian Johnston")
+        );
+        assert!(!is_descriptor("Hans Zimmer"));
+    }
+}

@@ -1,0 +1,214 @@
+//! Units: the blocks the extractor reasons about, after undoing the damage copying does to
+//! text — a year pushed onto its own line, an italic title broken out of its sentence,
+//! right-margin labels glued to a line with spaces.
+
+use crate::document::{BlockKind, Document};
+
+use super::words::is_title_function_word;
+
+/// One block of text, prepared for extraction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub text: String,
+    pub line: usize,
+    pub kind: BlockKind,
+    pub gap_before: bool,
+    pub depth: u8,
+}
+
+impl Unit {
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+}
+
+/// Blocks longer than this are never headers and are read as prose only.
+pub const MAX_UNIT_BYTES: usize = 20_000;
+
+/// Builds units from a document's blocks.
+pub fn units(doc: &Document) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(doc.blocks.len());
+    for block in &doc.blocks {
+        let mut text = block.text.clone();
+        if block.kind != BlockKind::Row && text.contains('\t') {
+            text = drop_margin_cells(&text);
+        }
+        if text.len() > MAX_UNIT_BYTES {
+            let mut cut = MAX_UNIT_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+        }
+        let unit = Unit {
+            text,
+            line: block.line,
+            kind: block.kind,
+            gap_before: block.gap_before,
+            depth: block.depth,
+        };
+        if let Some(prev) = out.last_mut() {
+            if continues(prev, &unit) {
+                let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) {
+                    ""
+                } else {
+                    " "
+                };
+                prev.text.push_str(joiner);
+                prev.text.push_str(&unit.text);
+                continue;
+            }
+        }
+        out.push(unit);
+    }
+    out
+}
+
+/// A line whose other cells are short labels in the margin ("Title – Composer\tPart 1")
+/// keeps only its first cell; other tabbed lines read as spaced text.
+fn drop_margin_cells(text: &str) -> String {
+    let cells: Vec<&str> = text
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    match cells.split_first() {
+        Some((first, rest))
+            if rest.iter().all(|c| c.split_whitespace().count() <= 3)
+                && first.split_whitespace().count() > 1 =>
+        {
+            first.to_string()
+        }
+        _ => cells.join(" "),
+    }
+}
+
+/// Whether `next` continues the sentence or header of `prev` rather than starting a block.
+fn continues(prev: &Unit, next: &Unit) -> bool {
+    if prev.kind != BlockKind::Paragraph || next.kind != BlockKind::Paragraph {
+        return false;
+    }
+    let next_text = next.text.trim();
+    let prev_text = prev.text.trim_end();
+    // "Roller" / "(1976)": a year alone on its line belongs to the title above.
+    if is_bracketed_year(next_text) && prev.text.split_whitespace().count() <= 12 {
+        return true;
+    }
+    if prev_text.ends_with(['.', '!', '?', ':', ';']) || prev_text.len() > 2_000 {
+        return false;
+    }
+    // ", this is the final album…" or "is a progressive-rock album…".
+    if next_text.starts_with([',', ';', ')']) {
+        return true;
+    }
+    let first_word = next_text.split_whitespace().next().unwrap_or("");
+    if first_word.chars().next().is_some_and(char::is_lowercase) && is_continuation_word(first_word)
+    {
+        return true;
+    }
+    // "…as the soundtrack to" / "Dawn of the Dead": a dangling sentence takes the next line.
+    let last_word = prev_text.split_whitespace().last().unwrap_or("");
+    (prev_text.ends_with(',')
+        || is_title_function_word(last_word) && last_word.chars().all(char::is_lowercase))
+        && next.text.split_whitespace().count() <= 12
+}
+
+fn is_bracketed_year(text: &str) -> bool {
+    let t = text.trim();
+    t.len() == 6
+        && t.starts_with('(')
+        && t.ends_with(')')
+        && t[1..5].chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_continuation_word(word: &str) -> bool {
+    is_title_function_word(word)
+        || matches!(
+            word.trim_end_matches([',', '.']),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "which"
+                | "who"
+                | "that"
+                | "where"
+                | "while"
+                | "but"
+                | "so"
+                | "then"
+                | "than"
+                | "when"
+                | "whose"
+                | "this"
+                | "these"
+                | "its"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, SourceFormat};
+
+    fn doc(lines: &[&str]) -> Document {
+        Document {
+            source: "t.txt".into(),
+            format: SourceFormat::Text,
+            encoding: "UTF-8".into(),
+            repaired: false,
+            blocks: lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Block::new(BlockKind::Paragraph, *l, i + 1))
+                .collect(),
+        }
+    }
+
+    fn texts(lines: &[&str]) -> Vec<String> {
+        units(&doc(lines)).into_iter().map(|u| u.text).collect()
+    }
+
+    #[test]
+    fn year_line_joins_its_title() {
+        assert_eq!(
+            texts(&["Roller", "(1976)", "A blurb."]),
+            ["Roller (1976)", "A blurb."]
+        );
+    }
+
+    #[test]
+    fn broken_sentence_is_rejoined() {
+        assert_eq!(
+            texts(&[
+                "Better known as the soundtrack to",
+                "Dawn of the Dead",
+                ", this is the last album."
+            ]),
+            ["Better known as the soundtrack to Dawn of the Dead, this is the last album."]
+        );
+    }
+
+    #[test]
+    fn separate_lines_stay_apart() {
+        assert_eq!(
+            texts(&["The Newton Brothers: The Midnight Club", "ost1"]).len(),
+            2
+        );
+        assert_eq!(texts(&["10. Barbie", "The wild thing is"]).len(), 2);
+    }
+
+    #[test]
+    fn margin_labels_are_dropped() {
+        assert_eq!(
+            texts(&["Hoosiers – Jerry Goldsmith\tPart 1"]),
+            ["Hoosiers – Jerry Goldsmith"]
+        );
+    }
+}
