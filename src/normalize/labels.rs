@@ -48,7 +48,8 @@ pub struct LabelTable {
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
-    LabelTable::parse(include_str!("../../data/labels.txt")).expect("data/labels.txt is a valid label table")
+    LabelTable::parse(include_str!("../../data/labels.txt"))
+        .expect("data/labels.txt is a valid label table")
 });
 
 impl LabelTable {
@@ -69,7 +70,10 @@ impl LabelTable {
             let mut names = line.split('|').map(str::trim);
             let canonical = names.next().unwrap_or("");
             if label_key(canonical).is_empty() {
-                return Err(LabelTableError { line: i + 1, message: "no canonical name before the first `|`".into() });
+                return Err(LabelTableError {
+                    line: i + 1,
+                    message: "no canonical name before the first `|`".into(),
+                });
             }
             table.add(canonical, canonical);
             for alias in names.filter(|a| !a.is_empty()) {
@@ -163,7 +167,10 @@ mod tests {
     #[test]
     fn builtin_table_knows_the_issue_examples() {
         let t = LabelTable::builtin();
-        assert_eq!(t.canonical("Deutsche Grammafon"), Some("Deutsche Grammophon"));
+        assert_eq!(
+            t.canonical("Deutsche Grammafon"),
+            Some("Deutsche Grammophon")
+        );
         assert_eq!(t.canonical("Warners"), t.canonical("Warner Bros."));
         assert_eq!(t.canonical("Varese Sarabande"), Some("Varèse Sarabande"));
     }

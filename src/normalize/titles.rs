@@ -142,6 +142,9 @@ pub struct TitleKey {
     pub part: Option<u32>,
     /// Whether a subtitle that names the work (not a release) is part of `base`.
     pub subtitled: bool,
+    /// That subtitle's words (`phantom menace` in `Star Wars: The Phantom Menace`); articles
+    /// sometimes name a work by its subtitle alone.
+    pub subtitle: String,
     /// Whether the part number stands before such a subtitle (`Star Trek II: The Wrath…`).
     pub part_before_subtitle: bool,
 }
@@ -211,6 +214,7 @@ pub fn parse_title(s: &str) -> TitleKey {
     part = main_part.or(part);
     let mut subtitled = false;
     let mut subtitle_part = None;
+    let mut subtitle: Vec<String> = Vec::new();
     for segment in segments {
         let mut sub = words_of(segment);
         if is_descriptor(&sub) || sub.is_empty() {
@@ -228,10 +232,14 @@ pub fn parse_title(s: &str) -> TitleKey {
         subtitle_part = strip_trailing(&mut sub).or(subtitle_part);
         strip_articles(&mut sub);
         subtitled = true;
-        words.extend(sub);
+        subtitle.extend(sub);
     }
     let part_before_subtitle = subtitled && main_part.is_some();
+    let subtitle = subtitle.join(" ");
+    words.push(subtitle.clone());
+    words.retain(|w| !w.is_empty());
     TitleKey {
+        subtitle,
         base: words.join(" "),
         article: article.join(" "),
         part: part.or(subtitle_part).filter(|&n| n != 1),

@@ -9,6 +9,7 @@
 //! Then every title variant of a profile puts the profile into a few blocks:
 //! - `k` its work key, `c` the key without spaces, `f` its fingerprint (word order);
 //! - `n` the key with spell-grouped words, so a typo meets the correct spelling;
+//! - `k` also the naming subtitle alone (`phantom menace`), to meet titles that use it;
 //! - `t` each of its two rarest (spell-grouped) words, so a title with one odd word still
 //!   meets the titles that share its other rare words.
 //!
@@ -80,6 +81,10 @@ fn block_keys(t: &TitleVariant, idf: &Idf, spelling: &HashMap<String, String>) -
         normal.push_str(&format!(" {n}"));
     }
     keys.push(format!("n{normal}"));
+    if !t.parsed.subtitle.is_empty() {
+        // Meets the same work named by its subtitle alone.
+        keys.push(format!("k{}", t.parsed.subtitle));
+    }
     let mut words: Vec<&str> = grouped
         .into_iter()
         .filter(|w| w.chars().count() >= 3)

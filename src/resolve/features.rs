@@ -33,6 +33,11 @@ impl TitleVariant {
         let parsed = TitleKey {
             subtitled: written.subtitled,
             part_before_subtitle: written.part_before_subtitle,
+            subtitle: if written.key() == key {
+                written.subtitle
+            } else {
+                String::new()
+            },
             ..parse_title(&key)
         };
         let tokens = parsed

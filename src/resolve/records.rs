@@ -1,19 +1,21 @@
 //! Merged records: one [`Soundtrack`] per cluster, each field the union of its mentions'
 //! values with the sources that gave them, and an id that stays put across runs.
 //!
-//! - title: the most frequent form (spellings compared by fold), ties to the longer, more
-//!   complete one; within a form the most complete spelling (mixed case, diacritics);
+//! - title: the most frequent form (spellings compared by fold); within a form the most
+//!   complete spelling (mixed case, diacritics); among equally frequent forms the best
+//!   spelled, then the one with the least release wording, then the longest;
 //! - year: the most frequent year, ties to the earliest;
 //! - composers and labels: canonical spellings (people across the run, the label table),
 //!   in the order the earliest mentions give them;
 //! - id: slug of the canonical title's key with its leading article, then the year or `x`
 //!   (`the-graduate-1967`, `guardians-of-the-galaxy-2014`); see [`assign_ids`] for clashes.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::explain::FieldValue;
 use super::features::Vocabulary;
-use super::people::{People, best_spelling};
+use super::people::{People, best_spelling, completeness};
 use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
 use crate::normalize::{fold, label_key, parse_title, title_key};
 
@@ -46,13 +48,24 @@ pub fn build(
             .entry(m.title.clone())
             .or_default() += 1;
     }
+    // The most frequent form; among equals the best spelled, then the one with the least
+    // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
     let chosen = forms
-        .iter()
-        .max_by(|(ka, a), (kb, b)| {
-            let (na, nb) = (a.values().sum::<usize>(), b.values().sum::<usize>());
-            na.cmp(&nb).then(ka.len().cmp(&kb.len())).then(kb.cmp(ka))
+        .values()
+        .map(|spellings| {
+            let best = best_spelling(spellings);
+            let (mixed, rich) = completeness(&best);
+            let rank = (
+                spellings.values().sum::<usize>(),
+                mixed,
+                Reverse(release_words(&best)),
+                rich,
+                best.len(),
+            );
+            (rank, Reverse(best.clone()), best)
         })
-        .map(|(_, spellings)| best_spelling(spellings))
+        .max()
+        .map(|(_, _, best)| best)
         .unwrap_or_default();
     let overridden = vocab
         .overrides
@@ -203,6 +216,17 @@ fn push_spelling(
     }
 }
 
+/// Words of a title that its key drops as release wording or a first volume.
+fn release_words(title: &str) -> usize {
+    let parsed = parse_title(title);
+    let kept = parsed.stem().split(' ').filter(|w| !w.is_empty()).count();
+    fold(title)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .count()
+        .saturating_sub(kept)
+}
+
 /// `slug(title stem)-year`.
 pub fn base_id(title: &str, year: Option<i32>) -> String {
     let stem = slug(&parse_title(title).stem());
@@ -212,18 +236,22 @@ pub fn base_id(title: &str, year: Option<i32>) -> String {
     )
 }
 
-/// Lower-case ASCII slug: letters and digits, other runs one `-`.
+/// Lower-case ASCII slug: letters and digits, other runs one `-`; initials stay together
+/// (`E.T. the Extra-Terrestrial` → `et-the-extra-terrestrial`).
 pub fn slug(s: &str) -> String {
     let folded = fold(s);
-    let parts: Vec<String> = folded
-        .split(' ')
-        .map(|w| {
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    let mut initials = false;
+    for w in folded.split(' ') {
+        let w: String = w.chars().filter(char::is_ascii_alphanumeric).collect();
+        let initial = w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic());
+        match parts.last_mut() {
+            Some(last) if initial && initials => last.push_str(&w),
+            _ if !w.is_empty() => parts.push(w),
+            _ => {}
+        }
+        initials = initial;
+    }
     if parts.is_empty() {
         "untitled".to_string()
     } else {

@@ -3,7 +3,8 @@
 //!
 //! - title: the best similarity over both sides' titles and alternate titles, 0–1: equal work
 //!   keys score 1, otherwise an IDF-weighted soft Jaccard of their words (words equal, or
-//!   Jaro–Winkler ≥ 0.9 for typos), so one shared common word proves little;
+//!   Jaro–Winkler ≥ 0.9 for typos), so one shared common word proves little; a title that
+//!   is the other's naming subtitle alone scores [`SUBTITLE_ALONE`];
 //! - year: +0.10 equal, +0.05 one apart (film year vs release year), −0.40 further apart,
 //!   0 when either side has none;
 //! - composers: +0.10 to +0.25 by the share of names in common (near spellings of one
@@ -23,6 +24,9 @@ use super::features::{Idf, Profile, TitleVariant};
 pub const THRESHOLD: f64 = 0.85;
 /// Title similarity below which a pair never merges, whatever else agrees.
 pub const TITLE_GATE: f64 = 0.75;
+/// Title similarity of a work named by its subtitle alone (`The Phantom Menace` for `Star
+/// Wars: The Phantom Menace`): enough to merge only with a year or composer agreeing.
+pub const SUBTITLE_ALONE: f64 = 0.8;
 /// Pairs this close to the threshold (either side) go to `review.csv`.
 pub const REVIEW_MARGIN: f64 = 0.15;
 
@@ -93,7 +97,15 @@ pub fn title_similarity(a: &TitleVariant, b: &TitleVariant, idf: &Idf) -> f64 {
     if strip_part(&a.compact, a) == strip_part(&b.compact, b) {
         return 0.98;
     }
-    soft_jaccard(&a.tokens, &b.tokens, idf)
+    let by_subtitle = |x: &TitleVariant, y: &TitleVariant| {
+        !x.parsed.subtitle.is_empty() && x.parsed.subtitle == y.parsed.base
+    };
+    let jaccard = soft_jaccard(&a.tokens, &b.tokens, idf);
+    if by_subtitle(a, b) || by_subtitle(b, a) {
+        jaccard.max(SUBTITLE_ALONE)
+    } else {
+        jaccard
+    }
 }
 
 fn strip_part<'a>(compact: &'a str, t: &TitleVariant) -> &'a str {

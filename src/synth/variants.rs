@@ -137,7 +137,10 @@ pub fn credit(rng: &mut Rng, credit: &str) -> String {
         16..=17 => {
             // A near spelling: the surname loses its last letter.
             let mut s = credit.to_string();
-            if s.split(' ').next_back().is_some_and(|w| w.chars().count() >= 6) {
+            if s.split(' ')
+                .next_back()
+                .is_some_and(|w| w.chars().count() >= 6)
+            {
                 s.pop();
             }
             s
