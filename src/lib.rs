@@ -75,6 +75,10 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         path: config.output.clone(),
         source,
     })?;
+    let overrides = resolve::Overrides::load(&config.input).map_err(|e| RunError::Overrides {
+        path: config.input.join(resolve::OVERRIDES_FILE),
+        message: e.to_string(),
+    })?;
 
     let progress = progress_bar(config, files.len() as u64);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -112,16 +116,17 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     let mut mentions: Vec<Mention> = results.into_iter().flat_map(|r| r.mentions).collect();
-    let soundtracks = resolve::resolve(&mut mentions);
+    let resolution = resolve::resolve_with(&mut mentions, &overrides);
+    let soundtracks = &resolution.soundtracks;
 
     let duration = started.elapsed();
     let report = Report::new(reports, soundtracks.len(), duration.as_millis() as u64);
-    emit::write_all(&config.output, &mentions, &soundtracks, &report).map_err(|source| {
-        RunError::Output {
+    emit::write_all(&config.output, &mentions, soundtracks, &report)
+        .and_then(|()| emit::resolution::write_resolution(&config.output, &resolution))
+        .map_err(|source| RunError::Output {
             path: config.output.clone(),
             source,
-        }
-    })?;
+        })?;
     Ok(RunSummary {
         files_read: report.totals.ok,
         files_skipped: report.totals.skipped,
@@ -136,7 +141,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
 fn process_file(path: &Path, rel: &str) -> FileResult {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         ingest::read_document(path, rel).map(|doc| {
-            let mentions = extract::extract(&doc);
+            let mut mentions = extract::extract(&doc);
+            mentions.iter_mut().for_each(normalize::normalize_mention);
             (doc, mentions)
         })
     }));

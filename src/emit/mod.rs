@@ -2,6 +2,7 @@
 //! folder and renamed into place, so an interrupted run leaves the previous output whole.
 
 pub mod dialect;
+pub mod resolution;
 
 use std::fs;
 use std::io::Write;

@@ -3,8 +3,11 @@
 //! `cuesheet explain <id or title>` reads that file and prints one record with [`render`].
 
 use std::fmt::Write as _;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use super::scoring::{PairScore, THRESHOLD};
 use crate::normalize::{fold, title_key};
@@ -114,4 +117,77 @@ pub fn render(e: &RecordExplanation) -> String {
         let _ = writeln!(out, "      {why}");
     }
     out
+}
+
+/// Name of the explanations file in the output folder.
+pub const EXPLAIN_FILE: &str = "explain.jsonl";
+
+/// Why explanations could not be read.
+#[derive(Debug, Error)]
+pub enum ExplainError {
+    #[error("{path}: not found; run cuesheet on the input first")]
+    Missing { path: PathBuf },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: not an explanation: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+/// What a lookup found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    /// The records whose id is the query, or else whose title or alternate title is.
+    Found(Vec<RecordExplanation>),
+    /// Nothing matched; up to ten (id, title) whose title contains the query's words.
+    NotFound(Vec<(String, String)>),
+}
+
+/// Finds the records of `dir/explain.jsonl` that match `query` (see
+/// [`RecordExplanation::matches`]); an id match wins over title matches.
+pub fn lookup(dir: &Path, query: &str) -> Result<Lookup, ExplainError> {
+    let path = dir.join(EXPLAIN_FILE);
+    let file = std::fs::File::open(&path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => ExplainError::Missing { path: path.clone() },
+        _ => ExplainError::Read {
+            path: path.clone(),
+            source,
+        },
+    })?;
+    let (mut by_id, mut by_title, mut near) = (Vec::new(), Vec::new(), Vec::new());
+    let words = fold(query);
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|source| ExplainError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let e: RecordExplanation =
+            serde_json::from_str(&line).map_err(|err| ExplainError::Parse {
+                path: path.clone(),
+                line: n + 1,
+                message: err.to_string(),
+            })?;
+        if e.id == query.trim() {
+            by_id.push(e);
+        } else if e.matches(query) {
+            by_title.push(e);
+        } else if near.len() < 10 && !words.is_empty() && fold(&e.title).contains(&words) {
+            near.push((e.id.clone(), e.title.clone()));
+        }
+    }
+    Ok(match (by_id.is_empty(), by_title.is_empty()) {
+        (false, _) => Lookup::Found(by_id),
+        (true, false) => Lookup::Found(by_title),
+        (true, true) => Lookup::NotFound(near),
+    })
 }
