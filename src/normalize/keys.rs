@@ -17,41 +17,62 @@ use unicode_normalization::char::is_combining_mark;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        if c == '&' {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str("and");
-            space = true;
-            continue;
-        }
-        // Apostrophes join ("Schindler’s" → "schindlers") rather than split.
-        if matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´') {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            // A lower-case form may decompose further (rare compatibility letters), so it goes
-            // through NFKD again to keep the fold idempotent.
-            for l in c.to_lowercase().flat_map(|l| std::iter::once(l).nfkd()) {
-                if let Some(ascii) = transliterate(l) {
-                    out.push_str(ascii);
-                } else if !is_combining_mark(l) && l.is_alphanumeric() {
-                    out.push(l);
-                }
-            }
+    for ch in s.chars() {
+        // ASCII needs no decomposition; other characters are decomposed one by one, which
+        // equals NFKD of the whole text once combining marks are dropped.
+        if ch.is_ascii() {
+            fold_char(ch, &mut out, &mut space);
         } else {
-            space = true;
+            for c in std::iter::once(ch).nfkd() {
+                fold_char(c, &mut out, &mut space);
+            }
         }
     }
     out
+}
+
+/// Appends the fold of one decomposed character; `space` carries a pending separator.
+fn fold_char(c: char, out: &mut String, space: &mut bool) {
+    if c.is_ascii_alphanumeric() {
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_combining_mark(c) {
+        return;
+    }
+    if c == '&' {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str("and");
+        *space = true;
+        return;
+    }
+    // Apostrophes join ("Schindler’s" → "schindlers") rather than split.
+    if matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´') {
+        return;
+    }
+    if c.is_alphanumeric() {
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        // A lower-case form may decompose further (rare compatibility letters), so it goes
+        // through NFKD again to keep the fold idempotent.
+        for l in c.to_lowercase().flat_map(|l| std::iter::once(l).nfkd()) {
+            if let Some(ascii) = transliterate(l) {
+                out.push_str(ascii);
+            } else if !is_combining_mark(l) && l.is_alphanumeric() {
+                out.push(l);
+            }
+        }
+    } else {
+        *space = true;
+    }
 }
 
 /// Latin letters that carry no combining mark to drop, so NFKD leaves them whole

@@ -124,7 +124,12 @@ pub fn clean_text(text: &str) -> String {
             }
         })
         .collect();
-    let out: String = mapped.nfc().collect();
+    // ASCII text is already NFC.
+    let out: String = if mapped.is_ascii() {
+        mapped
+    } else {
+        mapped.nfc().collect()
+    };
     if out.contains("””") || out.contains("\"\"") {
         doubled_quotes_to_dash(&out)
     } else {

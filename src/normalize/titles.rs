@@ -413,7 +413,11 @@ fn trailing_descriptor(words: &[String]) -> Option<usize> {
     TRAILING_DESCRIPTORS.iter().find_map(|phrase| {
         let len = phrase.split(' ').count();
         let tail = words.len().checked_sub(len).filter(|&start| start > 0)?;
-        (words[tail..].join(" ") == *phrase).then_some(len)
+        words[tail..]
+            .iter()
+            .map(String::as_str)
+            .eq(phrase.split(' '))
+            .then_some(len)
     })
 }
 

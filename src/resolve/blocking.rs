@@ -17,11 +17,14 @@
 //! word, a popular title) is sorted by key and each profile meets the next [`WINDOW`] ones
 //! (the sorted-neighbourhood method). The work is therefore linear in the number of profiles.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rapidfuzz::distance::jaro_winkler;
+use rayon::prelude::*;
 
-use super::features::{Idf, Profile, TitleVariant};
+use super::fast_hash::FastMap as HashMap;
+use super::features::{Profile, TitleVariant};
 use crate::normalize::fingerprint;
 
 /// Blocks up to this size are compared in full.
@@ -30,96 +33,118 @@ pub const FULL_BLOCK: usize = 24;
 pub const WINDOW: usize = 8;
 
 /// Candidate pairs `(a, b)` with `a < b`, sorted and without repeats.
-pub fn candidate_pairs(profiles: &[Profile], idf: &Idf) -> Vec<(u32, u32)> {
-    let spelling = spelling_groups(profiles, idf);
-    let mut blocks: HashMap<String, Vec<u32>> = HashMap::new();
-    for (i, p) in profiles.iter().enumerate() {
-        for t in &p.titles {
-            for key in block_keys(t, idf, &spelling) {
-                let members = blocks.entry(key).or_default();
-                if members.last() != Some(&(i as u32)) {
-                    members.push(i as u32);
-                }
-            }
-        }
-    }
+pub fn candidate_pairs(profiles: &[Profile]) -> Vec<(u32, u32)> {
+    let spelling = spelling_groups(profiles);
+    // (block, profile), blocks named by a hash of their key.
+    let mut entries: Vec<(u64, u32)> = profiles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, p)| {
+            let mut keys: Vec<u64> = p
+                .titles
+                .iter()
+                .flat_map(|t| block_keys(t, &spelling))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys.into_iter().map(move |k| (k, i as u32))
+        })
+        .collect();
+    entries.par_sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for members in blocks.values_mut() {
-        if members.len() < 2 {
-            continue;
-        }
-        // Profiles are numbered in key order, so sorting by index sorts by key.
-        members.sort_unstable();
-        members.dedup();
-        let n = members.len();
+    for block in entries.chunk_by(|a, b| a.0 == b.0) {
+        // Profiles are numbered in key order, so the block is sorted by key.
+        let n = block.len();
         let reach = if n <= FULL_BLOCK { n } else { WINDOW + 1 };
         for x in 0..n {
             for y in x + 1..n.min(x + reach) {
-                pairs.push((members[x], members[y]));
+                pairs.push((block[x].1, block[y].1));
             }
         }
     }
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// The block keys of one title variant.
-fn block_keys(t: &TitleVariant, idf: &Idf, spelling: &HashMap<String, String>) -> Vec<String> {
+/// A block's name: a hash of a tag and its key parts.
+fn block(tag: u8, parts: &[&str]) -> u64 {
+    let mut h = DefaultHasher::new();
+    tag.hash(&mut h);
+    parts.hash(&mut h);
+    h.finish()
+}
+
+/// The blocks of one title variant.
+fn block_keys(t: &TitleVariant, spelling: &HashMap<String, String>) -> Vec<u64> {
     let mut keys = vec![
-        format!("k{}", t.key),
-        format!("c{}", t.compact),
-        format!("f{}", fingerprint(&t.key)),
+        block(b'k', &[&t.key]),
+        block(b'c', &[&t.compact]),
+        block(b'f', &[&fingerprint(&t.key)]),
     ];
     let grouped: Vec<&str> = t
         .tokens
         .iter()
         .map(|w| spelling.get(w).map_or(w.as_str(), String::as_str))
         .collect();
-    let mut normal = grouped.join(" ");
-    if let Some(n) = t.parsed.part {
-        normal.push_str(&format!(" {n}"));
-    }
-    keys.push(format!("n{normal}"));
+    let part = t.parsed.part.map(|n| n.to_string()).unwrap_or_default();
+    let mut normal = grouped.clone();
+    normal.push(&part);
+    keys.push(block(b'n', &normal));
     if !t.parsed.subtitle.is_empty() {
         // Meets the same work named by its subtitle alone.
-        keys.push(format!("k{}", t.parsed.subtitle));
+        keys.push(block(
+            b'k',
+            &[&with_part(&t.parsed.subtitle, t.parsed.part)],
+        ));
     }
-    let mut words: Vec<&str> = grouped
-        .into_iter()
-        .filter(|w| w.chars().count() >= 3)
+    let mut words: Vec<(u32, &str)> = grouped
+        .iter()
+        .zip(&t.df)
+        .filter(|(w, _)| w.chars().count() >= 3)
+        .map(|(w, &df)| (df, *w))
         .collect();
-    words.sort_by(|a, b| idf.df(a).cmp(&idf.df(b)).then(a.cmp(b)));
-    words.dedup();
-    keys.extend(words.iter().take(2).map(|w| format!("t{w}")));
+    words.sort_unstable();
+    words.dedup_by(|a, b| a.1 == b.1);
+    keys.extend(words.iter().take(2).map(|(_, w)| block(b't', &[w])));
     keys
 }
 
+fn with_part(base: &str, part: Option<u32>) -> String {
+    match part {
+        Some(n) => format!("{base} {n}"),
+        None => base.to_string(),
+    }
+}
+
 /// Maps each rare word that is one letter off a more frequent word to that word.
-fn spelling_groups(profiles: &[Profile], idf: &Idf) -> HashMap<String, String> {
-    let words: BTreeSet<&str> = profiles
-        .iter()
-        .flat_map(|p| {
-            p.titles
-                .iter()
-                .flat_map(|t| t.tokens.iter().map(String::as_str))
-        })
+fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
+    let mut df_of: HashMap<&str, u32> = HashMap::default();
+    for t in profiles.iter().flat_map(|p| &p.titles) {
+        for (w, &df) in t.tokens.iter().zip(&t.df) {
+            df_of.insert(w, df);
+        }
+    }
+    let words: BTreeSet<&str> = df_of
+        .keys()
+        .copied()
         .filter(|w| w.chars().count() >= 5 && !w.chars().any(|c| c.is_ascii_digit()))
         .collect();
     let words: Vec<&str> = words.into_iter().collect();
-    let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut index: HashMap<String, Vec<u32>> = HashMap::default();
     for (i, w) in words.iter().enumerate() {
         for d in deletions(w) {
             index.entry(d).or_default().push(i as u32);
         }
     }
-    let rare = |w: &str| idf.df(w) <= 3;
-    let mut best: HashMap<u32, (u32, u32)> = HashMap::new();
+    let df = |w: &str| df_of.get(w).copied().unwrap_or(0);
+    let rare = |w: &str| df(w) <= 3;
+    let mut best: HashMap<u32, (u32, u32)> = HashMap::default();
     for bucket in index.values().filter(|b| b.len() > 1) {
         for &x in bucket.iter().filter(|&&x| rare(words[x as usize])) {
             for &y in bucket {
                 let (wx, wy) = (words[x as usize], words[y as usize]);
-                let (dx, dy) = (idf.df(wx), idf.df(wy));
+                let (dx, dy) = (df(wx), df(wy));
                 // Map towards the more frequent spelling (ties: the smaller word), never both ways.
                 if x == y || (dy, std::cmp::Reverse(wy)) <= (dx, std::cmp::Reverse(wx)) {
                     continue;
@@ -138,7 +163,7 @@ fn spelling_groups(profiles: &[Profile], idf: &Idf) -> HashMap<String, String> {
     }
     // Follow chains to their most frequent end; each step goes up in (df, word) order, so
     // chains end.
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for &x in best.keys() {
         let mut target = x;
         while let Some(&(next, _)) = best.get(&target) {

@@ -15,6 +15,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::features::Profile;
 use super::scoring::{THRESHOLD, composer_score};
 use crate::normalize::TitleKey;
@@ -62,7 +64,7 @@ impl Clusters {
     /// profile's `apart` override tags.
     pub fn new(profiles: &[Profile], source_of: &[u32], tags: &[Vec<(u32, bool)>]) -> Clusters {
         let summary = profiles
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, p)| {
                 let mut s = Summary::default();
@@ -98,6 +100,21 @@ impl Clusters {
             x = next;
         }
         root
+    }
+
+    /// The clusters as lists of profiles, in the order of their first profile.
+    pub fn groups(&mut self) -> Vec<Vec<u32>> {
+        let mut index = vec![u32::MAX; self.parent.len()];
+        let mut out: Vec<Vec<u32>> = Vec::new();
+        for p in 0..self.parent.len() as u32 {
+            let root = self.find(p) as usize;
+            if index[root] == u32::MAX {
+                index[root] = out.len() as u32;
+                out.push(Vec::new());
+            }
+            out[index[root] as usize].push(p);
+        }
+        out
     }
 
     /// Why the clusters of `a` and `b` may not merge, if they may not.

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -17,7 +18,7 @@ use crate::normalize::{fold, title_key};
 pub struct FieldValue {
     pub field: String,
     pub value: String,
-    pub sources: Vec<String>,
+    pub sources: Vec<Arc<str>>,
     /// Other spellings that were read as this value (`Deutsche Grammafon`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spellings: Vec<String>,
@@ -27,8 +28,6 @@ pub struct FieldValue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MergeReason {
-    /// Every key (titles, year, composers, labels) is the same.
-    SameKeys,
     /// The pair's score reached the threshold.
     Score,
     /// The user's overrides file said so.
@@ -55,6 +54,11 @@ pub struct RecordExplanation {
     pub year: Option<i32>,
     pub mention_count: usize,
     pub fields: Vec<FieldValue>,
+    /// Groups of mentions (`source:line`) whose keys are all the same: same title keys, year,
+    /// composers and labels. Each group was merged before any scoring.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_keys: Vec<Vec<Arc<str>>>,
+    /// Merges between groups, best first.
     pub merges: Vec<Merge>,
 }
 
@@ -98,15 +102,25 @@ pub fn render(e: &RecordExplanation) -> String {
         let _ = writeln!(out, "  {:<10} {}{spellings}", f.field, f.value);
         let _ = writeln!(out, "  {:<10}   ← {}", "", f.sources.join(", "));
     }
+    if !e.same_keys.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nsame title, year, composers and labels (merged as one):"
+        );
+        for group in &e.same_keys {
+            let _ = writeln!(out, "  {}", group.join(", "));
+        }
+    }
     if e.merges.is_empty() {
-        let _ = writeln!(out, "\nno merges: one mention");
+        if e.same_keys.is_empty() {
+            let _ = writeln!(out, "\nno merges: one mention");
+        }
         return out;
     }
     let _ = writeln!(out, "\nmerges (threshold {THRESHOLD:.2}):");
     for m in &e.merges {
         let _ = writeln!(out, "  {} “{}”  +  {} “{}”", m.a, m.a_title, m.b, m.b_title);
         let why = match (m.reason, &m.score) {
-            (MergeReason::SameKeys, _) => "same title, year, composers and labels".to_string(),
             (MergeReason::Override, _) => "forced by the overrides file".to_string(),
             (MergeReason::Score, Some(s)) => format!(
                 "score {:.2} = title {:.2} {:+.2} year {:+.2} composers {:+.2} labels",

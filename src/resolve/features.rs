@@ -2,34 +2,51 @@
 //! labels), and mentions with identical keys grouped into one [`Profile`] so that a work
 //! named the same way a thousand times is scored once.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+use rayon::prelude::*;
+
+use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use super::overrides::Overrides;
 use crate::model::Mention;
-use crate::normalize::{
-    LabelTable, TitleKey, compact, label_key, name_key, parse_title, title_key,
-};
+use crate::normalize::{LabelTable, TitleKey, compact, label_key, name_key, parse_title};
 
 /// One way a profile's work is titled (its title or an alternate title).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TitleVariant {
     pub parsed: TitleKey,
     /// `parsed.key()`, the work key.
     pub key: String,
     /// The work key without spaces.
     pub compact: String,
+    /// The base (no part number) without spaces.
+    pub compact_base: String,
     /// Words of the work key's base.
     pub tokens: Vec<String>,
+    /// IDF weight and document frequency of each token, filled in by [`Idf::annotate`].
+    pub weights: Vec<f64>,
+    pub df: Vec<u32>,
 }
 
 impl TitleVariant {
     pub fn new(title: &str) -> Option<TitleVariant> {
-        let key = title_key(title);
+        // The work key, parsed again until stable as `title_key` does, keeping the last parse.
+        let written = parse_title(title);
+        let mut key = written.key();
+        let mut reparsed = parse_title(&key);
+        for _ in 0..8 {
+            let next = reparsed.key();
+            if next == key {
+                break;
+            }
+            key = next;
+            reparsed = parse_title(&key);
+        }
         if key.is_empty() {
             return None;
         }
         // The key is what matches; the title's own structure says how its number reads.
-        let written = parse_title(title);
         let parsed = TitleKey {
             subtitled: written.subtitled,
             part_before_subtitle: written.part_before_subtitle,
@@ -38,7 +55,7 @@ impl TitleVariant {
             } else {
                 String::new()
             },
-            ..parse_title(&key)
+            ..reparsed
         };
         let tokens = parsed
             .base
@@ -48,9 +65,12 @@ impl TitleVariant {
             .collect();
         Some(TitleVariant {
             compact: compact(&key),
+            compact_base: compact(&parsed.base),
             key,
             parsed,
             tokens,
+            weights: Vec::new(),
+            df: Vec::new(),
         })
     }
 }
@@ -59,7 +79,7 @@ impl TitleVariant {
 #[derive(Debug, Clone)]
 pub struct Profile {
     /// The mention title's variant first, then alternate titles in key order.
-    pub titles: Vec<TitleVariant>,
+    pub titles: Vec<Arc<TitleVariant>>,
     pub year: Option<i32>,
     /// Composer name keys, sorted (name overrides applied).
     pub composers: Vec<String>,
@@ -75,11 +95,17 @@ impl Profile {
     }
 }
 
-/// Maps spellings to canonical names and labels; shared by features and records.
+/// Maps spellings to canonical names and labels; shared by features and records. Every
+/// distinct spelling of a run is looked up once ([`Vocabulary::learn`]), since a label
+/// lookup may scan the table for a near spelling.
 pub struct Vocabulary<'a> {
     pub labels: LabelTable,
     pub names: BTreeMap<String, String>,
     pub overrides: &'a Overrides,
+    /// Label as written → (canonical display, key).
+    label_cache: HashMap<String, (String, String)>,
+    /// Composer as written → (key, display), overrides applied.
+    name_cache: HashMap<String, (String, String)>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -98,17 +124,50 @@ impl<'a> Vocabulary<'a> {
             labels,
             names,
             overrides,
+            label_cache: HashMap::default(),
+            name_cache: HashMap::default(),
         }
+    }
+
+    /// Looks up every label and composer spelling of `mentions`, in parallel.
+    pub fn learn(&mut self, mentions: &[Mention]) {
+        let labels = distinct(mentions.iter().flat_map(written_labels));
+        let label_cache: HashMap<String, (String, String)> = labels
+            .into_par_iter()
+            .map(|l| {
+                let display = self.label_display(l);
+                let key = label_key(&display);
+                (l.to_string(), (display, key))
+            })
+            .collect();
+        let names = distinct(mentions.iter().flat_map(|m| &m.composers));
+        let name_cache: HashMap<String, (String, String)> = names
+            .into_par_iter()
+            .map(|c| {
+                (
+                    c.to_string(),
+                    (self.composer_key(c), self.composer_display(c)),
+                )
+            })
+            .collect();
+        self.label_cache = label_cache;
+        self.name_cache = name_cache;
     }
 
     /// Name key after the user's name overrides.
     pub fn composer_key(&self, name: &str) -> String {
+        if let Some((key, _)) = self.name_cache.get(name) {
+            return key.clone();
+        }
         let key = name_key(name);
         self.names.get(&key).map_or(key, |to| name_key(to))
     }
 
     /// Display name after the user's name overrides.
     pub fn composer_display(&self, name: &str) -> String {
+        if let Some((_, display)) = self.name_cache.get(name) {
+            return display.clone();
+        }
         self.names
             .get(&name_key(name))
             .cloned()
@@ -117,91 +176,201 @@ impl<'a> Vocabulary<'a> {
 
     /// Canonical spelling of a label: the table's, or the label as written.
     pub fn label_display(&self, label: &str) -> String {
+        if let Some((display, _)) = self.label_cache.get(label) {
+            return display.clone();
+        }
         self.labels
             .canonical(label)
             .map_or_else(|| label.to_string(), str::to_string)
     }
 
     pub fn label_key(&self, label: &str) -> String {
+        if let Some((_, key)) = self.label_cache.get(label) {
+            return key.clone();
+        }
         label_key(&self.label_display(label))
     }
 }
 
-/// Groups mentions into profiles, sorted by their keys (so the order never depends on the
-/// order mentions arrive in). Mentions without any usable title get a profile of their own.
-pub fn profiles(mentions: &[Mention], vocab: &Vocabulary) -> Vec<Profile> {
-    let mut label_cache: HashMap<String, String> = HashMap::new();
-    let mut groups: BTreeMap<String, Profile> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let mut titles: Vec<TitleVariant> = Vec::new();
-        let primary = TitleVariant::new(&m.title)
-            .or_else(|| TitleVariant::new(&format!("untitled {}", m.source)));
-        titles.extend(primary);
-        let mut alts: Vec<TitleVariant> = m
-            .alt_titles
-            .iter()
-            .filter_map(|t| TitleVariant::new(t))
-            .collect();
-        alts.sort_by(|a, b| a.key.cmp(&b.key));
-        alts.dedup_by(|a, b| a.key == b.key);
-        let primary_key = titles[0].key.clone();
-        titles.extend(alts.into_iter().filter(|a| a.key != primary_key));
-        let composers: BTreeSet<String> = m
-            .composers
-            .iter()
-            .map(|c| vocab.composer_key(c))
-            .filter(|k| !k.is_empty())
-            .collect();
-        let written = m
-            .labels
-            .iter()
-            .chain(m.releases.iter().filter_map(|r| r.label.as_ref()));
-        let labels: BTreeSet<String> = written
-            .map(|l| {
-                label_cache
-                    .entry(l.clone())
-                    .or_insert_with(|| vocab.label_key(l))
-                    .clone()
-            })
-            .filter(|k| !k.is_empty())
-            .collect();
-        let year = m
-            .year
-            .or_else(|| m.releases.iter().filter_map(|r| r.year).min());
-        let signature = format!(
-            "{}\u{1}{}\u{1}{}\u{1}{}",
-            titles
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect::<Vec<_>>()
-                .join("\u{2}"),
-            year.map_or(String::new(), |y| y.to_string()),
-            composers.iter().cloned().collect::<Vec<_>>().join("\u{2}"),
-            labels.iter().cloned().collect::<Vec<_>>().join("\u{2}"),
-        );
-        groups
-            .entry(signature)
-            .or_insert_with(|| Profile {
-                titles,
-                year,
-                composers: composers.into_iter().collect(),
-                labels: labels.into_iter().collect(),
-                mentions: Vec::new(),
-            })
-            .mentions
-            .push(i);
-    }
-    let mut out: Vec<Profile> = groups.into_values().collect();
-    for p in &mut out {
-        p.mentions.sort_by(|&a, &b| {
-            (&mentions[a].source, mentions[a].line, a).cmp(&(
-                &mentions[b].source,
-                mentions[b].line,
-                b,
-            ))
-        });
-    }
+/// The keys that make a profile, as ranks of their strings: title keys (the mention's own
+/// title first, then alternate titles in order), year, composer keys, label keys. Ranks
+/// follow string order, so sorting by them sorts by the keys.
+type ProfileKey = (Vec<u32>, Option<i32>, Vec<u32>, Vec<u32>);
+
+/// Distinct strings of `items`, sorted (so parallel work on them is deterministic).
+fn distinct<'a>(items: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let set: HashSet<&str> = items.map(String::as_str).collect();
+    let mut out: Vec<&str> = set.into_iter().collect();
+    out.sort_unstable();
     out
+}
+
+/// Numbers a set of key strings in string order.
+struct Ranks {
+    strings: Vec<String>,
+    rank: HashMap<String, u32>,
+}
+
+impl Ranks {
+    fn new(keys: impl Iterator<Item = String>) -> Ranks {
+        let mut strings: Vec<String> = keys.filter(|k| !k.is_empty()).collect();
+        strings.par_sort_unstable();
+        strings.dedup();
+        let rank = strings
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i as u32))
+            .collect();
+        Ranks { strings, rank }
+    }
+}
+
+/// Groups mentions into profiles, sorted by their keys (so the order never depends on the
+/// order mentions arrive in). Every distinct title, name and label is read once, in
+/// parallel. Mentions without any usable title get a profile of their own.
+pub fn profiles(mentions: &[Mention], vocab: &Vocabulary) -> Vec<Profile> {
+    let untitled = |m: &Mention| format!("\u{1}untitled {}", m.source);
+    let all_titles = mentions
+        .iter()
+        .flat_map(|m| std::iter::once(&m.title).chain(&m.alt_titles));
+    let mut variants: HashMap<&str, Option<TitleVariant>> = distinct(all_titles)
+        .into_par_iter()
+        .map(|t| (t, TitleVariant::new(t)))
+        .collect();
+    let idf = Idf::new(variants.values().flatten().map(|t| t.parsed.base.as_str()));
+    variants.par_iter_mut().for_each(|(_, t)| {
+        if let Some(t) = t {
+            idf.annotate(t);
+        }
+    });
+    let variants: HashMap<&str, Option<Arc<TitleVariant>>> = variants
+        .into_iter()
+        .map(|(w, t)| (w, t.map(Arc::new)))
+        .collect();
+    let no_title = mentions
+        .iter()
+        .filter(|m| variants[m.title.as_str()].is_none())
+        .map(untitled);
+    let titles = Ranks::new(
+        variants
+            .values()
+            .flatten()
+            .map(|t| t.key.clone())
+            .chain(no_title),
+    );
+    let title_id: HashMap<&str, u32> = variants
+        .iter()
+        .filter_map(|(w, v)| v.as_ref().map(|v| (*w, titles.rank[&v.key])))
+        .collect();
+    let written_names = distinct(mentions.iter().flat_map(|m| &m.composers));
+    let names = Ranks::new(written_names.iter().map(|c| vocab.composer_key(c)));
+    let name_id: HashMap<&str, u32> = written_names
+        .iter()
+        .filter_map(|c| names.rank.get(&vocab.composer_key(c)).map(|&r| (*c, r)))
+        .collect();
+    let written_labels_all = distinct(mentions.iter().flat_map(written_labels));
+    let labels = Ranks::new(written_labels_all.iter().map(|l| vocab.label_key(l)));
+    let label_id: HashMap<&str, u32> = written_labels_all
+        .iter()
+        .filter_map(|l| labels.rank.get(&vocab.label_key(l)).map(|&r| (*l, r)))
+        .collect();
+
+    let keyed: Vec<(ProfileKey, usize)> = mentions
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let own = title_id
+                .get(m.title.as_str())
+                .copied()
+                .unwrap_or_else(|| titles.rank[&untitled(m)]);
+            let mut alts: Vec<u32> = m
+                .alt_titles
+                .iter()
+                .filter_map(|t| title_id.get(t.as_str()).copied())
+                .filter(|&k| k != own)
+                .collect();
+            alts.sort_unstable();
+            alts.dedup();
+            let mut keys = Vec::with_capacity(1 + alts.len());
+            keys.push(own);
+            keys.extend(alts);
+            let mut composers: Vec<u32> = m
+                .composers
+                .iter()
+                .filter_map(|c| name_id.get(c.as_str()).copied())
+                .collect();
+            composers.sort_unstable();
+            composers.dedup();
+            let mut label_keys: Vec<u32> = written_labels(m)
+                .filter_map(|l| label_id.get(l.as_str()).copied())
+                .collect();
+            label_keys.sort_unstable();
+            label_keys.dedup();
+            let year = m
+                .year
+                .or_else(|| m.releases.iter().filter_map(|r| r.year).min());
+            ((keys, year, composers, label_keys), i)
+        })
+        .collect();
+    let mut keyed = keyed;
+    keyed.par_sort_unstable();
+    let mut groups: Vec<(ProfileKey, Vec<usize>)> = Vec::new();
+    for (key, i) in keyed {
+        match groups.last_mut() {
+            Some((k, members)) if *k == key => members.push(i),
+            _ => groups.push((key, vec![i])),
+        }
+    }
+    groups
+        .into_par_iter()
+        .map(|((keys, year, composers, label_keys), mut members)| {
+            members.sort_by(|&a, &b| {
+                (&mentions[a].source, mentions[a].line, a).cmp(&(
+                    &mentions[b].source,
+                    mentions[b].line,
+                    b,
+                ))
+            });
+            let m = &mentions[members[0]];
+            let own = |t: &String| variants.get(t.as_str()).and_then(Option::clone);
+            let mut titled: Vec<Arc<TitleVariant>> = Vec::with_capacity(keys.len());
+            match own(&m.title) {
+                Some(t) => titled.push(t),
+                None => titled.extend(TitleVariant::new(&titles.strings[keys[0] as usize]).map(
+                    |mut t| {
+                        idf.annotate(&mut t);
+                        Arc::new(t)
+                    },
+                )),
+            }
+            for alt in &m.alt_titles {
+                if let Some(t) = own(alt).filter(|t| !titled.iter().any(|v| v.key == t.key)) {
+                    titled.push(t);
+                }
+            }
+            titled[1..].sort_by(|a, b| a.key.cmp(&b.key));
+            Profile {
+                titles: titled,
+                year,
+                composers: composers
+                    .iter()
+                    .map(|&c| names.strings[c as usize].clone())
+                    .collect(),
+                labels: label_keys
+                    .iter()
+                    .map(|&l| labels.strings[l as usize].clone())
+                    .collect(),
+                mentions: members,
+            }
+        })
+        .collect()
+}
+
+/// Every label a mention names, in its labels and its releases.
+fn written_labels(m: &Mention) -> impl Iterator<Item = &String> {
+    m.labels
+        .iter()
+        .chain(m.releases.iter().filter_map(|r| r.label.as_ref()))
 }
 
 /// Inverse document frequency of title words over the run's distinct title keys: a word
@@ -212,12 +381,10 @@ pub struct Idf {
 }
 
 impl Idf {
-    pub fn new(profiles: &[Profile]) -> Idf {
-        let keys: BTreeSet<&str> = profiles
-            .iter()
-            .flat_map(|p| p.titles.iter().map(|t| t.parsed.base.as_str()))
-            .collect();
-        let mut df: HashMap<String, u32> = HashMap::new();
+    /// Document frequencies over the distinct `bases` given.
+    pub fn new<'a>(bases: impl Iterator<Item = &'a str>) -> Idf {
+        let keys: BTreeSet<&str> = bases.collect();
+        let mut df: HashMap<String, u32> = HashMap::default();
         for key in &keys {
             let words: BTreeSet<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
             for w in words {
@@ -228,6 +395,12 @@ impl Idf {
             df,
             n: keys.len().max(1) as f64,
         }
+    }
+
+    /// Fills in a title variant's token weights and frequencies.
+    pub fn annotate(&self, t: &mut TitleVariant) {
+        t.weights = t.tokens.iter().map(|w| self.weight(w)).collect();
+        t.df = t.tokens.iter().map(|w| self.df(w)).collect();
     }
 
     /// `ln(1 + N / df)`; an unseen word (a typo) counts as seen once.

@@ -8,9 +8,11 @@
 //! [`review`]. Everything is sorted by keys, so the output never depends on thread count or
 //! file order.
 
+mod assemble;
 pub mod blocking;
 pub mod cluster;
 pub mod explain;
+mod fast_hash;
 pub mod features;
 pub mod overrides;
 pub mod people;
@@ -23,12 +25,12 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::model::{Mention, Soundtrack};
+use assemble::{Edge, Pending};
 use cluster::Clusters;
-use explain::{Merge, MergeReason, RecordExplanation};
-use features::{Idf, Profile, Vocabulary};
+use explain::{MergeReason, RecordExplanation};
+use features::{Profile, Vocabulary};
 pub use overrides::{OVERRIDES_FILE, Overrides, OverridesError};
-use records::{Built, mention_ref};
-use review::{ReviewKind, ReviewRow, Side};
+use review::{ReviewKind, ReviewRow};
 use scoring::PairScore;
 pub use scoring::THRESHOLD;
 
@@ -48,30 +50,13 @@ pub fn resolve(mentions: &mut [Mention]) -> Vec<Soundtrack> {
     resolve_with(mentions, &Overrides::default()).soundtracks
 }
 
-/// A union of two profiles and why.
-struct Edge {
-    a: u32,
-    b: u32,
-    reason: MergeReason,
-    score: Option<PairScore>,
-}
-
-/// A scored pair that did not simply merge, kept for `review.csv`.
-struct Pending {
-    a: u32,
-    b: u32,
-    kind: ReviewKind,
-    merged: bool,
-    score: PairScore,
-    note: String,
-}
-
 /// Merges mentions of one work, sets each mention's `soundtrack_id`, and returns the records
 /// with their explanations and the review list.
 pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resolution {
-    let vocab = Vocabulary::new(overrides);
+    let mut vocab = Vocabulary::new(overrides);
+    vocab.learn(mentions);
+    let vocab = vocab;
     let profiles = features::profiles(mentions, &vocab);
-    let idf = Idf::new(&profiles);
     let mut sources: BTreeMap<&str, u32> =
         mentions.iter().map(|m| (m.source.as_str(), 0)).collect();
     for (n, id) in sources.values_mut().enumerate() {
@@ -107,14 +92,14 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
         }
     }
 
-    let pairs = blocking::candidate_pairs(&profiles, &idf);
+    let pairs = blocking::candidate_pairs(&profiles);
     let mut scored: Vec<(u32, u32, PairScore)> = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
-            scoring::score(&profiles[a as usize], &profiles[b as usize], &idf).map(|s| (a, b, s))
+            scoring::score(&profiles[a as usize], &profiles[b as usize]).map(|s| (a, b, s))
         })
         .collect();
-    scored.sort_by(|x, y| {
+    scored.par_sort_unstable_by(|x, y| {
         y.2.total
             .total_cmp(&x.2.total)
             .then(y.2.title.total_cmp(&x.2.title))
@@ -165,134 +150,8 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
             }
         }
     }
-
-    // Clusters in the order of their first profile; members in (source, line) order.
-    let mut by_root: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for p in 0..profiles.len() as u32 {
-        by_root.entry(clusters.find(p)).or_default().push(p);
-    }
-    let groups: Vec<Vec<u32>> = by_root.into_values().collect();
-    let members: Vec<Vec<usize>> = groups
-        .iter()
-        .map(|g| {
-            let mut ms: Vec<usize> = g
-                .iter()
-                .flat_map(|&p| profiles[p as usize].mentions.iter().copied())
-                .collect();
-            ms.sort_by(|&a, &b| {
-                (&mentions[a].source, mentions[a].line, a).cmp(&(
-                    &mentions[b].source,
-                    mentions[b].line,
-                    b,
-                ))
-            });
-            ms
-        })
-        .collect();
-    let people = people::People::new(&members, mentions, &vocab);
-    let mut built: Vec<Built> = members
-        .par_iter()
-        .map(|ms| records::build(ms, mentions, &vocab, &people))
-        .collect();
-    records::assign_ids(&mut built);
-
-    let mut record_of_profile = vec![0usize; profiles.len()];
-    for (r, g) in groups.iter().enumerate() {
-        for &p in g {
-            record_of_profile[p as usize] = r;
-        }
-    }
-    for (r, ms) in members.iter().enumerate() {
-        for &m in ms {
-            mentions[m].soundtrack_id = built[r].record.id.clone();
-        }
-    }
-
-    let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); built.len()];
-    for (p, profile) in profiles.iter().enumerate() {
-        let first = profile.mentions[0];
-        for &other in &profile.mentions[1..] {
-            merges[record_of_profile[p]].push(merge_entry(
-                mentions,
-                first,
-                other,
-                MergeReason::SameKeys,
-                None,
-            ));
-        }
-    }
-    for e in &edges {
-        let (ma, mb) = (
-            profiles[e.a as usize].mentions[0],
-            profiles[e.b as usize].mentions[0],
-        );
-        merges[record_of_profile[e.a as usize]]
-            .push(merge_entry(mentions, ma, mb, e.reason, e.score));
-    }
-
-    let side = |p: u32| {
-        let m = &mentions[profiles[p as usize].mentions[0]];
-        Side {
-            id: m.soundtrack_id.clone(),
-            title: m.title.clone(),
-            year: m.year,
-            source: mention_ref(m),
-        }
-    };
-    let mut review_rows: Vec<ReviewRow> = pending
-        .into_iter()
-        .filter(|p| p.merged || record_of_profile[p.a as usize] != record_of_profile[p.b as usize])
-        .map(|p| ReviewRow {
-            kind: p.kind,
-            merged: p.merged,
-            score: p.score,
-            a: side(p.a),
-            b: side(p.b),
-            note: p.note,
-        })
-        .collect();
-    review::sort_rows(&mut review_rows);
-
-    let mut out: Vec<(Soundtrack, RecordExplanation)> = built
-        .into_iter()
-        .zip(merges)
-        .map(|(b, merges)| {
-            let r = b.record;
-            let e = RecordExplanation {
-                id: r.id.clone(),
-                title: r.title.clone(),
-                year: r.year,
-                mention_count: r.mention_count,
-                fields: b.fields,
-                merges,
-            };
-            (r, e)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    let (soundtracks, explanations) = out.into_iter().unzip();
-    Resolution {
-        soundtracks,
-        explanations,
-        review: review_rows,
-    }
-}
-
-fn merge_entry(
-    mentions: &[Mention],
-    a: usize,
-    b: usize,
-    reason: MergeReason,
-    score: Option<PairScore>,
-) -> Merge {
-    Merge {
-        a: mention_ref(&mentions[a]),
-        a_title: mentions[a].title.clone(),
-        b: mention_ref(&mentions[b]),
-        b_title: mentions[b].title.clone(),
-        reason,
-        score,
-    }
+    let groups = clusters.groups();
+    assemble::finish(mentions, &vocab, &profiles, groups, edges, pending)
 }
 
 /// Each profile's `apart` tags: (rule number, side) for every rule one of its mentions matches.

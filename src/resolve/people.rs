@@ -3,12 +3,13 @@
 //! the same work (they meet in one merged record). `Karaindro` and `Karaindrou` credited for
 //! one album become one person; two Karaindrous who never share a work stay two.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use super::fast_hash::FastMap as HashMap;
 
 use super::features::Vocabulary;
 use super::scoring::same_person;
 use crate::model::Mention;
-use crate::normalize::fold;
 
 /// The canonical display name of every composer name key seen in the run.
 #[derive(Debug, Default)]
@@ -19,22 +20,27 @@ pub struct People {
 impl People {
     /// `clusters` lists the mention indices of each merged record.
     pub fn new(clusters: &[Vec<usize>], mentions: &[Mention], vocab: &Vocabulary) -> People {
-        // Spellings and counts per key.
+        // Spellings and counts per key; each written spelling is looked up once.
+        let mut written: HashMap<&str, usize> = HashMap::default();
+        for c in mentions.iter().flat_map(|m| &m.composers) {
+            *written.entry(c).or_default() += 1;
+        }
         let mut spellings: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-        for m in mentions {
-            for c in &m.composers {
-                let display = vocab.composer_display(c);
-                *spellings
-                    .entry(vocab.composer_key(c))
-                    .or_default()
-                    .entry(display)
-                    .or_default() += 1;
-            }
+        for (&c, &n) in &written {
+            *spellings
+                .entry(vocab.composer_key(c))
+                .or_default()
+                .entry(vocab.composer_display(c))
+                .or_default() += n;
         }
         let index: HashMap<&str, usize> = spellings
             .keys()
             .enumerate()
             .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let key_of: HashMap<&str, usize> = written
+            .keys()
+            .map(|&c| (c, index[vocab.composer_key(c).as_str()]))
             .collect();
         let keys: Vec<&String> = spellings.keys().collect();
         let mut parent: Vec<usize> = (0..keys.len()).collect();
@@ -42,7 +48,7 @@ impl People {
             let mut seen: Vec<usize> = members
                 .iter()
                 .flat_map(|&m| mentions[m].composers.iter())
-                .filter_map(|c| index.get(vocab.composer_key(c).as_str()).copied())
+                .filter_map(|c| key_of.get(c.as_str()).copied())
                 .collect();
             seen.sort_unstable();
             seen.dedup();
@@ -65,7 +71,7 @@ impl People {
                 *current = k;
             }
         }
-        let mut canonical = HashMap::new();
+        let mut canonical = HashMap::default();
         for k in 0..keys.len() {
             let chosen = best[&root(&mut parent, k)];
             let display = best_spelling(&spellings[keys[chosen]]);
@@ -114,7 +120,7 @@ pub fn completeness(s: &str) -> (bool, usize) {
         .chars()
         .filter(|c| !c.is_ascii() && (c.is_alphabetic() || matches!(c, '’' | '“' | '”')))
         .count();
-    (mixed, rich.min(fold(s).len()))
+    (mixed, rich)
 }
 
 #[cfg(test)]

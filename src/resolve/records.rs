@@ -12,12 +12,14 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::explain::FieldValue;
+use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use super::features::Vocabulary;
 use super::people::{People, best_spelling, completeness};
 use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
-use crate::normalize::{fold, label_key, parse_title, title_key};
+use crate::normalize::{fold, parse_title, title_key};
 
 /// A record and where each of its values came from.
 pub struct Built {
@@ -31,78 +33,53 @@ pub fn mention_ref(m: &Mention) -> String {
 }
 
 /// Builds the record of one cluster; `members` are mention indices in (source, line) order.
+/// `refs` holds every mention's `source:line`.
 pub fn build(
     members: &[usize],
     mentions: &[Mention],
+    refs: &[Arc<str>],
     vocab: &Vocabulary,
     people: &People,
 ) -> Built {
-    let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
-    let mut fields = Vec::new();
+    let ms: Vec<(&Mention, &Arc<str>)> =
+        members.iter().map(|&i| (&mentions[i], &refs[i])).collect();
+    let mut fields = Fields::default();
 
-    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for m in &ms {
-        *forms
-            .entry(fold(&m.title))
-            .or_default()
-            .entry(m.title.clone())
-            .or_default() += 1;
+    let mut written: HashMap<&str, usize> = HashMap::default();
+    for (m, r) in &ms {
+        *written.entry(&m.title).or_default() += 1;
+        fields.push("title", &m.title, r);
     }
+    let forms = forms_by_fold(&written);
     // The most frequent form; among equals the best spelled, then the one with the least
     // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
-    let chosen = forms
-        .values()
-        .map(|spellings| {
-            let best = best_spelling(spellings);
-            let (mixed, rich) = completeness(&best);
-            let rank = (
-                spellings.values().sum::<usize>(),
-                mixed,
-                Reverse(release_words(&best)),
-                rich,
-                best.len(),
-            );
-            (rank, Reverse(best.clone()), best)
-        })
-        .max()
-        .map(|(_, _, best)| best)
-        .unwrap_or_default();
+    let chosen = choose_form(&forms);
     let overridden = vocab
         .overrides
         .titles
         .iter()
-        .find(|(r, _)| ms.iter().any(|m| r.matches(m)));
+        .find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
     let title = overridden.map_or(chosen, |(_, t)| t.clone());
-    for m in &ms {
-        push(&mut fields, "title", &m.title, m);
-    }
 
-    let mut alt_forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for m in &ms {
-        for t in std::iter::once(&m.title).chain(&m.alt_titles) {
-            *alt_forms
-                .entry(fold(t))
-                .or_default()
-                .entry(t.clone())
-                .or_default() += 1;
-        }
+    for (m, r) in &ms {
         for t in &m.alt_titles {
-            push(&mut fields, "alt_title", t, m);
+            *written.entry(t).or_default() += 1;
+            fields.push("alt_title", t, r);
         }
     }
     let title_fold = fold(&title);
-    let mut alts: Vec<(usize, String, String)> = alt_forms
-        .iter()
-        .filter(|(k, _)| **k != title_fold && !k.is_empty())
-        .map(|(k, s)| (s.values().sum(), k.clone(), best_spelling(s)))
+    let mut alts: Vec<(usize, String, String)> = forms_by_fold(&written)
+        .into_iter()
+        .filter(|(k, _)| *k != title_fold && !k.is_empty())
+        .map(|(k, s)| (s.values().sum(), k, best_spelling(&s)))
         .collect();
     alts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-    for m in &ms {
+    for (m, r) in &ms {
         if let Some(y) = m.year {
             *years.entry(y).or_default() += 1;
-            push(&mut fields, "year", &y.to_string(), m);
+            fields.push("year", &y.to_string(), r);
         }
     }
     let year = years
@@ -111,26 +88,28 @@ pub fn build(
         .map(|(y, _)| *y);
 
     let mut composers: Vec<(String, String)> = Vec::new();
-    for m in &ms {
+    let mut composer_keys: HashSet<String> = HashSet::default();
+    for (m, r) in &ms {
         for c in &m.composers {
             let (key, display) = people.canonical(vocab, c);
-            push_spelling(&mut fields, "composer", &display, c, m);
-            if !composers.iter().any(|(k, _)| *k == key) {
+            fields.push_spelling("composer", &display, c, r);
+            if composer_keys.insert(key.clone()) {
                 composers.push((key, display));
             }
         }
     }
 
     let mut labels: Vec<String> = Vec::new();
-    for m in &ms {
-        let written = m
+    let mut label_keys: HashSet<String> = HashSet::default();
+    for (m, r) in &ms {
+        for l in m
             .labels
             .iter()
-            .chain(m.releases.iter().filter_map(|r| r.label.as_ref()));
-        for l in written {
+            .chain(m.releases.iter().filter_map(|x| x.label.as_ref()))
+        {
             let canonical = vocab.label_display(l);
-            push_spelling(&mut fields, "label", &canonical, l, m);
-            if !labels.iter().any(|x| label_key(x) == label_key(&canonical)) {
+            fields.push_spelling("label", &canonical, l, r);
+            if label_keys.insert(vocab.label_key(l)) {
                 labels.push(canonical);
             }
         }
@@ -138,26 +117,27 @@ pub fn build(
 
     let releases: BTreeSet<Release> = ms
         .iter()
-        .flat_map(|m| m.releases.iter())
+        .flat_map(|(m, _)| m.releases.iter())
         .map(|r| Release {
             label: r.label.as_deref().map(|l| vocab.label_display(l)),
             ..r.clone()
         })
         .collect();
     let mut tracks: Vec<Track> = Vec::new();
-    for t in ms.iter().flat_map(|m| m.tracks.iter()) {
-        match tracks
-            .iter_mut()
-            .find(|x| title_key(&x.title) == title_key(&t.title))
-        {
-            Some(x) if x.artist.is_none() => x.artist = t.artist.clone(),
+    let mut track_at: HashMap<String, usize> = HashMap::default();
+    for t in ms.iter().flat_map(|(m, _)| m.tracks.iter()) {
+        match track_at.get(&title_key(&t.title)) {
+            Some(&at) if tracks[at].artist.is_none() => tracks[at].artist = t.artist.clone(),
             Some(_) => {}
-            None => tracks.push(t.clone()),
+            None => {
+                track_at.insert(title_key(&t.title), tracks.len());
+                tracks.push(t.clone());
+            }
         }
     }
     let mut sources: Vec<SourceRef> = ms
         .iter()
-        .map(|m| SourceRef {
+        .map(|(m, _)| SourceRef {
             source: m.source.clone(),
             line: m.line,
             rank: m.rank,
@@ -177,42 +157,94 @@ pub fn build(
         sources,
         mention_count: ms.len(),
     };
-    Built { record, fields }
-}
-
-fn push(fields: &mut Vec<FieldValue>, field: &str, value: &str, m: &Mention) {
-    push_spelling(fields, field, value, value, m);
-}
-
-/// Records that `m` gave `value` for `field`, written as `spelling`.
-fn push_spelling(
-    fields: &mut Vec<FieldValue>,
-    field: &str,
-    value: &str,
-    spelling: &str,
-    m: &Mention,
-) {
-    let at = match fields
-        .iter()
-        .position(|f| f.field == field && f.value == value)
-    {
-        Some(at) => at,
-        None => {
-            fields.push(FieldValue {
-                field: field.to_string(),
-                value: value.to_string(),
-                ..FieldValue::default()
-            });
-            fields.len() - 1
-        }
-    };
-    let f = &mut fields[at];
-    let r = mention_ref(m);
-    if !f.sources.contains(&r) {
-        f.sources.push(r);
+    Built {
+        record,
+        fields: fields.list,
     }
-    if spelling != value && !f.spellings.iter().any(|s| s == spelling) {
-        f.spellings.push(spelling.to_string());
+}
+
+/// The title form to show: the most frequent; among equals the best spelled, then the one
+/// with the least release wording, then the longest, then the first in order.
+fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>) -> String {
+    let candidates: Vec<((usize, bool, usize), String)> = forms
+        .values()
+        .map(|spellings| {
+            let best = best_spelling(spellings);
+            let (mixed, rich) = completeness(&best);
+            ((spellings.values().sum::<usize>(), mixed, rich), best)
+        })
+        .collect();
+    let top = candidates.iter().map(|c| c.0).max();
+    // Parsing for release wording only where it can decide.
+    candidates
+        .into_iter()
+        .filter(|c| Some(c.0) == top)
+        .map(|(_, best)| {
+            (
+                (Reverse(release_words(&best)), best.len()),
+                Reverse(best.clone()),
+                best,
+            )
+        })
+        .max()
+        .map(|(_, _, best)| best)
+        .unwrap_or_default()
+}
+
+/// Spellings with their counts, grouped by fold (each spelling folded once).
+fn forms_by_fold(written: &HashMap<&str, usize>) -> BTreeMap<String, BTreeMap<String, usize>> {
+    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for (&spelling, &count) in written {
+        forms
+            .entry(fold(spelling))
+            .or_default()
+            .insert(spelling.to_string(), count);
+    }
+    forms
+}
+
+/// Field values with their sources, built in mention order.
+#[derive(Default)]
+struct Fields {
+    list: Vec<FieldValue>,
+    index: HashMap<&'static str, HashMap<String, usize>>,
+}
+
+impl Fields {
+    fn push(&mut self, field: &'static str, value: &str, source: &Arc<str>) {
+        self.push_spelling(field, value, value, source);
+    }
+
+    /// Records that the mention at `source` gave `value` for `field`, written as `spelling`.
+    fn push_spelling(
+        &mut self,
+        field: &'static str,
+        value: &str,
+        spelling: &str,
+        source: &Arc<str>,
+    ) {
+        let values = self.index.entry(field).or_default();
+        let at = match values.get(value) {
+            Some(&at) => at,
+            None => {
+                values.insert(value.to_string(), self.list.len());
+                let f = FieldValue {
+                    field: field.to_string(),
+                    value: value.to_string(),
+                    ..FieldValue::default()
+                };
+                self.list.push(f);
+                self.list.len() - 1
+            }
+        };
+        let f = &mut self.list[at];
+        // Mentions come in order, so a repeat can only be the last source.
+        if f.sources.last() != Some(source) {
+            f.sources.push(Arc::clone(source));
+        }
+        if spelling != value && !f.spellings.iter().any(|s| s == spelling) {
+            f.spellings.push(spelling.to_string());
+        }
     }
 }
 

@@ -18,7 +18,7 @@
 use rapidfuzz::distance::jaro_winkler;
 use serde::{Deserialize, Serialize};
 
-use super::features::{Idf, Profile, TitleVariant};
+use super::features::{Profile, TitleVariant};
 
 /// Total score from which a pair is merged.
 pub const THRESHOLD: f64 = 0.85;
@@ -52,13 +52,13 @@ impl PairScore {
 }
 
 /// Scores two profiles. Returns `None` when their titles are too far apart to matter.
-pub fn score(a: &Profile, b: &Profile, idf: &Idf) -> Option<PairScore> {
+pub fn score(a: &Profile, b: &Profile) -> Option<PairScore> {
     let mut title: f64 = 0.0;
     let mut different_part = false;
     let mut compatible_found = false;
     for ta in &a.titles {
         for tb in &b.titles {
-            let sim = title_similarity(ta, tb, idf);
+            let sim = title_similarity(ta, tb);
             if ta.parsed.parts_compatible(&tb.parsed) {
                 compatible_found = true;
                 title = title.max(sim);
@@ -90,17 +90,18 @@ pub fn score(a: &Profile, b: &Profile, idf: &Idf) -> Option<PairScore> {
 }
 
 /// Title similarity of two variants, ignoring part numbers (checked by the caller).
-pub fn title_similarity(a: &TitleVariant, b: &TitleVariant, idf: &Idf) -> f64 {
+/// Token weights come from [`super::features::Idf::annotate`].
+pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
     if a.parsed.base == b.parsed.base {
         return 1.0;
     }
-    if strip_part(&a.compact, a) == strip_part(&b.compact, b) {
+    if a.compact_base == b.compact_base {
         return 0.98;
     }
     let by_subtitle = |x: &TitleVariant, y: &TitleVariant| {
         !x.parsed.subtitle.is_empty() && x.parsed.subtitle == y.parsed.base
     };
-    let jaccard = soft_jaccard(&a.tokens, &b.tokens, idf);
+    let jaccard = soft_jaccard(a, b);
     if by_subtitle(a, b) || by_subtitle(b, a) {
         jaccard.max(SUBTITLE_ALONE)
     } else {
@@ -108,37 +109,32 @@ pub fn title_similarity(a: &TitleVariant, b: &TitleVariant, idf: &Idf) -> f64 {
     }
 }
 
-fn strip_part<'a>(compact: &'a str, t: &TitleVariant) -> &'a str {
-    match t.parsed.part {
-        Some(n) => compact.strip_suffix(&n.to_string()).unwrap_or(compact),
-        None => compact,
-    }
-}
-
 /// IDF-weighted Jaccard where a word matches its equal or a near spelling.
-fn soft_jaccard(a: &[String], b: &[String], idf: &Idf) -> f64 {
-    let wa: Vec<f64> = a.iter().map(|t| idf.weight(t)).collect();
-    let wb: Vec<f64> = b.iter().map(|t| idf.weight(t)).collect();
-    let total: f64 = wa.iter().sum::<f64>() + wb.iter().sum::<f64>();
+fn soft_jaccard(a: &TitleVariant, b: &TitleVariant) -> f64 {
+    let total: f64 = a.weights.iter().sum::<f64>() + b.weights.iter().sum::<f64>();
     if total == 0.0 {
         return 0.0;
     }
-    let mut used = vec![false; b.len()];
+    // Words of `b` already matched; titles longer than 64 words only match their first 64.
+    let mut used: u64 = 0;
     let mut matched = 0.0;
-    for (i, ta) in a.iter().enumerate() {
+    for (i, ta) in a.tokens.iter().enumerate() {
         let mut best: Option<(usize, f64)> = None;
-        for (j, tb) in b.iter().enumerate() {
-            if used[j] {
+        for (j, tb) in b.tokens.iter().enumerate().take(64) {
+            if used & (1 << j) != 0 {
                 continue;
             }
             let s = word_similarity(ta, tb);
             if s > best.map_or(0.0, |(_, s)| s) {
                 best = Some((j, s));
+                if s == 1.0 {
+                    break;
+                }
             }
         }
         if let Some((j, s)) = best {
-            used[j] = true;
-            matched += s * (wa[i] + wb[j]) / 2.0;
+            used |= 1 << j;
+            matched += s * (a.weights[i] + b.weights[j]) / 2.0;
         }
     }
     matched / (total - matched)
@@ -157,8 +153,26 @@ fn word_similarity(a: &str, b: &str) -> f64 {
     {
         return 0.0;
     }
+    if !could_be_typo(a, b) {
+        return 0.0;
+    }
     let s = jaro_winkler::similarity(a.chars(), b.chars());
     if s >= 0.9 { s } else { 0.0 }
+}
+
+/// A cheap test that two words could be a typo apart (Jaro–Winkler ≥ 0.9 needs it): lengths
+/// within two, and for plain ASCII letters, letter counts differing in at most four places.
+fn could_be_typo(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    if !(a.bytes().all(|c| c.is_ascii_lowercase()) && b.bytes().all(|c| c.is_ascii_lowercase())) {
+        return true;
+    }
+    let mut counts = [0i32; 26];
+    a.bytes().for_each(|c| counts[(c - b'a') as usize] += 1);
+    b.bytes().for_each(|c| counts[(c - b'a') as usize] -= 1);
+    counts.iter().map(|c| c.unsigned_abs()).sum::<u32>() <= 4
 }
 
 pub fn year_score(a: Option<i32>, b: Option<i32>) -> f64 {

@@ -69,14 +69,21 @@ impl Corpus {
 pub fn generate(articles: usize, seed: u64) -> Corpus {
     let mut rng = Rng::new(seed);
     let works = catalogue::invent(&mut rng, (articles * 3 / 4).max(20));
-    let total: f64 = works.iter().map(|w| w.weight).sum();
+    // Running totals of the weights, so a weighted pick is a binary search.
+    let cumulative: Vec<f64> = works
+        .iter()
+        .scan(0.0, |sum, w| {
+            *sum += w.weight;
+            Some(*sum)
+        })
+        .collect();
     let mut out = Vec::with_capacity(articles);
     for a in 0..articles {
         let style = [Style::Tilde, Style::Ranked, Style::Markdown, Style::Html][rng.below(4)];
         let count = rng.range(6, 12) as usize;
         let mut chosen: Vec<usize> = Vec::new();
         while chosen.len() < count.min(works.len()) {
-            let w = pick_weighted(&mut rng, &works, total);
+            let w = pick_weighted(&mut rng, &cumulative);
             if !chosen.contains(&w) {
                 chosen.push(w);
             }
@@ -122,15 +129,12 @@ pub fn generate(articles: usize, seed: u64) -> Corpus {
     }
 }
 
-fn pick_weighted(rng: &mut Rng, works: &[Work], total: f64) -> usize {
-    let mut x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
-    for (i, w) in works.iter().enumerate() {
-        x -= w.weight;
-        if x <= 0.0 {
-            return i;
-        }
-    }
-    works.len() - 1
+fn pick_weighted(rng: &mut Rng, cumulative: &[f64]) -> usize {
+    let total = cumulative.last().copied().unwrap_or(0.0);
+    let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
+    cumulative
+        .partition_point(|&c| c < x)
+        .min(cumulative.len().saturating_sub(1))
 }
 
 /// The mention an ideal extractor reads from a printed entry.
