@@ -7,11 +7,12 @@ use rayon::prelude::*;
 
 use super::Resolution;
 use super::explain::{Merge, MergeReason, RecordExplanation};
-use super::features::{Profile, Vocabulary};
+use super::features::Profile;
 use super::people::People;
 use super::records::{self, Built, mention_ref};
 use super::review::{self, ReviewKind, ReviewRow, Side};
 use super::scoring::PairScore;
+use super::vocabulary::Vocabulary;
 use crate::model::{Mention, Soundtrack};
 
 /// A union of two profiles and why.
@@ -69,7 +70,7 @@ pub fn finish(
         .par_iter()
         .map(|ms| records::build(ms, mentions, &refs, vocab, &people))
         .collect();
-    records::assign_ids(&mut built);
+    super::ids::assign_ids(&mut built);
 
     let mut record_of_profile = vec![0usize; profiles.len()];
     for (r, g) in groups.iter().enumerate() {

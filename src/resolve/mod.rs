@@ -14,11 +14,13 @@ pub mod cluster;
 pub mod explain;
 mod fast_hash;
 pub mod features;
+pub mod ids;
 pub mod overrides;
 pub mod people;
 pub mod records;
 pub mod review;
 pub mod scoring;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
@@ -28,11 +30,12 @@ use crate::model::{Mention, Soundtrack};
 use assemble::{Edge, Pending};
 use cluster::Clusters;
 use explain::{MergeReason, RecordExplanation};
-use features::{Profile, Vocabulary};
+use features::Profile;
 pub use overrides::{OVERRIDES_FILE, Overrides, OverridesError};
 use review::{ReviewKind, ReviewRow};
 use scoring::PairScore;
 pub use scoring::THRESHOLD;
+use vocabulary::Vocabulary;
 
 /// Everything resolution produces.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use super::fast_hash::FastMap as HashMap;
 
-use super::features::Vocabulary;
 use super::scoring::same_person;
+use super::vocabulary::Vocabulary;
 use crate::model::Mention;
 
 /// The canonical display name of every composer name key seen in the run.
