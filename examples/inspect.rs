@@ -4,9 +4,7 @@
 use cuesheet::extract::{BUILT_IN, list, sections, units};
 
 fn main() -> anyhow::Result<()> {
-    let path = std::env::args()
-        .nth(1)
-        .ok_or_else(|| anyhow::anyhow!("usage: inspect FILE"))?;
+    let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: inspect FILE"))?;
     let bytes = std::fs::read(&path)?;
     let doc = cuesheet::ingest::document_from_bytes(&path, &bytes)?;
     let units = units::units(&doc);
@@ -19,12 +17,7 @@ fn main() -> anyhow::Result<()> {
             if i.hm_marker { "H" } else { "." },
             if i.reviewer.is_some() { "R" } else { "." }
         );
-        println!(
-            "{:>4} {flags} {:?} {}",
-            u.line,
-            u.kind,
-            u.text.chars().take(100).collect::<String>()
-        );
+        println!("{:>4} {flags} {:?} {}", u.line, u.kind, u.text.chars().take(100).collect::<String>());
     }
     println!("\n-- candidates");
     for line in list::describe_candidates(&units, &info, &BUILT_IN) {

@@ -48,22 +48,12 @@ pub struct Config {
 impl Config {
     /// A configuration with default options for the given folders.
     pub fn new(input: impl Into<PathBuf>, output: impl Into<PathBuf>) -> Self {
-        Config {
-            input: input.into(),
-            output: output.into(),
-            jobs: None,
-            quiet: true,
-        }
+        Config { input: input.into(), output: output.into(), jobs: None, quiet: true }
     }
 }
 
 impl From<Args> for Config {
     fn from(args: Args) -> Self {
-        Config {
-            input: args.input,
-            output: args.output,
-            jobs: args.jobs.map(usize::from),
-            quiet: args.quiet,
-        }
+        Config { input: args.input, output: args.output, jobs: args.jobs.map(usize::from), quiet: args.quiet }
     }
 }

@@ -58,13 +58,7 @@ pub struct Document {
 
 impl Block {
     pub fn new(kind: BlockKind, text: impl Into<String>, line: usize) -> Self {
-        Block {
-            kind,
-            text: text.into(),
-            line,
-            gap_before: false,
-            depth: 0,
-        }
+        Block { kind, text: text.into(), line, gap_before: false, depth: 0 }
     }
 
     pub fn is_heading(&self) -> bool {

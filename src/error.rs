@@ -24,21 +24,26 @@ pub enum FileError {
     Extract(String),
 }
 
-/// Problems that stop a run.
+/// Problems that stop a run. The messages leave the cause out: it is the `source`, and the
+/// caller prints the chain (`{:#}` in anyhow), which would otherwise show it twice.
 #[derive(Debug, Error)]
 pub enum RunError {
-    #[error("cannot read input folder {path}: {source}")]
+    #[error("cannot read input folder {path}")]
     Input {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot write output folder {path}: {source}")]
+    #[error("cannot write output folder {path}")]
     Output {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+    #[error("the output folder {path} is the input folder; choose another --output")]
+    OutputIsInput { path: PathBuf },
+    #[error("cannot start worker threads")]
+    Threads(#[source] rayon::ThreadPoolBuildError),
     #[error("cannot read overrides file {path}: {message}")]
     Overrides { path: PathBuf, message: String },
 }

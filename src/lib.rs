@@ -20,6 +20,7 @@ pub mod synth;
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -66,36 +67,34 @@ struct FileResult {
 /// Runs the whole pipeline from `config.input` to `config.output`.
 pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let started = Instant::now();
-    let (files, problems) =
-        ingest::walk(&config.input, Some(&config.output)).map_err(|source| RunError::Input {
-            path: config.input.clone(),
-            source,
-        })?;
-    std::fs::create_dir_all(&config.output).map_err(|source| RunError::Output {
-        path: config.output.clone(),
-        source,
-    })?;
+    // The walk never enters the output folder, so the same folder for both would read
+    // nothing and silently write an empty corpus.
+    if same_folder(&config.input, &config.output) {
+        return Err(RunError::OutputIsInput { path: config.output.clone() });
+    }
+    let (files, problems) = ingest::walk(&config.input, Some(&config.output))
+        .map_err(|source| RunError::Input { path: config.input.clone(), source })?;
+    std::fs::create_dir_all(&config.output)
+        .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
     let overrides = resolve::Overrides::load(&config.input).map_err(|e| RunError::Overrides {
         path: config.input.join(resolve::OVERRIDES_FILE),
         message: e.to_string(),
     })?;
 
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(config.jobs.unwrap_or(0)).build().map_err(RunError::Threads)?;
     let progress = progress_bar(config, files.len() as u64);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| RunError::Output {
-            path: config.output.clone(),
-            source: std::io::Error::other(e),
-        })?;
+    let entries_found = AtomicUsize::new(0);
     let results: Vec<FileResult> = pool.install(|| {
         files
             .par_iter()
             .map(|file| {
                 let result = process_file(&file.path, &file.rel);
                 if let Some(bar) = &progress {
+                    let total =
+                        entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed) + result.mentions.len();
                     bar.inc(1);
-                    bar.set_message(format!("{} entries", result.mentions.len()));
+                    bar.set_message(format!("{total} entries"));
                 }
                 result
             })
@@ -119,21 +118,17 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let resolution = resolve::resolve_with(&mut mentions, &overrides);
     let soundtracks = &resolution.soundtracks;
 
-    let duration = started.elapsed();
-    let report = Report::new(reports, soundtracks.len(), duration.as_millis() as u64);
-    emit::write_all(&config.output, &mentions, soundtracks, &report)
-        .and_then(|()| emit::resolution::write_resolution(&config.output, &resolution))
-        .map_err(|source| RunError::Output {
-            path: config.output.clone(),
-            source,
-        })?;
+    let report = Report::new(reports, soundtracks.len(), started.elapsed().as_millis() as u64);
+    emit::write_all(&config.output, &mentions, &resolution, &report)
+        .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
     Ok(RunSummary {
         files_read: report.totals.ok,
         files_skipped: report.totals.skipped,
         files_failed: report.totals.failed,
         mentions: mentions.len(),
         soundtracks: soundtracks.len(),
-        duration,
+        // Unlike report.json's duration, this includes writing the files.
+        duration: started.elapsed(),
     })
 }
 
@@ -162,9 +157,7 @@ fn process_file(path: &Path, rel: &str) -> FileResult {
             report: FileReport {
                 path: rel.to_string(),
                 status: Status::Ok,
-                reason: mentions
-                    .is_empty()
-                    .then(|| "no soundtrack entries found".to_string()),
+                reason: mentions.is_empty().then(|| "no soundtrack entries found".to_string()),
                 encoding: Some(doc.encoding.clone()),
                 layout: extract::main_layout(&mentions),
                 entries: mentions.len(),
@@ -173,10 +166,27 @@ fn process_file(path: &Path, rel: &str) -> FileResult {
         },
         Ok(Err(e @ FileError::Read(_))) => failed(e.to_string(), Status::Failed),
         Ok(Err(e)) => failed(e.to_string(), Status::Skipped),
-        Err(_) => failed(
-            FileError::Extract("internal error while extracting".into()).to_string(),
+        Err(payload) => failed(
+            FileError::Extract(format!("internal error: {}", panic_message(&*payload))).to_string(),
             Status::Failed,
         ),
+    }
+}
+
+/// The text a panic was raised with, so the report says what went wrong.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
+}
+
+/// True when both paths name one existing folder.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -185,11 +195,23 @@ fn progress_bar(config: &Config, files: u64) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::new(files);
-    let style =
-        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files, {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> ");
+    let style = ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} files, {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panic_messages_are_recovered_from_both_payload_types() {
+        let fixed = catch_unwind(|| panic!("fixed text")).unwrap_err();
+        let formatted = catch_unwind(|| panic!("line {}", 7)).unwrap_err();
+        assert_eq!(panic_message(&*fixed), "fixed text");
+        assert_eq!(panic_message(&*formatted), "line 7");
+    }
 }

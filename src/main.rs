@@ -14,18 +14,20 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
     if let Some(Command::Explain { query }) = &args.command {
         return explain(&args.output, query);
     }
     let config = cuesheet::Config::from(args);
-    match cuesheet::run(&config).map_err(anyhow::Error::from) {
+    // A panic is a bug, but it must still end with the fatal code rather than Rust's 101;
+    // the panic hook has already printed where it happened.
+    let result = match std::panic::catch_unwind(|| cuesheet::run(&config)) {
+        Ok(result) => result.map_err(anyhow::Error::from),
+        Err(panic) => Err(anyhow::anyhow!("internal error: {}", cuesheet::panic_message(&*panic))),
+    };
+    match result {
         Ok(summary) => {
             if !config.quiet {
                 eprintln!("cuesheet: {summary} → {}", config.output.display());
@@ -48,10 +50,7 @@ fn explain(output: &Path, query: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Lookup::NotFound(near)) => {
-            eprintln!(
-                "cuesheet: no record matches {query:?} in {}",
-                output.display()
-            );
+            eprintln!("cuesheet: no record matches {query:?} in {}", output.display());
             for (id, title) in near {
                 eprintln!("  did you mean {id}  ({title})?");
             }

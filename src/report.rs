@@ -54,10 +54,6 @@ impl Report {
             mentions: files.iter().map(|f| f.entries).sum(),
             soundtracks,
         };
-        Report {
-            files,
-            totals,
-            duration_ms,
-        }
+        Report { files, totals, duration_ms }
     }
 }

@@ -37,72 +37,27 @@ fn run_writes_explanations_and_explain_prints_a_record() {
     let output = tempfile::tempdir().expect("temp dir");
     articles(input.path());
     cuesheet()
-        .args([
-            "--input",
-            input.path().to_str().unwrap(),
-            "--output",
-            output.path().to_str().unwrap(),
-            "--quiet",
-        ])
+        .args(["--input", input.path().to_str().unwrap(), "--output", output.path().to_str().unwrap(), "--quiet"])
         .assert()
         .success();
-    for name in [
-        "explain.jsonl",
-        "review.csv",
-        "soundtracks.json",
-        "mentions.jsonl",
-    ] {
+    for name in ["explain.jsonl", "review.csv", "soundtracks.json", "mentions.jsonl"] {
         assert!(output.path().join(name).is_file(), "{name} written");
     }
-    let out = cuesheet()
-        .args([
-            "explain",
-            "kill switch",
-            "--output",
-            output.path().to_str().unwrap(),
-        ])
-        .assert()
-        .success();
+    let out =
+        cuesheet().args(["explain", "kill switch", "--output", output.path().to_str().unwrap()]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
     assert!(text.starts_with("kill-switch-2003"), "{text}");
-    assert!(
-        text.contains("first.txt:3") && text.contains("second.txt:3"),
-        "{text}"
-    );
-    assert!(
-        !text.contains("Kill Switch 2"),
-        "the sequel is another record: {text}"
-    );
+    assert!(text.contains("first.txt:3") && text.contains("second.txt:3"), "{text}");
+    assert!(!text.contains("Kill Switch 2"), "the sequel is another record: {text}");
     let by_id = cuesheet()
-        .args([
-            "--output",
-            output.path().to_str().unwrap(),
-            "explain",
-            "the-paper-moon-waltz-1987",
-        ])
+        .args(["--output", output.path().to_str().unwrap(), "explain", "the-paper-moon-waltz-1987"])
         .assert()
         .success();
     let text = String::from_utf8(by_id.get_output().stdout.clone()).expect("utf-8");
     assert!(text.contains("score") && text.contains("year"), "{text}");
-    cuesheet()
-        .args([
-            "explain",
-            "no such soundtrack",
-            "--output",
-            output.path().to_str().unwrap(),
-        ])
-        .assert()
-        .code(1);
+    cuesheet().args(["explain", "no such soundtrack", "--output", output.path().to_str().unwrap()]).assert().code(1);
     let empty = tempfile::tempdir().expect("temp dir");
-    cuesheet()
-        .args([
-            "explain",
-            "kill switch",
-            "--output",
-            empty.path().to_str().unwrap(),
-        ])
-        .assert()
-        .code(1);
+    cuesheet().args(["explain", "kill switch", "--output", empty.path().to_str().unwrap()]).assert().code(1);
 }
 
 #[test]
@@ -116,50 +71,22 @@ fn overrides_file_is_read_from_the_input_folder() {
         "action,first,second\napart,Paper Moon Waltz (1987),Paper Moon Waltz (1988)\ntitle,Kill Switch,Kill Switch (Original Score)\n",
     );
     cuesheet()
-        .args([
-            "--input",
-            input.path().to_str().unwrap(),
-            "--output",
-            output.path().to_str().unwrap(),
-            "-q",
-        ])
+        .args(["--input", input.path().to_str().unwrap(), "--output", output.path().to_str().unwrap(), "-q"])
         .assert()
         .success();
     let records = fs::read_to_string(output.path().join("soundtracks.json")).expect("records");
-    assert!(
-        records.contains("\"Kill Switch (Original Score)\""),
-        "{records}"
-    );
-    assert!(
-        records.contains("the-paper-moon-waltz-1987") && records.contains("paper-moon-waltz-1988"),
-        "{records}"
-    );
+    assert!(records.contains("\"Kill Switch (Original Score)\""), "{records}");
+    assert!(records.contains("the-paper-moon-waltz-1987") && records.contains("paper-moon-waltz-1988"), "{records}");
     let report = fs::read_to_string(output.path().join("report.json")).expect("report");
-    assert!(
-        !report.contains("cuesheet-overrides.csv"),
-        "the overrides file is not an article"
-    );
+    assert!(!report.contains("cuesheet-overrides.csv"), "the overrides file is not an article");
 
-    write(
-        input.path(),
-        "cuesheet-overrides.csv",
-        "action,first,second\nsplit,a,b\n",
-    );
+    write(input.path(), "cuesheet-overrides.csv", "action,first,second\nsplit,a,b\n");
     let bad = cuesheet()
-        .args([
-            "--input",
-            input.path().to_str().unwrap(),
-            "--output",
-            output.path().to_str().unwrap(),
-            "-q",
-        ])
+        .args(["--input", input.path().to_str().unwrap(), "--output", output.path().to_str().unwrap(), "-q"])
         .assert()
         .code(1);
     let err = String::from_utf8(bad.get_output().stderr.clone()).expect("utf-8");
-    assert!(
-        err.contains("cuesheet-overrides.csv") && err.contains("line 2"),
-        "{err}"
-    );
+    assert!(err.contains("cuesheet-overrides.csv") && err.contains("line 2"), "{err}");
 }
 
 #[test]
@@ -185,15 +112,7 @@ fn resolution_files_do_not_depend_on_thread_count() {
             .assert()
             .success();
         let read = |name: &str| fs::read(output.path().join(name)).expect("output file");
-        outputs.push((
-            read("explain.jsonl"),
-            read("review.csv"),
-            read("soundtracks.json"),
-            read("mentions.jsonl"),
-        ));
+        outputs.push((read("explain.jsonl"), read("review.csv"), read("soundtracks.json"), read("mentions.jsonl")));
     }
-    assert!(
-        outputs[0] == outputs[1],
-        "same bytes for --jobs 1 and --jobs 2"
-    );
+    assert!(outputs[0] == outputs[1], "same bytes for --jobs 1 and --jobs 2");
 }

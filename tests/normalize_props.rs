@@ -3,8 +3,8 @@
 
 use cuesheet::model::{Layout, Mention};
 use cuesheet::normalize::{
-    clean_field, clean_names, clean_text, compact, fingerprint, fold, label_key, name_key,
-    normalize_mention, repair_mojibake, repair_name_case, squash_spaces, title_key,
+    clean_field, clean_names, clean_text, compact, fingerprint, fold, label_key, name_key, normalize_mention,
+    repair_mojibake, repair_name_case, squash_spaces, title_key,
 };
 use proptest::prelude::*;
 

@@ -24,11 +24,7 @@ fn run(mut mentions: Vec<Mention>, overrides: &Overrides) -> (Vec<Mention>, Reso
 }
 
 fn ids(mentions: Vec<Mention>) -> Vec<String> {
-    run(mentions, &Overrides::default())
-        .0
-        .into_iter()
-        .map(|m| m.soundtrack_id)
-        .collect()
+    run(mentions, &Overrides::default()).0.into_iter().map(|m| m.soundtrack_id).collect()
 }
 
 #[test]
@@ -73,30 +69,16 @@ fn volume_one_and_awesome_mix_are_the_work() {
         vec![
             m("a.txt", "Guardians of the Galaxy", None, &[]),
             awesome,
-            m(
-                "c.txt",
-                "Guardians Of The Galaxy: Awesome Mix Vol. 1",
-                None,
-                &[],
-            ),
+            m("c.txt", "Guardians Of The Galaxy: Awesome Mix Vol. 1", None, &[]),
             m("d.txt", "GUARDIANS OF THE GALAXY", Some(2014), &[]),
             m("e.txt", "Guardians of the Galaxy Vol. 2", Some(2017), &[]),
         ],
         &Overrides::default(),
     );
     let got: Vec<&str> = mentions.iter().map(|m| m.soundtrack_id.as_str()).collect();
-    assert!(
-        got[..4]
-            .iter()
-            .all(|id| *id == "guardians-of-the-galaxy-2014"),
-        "{got:?}"
-    );
+    assert!(got[..4].iter().all(|id| *id == "guardians-of-the-galaxy-2014"), "{got:?}");
     assert_eq!(got[4], "guardians-of-the-galaxy-2-2017");
-    let record = r
-        .soundtracks
-        .iter()
-        .find(|s| s.id == "guardians-of-the-galaxy-2014")
-        .expect("record");
+    let record = r.soundtracks.iter().find(|s| s.id == "guardians-of-the-galaxy-2014").expect("record");
     assert_eq!(record.title, "Guardians of the Galaxy");
     assert_eq!(record.mention_count, 4);
 }
@@ -119,24 +101,9 @@ fn shared_words_prove_little() {
 fn diacritics_case_articles_and_typos_fold_away() {
     let (mentions, r) = run(
         vec![
-            m(
-                "a.txt",
-                "Nausicaä of the Valley of the Wind",
-                Some(1984),
-                &["Joe Hisaishi"],
-            ),
-            m(
-                "b.txt",
-                "NAUSICAA OF THE VALLEY OF THE WIND",
-                Some(1984),
-                &["joe hisaishi"],
-            ),
-            m(
-                "c.txt",
-                "The Miners’ Hymns",
-                Some(2011),
-                &["Jóhann Jóhannsson"],
-            ),
+            m("a.txt", "Nausicaä of the Valley of the Wind", Some(1984), &["Joe Hisaishi"]),
+            m("b.txt", "NAUSICAA OF THE VALLEY OF THE WIND", Some(1984), &["joe hisaishi"]),
+            m("c.txt", "The Miners’ Hymns", Some(2011), &["Jóhann Jóhannsson"]),
             m("d.txt", "Miners' Hymns", None, &["Johann Johannsson"]),
             m("e.txt", "Interstelar", Some(2014), &["Hans Zimmer"]),
             m("f.txt", "Interstellar", Some(2014), &[]),
@@ -146,17 +113,9 @@ fn diacritics_case_articles_and_typos_fold_away() {
     assert_eq!(mentions[0].soundtrack_id, mentions[1].soundtrack_id);
     assert_eq!(mentions[2].soundtrack_id, mentions[3].soundtrack_id);
     assert_eq!(mentions[4].soundtrack_id, mentions[5].soundtrack_id);
-    let hymns = r
-        .soundtracks
-        .iter()
-        .find(|s| s.id == "the-miners-hymns-2011")
-        .expect("record");
+    let hymns = r.soundtracks.iter().find(|s| s.id == "the-miners-hymns-2011").expect("record");
     assert_eq!(hymns.composers, ["Jóhann Jóhannsson"]);
-    assert_eq!(
-        mentions[1].composers,
-        ["Joe Hisaishi"],
-        "casing repaired in the mention"
-    );
+    assert_eq!(mentions[1].composers, ["Joe Hisaishi"], "casing repaired in the mention");
 }
 
 #[test]
@@ -169,10 +128,7 @@ fn one_article_never_lists_one_work_twice_unless_it_repeats_itself() {
     ]);
     assert_eq!(got[0], got[2], "a repeated entry is one work");
     assert_eq!(got[0], got[3]);
-    assert_ne!(
-        got[0], got[1],
-        "two different entries of one article stay two"
-    );
+    assert_ne!(got[0], got[1], "two different entries of one article stay two");
 }
 
 #[test]
@@ -184,18 +140,10 @@ fn labels_are_canonical_in_records_and_as_written_in_mentions() {
     let (mentions, r) = run(vec![a, b], &Overrides::default());
     assert_eq!(mentions[0].labels, ["Deutsche Grammafon"]);
     assert_eq!(r.soundtracks.len(), 1);
-    assert_eq!(
-        r.soundtracks[0].labels,
-        ["Deutsche Grammophon", "Warner Bros. Records"]
-    );
+    assert_eq!(r.soundtracks[0].labels, ["Deutsche Grammophon", "Warner Bros. Records"]);
     assert_eq!(r.soundtracks[0].composers, ["Hildur Guðnadóttir"]);
     let explained = &r.explanations[0];
-    assert!(
-        explained
-            .fields
-            .iter()
-            .any(|f| f.value == "Deutsche Grammophon" && f.spellings == ["Deutsche Grammafon"])
-    );
+    assert!(explained.fields.iter().any(|f| f.value == "Deutsche Grammophon" && f.spellings == ["Deutsche Grammafon"]));
 }
 
 #[test]
@@ -203,33 +151,17 @@ fn near_spellings_of_one_person_merge_only_with_evidence() {
     let (_, r) = run(
         vec![
             m("a.txt", "Music for Films", Some(1991), &["Eleni Karaindro"]),
-            m(
-                "b.txt",
-                "Music for Films",
-                Some(1991),
-                &["Eleni Karaindrou"],
-            ),
+            m("b.txt", "Music for Films", Some(1991), &["Eleni Karaindrou"]),
             m("c.txt", "Ulysses' Gaze", Some(1995), &["Eleni Karaindrou"]),
             m("d.txt", "Other Songs", Some(2001), &["Maria Karaindrou"]),
             m("e.txt", "Lone Work", Some(2001), &["Eleni Karaindroux"]),
         ],
         &Overrides::default(),
     );
-    let composers = |id: &str| {
-        r.soundtracks
-            .iter()
-            .find(|s| s.id.starts_with(id))
-            .expect(id)
-            .composers
-            .clone()
-    };
+    let composers = |id: &str| r.soundtracks.iter().find(|s| s.id.starts_with(id)).expect(id).composers.clone();
     assert_eq!(composers("music-for-films"), ["Eleni Karaindrou"]);
     assert_eq!(composers("other-songs"), ["Maria Karaindrou"]);
-    assert_eq!(
-        composers("lone-work"),
-        ["Eleni Karaindroux"],
-        "no shared work, no evidence"
-    );
+    assert_eq!(composers("lone-work"), ["Eleni Karaindroux"], "no shared work, no evidence");
 }
 
 #[test]
@@ -250,11 +182,7 @@ fn overrides_force_merges_separations_titles_names_and_labels() {
     );
     assert_eq!(mentions[0].soundtrack_id, mentions[1].soundtrack_id);
     assert_ne!(mentions[2].soundtrack_id, mentions[3].soundtrack_id);
-    let red = r
-        .soundtracks
-        .iter()
-        .find(|s| s.id == mentions[0].soundtrack_id)
-        .expect("record");
+    let red = r.soundtracks.iter().find(|s| s.id == mentions[0].soundtrack_id).expect("record");
     assert_eq!(red.title, "Deep Red (Profondo Rosso)");
     assert_eq!(red.composers, ["Goblin"]);
     assert_eq!(red.labels, ["Cinevox Records"]);
@@ -295,27 +223,12 @@ fn explanations_break_scores_down_and_review_lists_near_misses() {
         ],
         &Overrides::default(),
     );
-    let inter = r
-        .explanations
-        .iter()
-        .find(|e| e.id == "interstellar-2014")
-        .expect("record");
+    let inter = r.explanations.iter().find(|e| e.id == "interstellar-2014").expect("record");
     let merge = inter.merges.first().expect("one merge");
     let score = merge.score.expect("scored");
     assert!(score.title < 1.0 && score.total >= cuesheet::resolve::THRESHOLD);
     let text = cuesheet::resolve::explain::render(inter);
-    assert!(
-        text.contains("score") && text.contains("title") && text.contains("b.txt:2"),
-        "{text}"
-    );
-    assert!(
-        r.review
-            .iter()
-            .any(|row| row.kind == ReviewKind::WeakMerge && row.merged)
-    );
-    assert!(
-        r.review
-            .iter()
-            .any(|row| row.kind == ReviewKind::NearThreshold && row.a.title == "Solaris")
-    );
+    assert!(text.contains("score") && text.contains("title") && text.contains("b.txt:2"), "{text}");
+    assert!(r.review.iter().any(|row| row.kind == ReviewKind::WeakMerge && row.merged));
+    assert!(r.review.iter().any(|row| row.kind == ReviewKind::NearThreshold && row.a.title == "Solaris"));
 }

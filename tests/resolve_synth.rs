@@ -30,11 +30,7 @@ fn bcubed(items: &[(String, String)]) -> (f64, f64) {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
 }
 
 /// Lists the worst merges and splits, to make a failure readable.
@@ -42,18 +38,8 @@ fn worst(items: &[(String, String)], titles: &[String]) -> String {
     let mut pred_truths: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
     let mut truth_preds: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
     for ((t, p), title) in items.iter().zip(titles) {
-        pred_truths
-            .entry(p)
-            .or_default()
-            .entry(t)
-            .or_default()
-            .push(title);
-        truth_preds
-            .entry(t)
-            .or_default()
-            .entry(p)
-            .or_default()
-            .push(title);
+        pred_truths.entry(p).or_default().entry(t).or_default().push(title);
+        truth_preds.entry(t).or_default().entry(p).or_default().push(title);
     }
     let mut out = String::from("wrong merges:\n");
     for (p, truths) in pred_truths.iter().filter(|(_, t)| t.len() > 1).take(15) {
@@ -69,31 +55,18 @@ fn worst(items: &[(String, String)], titles: &[String]) -> String {
 #[test]
 fn resolution_of_ideal_mentions_reaches_bcubed_098() {
     let corpus = synth::generate(2000, 7);
-    let (mut mentions, truth): (Vec<Mention>, Vec<String>) = corpus
-        .entries()
-        .map(|e| (e.mention.clone(), e.cluster.clone()))
-        .unzip();
+    let (mut mentions, truth): (Vec<Mention>, Vec<String>) =
+        corpus.entries().map(|e| (e.mention.clone(), e.cluster.clone())).unzip();
     for m in &mut mentions {
         normalize_mention(m);
     }
     resolve(&mut mentions);
-    let items: Vec<(String, String)> = truth
-        .into_iter()
-        .zip(mentions.iter().map(|m| m.soundtrack_id.clone()))
-        .collect();
+    let items: Vec<(String, String)> =
+        truth.into_iter().zip(mentions.iter().map(|m| m.soundtrack_id.clone())).collect();
     let (p, r) = bcubed(&items);
     let titles: Vec<String> = mentions.iter().map(|m| m.title.clone()).collect();
-    eprintln!(
-        "resolution only: {} mentions, B-cubed P={p:.4} R={r:.4} F1={:.4}",
-        items.len(),
-        f1(p, r)
-    );
-    assert!(
-        f1(p, r) >= 0.98,
-        "B-cubed F1 {:.4} (P={p:.4} R={r:.4})\n{}",
-        f1(p, r),
-        worst(&items, &titles)
-    );
+    eprintln!("resolution only: {} mentions, B-cubed P={p:.4} R={r:.4} F1={:.4}", items.len(), f1(p, r));
+    assert!(f1(p, r) >= 0.98, "B-cubed F1 {:.4} (P={p:.4} R={r:.4})\n{}", f1(p, r), worst(&items, &titles));
 }
 
 #[test]
@@ -101,8 +74,7 @@ fn end_to_end_on_generated_articles_reaches_bcubed_098() {
     let corpus = synth::generate(2000, 11);
     let mut mentions = Vec::new();
     for a in &corpus.articles {
-        let doc = cuesheet::ingest::document_from_bytes(&a.name, a.text.as_bytes())
-            .expect("generated articles decode");
+        let doc = cuesheet::ingest::document_from_bytes(&a.name, a.text.as_bytes()).expect("generated articles decode");
         for mut m in cuesheet::extract::extract(&doc) {
             normalize_mention(&mut m);
             mentions.push(m);
@@ -119,9 +91,8 @@ fn end_to_end_on_generated_articles_reaches_bcubed_098() {
     let mut items = Vec::new();
     let mut titles = Vec::new();
     for m in &mentions {
-        let found = truth
-            .get(&(m.source.clone(), m.line))
-            .or_else(|| by_title.get(&(m.source.clone(), fold(&m.title))));
+        let found =
+            truth.get(&(m.source.clone(), m.line)).or_else(|| by_title.get(&(m.source.clone(), fold(&m.title))));
         if let Some(e) = found {
             items.push((e.cluster.clone(), m.soundtrack_id.clone()));
             titles.push(m.title.clone());
@@ -135,15 +106,6 @@ fn end_to_end_on_generated_articles_reaches_bcubed_098() {
         mentions.len(),
         f1(p, r)
     );
-    assert!(
-        items.len() * 10 >= expected * 9,
-        "the extractor found only {} of {expected} entries",
-        items.len()
-    );
-    assert!(
-        f1(p, r) >= 0.98,
-        "B-cubed F1 {:.4} (P={p:.4} R={r:.4})\n{}",
-        f1(p, r),
-        worst(&items, &titles)
-    );
+    assert!(items.len() * 10 >= expected * 9, "the extractor found only {} of {expected} entries", items.len());
+    assert!(f1(p, r) >= 0.98, "B-cubed F1 {:.4} (P={p:.4} R={r:.4})\n{}", f1(p, r), worst(&items, &titles));
 }

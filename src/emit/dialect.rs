@@ -13,24 +13,18 @@ pub struct CsvSheet {
 
 impl CsvSheet {
     pub fn new(header: &[&str]) -> std::io::Result<Self> {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
         writer.write_record(header).map_err(std::io::Error::other)?;
         Ok(CsvSheet { writer })
     }
 
     /// Writes one row; every cell passes the formula guard.
     pub fn row(&mut self, cells: &[String]) -> std::io::Result<()> {
-        self.writer
-            .write_record(cells.iter().map(|c| guard_formula(c).into_owned()))
-            .map_err(std::io::Error::other)
+        self.writer.write_record(cells.iter().map(|c| guard_formula(c).into_owned())).map_err(std::io::Error::other)
     }
 
     pub fn finish(self) -> std::io::Result<Vec<u8>> {
-        self.writer
-            .into_inner()
-            .map_err(|e| std::io::Error::other(e.to_string()))
+        self.writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
     }
 }
 
@@ -60,11 +54,7 @@ pub fn releases_cell(releases: &[Release]) -> String {
                 extra.push(e.clone());
             }
             let label = r.label.clone().unwrap_or_else(|| "?".to_string());
-            if extra.is_empty() {
-                label
-            } else {
-                format!("{label} ({})", extra.join(", "))
-            }
+            if extra.is_empty() { label } else { format!("{label} ({})", extra.join(", ")) }
         })
         .collect();
     parts.join(MULTI_SEPARATOR)
@@ -97,9 +87,7 @@ mod tests {
     #[test]
     fn quoting_follows_rfc4180() {
         let mut sheet = CsvSheet::new(&["a", "b"]).unwrap();
-        sheet
-            .row(&["x, y".to_string(), "say \"hi\"".to_string()])
-            .unwrap();
+        sheet.row(&["x, y".to_string(), "say \"hi\"".to_string()]).unwrap();
         let out = String::from_utf8(sheet.finish().unwrap()).unwrap();
         assert_eq!(out, "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
     }

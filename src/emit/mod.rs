@@ -1,58 +1,72 @@
-//! Emit: writes the corpus files. Every file is written to a temporary name in the output
-//! folder and renamed into place, so an interrupted run leaves the previous output whole.
+//! Emit: writes the corpus files. Each is written to a temporary name in the output folder,
+//! and all are renamed into place once all are written, so a failed or interrupted run leaves
+//! the previous output whole.
 
 pub mod dialect;
 pub mod resolution;
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::model::{Mention, Soundtrack};
 use crate::report::Report;
+use crate::resolve::Resolution;
 use dialect::{CsvSheet, join, releases_cell, tracks_cell};
 
 /// Names of the files a run writes.
-pub const OUTPUT_FILES: [&str; 6] = [
+pub const OUTPUT_FILES: [&str; 8] = [
     "mentions.jsonl",
     "soundtracks.json",
     "soundtracks.csv",
     "mentions.csv",
     "tracks.csv",
     "report.json",
+    "explain.jsonl",
+    "review.csv",
 ];
 
-/// Writes every output file into `dir`.
-pub fn write_all(
-    dir: &Path,
-    mentions: &[Mention],
-    soundtracks: &[Soundtrack],
-    report: &Report,
-) -> std::io::Result<()> {
-    write_atomic(dir, "mentions.jsonl", &mentions_jsonl(mentions)?)?;
-    write_atomic(dir, "soundtracks.json", &pretty_json(soundtracks)?)?;
-    write_atomic(dir, "soundtracks.csv", &soundtracks_csv(soundtracks)?)?;
-    write_atomic(dir, "mentions.csv", &mentions_csv(mentions)?)?;
-    write_atomic(dir, "tracks.csv", &tracks_csv(soundtracks)?)?;
-    write_atomic(dir, "report.json", &pretty_json(report)?)?;
-    Ok(())
-}
-
-/// Writes `bytes` to `dir/name` through a temporary file and a rename.
-pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, dir.join(name))
-    })();
+/// Writes every output file into `dir`. All of them are rendered and written to temporary
+/// names before the first rename, so a failure (or an interruption) while writing leaves the
+/// previous set whole, and old and new files can only mix during the renames.
+pub fn write_all(dir: &Path, mentions: &[Mention], resolution: &Resolution, report: &Report) -> std::io::Result<()> {
+    let soundtracks = &resolution.soundtracks;
+    // In the order of OUTPUT_FILES.
+    let rendered = [
+        mentions_jsonl(mentions)?,
+        pretty_json(soundtracks)?,
+        soundtracks_csv(soundtracks)?,
+        mentions_csv(mentions)?,
+        tracks_csv(soundtracks)?,
+        pretty_json(report)?,
+        resolution::explain_jsonl(resolution)?,
+        resolution::review_csv(resolution)?,
+    ];
+    let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name)).collect();
+    let result = temps
+        .iter()
+        .zip(&rendered)
+        .try_for_each(|(tmp, bytes)| write_synced(tmp, bytes))
+        .and_then(|()| temps.iter().zip(OUTPUT_FILES).try_for_each(|(tmp, name)| fs::rename(tmp, dir.join(name))));
     if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        for tmp in &temps {
+            let _ = fs::remove_file(tmp);
+        }
     }
     result
+}
+
+/// A hidden name beside the final one (the walk skips dot files), unique to this process.
+fn temp_path(dir: &Path, name: &str) -> PathBuf {
+    dir.join(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 fn pretty_json<T: Serialize + ?Sized>(value: &T) -> std::io::Result<Vec<u8>> {
@@ -84,11 +98,7 @@ fn soundtracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
         "sources",
     ])?;
     for r in records {
-        let sources: Vec<String> = r
-            .sources
-            .iter()
-            .map(|s| format!("{}:{}", s.source, s.line))
-            .collect();
+        let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
         sheet.row(&[
             r.id.clone(),
             r.title.clone(),
@@ -124,10 +134,7 @@ fn mentions_csv(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
         "confidence",
     ])?;
     for m in mentions {
-        let layout = serde_json::to_value(m.layout)?
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
+        let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
         sheet.row(&[
             m.soundtrack_id.clone(),
             m.source.clone(),
@@ -153,13 +160,67 @@ fn tracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
     let mut sheet = CsvSheet::new(&["soundtrack_id", "soundtrack_title", "track", "artist"])?;
     for r in records {
         for t in &r.tracks {
-            sheet.row(&[
-                r.id.clone(),
-                r.title.clone(),
-                t.title.clone(),
-                t.artist.clone().unwrap_or_default(),
-            ])?;
+            sheet.row(&[r.id.clone(), r.title.clone(), t.title.clone(), t.artist.clone().unwrap_or_default()])?;
         }
     }
     sheet.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Release, SourceRef, Track};
+
+    fn record() -> Soundtrack {
+        Soundtrack {
+            id: "o-brother-where-art-thou-2000".into(),
+            title: "O Brother, Where Art Thou?".into(),
+            alt_titles: vec![],
+            year: Some(2000),
+            composers: vec!["T Bone Burnett".into()],
+            labels: vec!["Lost Highway".into()],
+            releases: vec![Release { label: Some("Lost Highway".into()), year: Some(2000), edition: None }],
+            tracks: vec![
+                Track { title: "Man of Constant Sorrow".into(), artist: Some("The Soggy Bottom Boys".into()) },
+                Track { title: "=cmd".into(), artist: None },
+            ],
+            sources: vec![SourceRef { source: "a.txt".into(), line: 3, rank: Some(1) }],
+            mention_count: 1,
+        }
+    }
+
+    #[test]
+    fn a_failed_write_leaves_every_previous_file_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("mentions.jsonl"), "old\n").unwrap();
+        // A folder where the last temporary file should go makes that write fail.
+        fs::create_dir(temp_path(dir.path(), "report.json")).unwrap();
+        let report = Report::new(Vec::new(), 1, 0);
+        let resolution = Resolution { soundtracks: vec![record()], explanations: Vec::new(), review: Vec::new() };
+        assert!(write_all(dir.path(), &[], &resolution, &report).is_err());
+        assert_eq!(fs::read_to_string(dir.path().join("mentions.jsonl")).unwrap(), "old\n");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 2, "only the old file and the blocking folder: {left:?}");
+    }
+
+    // The integration tests' articles name no tracks, so the per-track rows are checked here.
+    #[test]
+    fn tracks_csv_has_one_row_per_track() {
+        let out = String::from_utf8(tracks_csv(&[record()]).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "soundtrack_id,soundtrack_title,track,artist\n\
+             o-brother-where-art-thou-2000,\"O Brother, Where Art Thou?\",Man of Constant Sorrow,The Soggy Bottom Boys\n\
+             o-brother-where-art-thou-2000,\"O Brother, Where Art Thou?\",'=cmd,\n"
+        );
+    }
+
+    #[test]
+    fn soundtracks_csv_joins_multi_valued_cells() {
+        let out = String::from_utf8(soundtracks_csv(&[record()]).unwrap()).unwrap();
+        let row = out.lines().nth(1).unwrap();
+        assert!(row.contains("Lost Highway (2000)"), "{row}");
+        assert!(row.contains("Man of Constant Sorrow — The Soggy Bottom Boys; =cmd"), "{row}");
+        assert!(row.ends_with(",1,a.txt:3"), "{row}");
+    }
 }

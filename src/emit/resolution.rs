@@ -1,24 +1,13 @@
-//! Writers for what resolution adds to the corpus: `explain.jsonl` (one explanation per
+//! Renderers for what resolution adds to the corpus: `explain.jsonl` (one explanation per
 //! merged record, for `cuesheet explain`) and `review.csv` (decisions for a person to check).
-
-use std::path::Path;
+//! [`super::write_all`] writes them with the other files.
 
 use super::dialect::CsvSheet;
-use super::write_atomic;
 use crate::resolve::Resolution;
 use crate::resolve::review::Side;
 
-/// Names of the files [`write_resolution`] writes.
-pub const RESOLUTION_FILES: [&str; 2] = ["explain.jsonl", "review.csv"];
-
-/// Writes `explain.jsonl` and `review.csv` into `dir`.
-pub fn write_resolution(dir: &Path, resolution: &Resolution) -> std::io::Result<()> {
-    write_atomic(dir, "explain.jsonl", &explain_jsonl(resolution)?)?;
-    write_atomic(dir, "review.csv", &review_csv(resolution)?)?;
-    Ok(())
-}
-
-fn explain_jsonl(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
+/// One explanation per line, in record order.
+pub(super) fn explain_jsonl(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     for e in &resolution.explanations {
         serde_json::to_writer(&mut out, e)?;
@@ -27,7 +16,8 @@ fn explain_jsonl(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-fn review_csv(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
+/// One row per decision to check.
+pub(super) fn review_csv(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
     let mut sheet = CsvSheet::new(&[
         "kind",
         "decision",
@@ -46,14 +36,8 @@ fn review_csv(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
         "b_source",
         "note",
     ])?;
-    let side = |s: &Side| {
-        [
-            s.id.clone(),
-            s.title.clone(),
-            s.year.map(|y| y.to_string()).unwrap_or_default(),
-            s.source.clone(),
-        ]
-    };
+    let side =
+        |s: &Side| [s.id.clone(), s.title.clone(), s.year.map(|y| y.to_string()).unwrap_or_default(), s.source.clone()];
     for r in &resolution.review {
         let mut cells = vec![
             r.kind.as_str().to_string(),

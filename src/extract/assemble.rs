@@ -25,13 +25,12 @@ pub fn mentions(
 ) -> Vec<Mention> {
     let mut entries: Vec<Entry> = entries.to_vec();
     let titles: Vec<String> = entries.iter().map(|e| title_key(&e.header.title)).collect();
-    let bodies: Vec<BodyFields> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab))
-        .collect();
+    let bodies: Vec<BodyFields> =
+        entries.iter().enumerate().map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab)).collect();
     apply_list_conventions(&mut entries, &bodies, units);
     let mut out = Vec::new();
+    let entry_units: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
+    let writer_lines = info.iter().filter(|i| i.reviewer.is_some()).count();
     let mut hm = HmScope::default();
     let mut reviewer_line: Option<String> = None;
     let mut last_unit = 0;
@@ -41,14 +40,12 @@ pub fn mentions(
             if info[u].hm_marker {
                 hm.start();
             }
-            if let Some(r) = &info[u].reviewer {
+            if let Some(r) = &info[u].reviewer
+                && writers_credited(u, writer_lines, &entries)
+            {
                 reviewer_line = Some(r.clone());
             }
-            if u < e.unit
-                && units[u].is_heading()
-                && !entries.iter().any(|x| x.unit == u)
-                && !info[u].hm_marker
-            {
+            if u < e.unit && units[u].is_heading() && !entry_units.contains(&u) && !info[u].hm_marker {
                 hm.stop();
             }
             if info[u].boundary && !info[u].hm_marker && u < e.unit {
@@ -59,21 +56,61 @@ pub fn mentions(
         if body.negated {
             continue;
         }
-        let honourable = hm.applies(e);
-        let m = build(
-            doc,
-            units,
-            info,
-            e,
-            body,
-            honourable,
-            reviewer_line.as_deref(),
-            vocab,
-        );
+        let honourable = hm.applies(e) || e.hm_hint;
+        let m = build(doc, units, info, e, body, honourable, reviewer_line.as_deref(), vocab);
         let _ = i;
         out.push(m);
     }
     out
+}
+
+/// Confidence given to entries found as a paragraph's opening title sentence.
+pub const LEAD_CONFIDENCE: f32 = 0.55;
+
+/// A paragraph opening with a title the article already lists ("**Oppenheimer.** Göransson
+/// built…" under a table) is a note on that entry: its fields join the entry.
+pub fn merge_notes(mentions: Vec<Mention>) -> Vec<Mention> {
+    let found: Vec<(Mention, bool)> = mentions
+        .into_iter()
+        .map(|m| {
+            let note = m.confidence == LEAD_CONFIDENCE;
+            (m, note)
+        })
+        .collect();
+    let listed: Vec<(String, usize)> =
+        found.iter().enumerate().filter(|(_, (_, note))| !note).map(|(i, (m, _))| (title_key(&m.title), i)).collect();
+    let mut out: Vec<Option<Mention>> = found.iter().map(|(m, _)| Some(m.clone())).collect();
+    for (i, (m, note)) in found.iter().enumerate() {
+        if !note {
+            continue;
+        }
+        if let Some(&(_, j)) = listed.iter().find(|(k, _)| *k == title_key(&m.title)) {
+            if let Some(target) = out[j].as_mut() {
+                for c in &m.composers {
+                    if !target.composers.iter().any(|x| name_key(x) == name_key(c)) {
+                        target.composers.push(c.clone());
+                    }
+                }
+                for t in &m.tracks {
+                    if !target.tracks.iter().any(|x| title_key(&x.title) == title_key(&t.title)) {
+                        target.tracks.push(t.clone());
+                    }
+                }
+                target.year = target.year.or(m.year);
+            }
+            out[i] = None;
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// A name line credits the entries below it when the article has several such lines (a staff
+/// round-up, a poll) or the entries start right after it; a lone byline above an intro is
+/// the article's author, not a blurb's.
+fn writers_credited(unit: usize, writer_lines: usize, entries: &[Entry]) -> bool {
+    // Entries are sorted by unit: the first one after this line.
+    let next = entries.partition_point(|e| e.unit <= unit);
+    writer_lines >= 2 || entries.get(next).is_some_and(|e| e.unit <= unit + 3)
 }
 
 /// Honourable mentions run from their marker until the main list starts: a ranked entry,
@@ -131,21 +168,13 @@ fn read_body(
 ) -> BodyFields {
     let mut lines: Vec<BodyLine> = Vec::new();
     if !e.header.rest.is_empty() {
-        lines.push(BodyLine {
-            text: &e.header.rest,
-            list_item: false,
-        });
+        lines.push(BodyLine { text: &e.header.rest, list_item: false });
     }
     let next = entries.get(i + 1).map_or(units.len(), |n| n.unit);
     let shares_next = entries.get(i + 1).is_some_and(|n| n.unit == e.unit);
-    if !shares_next
-        && (!e.shared_unit
-            || entries
-                .iter()
-                .filter(|x| x.unit == e.unit)
-                .last()
-                .is_some_and(|x| std::ptr::eq(x, e)))
-    {
+    // Entries sharing a block (an inline list) read only their own rest; the last one of the
+    // block also reads the blocks after it.
+    if !shares_next {
         let level = match units[e.unit].kind {
             BlockKind::Heading(l) => Some(l),
             _ => None,
@@ -159,15 +188,14 @@ fn read_body(
             {
                 break;
             }
-            if let (Some(l), BlockKind::Heading(m)) = (level, unit.kind) {
-                if m <= l {
-                    break;
-                }
+            // A table, or a heading when the entry is not one, ends the blurb; a heading entry
+            // runs to the next heading of its level.
+            match (level, unit.kind) {
+                (_, BlockKind::Row) | (None, BlockKind::Heading(_)) => break,
+                (Some(l), BlockKind::Heading(m)) if m <= l => break,
+                _ => {}
             }
-            lines.push(BodyLine {
-                text: &unit.text,
-                list_item: unit.kind == BlockKind::ListItem,
-            });
+            lines.push(BodyLine { text: &unit.text, list_item: unit.kind == BlockKind::ListItem });
         }
     }
     body::read(&e.header.title, &lines, titles, vocab)
@@ -183,31 +211,18 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
     }
     // Small groups of the same article follow the article's convention.
     let total = entries.len();
-    let with_from = entries
-        .iter()
-        .filter(|e| from_split(&e.header.title).is_some())
-        .count();
-    let with_other = entries
-        .iter()
-        .filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty())
-        .count();
+    let with_from = entries.iter().filter(|e| from_split(&e.header.title).is_some()).count();
+    let with_other = entries.iter().filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty()).count();
     let song_talk = bodies.iter().zip(entries.iter()).filter(|(b, e)| {
-        let text = format!(
-            "{} {}",
-            e.header.rest,
-            units.get(e.unit + 1).map_or("", |u| u.text.as_str())
-        )
-        .to_lowercase();
+        let text =
+            format!("{} {}", e.header.rest, units.get(e.unit + 1).map_or("", |u| u.text.as_str())).to_lowercase();
         text.contains("song") || text.contains("track") || !b.tracks.is_empty()
     });
     let song_talk = song_talk.count();
     if total >= 3 && with_from * 3 >= total * 2 {
         for e in entries.iter_mut() {
             if let Some((cue, film)) = from_split(&e.header.title) {
-                e.header.tracks.push(Track {
-                    title: cue,
-                    artist: None,
-                });
+                e.header.tracks.push(Track { title: cue, artist: None });
                 e.header.title = film;
             }
         }
@@ -215,15 +230,8 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
     if total >= 3 && with_other * 4 >= total * 3 && song_talk * 2 >= total {
         for e in entries.iter_mut() {
             if let Some(work) = e.header.other_group.take() {
-                let track =
-                    std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
-                e.header.tracks.insert(
-                    0,
-                    Track {
-                        title: track,
-                        artist: None,
-                    },
-                );
+                let track = std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
+                e.header.tracks.insert(0, Track { title: track, artist: None });
             }
         }
     }
@@ -262,19 +270,14 @@ fn build(
     let mut m = Mention::new(&doc.source, units[e.unit].line, layout, h.title.clone());
     m.alt_titles = h.alt_titles.clone();
     for alt in &body.alt_titles {
-        if !m.alt_titles.iter().any(|a| title_key(a) == title_key(alt))
-            && title_key(alt) != title_key(&m.title)
-        {
+        if !m.alt_titles.iter().any(|a| title_key(a) == title_key(alt)) && title_key(alt) != title_key(&m.title) {
             m.alt_titles.push(alt.clone());
         }
     }
-    m.year = h.year.or(body.year).or(info[e.unit].section_year);
+    m.year = h.year.or(body.year).or(body.release_year).or(info[e.unit].section_year);
     m.rank = e.rank;
     m.honourable_mention = honourable;
-    m.reviewer = body
-        .reviewer
-        .clone()
-        .or_else(|| reviewer_line.map(str::to_string));
+    m.reviewer = body.reviewer.clone().or_else(|| reviewer_line.map(str::to_string));
     let mut composers: Vec<String> = Vec::new();
     for name in h.makers.iter().chain(&body.composers) {
         push_person(&mut composers, name, m.reviewer.as_deref(), vocab);
@@ -283,19 +286,15 @@ fn build(
     m.releases = h.releases.clone();
     m.releases.extend(body.releases.iter().cloned());
     for r in &m.releases {
-        if let Some(l) = &r.label {
-            if !m.labels.iter().any(|x| name_key(x) == name_key(l)) {
-                m.labels.push(l.clone());
-            }
+        if let Some(l) = &r.label
+            && !m.labels.iter().any(|x| name_key(x) == name_key(l))
+        {
+            m.labels.push(l.clone());
         }
     }
     m.tracks = h.tracks.clone();
     for t in &body.tracks {
-        if !m
-            .tracks
-            .iter()
-            .any(|x| title_key(&x.title) == title_key(&t.title))
-        {
+        if !m.tracks.iter().any(|x| title_key(&x.title) == title_key(&t.title)) {
             m.tracks.push(t.clone());
         }
     }

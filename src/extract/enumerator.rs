@@ -18,6 +18,10 @@ pub enum Style {
     ParenNumber,
     Ordinal,
     Bare,
+    /// Roman numerals, "IV." or "IV)".
+    Roman,
+    /// A number and a middle dot or bar, "05 · Title".
+    Dotted,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,28 +35,17 @@ pub struct Enumerator {
 static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
     let p = |s: &str| Regex::new(s).expect("static regex");
     vec![
-        (
-            Style::Hash,
-            p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)"),
-        ),
-        (
-            Style::No,
-            p(r"^(?i:no|number|num)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)"),
-        ),
+        (Style::Hash, p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
+        (Style::No, p(r"^(?i:no|number|num)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
         (Style::ParenNumber, p(r"^[(\[](\d{1,3})[)\]]\s*[-–—:.]?\s*")),
         // A lower-case word glued in front ("friday3. Friday") is image alt text.
-        (
-            Style::Dot,
-            p(r"^(?:[a-z]{2,12})?(\d{1,3})\s?\.(?:\s*[-–—:]\s*|\s+)"),
-        ),
+        (Style::Dot, p(r"^(?:[a-z]{2,12})?(\d{1,3})\s?\.(?:\s*[-–—:]\s*|\s+)")),
         (Style::Paren, p(r"^(\d{1,3})\s?\)\s*")),
         (Style::Dash, p(r"^(\d{1,3})\s*[-–—]\s+")),
         (Style::Colon, p(r"^(\d{1,3})\s?:\s+")),
         (Style::Slash, p(r"^(\d{1,3})\s?/\s*")),
-        (
-            Style::Ordinal,
-            p(r"^(\d{1,3})(?:st|nd|rd|th)\b[.:)]?(?:\s*[-–—:]\s*|\s+)"),
-        ),
+        (Style::Ordinal, p(r"^(\d{1,3})(?:st|nd|rd|th)\b[.:)]?(?:\s*[-–—:]\s*|\s+)")),
+        (Style::Dotted, p(r"^(\d{1,3})\s*[·•|]\s+")),
     ]
 });
 
@@ -60,8 +53,31 @@ static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b\s*(?:place)?\s*[:.\-–—]\s*").expect("static regex")
 });
 
-static BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+[“\x22‘A-Z]").expect("static regex"));
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]{1,6})[.)]\s+").expect("static regex"));
+
+/// The value of a Roman numeral up to 50, if well formed.
+fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = s.chars().map(digit).collect();
+    let values = values?;
+    let mut total = 0i64;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|n| n > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    (1..=50).contains(&total).then_some(total as u32)
+}
+
+static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+[“\x22‘A-Z]").expect("static regex"));
 
 const ORDINALS: [&str; 20] = [
     "first",
@@ -94,21 +110,17 @@ pub fn parse(text: &str) -> Option<Enumerator> {
             if number == 0 {
                 return None;
             }
-            return Some(Enumerator {
-                number,
-                style: *style,
-                len: c[0].len(),
-            });
+            return Some(Enumerator { number, style: *style, len: c[0].len() });
         }
+    }
+    if let Some(c) = ROMAN.captures(text) {
+        let number = roman_value(&c[1])?;
+        return Some(Enumerator { number, style: Style::Roman, len: c[0].len() });
     }
     if let Some(c) = ORDINAL_WORD.captures(text) {
         let word = c[1].to_lowercase();
         let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
-        return Some(Enumerator {
-            number,
-            style: Style::Ordinal,
-            len: c[0].len(),
-        });
+        return Some(Enumerator { number, style: Style::Ordinal, len: c[0].len() });
     }
     if let Some(c) = BARE.captures(text) {
         let number: u32 = c[1].parse().ok()?;
@@ -129,16 +141,10 @@ pub fn is_sequence(numbers: &[u32]) -> bool {
     if numbers.len() < 2 {
         return false;
     }
-    let steps: Vec<i64> = numbers
-        .windows(2)
-        .map(|w| w[1] as i64 - w[0] as i64)
-        .collect();
+    let steps: Vec<i64> = numbers.windows(2).map(|w| w[1] as i64 - w[0] as i64).collect();
     let down = steps.iter().filter(|s| **s == -1).count();
     let up = steps.iter().filter(|s| **s == 1).count();
-    let near = steps
-        .iter()
-        .filter(|s| s.abs() >= 1 && s.abs() <= 3)
-        .count();
+    let near = steps.iter().filter(|s| s.abs() >= 1 && s.abs() <= 3).count();
     let best = down.max(up);
     best * 10 >= steps.len() * 6 && near * 10 >= steps.len() * 8
 }
@@ -163,6 +169,8 @@ mod tests {
         assert_eq!(num("(1) “Title”"), Some((1, Style::ParenNumber)));
         assert_eq!(num("Tenth: Jaws"), Some((10, Style::Ordinal)));
         assert_eq!(num("friday3. Friday (1995)"), Some((3, Style::Dot)));
+        assert_eq!(num("IV. Mad Max: Fury Road"), Some((4, Style::Roman)));
+        assert_eq!(num("05 · Baby Driver (2017)"), Some((5, Style::Dotted)));
         assert_eq!(num("1985 Super Mario Bros."), None);
         assert_eq!(num("1.5 million copies"), None);
         assert_eq!(num("2001: A Space Odyssey"), None);

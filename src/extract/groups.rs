@@ -18,32 +18,25 @@ pub enum Group {
     Year { year: i32, by: bool },
     /// `(2017, James Mangold)` or `(John Williams, 1975)`: a year and a name; `name_first`
     /// tells which came first (a name after the year is usually the director).
-    YearName {
-        year: i32,
-        name: String,
-        name_first: bool,
-    },
+    YearName { year: i32, name: String, name_first: bool },
     /// Releases, with the work's own year when the group gives one first.
-    Releases {
-        releases: Vec<Release>,
-        film_year: Option<i32>,
-    },
+    Releases { releases: Vec<Release>, film_year: Option<i32> },
     /// "(Original Motion Picture Soundtrack)" and the like.
     Descriptor(String),
     /// Credited names.
     Names(Vec<String>),
     /// Anything else: an alternate title, or the work in "Track (Work)" lists.
     Other(String),
+    /// Makers and labels side by side: "(Mark Korven; Sacred Bones)", "(Michael Abels, Back
+    /// Lot Music, 2019)".
+    Credits { names: Vec<String>, releases: Vec<Release>, year: Option<i32> },
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(1[89]\d\d|20\d\d)(?:\s*[-–/]\s*(?:1[89]\d\d|20\d\d|\d\d))?$")
-        .expect("static regex")
+    Regex::new(r"^(1[89]\d\d|20\d\d)(?:\s*[-–/]\s*(?:1[89]\d\d|20\d\d|\d\d))?$").expect("static regex")
 });
-static YEAR_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(1[89]\d\d|20\d\d)\s+by$").expect("static regex"));
-static YEAR_ANYWHERE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
+static YEAR_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(1[89]\d\d|20\d\d)\s+by$").expect("static regex"));
+static YEAR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
 static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(soundtrack|motion pictures?|original score|score|ost|music from|music by|original|edition|version|remaster(?:ed)?|deluxe|expanded|anniversary|vinyl|reissue|television|tv series|series|anime|video ?game|complete|limited|volume|vol\.)\b").expect("static regex")
 });
@@ -55,28 +48,20 @@ static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Classifies the inside of one bracketed group. `has_maker_slot` says whether the header
 /// already credits makers outside the group, so an ambiguous "X, 1994" is a label.
 pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group {
-    let inner = inner
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
+    let inner = inner.trim().trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
     if let Some(c) = YEAR.captures(inner) {
-        return Group::Year {
-            year: c[1].parse().unwrap_or(0),
-            by: false,
-        };
+        return Group::Year { year: c[1].parse().unwrap_or(0), by: false };
     }
     if let Some(c) = YEAR_BY.captures(inner) {
-        return Group::Year {
-            year: c[1].parse().unwrap_or(0),
-            by: true,
-        };
+        return Group::Year { year: c[1].parse().unwrap_or(0), by: true };
     }
-    if inner.contains(';')
-        || inner.contains(" / ")
-        || inner.contains(':') && YEAR_ANYWHERE.is_match(inner)
+    if let Some(g) = credits_group(inner, vocab) {
+        return g;
+    }
+    if (inner.contains(';') || inner.contains(" / ") || inner.contains(':') && YEAR_ANYWHERE.is_match(inner))
+        && let Some(g) = releases_group(inner, vocab)
     {
-        if let Some(g) = releases_group(inner, vocab) {
-            return g;
-        }
+        return g;
     }
     if let Some((a, b)) = inner.split_once(',') {
         let (a, b) = (a.trim(), b.trim());
@@ -84,17 +69,15 @@ pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group 
         let year_b = YEAR.captures(b).and_then(|c| c[1].parse::<i32>().ok());
         if let Some(year) = year_a.or(year_b) {
             let other = if year_a.is_some() { b } else { a };
-            if is_label_like(other, vocab)
-                || (has_maker_slot && year_b.is_some() && list_score(other, vocab) < 0.95)
-            {
+            // "(PS1, 1995)", "(HBO, 2014–2019)": a platform or network, not a label.
+            if super::words::is_platform_or_network(other) {
+                return Group::Year { year, by: false };
+            }
+            if is_label_like(other, vocab) || (has_maker_slot && year_b.is_some() && list_score(other, vocab) < 0.95) {
                 return releases_group(inner, vocab).unwrap_or(Group::Year { year, by: false });
             }
             if list_score(other, vocab) >= 0.5 {
-                return Group::YearName {
-                    year,
-                    name: other.to_string(),
-                    name_first: year_b.is_some(),
-                };
+                return Group::YearName { year, name: other.to_string(), name_first: year_b.is_some() };
             }
             return Group::Year { year, by: false };
         }
@@ -103,11 +86,7 @@ pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group 
         return Group::Releases {
             releases: split_labels(inner)
                 .into_iter()
-                .map(|l| Release {
-                    label: Some(l),
-                    year: None,
-                    edition: None,
-                })
+                .map(|l| Release { label: Some(l), year: None, edition: None })
                 .collect(),
             film_year: None,
         };
@@ -124,6 +103,35 @@ pub fn classify(inner: &str, has_maker_slot: bool, vocab: &Vocabulary) -> Group 
     Group::Other(inner.to_string())
 }
 
+/// Parts that each read plainly as a name list, a known label or a year, with at least one
+/// name and one label.
+fn credits_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
+    let sep = if inner.contains(';') { ';' } else { ',' };
+    let parts: Vec<&str> = inner.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let (mut names, mut releases, mut year) = (Vec::new(), Vec::new(), None);
+    for part in parts {
+        if let Some(c) = YEAR.captures(part) {
+            year = year.or_else(|| c[1].parse().ok());
+        } else if vocab.label(part).is_some() || LABEL_WORD.is_match(part) && list_score(part, vocab) < 0.9 {
+            releases.push(Release { label: Some(part.to_string()), year: None, edition: None });
+        } else if list_score(part, vocab) >= 0.7 {
+            names.extend(split_names(part));
+        } else {
+            return None;
+        }
+    }
+    if names.is_empty() || releases.is_empty() {
+        return None;
+    }
+    for r in &mut releases {
+        r.year = year;
+    }
+    Some(Group::Credits { names, releases, year })
+}
+
 /// A label by vocabulary or by a company word ("Records", "Music", "Classics").
 pub fn is_label_like(s: &str, vocab: &Vocabulary) -> bool {
     let s = s.trim();
@@ -134,14 +142,10 @@ pub fn is_label_like(s: &str, vocab: &Vocabulary) -> bool {
         return true;
     }
     // Company names do not read like phrases ("Music for the Film Varmints").
-    if s.split_whitespace()
-        .any(|w| matches!(w, "for" | "from" | "to" | "in" | "on" | "with" | "by"))
-    {
+    if s.split_whitespace().any(|w| matches!(w, "for" | "from" | "to" | "in" | "on" | "with" | "by")) {
         return false;
     }
-    split_labels(s)
-        .iter()
-        .all(|l| vocab.label(l).is_some() || LABEL_WORD.is_match(l))
+    split_labels(s).iter().all(|l| vocab.label(l).is_some() || LABEL_WORD.is_match(l))
 }
 
 fn split_labels(s: &str) -> Vec<String> {
@@ -157,17 +161,14 @@ fn split_labels(s: &str) -> Vec<String> {
 fn releases_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
     let mut film_year = None;
     let mut releases: Vec<Release> = Vec::new();
-    let segments: Vec<&str> = inner
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let segments: Vec<&str> = inner.split(';').map(str::trim).filter(|s| !s.is_empty()).collect();
     for (i, segment) in segments.iter().enumerate() {
-        if i == 0 && segments.len() > 1 {
-            if let Some(c) = YEAR.captures(segment) {
-                film_year = c[1].parse().ok();
-                continue;
-            }
+        if i == 0
+            && segments.len() > 1
+            && let Some(c) = YEAR.captures(segment)
+        {
+            film_year = c[1].parse().ok();
+            continue;
         }
         let segment = strip_release_prefix(segment);
         // Labels without a year take the year of the next chunk that has one.
@@ -178,11 +179,7 @@ fn releases_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
                 match releases.last() {
                     Some(last) if pending.is_empty() && last.year.is_some() => {
                         let label = last.label.clone();
-                        releases.push(Release {
-                            label,
-                            year: Some(year),
-                            edition: None,
-                        });
+                        releases.push(Release { label, year: Some(year), edition: None });
                     }
                     _ => {
                         for &p in &pending {
@@ -198,20 +195,15 @@ fn releases_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
                 _ => (None, chunk),
             };
             let (label, year) = match rest.rsplit_once(',') {
-                Some((l, y)) if YEAR.is_match(y.trim()) => (
-                    l.trim(),
-                    YEAR.captures(y.trim()).and_then(|c| c[1].parse().ok()),
-                ),
+                Some((l, y)) if YEAR.is_match(y.trim()) => {
+                    (l.trim(), YEAR.captures(y.trim()).and_then(|c| c[1].parse().ok()))
+                }
                 _ => (rest, None),
             };
             if label.is_empty() {
                 continue;
             }
-            releases.push(Release {
-                label: Some(label.to_string()),
-                year,
-                edition,
-            });
+            releases.push(Release { label: Some(label.to_string()), year, edition });
             if year.is_none() {
                 pending.push(releases.len() - 1);
             } else {
@@ -226,25 +218,12 @@ fn releases_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
         .iter()
         .filter_map(|r| r.label.as_deref())
         .all(|l| vocab.label(l).is_some() || LABEL_WORD.is_match(l) || list_score(l, vocab) < 0.9);
-    (!releases.is_empty() && labels_ok).then_some(Group::Releases {
-        releases,
-        film_year,
-    })
+    (!releases.is_empty() && labels_ok).then_some(Group::Releases { releases, film_year })
 }
 
 fn strip_release_prefix(segment: &str) -> &str {
     let lower = segment.to_lowercase();
-    for prefix in [
-        "soundtrack:",
-        "ost:",
-        "score:",
-        "album:",
-        "released:",
-        "label:",
-        "reissue:",
-        "lp:",
-        "cd:",
-    ] {
+    for prefix in ["soundtrack:", "ost:", "score:", "album:", "released:", "label:", "reissue:", "lp:", "cd:"] {
         if lower.starts_with(prefix) {
             return segment[prefix.len()..].trim();
         }
@@ -258,11 +237,7 @@ mod tests {
     use crate::extract::vocab::BUILT_IN;
 
     fn rel(label: &str, year: Option<i32>, edition: Option<&str>) -> Release {
-        Release {
-            label: Some(label.into()),
-            year,
-            edition: edition.map(Into::into),
-        }
+        Release { label: Some(label.into()), year, edition: edition.map(Into::into) }
     }
 
     #[test]
@@ -270,98 +245,53 @@ mod tests {
         let v = &*BUILT_IN;
         assert_eq!(
             classify("Walt Disney Records, 1994", true, v),
-            Group::Releases {
-                releases: vec![rel("Walt Disney Records", Some(1994), None)],
-                film_year: None
-            }
+            Group::Releases { releases: vec![rel("Walt Disney Records", Some(1994), None)], film_year: None }
         );
         assert_eq!(
             classify("1956; soundtrack: Planet Records, 1976", true, v),
-            Group::Releases {
-                releases: vec![rel("Planet Records", Some(1976), None)],
-                film_year: Some(1956)
-            }
+            Group::Releases { releases: vec![rel("Planet Records", Some(1976), None)], film_year: Some(1956) }
         );
         assert_eq!(
             classify("Nonesuch / Warners, 2002", true, v),
             Group::Releases {
-                releases: vec![
-                    rel("Nonesuch", Some(2002), None),
-                    rel("Warners", Some(2002), None)
-                ],
+                releases: vec![rel("Nonesuch", Some(2002), None), rel("Warners", Some(2002), None)],
                 film_year: None
             }
         );
         assert_eq!(
             classify("Victor, 1988 / Symphonic Suite: Invitation, 1990", true, v),
             Group::Releases {
-                releases: vec![
-                    rel("Victor", Some(1988), None),
-                    rel("Invitation", Some(1990), Some("Symphonic Suite"))
-                ],
+                releases: vec![rel("Victor", Some(1988), None), rel("Invitation", Some(1990), Some("Symphonic Suite"))],
                 film_year: None
             }
         );
-        let Group::Releases { releases, .. } =
-            classify("Disneyland Records, 1940 / 1957 / 1982", false, v)
-        else {
+        let Group::Releases { releases, .. } = classify("Disneyland Records, 1940 / 1957 / 1982", false, v) else {
             panic!("not releases")
         };
         assert_eq!(releases.len(), 3);
-        assert!(
-            releases
-                .iter()
-                .all(|r| r.label.as_deref() == Some("Disneyland Records"))
-        );
+        assert!(releases.iter().all(|r| r.label.as_deref() == Some("Disneyland Records")));
     }
 
     #[test]
     fn other_groups() {
         let v = &*BUILT_IN;
-        assert_eq!(
-            classify("1995", false, v),
-            Group::Year {
-                year: 1995,
-                by: false
-            }
-        );
-        assert_eq!(
-            classify("2001-2003", false, v),
-            Group::Year {
-                year: 2001,
-                by: false
-            }
-        );
-        assert_eq!(
-            classify("1976 by", false, v),
-            Group::Year {
-                year: 1976,
-                by: true
-            }
-        );
+        assert_eq!(classify("1995", false, v), Group::Year { year: 1995, by: false });
+        assert_eq!(classify("2001-2003", false, v), Group::Year { year: 2001, by: false });
+        assert_eq!(classify("1976 by", false, v), Group::Year { year: 1976, by: true });
         assert_eq!(
             classify("2017, James Mangold", true, v),
-            Group::YearName {
-                year: 2017,
-                name: "James Mangold".into(),
-                name_first: false
-            }
+            Group::YearName { year: 2017, name: "James Mangold".into(), name_first: false }
         );
-        assert!(matches!(
-            classify("Original Motion Picture Soundtrack", false, v),
-            Group::Descriptor(_)
-        ));
-        assert_eq!(
-            classify("Hans Zimmer", false, v),
-            Group::Names(vec!["Hans Zimmer".into()])
-        );
+        assert!(matches!(classify("Original Motion Picture Soundtrack", false, v), Group::Descriptor(_)));
+        assert_eq!(classify("Hans Zimmer", false, v), Group::Names(vec!["Hans Zimmer".into()]));
         assert_eq!(
             classify("Now and Then, Here and There", false, v),
             Group::Other("Now and Then, Here and There".into())
         );
-        assert!(matches!(
-            classify("Sony Classics", false, v),
-            Group::Releases { .. }
-        ));
+        assert!(matches!(classify("Sony Classics", false, v), Group::Releases { .. }));
+        let Group::Credits { names, releases, .. } = classify("Mark Korven; Sacred Bones", false, v) else {
+            panic!("not credits")
+        };
+        assert_eq!((names, releases[0].label.as_deref()), (vec!["Mark Korven".to_string()], Some("Sacred Bones")));
     }
 }

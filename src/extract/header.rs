@@ -3,6 +3,10 @@
 //! `Title, Composer, Composer`, `Title (Year) composed by X`. A header is cut into slots by its
 //! separator; which slot holds the makers is decided per article (see [`Orientation`]).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::groups::{Group, classify};
 use super::names::{is_various_artists, list_score, split_names};
 use super::split::{Piece, bracket_pieces, find_separators, strip_glued_various};
@@ -25,20 +29,29 @@ pub enum Sep {
 /// Which side of a separator holds the makers, decided by a vote over the article's headers.
 #[derive(Debug, Clone, Default)]
 pub struct Orientation {
-    /// Sum over headers of (name score of the left slot − of the right slot), per separator.
-    votes: std::collections::HashMap<Sep, f32>,
+    /// Sum over headers of (name score of the left slot − of the right slot), per separator,
+    /// and how many headers voted.
+    votes: std::collections::HashMap<Sep, (f32, usize)>,
 }
 
 impl Orientation {
     pub fn add(&mut self, sep: Sep, left_minus_right: f32) {
-        *self.votes.entry(sep).or_default() += left_minus_right;
+        let v = self.votes.entry(sep).or_default();
+        v.0 += left_minus_right;
+        v.1 += 1;
+    }
+
+    /// Maker-first by a clear margin over several headers: enough to read a one-word left
+    /// slot as a maker ("Oscillian: Title") rather than a title's first part ("Alien: Covenant").
+    pub fn clearly_maker_first(&self, sep: Sep) -> bool {
+        self.votes.get(&sep).is_some_and(|(sum, n)| *n >= 3 && *sum / *n as f32 >= 0.25)
     }
 
     /// True when makers come first for this separator. A tilde defaults to maker-first
     /// (`Composer ~ Title`), other separators to title-first.
     pub fn maker_first(&self, sep: Sep) -> bool {
         match self.votes.get(&sep) {
-            Some(v) if v.abs() > 0.05 => *v > 0.0,
+            Some((v, _)) if v.abs() > 0.05 => *v > 0.0,
             _ => sep == Sep::Tilde,
         }
     }
@@ -79,16 +92,15 @@ pub struct SepKind {
 pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
     let seps = find_separators(text);
     let first = seps.first()?;
-    Some((
-        first.sep,
-        text[..first.start].trim().to_string(),
-        text[first.end..].trim().to_string(),
-    ))
+    Some((first.sep, text[..first.start].trim().to_string(), text[first.end..].trim().to_string()))
 }
 
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     let (head, rest) = super::split::split_header_rest(text, vocab);
+    if let Some(h) = parse_many_slots(&head, &rest, orientation, vocab) {
+        return Some(h);
+    }
     let pieces = bracket_pieces(&head);
     let outside: String = pieces
         .iter()
@@ -102,15 +114,8 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
         Some((b, a)) => (b.to_string(), a.replace('\u{1}', " ")),
         None => (outside.clone(), String::new()),
     };
-    let mut h = Header {
-        rest,
-        ..Header::default()
-    };
-    let after = after
-        .trim()
-        .trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':'])
-        .trim()
-        .to_string();
+    let mut h = Header { rest, ..Header::default() };
+    let after = after.trim().trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':']).trim().to_string();
     let after_credit = strip_credit_cue(&after);
     let after_is_makers = !after.is_empty() && after_credit.is_some();
     let mut makers_text: Option<String> = after_credit.clone();
@@ -131,11 +136,7 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     if !after.is_empty() && !after_is_makers {
         // "Title (Year) – blurb" or "Title (Descriptor) – Composer".
         match first_split(&after) {
-            Some((_, l, r))
-                if l.is_empty()
-                    && list_score(&r, vocab) >= 0.5
-                    && r.split_whitespace().count() <= 8 =>
-            {
+            Some((_, l, r)) if l.is_empty() && list_score(&r, vocab) >= 0.5 && r.split_whitespace().count() <= 8 => {
                 makers_text = Some(r);
             }
             _ if list_score(&after, vocab) >= 0.6 && after.split_whitespace().count() <= 8 => {
@@ -143,28 +144,16 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
             }
             _ => {
                 if h.rest.is_empty() {
-                    h.rest = after
-                        .trim_start_matches(['–', '—', '-', ':', ' '])
-                        .to_string();
+                    h.rest = after.trim_start_matches(['–', '—', '-', ':', ' ']).to_string();
                 }
             }
         }
     }
-    h.sep = SepKind {
-        sep,
-        makers: makers_text.is_some(),
-    };
+    h.sep = SepKind { sep, makers: makers_text.is_some() };
 
     for piece in &pieces {
         if let Piece::Group(inner, square) = piece {
-            apply_group(
-                &mut h,
-                inner,
-                *square,
-                makers_text.is_some(),
-                &mut makers_text,
-                vocab,
-            );
+            apply_group(&mut h, inner, *square, makers_text.is_some(), &mut makers_text, vocab);
         }
     }
     if let Some(m) = makers_text {
@@ -184,6 +173,11 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     Some(h)
 }
 
+static EDITION_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^([\p{L}0-9' \-]*\b(?:edition|version|reissue|remaster(?:ed)?|pressing|anniversary)\b[\p{L}0-9' \-]*?)\s*(?:\((1[89]\d\d|20\d\d)\))?$")
+        .expect("static regex")
+});
+
 /// A slot that is only a year.
 fn bare_year(slot: &str) -> Option<i32> {
     let s = slot.trim().trim_end_matches([',', '.', '!']);
@@ -196,14 +190,7 @@ fn bare_year(slot: &str) -> Option<i32> {
 /// Credits after the bracket groups: "composed by X", "by X", "– X", "Various Artists".
 fn strip_credit_cue(after: &str) -> Option<String> {
     let lower = after.to_lowercase();
-    for cue in [
-        "composed by ",
-        "scored by ",
-        "music by ",
-        "score by ",
-        "written by ",
-        "by ",
-    ] {
+    for cue in ["composed by ", "scored by ", "music by ", "score by ", "written by ", "by "] {
         if lower.starts_with(cue) {
             return Some(after[cue.len()..].trim().to_string());
         }
@@ -220,23 +207,22 @@ fn strip_credit_cue(after: &str) -> Option<String> {
 }
 
 /// Cuts the text before any bracket group into the title and the makers.
-fn split_slots(
-    text: &str,
-    orientation: &Orientation,
-    vocab: &Vocabulary,
-) -> (String, Option<String>, Option<Sep>) {
+fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (String, Option<String>, Option<Sep>) {
     let Some((sep, left, right)) = first_split(text) else {
         return (text.to_string(), None, None);
     };
     let (ls, rs) = (list_score(&left, vocab), list_score(&right, vocab));
-    let right_words = right.split_whitespace().count();
     match sep {
         Sep::By => {
-            if rs >= 0.5 && right_words <= 8 {
-                (left, Some(right), Some(sep))
-            } else {
-                (text.to_string(), None, None)
+            // "Call Me by Your Name", "Jesse James by the Coward Robert Ford": a "by" inside a
+            // title is followed by no person; a later one may be the credit.
+            for by in super::split::find_separators(text).into_iter().filter(|s| s.sep == Sep::By) {
+                let (l, r) = (text[..by.start].trim(), text[by.end..].trim());
+                if list_score(r, vocab) >= 0.7 && r.split_whitespace().count() <= 8 {
+                    return (l.to_string(), Some(r.to_string()), Some(sep));
+                }
             }
+            (text.to_string(), None, None)
         }
         Sep::Comma => {
             if rs >= 0.6 && right.split_whitespace().count() <= 12 {
@@ -246,7 +232,9 @@ fn split_slots(
             }
         }
         Sep::Colon => {
-            if orientation.maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
+            // A colon is usually part of a title ("Metal Gear Rising: Revengeance"); it
+            // separates a maker only when the article does so clearly, or the left is plainly a person.
+            if orientation.clearly_maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
                 (right, Some(left), Some(sep))
             } else {
                 (text.to_string(), None, None)
@@ -268,6 +256,124 @@ fn split_slots(
             }
         }
     }
+}
+
+/// Three or more slots with one separator ("Title | Composer | 1995", "Run Lola Run (Lola
+/// rennt) | Tom Tykwer, Johnny Klimek | 1998", "Composer – Title – Label"): years and labels
+/// are recognised wherever they stand, the makers slot by name likeness, and the title is the
+/// first (or, maker-first, the last) remaining slot, read with its own brackets.
+fn parse_many_slots(head: &str, rest: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+    let seps = super::split::find_separators(head);
+    let primary = seps.first()?.sep;
+    if !matches!(primary, Sep::Pipe | Sep::Dash | Sep::Tilde) {
+        return None;
+    }
+    let mut cuts: Vec<(usize, usize)> = seps.iter().filter(|s| s.sep == primary).map(|s| (s.start, s.end)).collect();
+    if cuts.len() < 2 {
+        return None;
+    }
+    cuts.sort();
+    let mut slots = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts {
+        slots.push(head[start..a].trim().to_string());
+        start = b;
+    }
+    slots.push(head[start..].trim().to_string());
+    let mut h = Header { rest: rest.to_string(), ..Header::default() };
+    let mut others: Vec<String> = Vec::new();
+    let mut editions: Vec<(String, Option<i32>)> = Vec::new();
+    for slot in slots {
+        // "Label: Warner Bros.", "Format: 2LP Vinyl", "Music by X" inside a product line.
+        if let Some((field, value)) = super::fields::field_line(&slot) {
+            match field {
+                super::fields::Field::Label => h.releases.push(Release {
+                    label: Some(value.trim_end_matches('.').to_string()),
+                    year: None,
+                    edition: None,
+                }),
+                super::fields::Field::Makers => others.push(value.to_string()),
+                super::fields::Field::Year | super::fields::Field::Released => {
+                    h.year = h.year.or_else(|| bare_year(value));
+                }
+                _ => {}
+            }
+        } else if let Some(c) = EDITION_SLOT.captures(&slot) {
+            editions.push((c[1].trim().to_string(), c.get(2).and_then(|y| y.as_str().parse().ok())));
+        } else if let Some(year) = bare_year(&slot) {
+            h.year.get_or_insert(year);
+        } else if super::groups::is_label_like(&slot, vocab) && list_score(&slot, vocab) < 0.9 {
+            h.releases.push(Release { label: Some(slot), year: None, edition: None });
+        } else {
+            others.push(slot);
+        }
+    }
+    // "Deluxe Expanded Edition (2017)": the edition and year of the release the line sells.
+    for (edition, year) in editions {
+        match h.releases.last_mut() {
+            Some(r) if r.edition.is_none() => {
+                r.edition = Some(edition);
+                r.year = r.year.or(year);
+            }
+            _ => h.releases.push(Release { label: None, year, edition: Some(edition) }),
+        }
+        if h.year.is_none() {
+            h.year = year;
+        }
+    }
+    if others.is_empty() {
+        return None;
+    }
+    // The title is at one end: where the article's vote says, unless the other end reads
+    // less like a person ("Moon — Clint Mansell — Format: LP — …").
+    let (first, last) = (list_score(&others[0], vocab), list_score(&others[others.len() - 1], vocab));
+    let maker_first = if orientation.clearly_maker_first(primary) || first > last + 0.2 {
+        true
+    } else if last > first + 0.2 {
+        false
+    } else {
+        orientation.maker_first(primary)
+    };
+    let title_at = if maker_first { others.len() - 1 } else { 0 };
+    let title_slot = others.remove(title_at);
+    let mut makers = Vec::new();
+    for slot in others {
+        let (cleaned, various) = strip_glued_various(&slot);
+        h.various |= various || is_various_artists(&cleaned);
+        if list_score(&cleaned, vocab) >= 0.5 {
+            makers.extend(split_names(&cleaned));
+        } else if h.rest.is_empty() && slot.split_whitespace().count() > 8 {
+            h.rest = slot;
+        } else if super::title::is_descriptor(&slot) {
+            makers.extend(super::title::descriptor_credit(&slot).map(|c| split_names(&c)).unwrap_or_default());
+        }
+    }
+    // The title slot keeps its own brackets: a year, an alternate title.
+    let mut title_text = String::new();
+    for piece in bracket_pieces(&title_slot) {
+        match piece {
+            Piece::Text(t) => title_text.push_str(&t),
+            Piece::Group(inner, _) => match classify(&inner, true, vocab) {
+                Group::Year { year, .. } => {
+                    h.year.get_or_insert(year);
+                }
+                Group::Releases { releases, .. } => h.releases.extend(releases),
+                Group::Descriptor(_) => {}
+                _ => h.alt_titles.push(clean_title(&inner)),
+            },
+        }
+    }
+    let title = clean_title(&title_text);
+    if title.is_empty() {
+        return None;
+    }
+    h.makers = makers;
+    h.sep = SepKind { sep: Some(primary), makers: !h.makers.is_empty() || h.various };
+    h.bracketed = h.year.is_some() || !h.releases.is_empty();
+    h.title_score = title_score(&title);
+    h.title = title;
+    h.evidence = evidence(&h);
+    Some(h)
 }
 
 fn apply_group(
@@ -292,20 +398,13 @@ fn apply_group(
                 h.sep.makers = true;
             }
         }
-        Group::YearName {
-            year,
-            name,
-            name_first,
-        } => {
+        Group::YearName { year, name, name_first } => {
             h.year.get_or_insert(year);
             if name_first && makers_text.is_none() {
                 *makers_text = Some(name);
             }
         }
-        Group::Releases {
-            releases,
-            film_year,
-        } => {
+        Group::Releases { releases, film_year } => {
             if let Some(y) = film_year {
                 h.year.get_or_insert(y);
             }
@@ -315,10 +414,10 @@ fn apply_group(
             h.releases.extend(releases);
         }
         Group::Descriptor(d) => {
-            if let Some(credit) = super::title::descriptor_credit(&d) {
-                if makers_text.is_none() {
-                    *makers_text = Some(credit);
-                }
+            if let Some(credit) = super::title::descriptor_credit(&d)
+                && makers_text.is_none()
+            {
+                *makers_text = Some(credit);
             }
         }
         Group::Names(names) => {
@@ -326,6 +425,15 @@ fn apply_group(
                 h.various = true;
             } else if makers_text.is_none() {
                 *makers_text = Some(names.join(", "));
+            }
+        }
+        Group::Credits { names, releases, year } => {
+            if makers_text.is_none() {
+                *makers_text = Some(names.join(", "));
+            }
+            h.releases.extend(releases);
+            if let Some(y) = year {
+                h.year.get_or_insert(y);
             }
         }
         Group::Other(text) => {
@@ -340,6 +448,10 @@ fn apply_group(
 
 fn evidence(h: &Header) -> f32 {
     let mut e = 0.0;
+    // "Hable con ella [Talk to Her]": a translated title in brackets marks a title slot.
+    if !h.alt_titles.is_empty() {
+        e += 0.3;
+    }
     if !h.makers.is_empty() || h.various {
         e += 0.4;
     }
@@ -366,8 +478,7 @@ mod tests {
 
     #[test]
     fn maker_title_with_releases() {
-        let h =
-            p("Bebe and Louis Barron ~ Forbidden Planet (1956; soundtrack: Planet Records, 1976)");
+        let h = p("Bebe and Louis Barron ~ Forbidden Planet (1956; soundtrack: Planet Records, 1976)");
         assert_eq!(h.title, "Forbidden Planet");
         assert_eq!(h.makers, ["Bebe and Louis Barron"]);
         assert_eq!(h.year, Some(1956));
@@ -382,21 +493,27 @@ mod tests {
         let h = p("The Fountain (2006) composed by Clint Mansell and Kronos Quartet");
         assert_eq!(h.makers, ["Clint Mansell", "Kronos Quartet"]);
         let h = p("Carrie (1976 by) Pino Donaggio");
-        assert_eq!(
-            (h.title.as_str(), h.makers.clone()),
-            ("Carrie", vec!["Pino Donaggio".to_string()])
-        );
+        assert_eq!((h.title.as_str(), h.makers.clone()), ("Carrie", vec!["Pino Donaggio".to_string()]));
         let h = p("The Man From Snowy River, Bruce Rowland");
         assert_eq!(
             (h.title.as_str(), h.makers.clone()),
-            (
-                "The Man From Snowy River",
-                vec!["Bruce Rowland".to_string()]
-            )
+            ("The Man From Snowy River", vec!["Bruce Rowland".to_string()])
         );
         let h = p("Kids (1995) Various Artistskids");
         assert_eq!((h.title.as_str(), h.various), ("Kids", true));
         assert!(h.makers.is_empty());
+    }
+
+    #[test]
+    fn many_slots() {
+        let h = p("Heat | Elliot Goldenthal | 1995");
+        assert_eq!((h.title.as_str(), h.year), ("Heat", Some(1995)));
+        assert_eq!(h.makers, ["Elliot Goldenthal"]);
+        let h = p("Jackie Brown | Various Artists | 1997");
+        assert!(h.various && h.makers.is_empty());
+        let h = p("Run Lola Run (Lola rennt) | Tom Tykwer, Johnny Klimek, Reinhold Heil | 1998");
+        assert_eq!((h.title.as_str(), h.year, h.makers.len()), ("Run Lola Run", Some(1998), 3));
+        assert_eq!(h.alt_titles, ["Lola rennt"]);
     }
 
     #[test]
@@ -414,13 +531,8 @@ mod tests {
         assert_eq!(h.title, "The Lion King");
         assert_eq!(h.makers, ["Elton John", "Tim Rice", "Hans Zimmer"]);
         assert!(h.rest.starts_with("If this existed"));
-        let h = p(
-            "Sleepless in Seattle – 1993, an amazing soundtrack! “As Time Goes By” Jimmy Durante.",
-        );
-        assert_eq!(
-            (h.title.as_str(), h.year),
-            ("Sleepless in Seattle", Some(1993))
-        );
+        let h = p("Sleepless in Seattle – 1993, an amazing soundtrack! “As Time Goes By” Jimmy Durante.");
+        assert_eq!((h.title.as_str(), h.year), ("Sleepless in Seattle", Some(1993)));
         assert!(h.rest.starts_with("an amazing"));
     }
 }

@@ -8,26 +8,29 @@ use regex::Regex;
 use super::header::{self, Orientation};
 use super::list::Entry;
 use super::sections::UnitInfo;
+use super::title::title_score;
 use super::units::Unit;
 use super::vocab::Vocabulary;
+use super::words::{is_capitalised, is_title_function_word};
 
-static ITEM_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\)\s*[,;]\s+(?:and\s+)?").expect("static regex"));
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s,;])\(?(\d{1,2})[.)]\s+").expect("static regex"));
 
 /// Entries of inline lists in units no other entry claimed.
-pub fn find_entries(
-    units: &[Unit],
-    info: &[UnitInfo],
-    taken: &[Entry],
-    vocab: &Vocabulary,
-) -> Vec<Entry> {
+pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &Vocabulary) -> Vec<Entry> {
     let o = Orientation::default();
     let mut out = Vec::new();
     let mut group = 10_000;
+    let mut taken_units: Vec<usize> = taken.iter().map(|e| e.unit).collect();
+    taken_units.sort_unstable();
+    let starts = section_starts(units, info);
     for (i, u) in units.iter().enumerate() {
-        if info[i].excluded || taken.iter().any(|e| e.unit == i) {
+        if info[i].excluded || taken_units.binary_search(&i).is_ok() {
+            continue;
+        }
+        // Inside an entry's blurb a bracketed run is a cast list or other credits, unless the
+        // paragraph announces mentions of its own.
+        if in_blurb(i, &taken_units, &starts) && !HM_WORDS.is_match(&u.text) {
             continue;
         }
         let items = bracketed_items(&u.text).or_else(|| numbered_items(&u.text));
@@ -35,52 +38,152 @@ pub fn find_entries(
         let headers: Vec<(Option<u32>, header::Header)> = items
             .into_iter()
             .filter_map(|(rank, text)| header::parse(&text, &o, vocab).map(|h| (rank, h)))
-            .filter(|(_, h)| {
-                h.title_score >= 0.6
-                    && h.rest.is_empty()
-                    && h.title.split_whitespace().count() <= 10
-            })
+            .filter(|(_, h)| h.title_score >= 0.6 && h.title.split_whitespace().count() <= 10)
             .collect();
         if headers.len() < 3 {
             continue;
         }
+        let hm_hint = HM_WORDS.find(&u.text).is_some_and(|m| u.text[..m.start()].matches('(').count() == 0);
         for (rank, h) in headers {
-            out.push(Entry {
-                unit: i,
-                header: h,
-                rank,
-                group,
-                shared_unit: true,
-                confidence: 0.7,
-            });
+            out.push(Entry { unit: i, header: h, rank, group, shared_unit: true, confidence: 0.7, hm_hint });
         }
         group += 1;
     }
     out
 }
 
-/// "Label: A (X), B (Y), C (Z)." → the items, when at least three end in a bracket.
+/// Runs of "Title (X)" items inside a paragraph — "Honourable mentions: A (X), B (Y) and
+/// C (Z).", "…the longest: Grease (1978), Hairspray (2007) and Mamma Mia! (2008) all came…" —
+/// or "; "-separated segments that each open with one ("West Side Story (1961), with …;
+/// Cabaret (1972), whose …").
 fn bracketed_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
-    let body = match text.split_once(": ") {
-        Some((lead, rest)) if lead.split_whitespace().count() <= 6 && rest.contains('(') => rest,
-        _ => text,
-    };
-    let body = body.trim().trim_end_matches('.');
-    let mut items = Vec::new();
+    let groups = top_level_groups(text);
+    let mut best: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for &(start, end) in &groups {
+        let joined = prev_end.and_then(|p| {
+            let gap = &text[p..start];
+            SEPARATED.captures(gap).map(|c| c[1].trim().to_string())
+        });
+        match joined {
+            Some(title) if title_score(&title) >= 0.6 => run.push(format!("{title} {}", &text[start..end])),
+            _ => {
+                if run.len() > best.len() {
+                    best = std::mem::take(&mut run);
+                }
+                run.clear();
+                if let Some(title) = title_before(&text[..start]) {
+                    run.push(format!("{title} {}", &text[start..end]));
+                }
+            }
+        }
+        prev_end = Some(end);
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    if best.len() >= 3 {
+        return Some(best.into_iter().map(|i| (None, i)).collect());
+    }
+    segment_items(text)
+}
+
+/// "…: A (1961), blurb; B (1972), blurb; C (2016), blurb."
+fn segment_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
+    let (_, list) = text.split_once(": ")?;
+    let segments: Vec<&str> = list.split("; ").map(|s| s.trim().trim_start_matches("and ").trim()).collect();
+    if segments.len() < 3 {
+        return None;
+    }
+    let items: Vec<String> = segments
+        .iter()
+        .filter_map(|seg| {
+            let open = seg.find(" (")?;
+            let title = &seg[..open];
+            (title_score(title) >= 0.6 && title.split_whitespace().count() <= 10)
+                .then(|| seg.trim_end_matches('.').to_string())
+        })
+        .collect();
+    (items.len() >= 3 && items.len() == segments.len()).then(|| items.into_iter().map(|i| (None, i)).collect())
+}
+
+/// Byte ranges of top-level round-bracket groups.
+fn top_level_groups(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0;
     let mut start = 0;
-    for m in ITEM_END.find_iter(body) {
-        items.push(body[start..m.start() + 1].trim().to_string());
-        start = m.end();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push((start, i + 1));
+                }
+            }
+            _ => {}
+        }
     }
-    let last = body[start..].trim();
-    if last.ends_with(')') {
-        items.push(last.to_string());
+    out
+}
+
+/// Between two items: a list separator, then the next title.
+static SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[,;]\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)([^,;()]{1,80}?)\s*$").expect("static regex")
+});
+
+/// The title-like words right before a bracket, back to a colon, sentence end or a
+/// lower-case word that is not a title's small word.
+fn title_before(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut start = words.len();
+    while start > 0 && words.len() - start < 10 {
+        let w = words[start - 1];
+        if w.ends_with([':', ';']) || w.ends_with('.') && !super::split::is_abbreviation(w) {
+            break;
+        }
+        if !(is_capitalised(w) || is_title_function_word(w)) {
+            break;
+        }
+        start -= 1;
     }
-    (items.len() >= 3
-        && items
-            .iter()
-            .all(|i| i.ends_with(')') && i.split_whitespace().count() <= 14))
-    .then(|| items.into_iter().map(|i| (None, i)).collect())
+    while start < words.len() && !is_capitalised(words[start]) {
+        start += 1;
+    }
+    let title = words[start..].join(" ");
+    (!title.is_empty() && title_score(&title) >= 0.6).then_some(title)
+}
+
+static HM_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)honou?rable mentions?|also[- ]rans?|runners?[- ]up").expect("static regex"));
+
+/// Whether unit `i` follows an entry with nothing but blurb in between.
+fn in_blurb(i: usize, taken_units: &[usize], section_start: &[usize]) -> bool {
+    let before = taken_units.partition_point(|&u| u < i);
+    before > 0 && taken_units[before - 1] >= section_start[i]
+}
+
+/// For each unit, the index of the last section break (boundary, marker or heading) at or
+/// before it, so "is there a break between two units" is one comparison.
+fn section_starts(units: &[Unit], info: &[UnitInfo]) -> Vec<usize> {
+    let mut start = 0;
+    units
+        .iter()
+        .zip(info)
+        .enumerate()
+        .map(|(i, (u, inf))| {
+            if inf.boundary || inf.hm_marker || u.is_heading() {
+                start = i;
+            }
+            start
+        })
+        .collect()
 }
 
 /// "(1) Title, (2) Title, (3) Title" or "1. A, 2. B, 3. C" inside one paragraph.
@@ -102,10 +205,7 @@ fn numbered_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
     let mut items = Vec::new();
     for (k, &(_, end, n)) in marks.iter().enumerate() {
         let stop = marks.get(k + 1).map_or(text.len(), |m| m.0);
-        let item = text[end..stop]
-            .trim()
-            .trim_end_matches([',', ';', '.'])
-            .trim();
+        let item = text[end..stop].trim().trim_end_matches([',', ';', '.']).trim();
         let item = item.strip_suffix(" and").unwrap_or(item);
         items.push((Some(n), item.to_string()));
     }
@@ -121,6 +221,15 @@ mod tests {
         let items = bracketed_items("Honourable mentions: NIGHTCRAWLER (James Newton Howard), CAROL (Carter Burwell), ANOMALISA (Carter Burwell).").unwrap();
         assert_eq!(items.len(), 3);
         assert_eq!(items[1].1, "CAROL (Carter Burwell)");
+    }
+
+    #[test]
+    fn lists_inside_sentences() {
+        let items = bracketed_items("Honourable mentions first, because it took long: Grease (1978), Hairspray (2007) and Mamma Mia! (2008) all came close.").unwrap();
+        let items: Vec<&str> = items.iter().map(|i| i.1.as_str()).collect();
+        assert_eq!(items, ["Grease (1978)", "Hairspray (2007)", "Mamma Mia! (2008)"]);
+        let items = bracketed_items("More, in no particular order: West Side Story (1961), with songs; Cabaret (1972), whose score; Sing Street (2016), a joy.").unwrap();
+        assert_eq!(items.len(), 3);
     }
 
     #[test]

@@ -6,12 +6,11 @@
 use std::collections::BTreeMap;
 
 use super::enumerator::{self, Enumerator, Style};
+use super::fields::is_field_line;
 use super::header::{self, Header, Orientation, Sep};
 use super::names::list_score;
 use super::sections::UnitInfo;
-use super::split::{
-    Piece, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various,
-};
+use super::split::{Piece, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various};
 use super::units::Unit;
 use super::vocab::Vocabulary;
 use crate::document::BlockKind;
@@ -27,6 +26,8 @@ pub struct Entry {
     /// The unit holds several entries (an inline list or two pairs on a line).
     pub shared_unit: bool,
     pub confidence: f32,
+    /// The entry's own paragraph calls it an honourable mention ("Honourable mentions: A (X), …").
+    pub hm_hint: bool,
 }
 
 /// The shape two headers of one list share.
@@ -61,7 +62,7 @@ const MAX_HEADER_WORDS: usize = 24;
 pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Orientation {
     let mut o = Orientation::default();
     for (u, i) in units.iter().zip(info) {
-        if i.excluded || u.words() > 40 {
+        if i.excluded || u.words() > 40 || is_field_line(&u.text) {
             continue;
         }
         let content = strip_enumerator(&u.text);
@@ -89,11 +90,7 @@ pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ori
 
 fn side_score(s: &str, vocab: &Vocabulary) -> f32 {
     let (cleaned, various) = strip_glued_various(s);
-    if various {
-        1.0
-    } else {
-        list_score(&cleaned, vocab)
-    }
+    if various { 1.0 } else { list_score(&cleaned, vocab) }
 }
 
 fn outside_brackets(text: &str) -> String {
@@ -127,10 +124,8 @@ fn kind_class(u: &Unit) -> KindClass {
 /// was accepted. For `examples/inspect.rs`, to see why an entry was found or missed.
 pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<String> {
     let o = orientation(units, info, vocab);
-    let accepted: Vec<(usize, String)> = find_entries(units, info, vocab)
-        .into_iter()
-        .map(|e| (e.unit, e.header.title))
-        .collect();
+    let accepted: Vec<(usize, String)> =
+        find_entries(units, info, vocab).into_iter().map(|e| (e.unit, e.header.title)).collect();
     candidates(units, info, &o, vocab)
         .into_iter()
         .map(|c| {
@@ -154,25 +149,35 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
 }
 
 /// Parses every unit that could be a header.
-fn candidates(
-    units: &[Unit],
-    info: &[UnitInfo],
-    o: &Orientation,
-    vocab: &Vocabulary,
-) -> Vec<Candidate> {
+fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabulary) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut consumed = std::collections::HashSet::new();
     for (i, u) in units.iter().enumerate() {
-        if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() {
+        if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() || consumed.contains(&i) {
             continue;
         }
         let enumerator = enumerator::parse(&u.text);
         let content = &u.text[enumerator.map_or(0, |e| e.len)..];
         let parts = split_multi(content);
         let shared = parts.len() > 1;
+        let fields_follow = units.get(i + 1).is_some_and(|n| is_field_line(&n.text)) && !is_field_line(&u.text);
         for part in parts {
-            let Some(h) = header::parse(&part, o, vocab) else {
+            let Some(mut h) = header::parse(&part, o, vocab) else {
                 continue;
             };
+            if fields_follow {
+                // A title line followed by "Composer: …" / "Label: …" lines: the field-line
+                // layout, as structured as a bracketed header.
+                h.evidence += 0.5;
+                h.bracketed = true;
+            }
+            // "The Umbrellas of Cherbourg" / "Michel Legrand": the makers on the next line.
+            if let Some(makers) = makers_below(units, info, i, &h, vocab) {
+                h.makers = makers;
+                h.sep.makers = true;
+                h.evidence += 0.4;
+                consumed.insert(i + 1);
+            }
             if h.title.split_whitespace().count() > MAX_HEADER_WORDS {
                 continue;
             }
@@ -182,16 +187,32 @@ fn candidates(
                 bracket: h.bracketed || h.year.is_some(),
                 standalone: h.rest.is_empty(),
             };
-            out.push(Candidate {
-                unit: i,
-                enumerator,
-                header: h,
-                shape,
-                shared_unit: shared,
-            });
+            out.push(Candidate { unit: i, enumerator, header: h, shape, shared_unit: shared });
         }
     }
     out
+}
+
+/// Names alone on the line right under a short header that credits no one.
+fn makers_below(units: &[Unit], info: &[UnitInfo], i: usize, h: &Header, vocab: &Vocabulary) -> Option<Vec<String>> {
+    let next = units.get(i + 1)?;
+    let own = units[i].text.trim_end();
+    if h.sep.makers
+        || !h.rest.is_empty()
+        || next.gap_before
+        || info[i + 1].excluded
+        || units[i].words() > 14
+        || own.ends_with(':')
+    {
+        return None;
+    }
+    let text = next.text.trim();
+    let plain = !text.contains(['(', ')', '[', ']']) && !text.chars().any(|c| c.is_ascii_digit());
+    if !plain || next.words() > 10 || is_field_line(text) || text.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let (cleaned, various) = strip_glued_various(text);
+    (various || list_score(&cleaned, vocab) >= 0.8).then(|| super::names::split_names(&cleaned))
 }
 
 /// Minimum quality for members of an accepted group.
@@ -213,23 +234,17 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     // 1. Numbered entries whose numbers form a sequence.
     let mut by_style: BTreeMap<Style, Vec<usize>> = BTreeMap::new();
     for (ci, c) in cands.iter().enumerate() {
-        if let Some(e) = c.enumerator {
-            if quality(&c.header) >= GROUP_TITLE_SCORE {
-                by_style.entry(e.style).or_default().push(ci);
-            }
+        if let Some(e) = c.enumerator
+            && quality(&c.header) >= GROUP_TITLE_SCORE
+        {
+            by_style.entry(e.style).or_default().push(ci);
         }
     }
     let mut accepted_shapes: Vec<(Shape, usize, usize, usize)> = Vec::new();
     for members in by_style.values() {
-        let mut numbers: Vec<u32> = members
-            .iter()
-            .filter_map(|&ci| cands[ci].enumerator.map(|e| e.number))
-            .collect();
+        let mut numbers: Vec<u32> = members.iter().filter_map(|&ci| cands[ci].enumerator.map(|e| e.number)).collect();
         numbers.dedup();
-        if numbers.len() >= 2
-            && enumerator::is_sequence(&numbers)
-            && (numbers.len() >= 3 || strong(&cands, members))
-        {
+        if numbers.len() >= 2 && enumerator::is_sequence(&numbers) && (numbers.len() >= 3 || strong(&cands, members)) {
             let group = next_group;
             next_group += 1;
             for &ci in members {
@@ -248,15 +263,9 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         }
     }
     for (shape, members) in &by_shape {
-        let good: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&ci| member_ok(&cands[ci], units))
-            .collect();
+        let good: Vec<usize> = members.iter().copied().filter(|&ci| member_ok(&cands[ci], units)).collect();
         let good = drop_odd_members(&cands, good, units.len());
-        if good.len() >= min_group_size(shape, &cands, &good)
-            && group_ok(shape, &cands, &good, units, info)
-        {
+        if good.len() >= min_group_size(shape, &cands, &good) && group_ok(shape, &cands, &good, units, info) {
             let group = next_group;
             next_group += 1;
             for &ci in &good {
@@ -270,25 +279,23 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     //    unnumbered "+1" before a countdown, a ranked entry after unranked mentions), and
     //    strong single headers in an article that has a list.
     if !accepted_shapes.is_empty() {
+        let families = families(&cands, &accepted, units, info);
         for (ci, c) in cands.iter().enumerate() {
-            if accepted[ci].is_some()
-                || quality(&c.header) < GROUP_TITLE_SCORE
-                || in_ranked_region(c.unit, &regions)
-            {
+            if accepted[ci].is_some() || quality(&c.header) < GROUP_TITLE_SCORE || in_ranked_region(c.unit, &regions) {
                 continue;
             }
-            let content_shape = Shape {
-                kind: c.shape.kind,
-                ..c.shape
-            };
+            let content_shape = Shape { kind: c.shape.kind, ..c.shape };
             let near = accepted_shapes.iter().find(|(s, group, first, last)| {
                 *s == content_shape && c.unit + 3 >= *first && c.unit <= last + 3 && {
                     let _ = group;
                     true
                 }
             });
+            let family = families.iter().find(|f| f.admits(c, units));
             if let Some((_, group, _, _)) = near {
                 accepted[ci] = Some((*group, c.enumerator.map(|e| e.number)));
+            } else if let Some(f) = family {
+                accepted[ci] = Some((f.group, c.enumerator.map(|e| e.number)));
             } else if (c.header.evidence >= 0.7
                 || in_hm_scope(c.unit, info, &accepted_shapes) && c.header.evidence >= 0.3)
                 && quality(&c.header) >= 0.8
@@ -305,8 +312,12 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         .zip(accepted)
         .filter_map(|(c, a)| {
             let (group, rank) = a?;
-            let confidence =
-                (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0);
+            let lead = is_lead_title(&c, units);
+            let confidence = if lead {
+                super::assemble::LEAD_CONFIDENCE
+            } else {
+                (0.45 + 0.3 * c.header.title_score + 0.25 * c.header.evidence.min(1.0)).min(1.0)
+            };
             Some(Entry {
                 unit: c.unit,
                 header: c.header,
@@ -314,6 +325,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
                 group,
                 shared_unit: c.shared_unit,
                 confidence,
+                hm_hint: false,
             })
         })
         .collect();
@@ -342,11 +354,7 @@ fn ranked_regions(
         .into_values()
         .map(|(first, last)| {
             let mut end = last + 1;
-            while end < units.len()
-                && !info[end].boundary
-                && !info[end].hm_marker
-                && !units[end].is_heading()
-            {
+            while end < units.len() && !info[end].boundary && !info[end].hm_marker && !units[end].is_heading() {
                 end += 1;
             }
             (first, end)
@@ -355,26 +363,83 @@ fn ranked_regions(
 }
 
 fn in_ranked_region(unit: usize, regions: &[(usize, usize)]) -> bool {
-    regions
-        .iter()
-        .any(|&(first, end)| unit > first && unit < end)
+    regions.iter().any(|&(first, end)| unit > first && unit < end)
 }
 
 /// Shortly after an honourable-mentions marker, outside any accepted group's span.
 fn in_hm_scope(unit: usize, info: &[UnitInfo], shapes: &[(Shape, usize, usize, usize)]) -> bool {
     let marker = (0..=unit).rev().take(12).any(|u| info[u].hm_marker);
-    marker
-        && shapes
-            .iter()
-            .all(|&(_, _, first, last)| unit < first || unit > last)
+    marker && shapes.iter().all(|&(_, _, first, last)| unit < first || unit > last)
 }
 
-fn record_shapes(
-    cands: &[Candidate],
-    members: &[usize],
+/// A group's looser identity: its block kind and separator, where it runs, whether its
+/// headers credit makers. Headers of the same family that differ in a detail (one without a
+/// label in brackets) belong to it.
+struct Family {
     group: usize,
-    shapes: &mut Vec<(Shape, usize, usize, usize)>,
-) {
+    kind: KindClass,
+    sep: Option<Sep>,
+    makers: bool,
+    /// Most members have makers or brackets; a bare line does not join them.
+    structured: bool,
+    first: usize,
+    /// The end of the section the group runs in.
+    end: usize,
+}
+
+impl Family {
+    fn admits(&self, c: &Candidate, units: &[Unit]) -> bool {
+        let structured = c.header.sep.makers || c.shape.bracket;
+        let same_look = c.shape.kind == self.kind
+            && c.shape.sep == self.sep
+            && (!self.makers || c.header.sep.makers)
+            && (!self.structured || structured);
+        let heading = matches!(self.kind, KindClass::Heading(_));
+        // Headings of one level are one list even when some lack a detail the others have.
+        let same_look = same_look || heading && c.shape.kind == self.kind && c.shape.sep == self.sep;
+        let placed = heading || c.unit > self.first && c.unit < self.end;
+        same_look && placed && member_ok(c, units)
+    }
+}
+
+fn families(
+    cands: &[Candidate],
+    accepted: &[Option<(usize, Option<u32>)>],
+    units: &[Unit],
+    info: &[UnitInfo],
+) -> Vec<Family> {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (ci, a) in accepted.iter().enumerate() {
+        if let Some((group, _)) = a {
+            members.entry(*group).or_default().push(ci);
+        }
+    }
+    members
+        .into_iter()
+        .filter(|(_, m)| m.len() >= 3)
+        .map(|(group, m)| {
+            let first = m.iter().map(|&ci| cands[ci].unit).min().unwrap_or(0);
+            let last = m.iter().map(|&ci| cands[ci].unit).max().unwrap_or(0);
+            let mut end = last + 1;
+            while end < units.len() && !info[end].boundary && !info[end].excluded {
+                end += 1;
+            }
+            let with_makers = m.iter().filter(|&&ci| cands[ci].header.sep.makers).count();
+            let structured = m.iter().filter(|&&ci| cands[ci].header.sep.makers || cands[ci].shape.bracket).count();
+            Family {
+                group,
+                kind: cands[m[0]].shape.kind,
+                sep: cands[m[0]].shape.sep,
+                makers: with_makers * 2 > m.len(),
+                structured: structured * 2 > m.len(),
+                first,
+                end,
+            }
+        })
+        .collect()
+}
+
+fn record_shapes(cands: &[Candidate], members: &[usize], group: usize, shapes: &mut Vec<(Shape, usize, usize, usize)>) {
     let mut by: BTreeMap<Shape, (usize, usize)> = BTreeMap::new();
     for &ci in members {
         let c = &cands[ci];
@@ -395,7 +460,7 @@ fn drop_odd_members(cands: &[Candidate], members: Vec<usize>, unit_count: usize)
         return members;
     }
     let share = |f: &dyn Fn(&Header) -> bool| {
-        members.iter().filter(|&&ci| f(&cands[ci].header)).count() * 10 >= members.len() * 8
+        members.iter().filter(|&&ci| f(&cands[ci].header)).count() * 3 >= members.len() * 2
     };
     let makers = share(&|h| h.sep.makers);
     let year = share(&|h| h.year.is_some());
@@ -403,8 +468,7 @@ fn drop_odd_members(cands: &[Candidate], members: Vec<usize>, unit_count: usize)
         .into_iter()
         .filter(|&ci| {
             let h = &cands[ci].header;
-            cands[ci].unit + 1 == unit_count
-                || (!makers || h.sep.makers) && (!year || h.year.is_some())
+            cands[ci].unit + 1 == unit_count || (!makers || h.sep.makers) && (!year || h.year.is_some())
         })
         .collect()
 }
@@ -415,8 +479,7 @@ fn strong(cands: &[Candidate], members: &[usize]) -> bool {
 }
 
 fn min_group_size(shape: &Shape, cands: &[Candidate], members: &[usize]) -> usize {
-    if shape.sep == Some(Sep::Tilde)
-        || strong(cands, members) && members.iter().all(|&ci| cands[ci].header.sep.makers)
+    if shape.sep == Some(Sep::Tilde) || strong(cands, members) && members.iter().all(|&ci| cands[ci].header.sep.makers)
     {
         2
     } else {
@@ -431,45 +494,54 @@ fn member_ok(c: &Candidate, units: &[Unit]) -> bool {
     if quality(h) < GROUP_TITLE_SCORE || is_field_line(&u.text) {
         return false;
     }
-    let structured =
-        h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
+    let structured = h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
     if !structured {
-        // A bare title line: short, no sentence punctuation, not a section heading.
-        return h.rest.is_empty()
+        // A bare title line: short, no sentence punctuation, not a section heading; or a
+        // paragraph that opens with the title as a sentence of its own ("Akira. I was maybe
+        // fourteen…"), read only when the rest talks about music.
+        let bare_line = h.rest.is_empty()
             && u.words() <= 10
             && h.title_score >= 0.75
             && !u.text.ends_with(['.', '?', '!', ':', ',']);
+        return bare_line || is_lead_title(c, units);
     }
     // Inline headers ("Title – 1993, blurb…") need their structure right at the start.
     h.rest.is_empty() || h.title.split_whitespace().count() <= 12
 }
 
+/// A paragraph opening with a short title sentence, whose rest is about music.
+fn is_lead_title(c: &Candidate, units: &[Unit]) -> bool {
+    let h = &c.header;
+    let text = units[c.unit].text.trim_start().trim_start_matches(['*', '_', '“', '"']);
+    let opens = text
+        .strip_prefix(h.title.as_str())
+        .is_some_and(|r| r.trim_start_matches(['*', '_', '”', '"']).starts_with(['.', '!', '?']));
+    // "Nino Rota, 1960." opens with a credit, not a title.
+    let credit_like = h.title.chars().any(|c| c.is_ascii_digit()) || h.title.contains(", ") && h.year.is_some();
+    opens
+        && !credit_like
+        && c.enumerator.is_none()
+        && h.title.split_whitespace().count() <= 6
+        && h.title_score >= 0.8
+        && (MUSIC_WORDS.is_match(&h.rest) || LEAD_MUSIC.is_match(&h.rest))
+}
+
 /// Group-level checks: bare title lines must each introduce a blurb about music.
-fn group_ok(
-    shape: &Shape,
-    cands: &[Candidate],
-    members: &[usize],
-    units: &[Unit],
-    info: &[UnitInfo],
-) -> bool {
-    let mean = members
-        .iter()
-        .map(|&ci| quality(&cands[ci].header))
-        .sum::<f32>()
-        / members.len().max(1) as f32;
+fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit], info: &[UnitInfo]) -> bool {
+    let mean = members.iter().map(|&ci| quality(&cands[ci].header)).sum::<f32>() / members.len().max(1) as f32;
     if mean < 0.6 {
         return false;
     }
-    let with_makers = members
-        .iter()
-        .filter(|&&ci| cands[ci].header.sep.makers)
-        .count();
+    let with_makers = members.iter().filter(|&&ci| cands[ci].header.sep.makers).count();
     let makers = with_makers * 2 >= members.len();
     if makers || shape.bracket {
         return true;
     }
     if shape.sep.is_some() {
         return false;
+    }
+    if members.iter().all(|&ci| is_lead_title(&cands[ci], units)) {
+        return true;
     }
     // Bare titles: each followed by a blurb, most blurbs about music.
     let mut with_body = 0;
@@ -479,7 +551,7 @@ fn group_ok(
         let body: String = units[u + 1..]
             .iter()
             .zip(&info[u + 1..])
-            .take_while(|(v, i)| !i.boundary && !(v.kind == units[u].kind && v.words() <= 10))
+            .take_while(|(v, i)| !(i.boundary || v.kind == units[u].kind && v.words() <= 10))
             .take(6)
             .map(|(v, _)| v.text.as_str())
             .collect::<Vec<_>>()
@@ -494,14 +566,13 @@ fn group_ok(
     with_body * 10 >= members.len() * 7 && musical * 2 >= members.len()
 }
 
-static FIELD_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s*(composers?|composed by|music|music by|score|label|record label|year|released|release date|artists?|performers?|director|directed by|tracks?|notable tracks|runtime|length|format|genre|platform|developer|publisher|network|studio)\s*[:：]").expect("static regex")
+/// Words that tie a paragraph's opening title to its music, beyond the usual music words.
+static LEAD_MUSIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(produced|sound|sounds|record|records|cue|cues|piano|strings|guitar|synths?|drums|beat|vocals?)\b",
+    )
+    .expect("static regex")
 });
-
-/// `Composer: …`, `Label: …`: a field of the entry above, never a header.
-fn is_field_line(text: &str) -> bool {
-    FIELD_LINE.is_match(text)
-}
 
 static MUSIC_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(score|scores|scored|soundtrack|composer|composed|music|song|songs|track|tracks|theme|album|ost|melod\w*|orchestra\w*|synth\w*)\b")
@@ -516,18 +587,12 @@ fn drop_truncated_tail(entries: &mut Vec<Entry>, units: &[Unit]) {
         return;
     }
     let group = last.group;
-    let others: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| e.group == group && e.unit != last.unit)
-        .collect();
+    let others: Vec<&Entry> = entries.iter().filter(|e| e.group == group && e.unit != last.unit).collect();
     let ending = |e: &Entry| units[e.unit].text.trim_end().chars().last();
     let Some(common) = others.first().and_then(|e| ending(e)) else {
         return;
     };
-    if !common.is_alphanumeric()
-        && others.iter().all(|e| ending(e) == Some(common))
-        && ending(last) != Some(common)
-    {
+    if !common.is_alphanumeric() && others.iter().all(|e| ending(e) == Some(common)) && ending(last) != Some(common) {
         entries.pop();
     }
 }

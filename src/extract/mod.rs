@@ -8,21 +8,27 @@
 //! [`vocab`]; everything else is position and shape.
 
 pub mod body;
+pub mod credits;
 pub mod enumerator;
+pub mod fields;
 pub mod groups;
 pub mod header;
 pub mod inline;
+pub mod labels;
 pub mod list;
 pub mod names;
 pub mod prose;
 pub mod scan;
 pub mod sections;
+pub mod spans;
 pub mod split;
 pub mod table;
 pub mod title;
+pub mod tracks;
 pub mod units;
 pub mod vocab;
 pub mod words;
+pub mod years;
 
 mod assemble;
 
@@ -40,18 +46,33 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
 pub fn extract_with(doc: &Document, vocab: &Vocabulary) -> Vec<Mention> {
     let units = units::units(doc);
     let info = sections::analyze(&units, vocab);
-    let mut entries = list::find_entries(&units, &info, vocab);
-    entries.extend(inline::find_entries(&units, &info, &entries, vocab));
-    entries.sort_by_key(|e| e.unit);
-    let mut mentions = assemble::mentions(doc, &units, &info, &entries, vocab);
-    mentions.extend(table::mentions(doc, &units, &info, vocab));
-    if mentions.len() < 3 {
-        let claimed: Vec<usize> = entries.iter().map(|e| e.unit).collect();
-        mentions.extend(prose::mentions(
-            doc, &units, &info, &claimed, &mentions, vocab,
-        ));
+    let mentions = extract_units(doc, &units, &info, vocab);
+    // Nothing before "Comments"/"Related": on a forum thread the replies are the content.
+    if mentions.is_empty() && info.iter().any(|i| i.after_stop) {
+        let info = sections::analyze_with(&units, vocab, false);
+        return extract_units(doc, &units, &info, vocab);
     }
-    mentions.sort_by(|a, b| a.line.cmp(&b.line).then(a.title.cmp(&b.title)));
+    mentions
+}
+
+fn extract_units(
+    doc: &Document,
+    units: &[units::Unit],
+    info: &[sections::UnitInfo],
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
+    let mut entries = list::find_entries(units, info, vocab);
+    entries.extend(inline::find_entries(units, info, &entries, vocab));
+    entries.sort_by_key(|e| e.unit);
+    let mut mentions = assemble::mentions(doc, units, info, &entries, vocab);
+    mentions.extend(table::mentions(doc, units, info, vocab));
+    let mut mentions = assemble::merge_notes(mentions);
+    if mentions.len() < 3 {
+        let claimed: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
+        mentions.extend(prose::mentions(doc, units, info, &claimed, &mentions, vocab));
+    }
+    // Stable: entries of one line keep their order in the text.
+    mentions.sort_by_key(|m| m.line);
     mentions
 }
 
@@ -61,8 +82,5 @@ pub fn main_layout(mentions: &[Mention]) -> Option<Layout> {
     for m in mentions {
         *counts.entry(m.layout).or_insert(0usize) += 1;
     }
-    counts
-        .into_iter()
-        .max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l)))
-        .map(|(l, _)| l)
+    counts.into_iter().max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l))).map(|(l, _)| l)
 }

@@ -19,19 +19,13 @@ fn is_initial(token: &str) -> bool {
 }
 
 fn is_suffix(token: &str) -> bool {
-    matches!(
-        token.trim_end_matches(['.', ',']),
-        "Jr" | "Sr" | "II" | "III" | "IV"
-    )
+    matches!(token.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
 /// "Various Artists" and its spellings: a credit that names no person.
 pub fn is_various_artists(s: &str) -> bool {
     let f = crate::normalize::fold(s);
-    matches!(
-        f.as_str(),
-        "various artists" | "various" | "va" | "various composers" | "various performers"
-    )
+    matches!(f.as_str(), "various artists" | "various" | "va" | "various composers" | "various performers")
 }
 
 /// How much one name looks like a person or group, 0 – 1.
@@ -95,11 +89,7 @@ pub fn split_names(list: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in list.split([',', ';', '/']) {
         let part = part.trim();
-        let part = part
-            .strip_prefix("and ")
-            .or_else(|| part.strip_prefix("& "))
-            .unwrap_or(part)
-            .trim();
+        let part = part.strip_prefix("and ").or_else(|| part.strip_prefix("& ")).unwrap_or(part).trim();
         if part.is_empty() {
             continue;
         }
@@ -151,14 +141,8 @@ pub fn list_score(list: &str, vocab: &Vocabulary) -> f32 {
         .split([',', ';', '/'])
         .flat_map(|p| {
             let p = p.trim();
-            let p = p
-                .strip_prefix("and ")
-                .or_else(|| p.strip_prefix("& "))
-                .unwrap_or(p);
-            p.split(" and ")
-                .flat_map(|q| q.split(" & "))
-                .map(|q| q.trim().to_string())
-                .collect::<Vec<_>>()
+            let p = p.strip_prefix("and ").or_else(|| p.strip_prefix("& ")).unwrap_or(p);
+            p.split(" and ").flat_map(|q| q.split(" & ")).map(|q| q.trim().to_string()).collect::<Vec<_>>()
         })
         .filter(|n| !n.is_empty())
         .collect();
@@ -170,11 +154,7 @@ pub fn list_score(list: &str, vocab: &Vocabulary) -> f32 {
     let mean = scores.iter().sum::<f32>() / scores.len() as f32;
     // One clearly non-name part sinks the list; a joint name like "Bebe and Louis Barron"
     // splits into "Bebe" (weak) and "Louis Barron" (strong), which the mean tolerates.
-    if min == 0.0 {
-        mean * 0.4
-    } else {
-        mean.max(if names.len() > 1 { min + 0.1 } else { min })
-    }
+    if min == 0.0 { mean * 0.4 } else { mean.max(if names.len() > 1 { min + 0.1 } else { min }) }
 }
 
 #[cfg(test)]
@@ -195,27 +175,15 @@ mod tests {
 
     #[test]
     fn splits_credit_lists() {
-        assert_eq!(
-            split_names("Hans Zimmer/Lisa Gerrard"),
-            ["Hans Zimmer", "Lisa Gerrard"]
-        );
+        assert_eq!(split_names("Hans Zimmer/Lisa Gerrard"), ["Hans Zimmer", "Lisa Gerrard"]);
         assert_eq!(
             split_names("Yuu Miyake, Asuka Sakai, and Yoshihito Yano"),
             ["Yuu Miyake", "Asuka Sakai", "Yoshihito Yano"]
         );
-        assert_eq!(
-            split_names("Trent Reznor & Atticus Ross"),
-            ["Trent Reznor", "Atticus Ross"]
-        );
+        assert_eq!(split_names("Trent Reznor & Atticus Ross"), ["Trent Reznor", "Atticus Ross"]);
         assert_eq!(split_names("Simon & Garfunkel"), ["Simon & Garfunkel"]);
-        assert_eq!(
-            split_names("Bebe and Louis Barron"),
-            ["Bebe and Louis Barron"]
-        );
-        assert_eq!(
-            split_names("Clint Mansell & Various Artists"),
-            ["Clint Mansell"]
-        );
+        assert_eq!(split_names("Bebe and Louis Barron"), ["Bebe and Louis Barron"]);
+        assert_eq!(split_names("Clint Mansell & Various Artists"), ["Clint Mansell"]);
         assert_eq!(split_names("Kool & the Gang"), ["Kool & the Gang"]);
     }
 }

@@ -27,20 +27,21 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         };
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let single = matches!(c, '‘' | '\'');
-        let opens = close.is_some() && !(single && prev.is_some_and(char::is_alphanumeric));
-        if let (true, Some(close)) = (opens, close) {
-            if let Some(j) = find_close(&chars, i + 1, close, single) {
-                let inner_start = pos + c.len_utf8();
-                let inner = text[inner_start..chars[j].0].trim().to_string();
-                if !inner.is_empty() && inner.len() < 200 {
-                    out.push(Quote {
-                        inner,
-                        start: pos,
-                        end: chars[j].0 + chars[j].1.len_utf8(),
-                    });
-                    i = j + 1;
-                    continue;
-                }
+        // A single quote opens only before a letter and after a space or bracket ("mid-'70s",
+        // "Bueller’s" are not quotes).
+        let next = chars.get(i + 1).map(|x| x.1);
+        let single_ok =
+            !single || !prev.is_some_and(|p| p.is_alphanumeric() || p == '-') && next.is_some_and(char::is_alphabetic);
+        let opens = close.is_some() && single_ok;
+        if let (true, Some(close)) = (opens, close)
+            && let Some(j) = find_close(&chars, i + 1, close, single)
+        {
+            let inner_start = pos + c.len_utf8();
+            let inner = text[inner_start..chars[j].0].trim().to_string();
+            if !inner.is_empty() && inner.len() < 200 {
+                out.push(Quote { inner, start: pos, end: chars[j].0 + chars[j].1.len_utf8() });
+                i = j + 1;
+                continue;
             }
         }
         i += 1;
@@ -62,6 +63,30 @@ fn find_close(chars: &[(usize, char)], from: usize, close: &[char], single: bool
         }
         j > from
     })
+}
+
+/// Text without parenthetical asides that open with a capital ("Marco Beltrami (Snowpiercer,
+/// The Hurt Locker) and Brandon Roberts"): lists of a person's other works or a cast, which
+/// interrupt name lists and are never the entry. Years and lower-case asides stay.
+pub fn without_asides(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        let aside = inner.starts_with(|c: char| c.is_uppercase()) && !inner.contains('(');
+        out.push_str(rest[..open].trim_end_matches(' '));
+        if !aside {
+            out.push(' ');
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Role nouns that can stand between a cue and a name ("by progressive rock band Goblin").
@@ -104,10 +129,10 @@ fn is_role_word(w: &str) -> bool {
 /// Strips a possessive ending from a token.
 pub fn strip_possessive(token: &str) -> (&str, bool) {
     for end in ["’s", "'s", "’", "'"] {
-        if let Some(stem) = token.strip_suffix(end) {
-            if !stem.is_empty() {
-                return (stem, true);
-            }
+        if let Some(stem) = token.strip_suffix(end)
+            && !stem.is_empty()
+        {
+            return (stem, true);
         }
     }
     (token, false)
@@ -120,16 +145,14 @@ pub fn names_after(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().take(24).collect();
     let mut start = 0;
     if let Some(role) = tokens.iter().take(8).position(|t| is_role_word(t)) {
-        let lead_ok = tokens[..role].iter().all(|t| !t.ends_with([',', '.', ';']));
+        // A description before the role ("former Red Hot Chili Peppers drummer", "Bomb Squad
+        // innovator"), not a name list ("Yoko Kanno and her band").
+        let lead_ok = tokens[..role].iter().all(|t| !t.ends_with([',', '.', ';']) && *t != "and" && *t != "&");
         if lead_ok {
             start = role + 1;
         }
     }
-    if tokens
-        .get(start)
-        .is_some_and(|t| *t == "the" || *t == "The")
-        && tokens.get(start + 1).is_some_and(|t| is_capitalised(t))
-    {
+    if tokens.get(start).is_some_and(|t| *t == "the") && tokens.get(start + 1).is_some_and(|t| is_capitalised(t)) {
         // "by the Bee Gees": keep "the" out of the name.
         start += 1;
     }
@@ -141,10 +164,14 @@ pub fn names_after(text: &str) -> Option<String> {
         let (token, possessive) = strip_possessive(raw);
         let bare = token.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
         let ends_clause = token.len() != bare.len() && !is_initial_token(token);
-        if is_capitalised(bare) && !bare.is_empty() && !bare.starts_with(['“', '"', '‘', '('])
-            || (!current.is_empty()
-                && is_particle(bare)
-                && tokens.get(i + 1).is_some_and(|t| is_capitalised(t)))
+        if is_suffix(bare) && current.is_empty() && !names.is_empty() {
+            // "Harry Connick, Jr."
+            if let Some(last) = names.last_mut() {
+                last.push(' ');
+                last.push_str(bare);
+            }
+        } else if is_capitalised(bare) && !bare.is_empty() && !bare.starts_with(['“', '"', '‘', '('])
+            || (!current.is_empty() && is_particle(bare) && tokens.get(i + 1).is_some_and(|t| is_capitalised(t)))
         {
             current.push(if is_initial_token(token) { token } else { bare });
             if possessive || ends_clause && !token.ends_with(',') {
@@ -154,6 +181,18 @@ pub fn names_after(text: &str) -> Option<String> {
                 names.push(current.join(" "));
                 current.clear();
             }
+        } else if (bare == "and" || bare == "&")
+            && tokens.get(i + 1).is_some_and(|t| matches!(*t, "his" | "her" | "their"))
+            && tokens.get(i + 2).is_some_and(|t| is_role_word(t))
+            && tokens.get(i + 3).is_some_and(|t| is_capitalised(t))
+        {
+            // "Yoko Kanno and her band The Seatbelts"
+            if !current.is_empty() {
+                names.push(current.join(" "));
+                current.clear();
+            }
+            i += 3;
+            continue;
         } else if (bare == "and" || bare == "&")
             && !current.is_empty()
             && tokens.get(i + 1).is_some_and(|t| is_capitalised(t))
@@ -178,12 +217,13 @@ pub fn names_after(text: &str) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
+fn is_suffix(token: &str) -> bool {
+    matches!(token, "Jr" | "Sr" | "II" | "III")
+}
+
 fn is_initial_token(token: &str) -> bool {
     let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
-    token.contains('.')
-        && !letters.is_empty()
-        && letters.len() <= 3
-        && letters.iter().all(|c| c.is_uppercase())
+    token.contains('.') && !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -192,11 +232,18 @@ mod tests {
 
     #[test]
     fn finds_quotes_but_not_apostrophes() {
-        let q = quotes(
-            "The Shins' song \"New Slang\" and ‘Natural One’ and Ferris Bueller’s Day 'Beat City'.",
-        );
+        let q = quotes("The Shins' song \"New Slang\" and ‘Natural One’ and Ferris Bueller’s Day 'Beat City'.");
         let inner: Vec<&str> = q.iter().map(|q| q.inner.as_str()).collect();
         assert_eq!(inner, ["New Slang", "Natural One", "Beat City"]);
+    }
+
+    #[test]
+    fn asides_are_removed() {
+        assert_eq!(
+            without_asides("legend Marco Beltrami (Snowpiercer, Logan) and Brandon Roberts (A Good Day) for it"),
+            "legend Marco Beltrami and Brandon Roberts for it"
+        );
+        assert_eq!(without_asides("Khan (1982) and (featuring music by X)"), "Khan (1982) and (featuring music by X)");
     }
 
     #[test]
@@ -209,19 +256,15 @@ mod tests {
             names_after("former Red Hot Chili Peppers drummer Cliff Martinez deserves").as_deref(),
             Some("Cliff Martinez")
         );
-        assert_eq!(
-            names_after("progressive rock band Goblin is terrifying").as_deref(),
-            Some("Goblin")
-        );
-        assert_eq!(
-            names_after("Lou Barlow of Dinosaur Jr").as_deref(),
-            Some("Lou Barlow")
-        );
-        assert_eq!(
-            names_after("J.S Bach, the master").as_deref(),
-            Some("J.S Bach")
-        );
+        assert_eq!(names_after("progressive rock band Goblin is terrifying").as_deref(), Some("Goblin"));
+        assert_eq!(names_after("Lou Barlow of Dinosaur Jr").as_deref(), Some("Lou Barlow"));
+        assert_eq!(names_after("J.S Bach, the master").as_deref(), Some("J.S Bach"));
         assert_eq!(names_after("the Bee Gees.").as_deref(), Some("Bee Gees"));
         assert_eq!(names_after("a classically trained soprano"), None);
+        assert_eq!(names_after("Harry Connick, Jr. sings").as_deref(), Some("Harry Connick Jr"));
+        assert_eq!(
+            names_after("Yoko Kanno and her band The Seatbelts play").as_deref(),
+            Some("Yoko Kanno, The Seatbelts")
+        );
     }
 }

@@ -23,10 +23,18 @@ pub struct UnitInfo {
     pub section_year: Option<i32>,
     /// The unit is a line naming the writer of the entries that follow.
     pub reviewer: Option<String>,
+    /// The unit follows a "Comments" or "Related" heading.
+    pub after_stop: bool,
 }
 
+/// Headings after which the rest of the article is page furniture.
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|tags?:.*|categories:.*|filed under.*|footnotes|references|see also|external links|further reading)[:.!]?$")
+    Regex::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading)[:.!]?$")
+        .expect("static regex")
+});
+/// Single furniture lines (tags, bylines' metadata, ads) that end nothing.
+static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|categories|category|filed under|posted in|share|advertisement|sponsored|reading time|read time|updated|published|photo|image|credit|source)\b.{0,80}$")
         .expect("static regex")
 });
 static TOC: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,28 +46,54 @@ static HM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static LIST_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b")
-        .expect("static regex")
+    Regex::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b").expect("static regex")
 });
 static SOUNDTRACK_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:soundtracks?|scores?|osts?|film music|movie music|themes?|composers?|songs? from|music from)\b")
+    Regex::new(
+        r"(?i)\b(?:soundtracks?|scores?|osts?|film music|movie music|themes?|composers?|songs? from|music from)\b",
+    )
+    .expect("static regex")
+});
+static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:albums|records|reissues|remasters|books|novels|films|movies|shows|series|games|podcasts|episodes|concerts|tours|artists|bands|singers|songs|tv|videos|posts|articles)\b")
+        .expect("static regex")
+});
+/// Site navigation ("Home | Podcast | Archive | About", "Subscribe | Log in").
+static NAV_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|search|menu|subscribe|log ?in|sign ?in|sign ?up|register|log ?out|archives?|podcasts?|support us.*|shop|store|news|features|reviews|donate|privacy|terms|faq|newsletter|account|my account|cart|more|share|facebook|twitter|x|pinterest|email|e-mail|whatsapp|reddit|linkedin|instagram|youtube|tiktok|tumblr|threads|bluesky|mastodon|print|copy link|skip to (?:main )?content)$")
+        .expect("static regex")
+});
+
+/// A line of menu items separated by bars or dots, mostly navigation words.
+fn is_navigation(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 2 && parts.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= parts.len()
+}
+static QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:Q|Question|Interviewer)\s*[:.]\s").expect("static regex"));
+static QUOTE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:quote(?:d)?(?: from| by)? ?[^:]{0,40}:|[^\s:]{1,40}(?: \S+)? (?:wrote|said|posted):|quote:)$")
         .expect("static regex")
 });
 static YEAR_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b")
-        .expect("static regex")
+    Regex::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b").expect("static regex")
 });
 
 /// Analyses the units of one article.
 pub fn analyze(units: &[Unit], vocab: &Vocabulary) -> Vec<UnitInfo> {
+    analyze_with(units, vocab, true)
+}
+
+/// As [`analyze`]; with `stops` false, what follows a "Comments" or "Related" heading is read
+/// as content (a forum thread's replies are its content).
+pub fn analyze_with(units: &[Unit], vocab: &Vocabulary, stops: bool) -> Vec<UnitInfo> {
     let mut info = vec![UnitInfo::default(); units.len()];
-    mark_stops(units, &mut info);
+    mark_stops(units, &mut info, stops);
+    mark_year_headings(units, &mut info);
     mark_tables_of_contents(units, &mut info);
     mark_list_titles(units, &mut info);
     for (i, u) in units.iter().enumerate() {
-        let next_is_item = units
-            .get(i + 1)
-            .is_some_and(|n| n.kind == crate::document::BlockKind::ListItem);
+        let next_is_item = units.get(i + 1).is_some_and(|n| n.kind == crate::document::BlockKind::ListItem);
         info[i].hm_marker = HM.find(&u.text).is_some_and(|m| {
             // A lead-in to the mentions, not a passing "deserves honourable mention" in a blurb.
             u.words() <= 8
@@ -67,7 +101,14 @@ pub fn analyze(units: &[Unit], vocab: &Vocabulary) -> Vec<UnitInfo> {
                 || u.text.trim_end().ends_with(':') && u.words() <= 30
                 || next_is_item && u.words() <= 25
         });
-        info[i].reviewer = reviewer_line(u, vocab);
+        // A bare name right under a short title line is that entry's maker, not a writer.
+        let prev = i.checked_sub(1).map(|p| &units[p]);
+        let after_break =
+            u.gap_before || prev.is_none_or(|p| p.words() > 12 || p.text.trim_end().ends_with(['.', '!', '?', ':']));
+        let credited = CREDIT_LEAD.is_match(&u.text);
+        if after_break || credited {
+            info[i].reviewer = reviewer_line(u, vocab);
+        }
     }
     info
 }
@@ -78,24 +119,74 @@ fn is_short_line(u: &Unit) -> bool {
 
 /// From a page-furniture heading to the end of the article (or the next heading of the same
 /// or a higher level, in HTML).
-fn mark_stops(units: &[Unit], info: &mut [UnitInfo]) {
+fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
     let mut stop_level: Option<u8> = None;
     for (i, u) in units.iter().enumerate() {
         let level = match u.kind {
             crate::document::BlockKind::Heading(l) => Some(l),
             _ => None,
         };
-        if let (Some(stop), Some(l)) = (stop_level, level) {
-            if l <= stop && !STOP.is_match(u.text.trim()) {
-                stop_level = None;
+        if let (Some(stop), Some(l)) = (stop_level, level)
+            && l <= stop
+            && !STOP.is_match(u.text.trim())
+        {
+            stop_level = None;
+        }
+        // A contents list naming "FAQ" is not the FAQ itself.
+        if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && STOP.is_match(u.text.trim()) {
+            info[i].excluded = true;
+            info[i].boundary = true;
+            if stops {
+                stop_level = Some(level.unwrap_or(0));
+            } else {
+                info[i].after_stop = true;
             }
         }
-        if is_short_line(u) && STOP.is_match(u.text.trim()) {
-            stop_level = Some(level.unwrap_or(0));
+        let lone_nav_word = u.words() <= 3 && NAV_WORD.is_match(u.text.trim());
+        if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) || lone_nav_word {
+            info[i].excluded = true;
+        }
+        // An interviewer's question is never an entry.
+        if QUESTION.is_match(&u.text) {
+            info[i].excluded = true;
+        }
+        // Forum quotes ("Quote from grimlock77:", "Jane wrote:") repeat someone else's post.
+        if i > 0 && u.words() <= 12 && QUOTE_LEAD.is_match(units[i - 1].text.trim()) {
+            info[i - 1].excluded = true;
+            info[i].excluded = true;
         }
         if stop_level.is_some() {
             info[i].excluded = true;
             info[i].boundary = true;
+            info[i].after_stop = true;
+        }
+    }
+}
+
+/// Lines that are only a year ("1994", "## 1994"), two or more in an article, head sections:
+/// the entries below them take that year, and the lines are not entries.
+fn mark_year_headings(units: &[Unit], info: &mut [UnitInfo]) {
+    let year_of = |u: &Unit| -> Option<i32> {
+        let t = u.text.trim().trim_end_matches([':', '.']);
+        (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+            .filter(|y| (1880..=2099).contains(y))
+    };
+    let headings: Vec<(usize, i32)> =
+        units.iter().enumerate().filter_map(|(i, u)| year_of(u).map(|y| (i, y))).collect();
+    if headings.len() < 2 {
+        return;
+    }
+    for (n, &(at, year)) in headings.iter().enumerate() {
+        info[at].excluded = true;
+        info[at].boundary = true;
+        let end = headings.get(n + 1).map_or(units.len(), |h| h.0);
+        for slot in &mut info[at + 1..end] {
+            if slot.boundary {
+                break;
+            }
+            slot.section_year = Some(year);
         }
     }
 }
@@ -109,8 +200,7 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo]) {
             info[i].excluded = true;
             let mut j = i + 1;
             while j < units.len()
-                && (units[j].kind == crate::document::BlockKind::ListItem
-                    || is_short_line(&units[j]) && j == i + 1)
+                && (units[j].kind == crate::document::BlockKind::ListItem || is_short_line(&units[j]) && j == i + 1)
             {
                 info[j].excluded = true;
                 j += 1;
@@ -120,15 +210,19 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo]) {
         }
         i += 1;
     }
-    let later: std::collections::HashSet<&str> = units.iter().map(|u| u.text.trim()).collect();
+    // Where each text last appears as something other than a list item.
+    let mut last_line: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, u) in units.iter().enumerate() {
-        if u.kind == crate::document::BlockKind::ListItem && u.words() <= 14 {
-            let repeated = units[i + 1..].iter().any(|v| {
-                v.kind != crate::document::BlockKind::ListItem && v.text.trim() == u.text.trim()
-            });
-            if repeated && later.contains(u.text.trim()) {
-                info[i].excluded = true;
-            }
+        if u.kind != crate::document::BlockKind::ListItem {
+            last_line.insert(u.text.trim(), i);
+        }
+    }
+    for (i, u) in units.iter().enumerate() {
+        if u.kind == crate::document::BlockKind::ListItem
+            && u.words() <= 14
+            && last_line.get(u.text.trim()).is_some_and(|&j| j > i)
+        {
+            info[i].excluded = true;
         }
     }
 }
@@ -141,34 +235,26 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
-        if is_short_line(&units[i]) && LIST_TITLE.is_match(&units[i].text) && units[i].words() >= 2
-        {
+        if is_short_line(&units[i]) && LIST_TITLE.is_match(&units[i].text) && units[i].words() >= 2 {
             let start = i;
-            while i + 1 < units.len()
-                && is_short_line(&units[i + 1])
-                && LIST_TITLE.is_match(&units[i + 1].text)
-            {
+            while i + 1 < units.len() && is_short_line(&units[i + 1]) && LIST_TITLE.is_match(&units[i + 1].text) {
                 i += 1;
             }
             titles.push((start, i));
         }
         i += 1;
     }
-    let topical = |&(s, e): &(usize, usize)| {
-        units[s..=e]
-            .iter()
-            .any(|u| SOUNDTRACK_TOPIC.is_match(&u.text))
-    };
+    let topical = |&(s, e): &(usize, usize)| units[s..=e].iter().any(|u| SOUNDTRACK_TOPIC.is_match(&u.text));
     let any_topical = titles.iter().any(topical);
     for (n, title) in titles.iter().enumerate() {
         let end = titles.get(n + 1).map_or(units.len(), |t| t.0);
         let year = units[title.0..=title.1].iter().find_map(|u| {
-            YEAR_OF
-                .captures(&u.text)
-                .and_then(|c| c.get(1).or(c.get(2)))
-                .and_then(|m| m.as_str().parse().ok())
+            YEAR_OF.captures(&u.text).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse().ok())
         });
-        let excluded = any_topical && !topical(title);
+        // Excluded only when it lists another kind of thing ("reissued albums"), not when it
+        // is a subheading of the same list ("The Top Seven").
+        let other_topic = units[title.0..=title.1].iter().any(|u| OTHER_TOPIC.is_match(&u.text));
+        let excluded = any_topical && !topical(title) && other_topic;
         for (k, slot) in info.iter_mut().enumerate().take(end).skip(title.0) {
             if k <= title.1 {
                 slot.boundary = true;
@@ -181,22 +267,33 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
     }
 }
 
+/// "Picked by", "Chosen by", "Words by", "Reviewed by": a writer's credit line.
+static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:picked|chosen|selected|nominated|submitted|written|words|reviewed|compiled|curated)\s+(?:by|:)\s*",
+    )
+    .expect("static regex")
+});
+
 /// "Laura Stewart", "Segun Akinola:", "By Jane Doe", "Words: Jane Doe" on a line alone.
 fn reviewer_line(u: &Unit, vocab: &Vocabulary) -> Option<String> {
     let text = u.text.trim();
-    if u.words() > 5 || u.words() < 2 {
+    if u.words() > 6 || u.words() < 2 {
         return None;
     }
     let lower = text.to_lowercase();
-    let name = ["by ", "words: ", "words by ", "written by ", "reviewed by "]
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+    let name = CREDIT_LEAD
+        .find(text)
+        .map(|m| &text[m.end()..])
+        .or_else(|| {
+            ["by ", "words: ", "words by ", "written by ", "reviewed by "]
+                .iter()
+                .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+        })
         .unwrap_or(text)
         .trim_end_matches(':')
         .trim();
-    let plain = name
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    let plain = name.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
     (plain && name_score(name, vocab) >= 0.85 && !vocab.is_composer(name)).then(|| name.to_string())
 }
 
@@ -207,13 +304,7 @@ mod tests {
     use crate::extract::vocab::BUILT_IN;
 
     fn unit(text: &str, kind: BlockKind) -> Unit {
-        Unit {
-            text: text.into(),
-            line: 1,
-            kind,
-            gap_before: true,
-            depth: 0,
-        }
+        Unit { text: text.into(), line: 1, kind, gap_before: true, depth: 0 }
     }
 
     #[test]
@@ -246,10 +337,7 @@ mod tests {
 
     #[test]
     fn honourable_mentions_and_reviewers() {
-        let units = vec![
-            unit("Honorable Mentions", BlockKind::Paragraph),
-            unit("Laura Stewart", BlockKind::Paragraph),
-        ];
+        let units = vec![unit("Honorable Mentions", BlockKind::Paragraph), unit("Laura Stewart", BlockKind::Paragraph)];
         let info = analyze(&units, &BUILT_IN);
         assert!(info[0].hm_marker);
         assert_eq!(info[1].reviewer.as_deref(), Some("Laura Stewart"));

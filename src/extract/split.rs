@@ -17,12 +17,17 @@ pub struct SepMatch {
 }
 
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*~\s*|\s+[–—]\s*|[–—]\s+|\s+-{1,2}\s+|\s+\|\s+|:\s+|,\s+|\s+(?:composed|scored|written|performed)?\s*by\s+")
-        .expect("static regex")
+    Regex::new(
+        r"\s*~\s*|\s+[–—]\s*|[–—]\s+|\s+-{1,2}\s+|\s+\|\s+|:\s+|,?\s+(?:composed|scored|written|performed)?\s*by\s+|,\s+",
+    )
+    .expect("static regex")
 });
 
 fn sep_of(matched: &str) -> Sep {
     let t = matched.trim();
+    if t.ends_with("by") {
+        return Sep::By;
+    }
     match t.chars().next() {
         Some('~') => Sep::Tilde,
         Some('–' | '—' | '-') => Sep::Dash,
@@ -74,11 +79,7 @@ pub fn find_separators(text: &str) -> Vec<SepMatch> {
     let mut found: Vec<SepMatch> = SEPARATOR
         .find_iter(text)
         .filter(|m| !mask[m.start()] && m.start() > 0 && m.end() < text.len())
-        .map(|m| SepMatch {
-            sep: sep_of(m.as_str()),
-            start: m.start(),
-            end: m.end(),
-        })
+        .map(|m| SepMatch { sep: sep_of(m.as_str()), start: m.start(), end: m.end() })
         .collect();
     found.sort_by_key(|m| (priority(m.sep), m.start));
     found
@@ -124,7 +125,12 @@ pub fn bracket_pieces(text: &str) -> Vec<Piece> {
             ')' | ']' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    pieces.push(Piece::Group(std::mem::take(&mut group), square));
+                    let inner = std::mem::take(&mut group);
+                    // "Like (31)", "[3]": counts and footnote marks are not groups.
+                    let count = inner.len() < 4 && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+                    if !count {
+                        pieces.push(Piece::Group(inner, square));
+                    }
                 } else {
                     group.push(c);
                 }
@@ -143,9 +149,12 @@ pub fn bracket_pieces(text: &str) -> Vec<Piece> {
     pieces
 }
 
-static YEAR_THEN_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[–—-]\s*(?:1[89]\d\d|20\d\d)\s*(?:[,!.]|[–—-])\s+").expect("static regex")
+static CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:music|score|original score|soundtrack|songs)\s+by|composed by|scored by|by)\s+[A-Z]")
+        .expect("static regex")
 });
+static YEAR_THEN_BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[–—-]\s*(?:1[89]\d\d|20\d\d)\s*(?:[,!.]|[–—-])\s+").expect("static regex"));
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?]["”’]?\s+["“‘]?[A-Z0-9]"#).expect("static regex"));
 static AFTER_BRACKET: LazyLock<Regex> =
@@ -201,18 +210,15 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
             if let Some(m) = AFTER_BRACKET.find(after) {
                 let rest = &after[m.end()..];
                 let dash = m.as_str().trim_start().starts_with(['–', '—', '-']);
-                let rest_words = rest
-                    .split(['.', '!', '?'])
-                    .next()
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .count();
-                if !dash || rest_words > 8 || rest.starts_with(char::is_lowercase) {
-                    let rest_start = if m.as_str().trim_start().starts_with(',') {
-                        i + 1 + m.end() - 1
-                    } else {
-                        i + 1 + m.end()
-                    };
+                let rest_words = rest.split(['.', '!', '?']).next().unwrap_or("").split_whitespace().count();
+                // "(PS1, 1995) — music by Tim Wright" keeps its credit in the header.
+                let clause = rest.split(". ").next().unwrap_or(rest);
+                // More slots follow ("— Kyle Dixon — Format: 2LP — Label: X"): a product line.
+                let slots = clause.contains(" — ") || clause.contains(" – ") || clause.contains(" | ");
+                let credit = CREDIT_START.is_match(rest) || slots;
+                if !credit && (!dash || rest_words > 8 || rest.starts_with(char::is_lowercase)) {
+                    let rest_start =
+                        if m.as_str().trim_start().starts_with(',') { i + 1 + m.end() - 1 } else { i + 1 + m.end() };
                     consider(i + 1, rest_start);
                 }
                 break;
@@ -220,11 +226,7 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
         }
     }
     if let Some(m) = YEAR_THEN_BODY.find(text) {
-        let head_end = text[..m.end()]
-            .trim_end()
-            .trim_end_matches([',', '!', '.', '–', '—', '-'])
-            .trim_end()
-            .len();
+        let head_end = text[..m.end()].trim_end().trim_end_matches([',', '!', '.', '–', '—', '-']).trim_end().len();
         consider(head_end, m.end());
     }
     for m in SENTENCE_END.find_iter(text) {
@@ -243,11 +245,7 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     }
     match cut {
         Some((h, r)) if words > 3 => {
-            let head = text[..h]
-                .trim()
-                .trim_end_matches(['.', '!'])
-                .trim()
-                .to_string();
+            let head = text[..h].trim().trim_end_matches(['.', '!']).trim().to_string();
             (head, text[r..].trim().to_string())
         }
         _ => (text.trim().to_string(), String::new()),
@@ -285,16 +283,9 @@ pub fn strip_glued_various(credit: &str) -> (String, bool) {
 /// `Title – Maker/ Title – Maker` (two title–maker pairs on one line).
 pub fn split_multi(text: &str) -> Vec<String> {
     if text.contains(" // ") {
-        return text
-            .split(" // ")
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
+        return text.split(" // ").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     }
-    let dashes: Vec<SepMatch> = find_separators(text)
-        .into_iter()
-        .filter(|s| s.sep == Sep::Dash)
-        .collect();
+    let dashes: Vec<SepMatch> = find_separators(text).into_iter().filter(|s| s.sep == Sep::Dash).collect();
     if dashes.len() < 2 {
         return vec![text.to_string()];
     }
@@ -335,15 +326,10 @@ mod tests {
             "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957). As pure cinema, it is hard to top.",
             v,
         );
-        assert_eq!(
-            h,
-            "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957)"
-        );
+        assert_eq!(h, "Walt Disney’s Fantasia (Disneyland Records, 1940 / 1957)");
         assert!(r.starts_with("As pure"));
-        let (h, r) = split_header_rest(
-            "THE LIVES OF OTHERS – Score (Varese Sarabande): The big complaint is length.",
-            v,
-        );
+        let (h, r) =
+            split_header_rest("THE LIVES OF OTHERS – Score (Varese Sarabande): The big complaint is length.", v);
         assert_eq!(h, "THE LIVES OF OTHERS – Score (Varese Sarabande)");
         assert!(r.starts_with("The big"));
         let (h, _) = split_header_rest("LOGAN (2017, James Mangold) – Marco Beltrami", v);
@@ -360,34 +346,17 @@ mod tests {
 
     #[test]
     fn glued_various_artists() {
-        assert_eq!(
-            strip_glued_various("ControlVarious Artists"),
-            (String::new(), true)
-        );
-        assert_eq!(
-            strip_glued_various("Clint Mansell & Various Artists"),
-            ("Clint Mansell".into(), true)
-        );
-        assert_eq!(
-            strip_glued_various("Hans Zimmer"),
-            ("Hans Zimmer".into(), false)
-        );
+        assert_eq!(strip_glued_various("ControlVarious Artists"), (String::new(), true));
+        assert_eq!(strip_glued_various("Clint Mansell & Various Artists"), ("Clint Mansell".into(), true));
+        assert_eq!(strip_glued_various("Hans Zimmer"), ("Hans Zimmer".into(), false));
     }
 
     #[test]
     fn several_entries_on_one_line() {
+        assert_eq!(split_multi("A B: One // C D: Two"), ["A B: One", "C D: Two"]);
         assert_eq!(
-            split_multi("A B: One // C D: Two"),
-            ["A B: One", "C D: Two"]
-        );
-        assert_eq!(
-            split_multi(
-                "Batman – Danny Elfman/ The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"
-            ),
-            [
-                "Batman – Danny Elfman",
-                "The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"
-            ]
+            split_multi("Batman – Danny Elfman/ The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"),
+            ["Batman – Danny Elfman", "The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"]
         );
     }
 }

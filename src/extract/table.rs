@@ -25,22 +25,19 @@ enum Role {
 }
 
 fn role_of(header_cell: &str) -> Option<Role> {
-    let h = header_cell
-        .trim()
-        .trim_end_matches(['.', ':'])
-        .to_lowercase();
+    let h = header_cell.trim().trim_end_matches(['.', ':']).to_lowercase();
     let h = h.trim_end_matches("(s)");
     Some(match h {
         "#" | "no" | "rank" | "ranking" | "position" | "pos" | "place" => Role::Rank,
         "year" | "released" | "release" | "date" | "release year" => Role::Year,
-        "title" | "film" | "movie" | "game" | "show" | "series" | "album" | "soundtrack"
-        | "work" | "anime" | "name" => Role::Title,
-        "composer" | "composers" | "artist" | "artists" | "music" | "music by" | "score by"
-        | "composed by" => Role::Makers,
+        "title" | "film" | "movie" | "game" | "show" | "series" | "album" | "soundtrack" | "work" | "anime"
+        | "name" => Role::Title,
+        "composer" | "composers" | "artist" | "artists" | "music" | "music by" | "score by" | "composed by" => {
+            Role::Makers
+        }
         "label" | "record label" | "labels" | "publisher" => Role::Label,
-        "refs" | "ref" | "references" | "notes" | "note" | "director" | "developer"
-        | "platform" | "studio" | "network" | "sources" | "source" | "genre" | "score"
-        | "rating" | "comments" => Role::Ignore,
+        "refs" | "ref" | "references" | "notes" | "note" | "director" | "developer" | "platform" | "studio"
+        | "network" | "sources" | "source" | "genre" | "score" | "rating" | "comments" => Role::Ignore,
         _ => return None,
     })
 }
@@ -52,12 +49,7 @@ fn header_roles(cells: &[&str]) -> Option<Vec<Role>> {
 }
 
 /// Mentions from the document's tables.
-pub fn mentions(
-    doc: &Document,
-    units: &[Unit],
-    info: &[UnitInfo],
-    vocab: &Vocabulary,
-) -> Vec<Mention> {
+pub fn mentions(doc: &Document, units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < units.len() {
@@ -76,10 +68,7 @@ pub fn mentions(
         if let Some(roles) = flat_header(&units[i].text) {
             let start = i + 1;
             let mut end = start;
-            while end < units.len()
-                && units[end].kind == BlockKind::Paragraph
-                && !info[end].excluded
-            {
+            while end < units.len() && units[end].kind == BlockKind::Paragraph && !info[end].excluded {
                 end += 1;
             }
             out.extend(flat_table(doc, &roles, &units[start..end], vocab));
@@ -92,10 +81,7 @@ pub fn mentions(
 }
 
 fn cell_table(doc: &Document, rows: &[Unit], vocab: &Vocabulary) -> Vec<Mention> {
-    let cells: Vec<Vec<&str>> = rows
-        .iter()
-        .map(|r| r.text.split('\t').map(str::trim).collect())
-        .collect();
+    let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.text.split('\t').map(str::trim).collect()).collect();
     let (roles, body) = match header_roles(&cells[0]) {
         Some(roles) => (roles, &rows[1..]),
         None => (infer_roles(&cells, vocab), rows),
@@ -122,9 +108,7 @@ fn infer_roles(rows: &[Vec<&str>], vocab: &Vocabulary) -> Vec<Role> {
         let n = column(c).count().max(1) as f32;
         if column(c).filter(|v| YEAR.is_match(v)).count() as f32 / n > 0.7 {
             *role = Role::Year;
-        } else if column(c)
-            .filter(|v| v.len() <= 3 && v.trim_end_matches('.').parse::<u32>().is_ok())
-            .count() as f32
+        } else if column(c).filter(|v| v.len() <= 3 && v.trim_end_matches('.').parse::<u32>().is_ok()).count() as f32
             / n
             > 0.7
         {
@@ -143,18 +127,17 @@ fn infer_roles(rows: &[Vec<&str>], vocab: &Vocabulary) -> Vec<Role> {
     if let Some(c) = best_title.1 {
         roles[c] = Role::Title;
     }
-    if let (s, Some(c)) = best_names {
-        if s >= 0.6 && Some(c) != best_title.1 {
-            roles[c] = Role::Makers;
-        }
+    if let (s, Some(c)) = best_names
+        && s >= 0.6
+        && Some(c) != best_title.1
+    {
+        roles[c] = Role::Makers;
     }
     roles
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(1[89]\d\d|20\d\d)$").expect("static regex"));
-static CITATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[\d+\]|\[edit\]").expect("static regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(1[89]\d\d|20\d\d)$").expect("static regex"));
+static CITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d+\]|\[edit\]").expect("static regex"));
 
 fn row_mention(
     doc: &Document,
@@ -174,26 +157,10 @@ fn row_mention(
         let cell = cell.trim();
         match role {
             Role::Title => title = Some(clean_title(cell)),
-            Role::Year => {
-                year = cell
-                    .get(..4)
-                    .and_then(|y| YEAR.is_match(y).then(|| y.parse().ok()).flatten())
-            }
-            Role::Rank => {
-                rank = cell
-                    .trim_end_matches('.')
-                    .trim_start_matches('#')
-                    .parse()
-                    .ok()
-            }
+            Role::Year => year = cell.get(..4).and_then(|y| YEAR.is_match(y).then(|| y.parse().ok()).flatten()),
+            Role::Rank => rank = cell.trim_end_matches('.').trim_start_matches('#').parse().ok(),
             Role::Makers => makers = split_names(cell),
-            Role::Label => {
-                labels = cell
-                    .split('/')
-                    .map(|l| l.trim().to_string())
-                    .filter(|l| !l.is_empty())
-                    .collect()
-            }
+            Role::Label => labels = cell.split('/').map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect(),
             Role::Ignore => {}
         }
     }
@@ -208,14 +175,7 @@ fn row_mention(
     m.year = year;
     m.rank = rank;
     m.composers = makers;
-    m.releases = labels
-        .iter()
-        .map(|l| Release {
-            label: Some(l.clone()),
-            year: None,
-            edition: None,
-        })
-        .collect();
+    m.releases = labels.iter().map(|l| Release { label: Some(l.clone()), year: None, edition: None }).collect();
     m.labels = labels;
     m.confidence = 0.85;
     Some(m)
@@ -244,14 +204,8 @@ fn flat_table(doc: &Document, roles: &[Role], rows: &[Unit], vocab: &Vocabulary)
         let mut rank = None;
         for role in roles {
             match role {
-                Role::Year if words.first().is_some_and(|w| YEAR.is_match(w)) => {
-                    year = words.remove(0).parse().ok()
-                }
-                Role::Rank
-                    if words
-                        .first()
-                        .is_some_and(|w| w.trim_end_matches('.').parse::<u32>().is_ok()) =>
-                {
+                Role::Year if words.first().is_some_and(|w| YEAR.is_match(w)) => year = words.remove(0).parse().ok(),
+                Role::Rank if words.first().is_some_and(|w| w.trim_end_matches('.').parse::<u32>().is_ok()) => {
                     rank = words.remove(0).trim_end_matches('.').parse().ok()
                 }
                 _ => {}
@@ -259,10 +213,7 @@ fn flat_table(doc: &Document, roles: &[Role], rows: &[Unit], vocab: &Vocabulary)
         }
         let (title, names) = split_title_names(&words, roles.contains(&Role::Makers), vocab);
         let title = clean_title(&title);
-        if title.chars().count() < 2
-            || title_score(&title) < 0.5
-            || roles.contains(&Role::Makers) && names.is_empty()
-        {
+        if title.chars().count() < 2 || title_score(&title) < 0.5 || roles.contains(&Role::Makers) && names.is_empty() {
             if out.is_empty() {
                 continue;
             }
@@ -285,17 +236,12 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d+)\]").expect
 /// For each citation number, how many words its outlet name has: the longest run of words
 /// that stands before that number in every row citing it ("Consequence of Sound,[8]").
 fn outlet_lengths(rows: &[&str]) -> std::collections::HashMap<String, usize> {
-    let mut before: std::collections::HashMap<String, Vec<Vec<String>>> =
-        std::collections::HashMap::new();
+    let mut before: std::collections::HashMap<String, Vec<Vec<String>>> = std::collections::HashMap::new();
     for row in rows {
         for c in CITED.captures_iter(row) {
             let start = c.get(0).map_or(0, |m| m.start());
-            let words: Vec<String> = row[..start]
-                .split_whitespace()
-                .rev()
-                .take(5)
-                .map(|w| w.trim_end_matches(',').to_string())
-                .collect();
+            let words: Vec<String> =
+                row[..start].split_whitespace().rev().take(5).map(|w| w.trim_end_matches(',').to_string()).collect();
             before.entry(c[1].to_string()).or_default().push(words);
         }
     }
@@ -306,11 +252,7 @@ fn outlet_lengths(rows: &[&str]) -> std::collections::HashMap<String, usize> {
                 1
             } else {
                 (1..=5)
-                    .take_while(|&k| {
-                        lists
-                            .iter()
-                            .all(|l| l.len() >= k && l[k - 1] == lists[0][k - 1])
-                    })
+                    .take_while(|&k| lists.iter().all(|l| l.len() >= k && l[k - 1] == lists[0][k - 1]))
                     .last()
                     .unwrap_or(1)
             };
@@ -320,20 +262,14 @@ fn outlet_lengths(rows: &[&str]) -> std::collections::HashMap<String, usize> {
 }
 
 /// Drops the trailing reference columns ("Factmag,[1] NME,[2]") of a flattened row.
-fn strip_citation_columns(
-    text: &str,
-    outlets: &std::collections::HashMap<String, usize>,
-) -> String {
+fn strip_citation_columns(text: &str, outlets: &std::collections::HashMap<String, usize>) -> String {
     let Some(first) = CITED.captures(text) else {
         return text.to_string();
     };
     let start = first.get(0).map_or(0, |m| m.start());
     let words = outlets.get(&first[1]).copied().unwrap_or(1);
     let head: Vec<&str> = text[..start].split_whitespace().collect();
-    head[..head.len().saturating_sub(words)]
-        .join(" ")
-        .trim_end_matches(',')
-        .to_string()
+    head[..head.len().saturating_sub(words)].join(" ").trim_end_matches(',').to_string()
 }
 
 fn split_title_names(words: &[&str], has_names: bool, vocab: &Vocabulary) -> (String, String) {
@@ -364,27 +300,14 @@ mod tests {
 
     #[test]
     fn flattened_rows_split_title_from_names() {
-        let w: Vec<&str> = "Street Fighter II Yoko Shimomura and Isao Abe"
-            .split_whitespace()
-            .collect();
+        let w: Vec<&str> = "Street Fighter II Yoko Shimomura and Isao Abe".split_whitespace().collect();
         let (t, n) = split_title_names(&w, true, &BUILT_IN);
-        assert_eq!(
-            (t.as_str(), n.as_str()),
-            ("Street Fighter II", "Yoko Shimomura and Isao Abe")
-        );
-        let rows = [
-            "Tetris Hirokazu Tanaka Consequence of Sound,[8] NME,[2]",
-            "Portal Kelly Bailey Consequence of Sound,[8]",
-        ];
+        assert_eq!((t.as_str(), n.as_str()), ("Street Fighter II", "Yoko Shimomura and Isao Abe"));
+        let rows =
+            ["Tetris Hirokazu Tanaka Consequence of Sound,[8] NME,[2]", "Portal Kelly Bailey Consequence of Sound,[8]"];
         let outlets = outlet_lengths(&rows);
-        assert_eq!(
-            strip_citation_columns(rows[0], &outlets),
-            "Tetris Hirokazu Tanaka"
-        );
-        assert_eq!(
-            strip_citation_columns("Jaws John Williams Factmag,[1]", &outlets),
-            "Jaws John Williams"
-        );
+        assert_eq!(strip_citation_columns(rows[0], &outlets), "Tetris Hirokazu Tanaka");
+        assert_eq!(strip_citation_columns("Jaws John Williams Factmag,[1]", &outlets), "Jaws John Williams");
     }
 
     #[test]

@@ -33,20 +33,7 @@ fn keeps_final_dot(last_word: &str) -> bool {
         || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
         || matches!(
             w,
-            "Bros"
-                | "Jr"
-                | "Sr"
-                | "Vol"
-                | "St"
-                | "Dr"
-                | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Co"
-                | "Inc"
-                | "No"
-                | "Pt"
-                | "vs"
+            "Bros" | "Jr" | "Sr" | "Vol" | "St" | "Dr" | "Mr" | "Mrs" | "Ms" | "Co" | "Inc" | "No" | "Pt" | "vs"
         )
 }
 
@@ -57,23 +44,11 @@ pub fn clean_title(raw: &str) -> String {
     let mut s = s.trim().to_string();
     loop {
         let before = s.clone();
-        s = s
-            .trim()
-            .trim_end_matches([',', ';', ':', '–', '—', '|', '~'])
-            .trim()
-            .to_string();
+        s = s.trim().trim_end_matches([',', ';', ':', '–', '—', '|', '~']).trim().to_string();
         if s.ends_with(" -") {
             s.truncate(s.len() - 2);
         }
-        let quoted_pairs = [
-            ('“', '”'),
-            ('"', '"'),
-            ('‘', '’'),
-            ('\'', '\''),
-            ('«', '»'),
-            ('*', '*'),
-            ('_', '_'),
-        ];
+        let quoted_pairs = [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\''), ('«', '»'), ('*', '*'), ('_', '_')];
         for (open, close) in quoted_pairs {
             if s.starts_with(open) && s.ends_with(close) && s.chars().count() > 2 {
                 s = s[open.len_utf8()..s.len() - close.len_utf8()].to_string();
@@ -107,16 +82,9 @@ pub fn title_score(s: &str) -> f32 {
     if !s.chars().any(char::is_alphanumeric) {
         return 0.0;
     }
-    let content: Vec<&&str> = words
-        .iter()
-        .filter(|w| !is_title_function_word(&w.to_lowercase()))
-        .collect();
+    let content: Vec<&&str> = words.iter().filter(|w| !is_title_function_word(&w.to_lowercase())).collect();
     let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
-    let ratio = if content.is_empty() {
-        0.0
-    } else {
-        capitalised as f32 / content.len() as f32
-    };
+    let ratio = if content.is_empty() { 0.0 } else { capitalised as f32 / content.len() as f32 };
     let mut score = 0.3 + 0.7 * ratio;
     if !is_capitalised(words[0]) && !words[0].starts_with(['.', '“', '"', '‘', '\'']) {
         score -= 0.3;
@@ -137,8 +105,7 @@ pub fn title_score(s: &str) -> f32 {
 }
 
 static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(what|how|why|when|where|which|who|is|are|do|does|can|should|will|would)\b")
-        .expect("static regex")
+    Regex::new(r"^(what|how|why|when|where|which|who|is|are|do|does|can|should|will|would)\b").expect("static regex")
 });
 
 static SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -176,10 +143,7 @@ mod tests {
         assert!(is_descriptor("Original Motion Picture Soundtrack"));
         assert!(is_descriptor("Soundtrack to the Motion Picture"));
         assert!(is_descriptor("Score"));
-        assert_eq!(
-            descriptor_credit("Original Score by Adrian Johnston").as_deref(),
-            Some("Adrian Johnston")
-        );
+        assert_eq!(descriptor_credit("Original Score by Adrian Johnston").as_deref(), Some("Adrian Johnston"));
         assert!(!is_descriptor("Hans Zimmer"));
     }
 }

@@ -37,49 +37,89 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         if block.kind != BlockKind::Row && text.contains('\t') {
             text = drop_margin_cells(&text);
         }
+        // A huge block (a whole page on one line) is read in sentence-sized pieces.
         if text.len() > MAX_UNIT_BYTES {
-            let mut cut = MAX_UNIT_BYTES;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
+            for piece in pieces(&text) {
+                out.push(Unit {
+                    text: piece.to_string(),
+                    line: block.line,
+                    kind: block.kind,
+                    gap_before: true,
+                    depth: block.depth,
+                });
             }
-            text.truncate(cut);
+            continue;
         }
-        let unit = Unit {
-            text,
-            line: block.line,
-            kind: block.kind,
-            gap_before: block.gap_before,
-            depth: block.depth,
-        };
-        if let Some(prev) = out.last_mut() {
-            if continues(prev, &unit) {
-                let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) {
-                    ""
-                } else {
-                    " "
-                };
-                prev.text.push_str(joiner);
-                prev.text.push_str(&unit.text);
-                continue;
-            }
+        // "A: Akira. I was…": an interview answer's speaker label is not part of the text.
+        let text = strip_answer_label(text);
+        let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
+        // A rank alone on its line ("10" / "The Umbrellas of Cherbourg") numbers the next.
+        if let Some(prev) = out.last_mut()
+            && !unit.gap_before
+            && is_bare_number(&prev.text)
+            && unit.words() <= 12
+        {
+            prev.text =
+                format!("{}. {}", prev.text.trim().trim_start_matches('#').trim_end_matches(['.', ')']), unit.text);
+            prev.kind = unit.kind;
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && continues(prev, &unit)
+        {
+            let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) { "" } else { " " };
+            prev.text.push_str(joiner);
+            prev.text.push_str(&unit.text);
+            continue;
         }
         out.push(unit);
     }
     out
 }
 
+/// "10", "#3", "07." on a line alone.
+fn is_bare_number(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('#').trim_end_matches(['.', ')']);
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+fn strip_answer_label(text: String) -> String {
+    for label in ["A: ", "Answer: "] {
+        if let Some(rest) = text.strip_prefix(label)
+            && rest.starts_with(|c: char| c.is_uppercase())
+        {
+            return rest.to_string();
+        }
+    }
+    text
+}
+
+/// Cuts a long text into pieces of at most [`MAX_UNIT_BYTES`], at sentence ends where possible.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.len() > MAX_UNIT_BYTES {
+        let mut cut = MAX_UNIT_BYTES;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &rest[..cut];
+        let at = window.rfind(". ").map(|p| p + 1).filter(|&p| p > MAX_UNIT_BYTES / 2).unwrap_or(cut);
+        out.push(rest[..at].trim());
+        rest = &rest[at..];
+    }
+    out.push(rest.trim());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
 /// A line whose other cells are short labels in the margin ("Title – Composer\tPart 1")
 /// keeps only its first cell; other tabbed lines read as spaced text.
 fn drop_margin_cells(text: &str) -> String {
-    let cells: Vec<&str> = text
-        .split('\t')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let cells: Vec<&str> = text.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
     match cells.split_first() {
         Some((first, rest))
-            if rest.iter().all(|c| c.split_whitespace().count() <= 3)
-                && first.split_whitespace().count() > 1 =>
+            if rest.iter().all(|c| c.split_whitespace().count() <= 3) && first.split_whitespace().count() > 1 =>
         {
             first.to_string()
         }
@@ -94,6 +134,10 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
     }
     let next_text = next.text.trim();
     let prev_text = prev.text.trim_end();
+    // A numbered line starts an entry, whatever the line above lacks.
+    if super::enumerator::parse(next_text).is_some() {
+        return false;
+    }
     // "Roller" / "(1976)": a year alone on its line belongs to the title above.
     if is_bracketed_year(next_text) && prev.text.split_whitespace().count() <= 12 {
         return true;
@@ -106,23 +150,18 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
         return true;
     }
     let first_word = next_text.split_whitespace().next().unwrap_or("");
-    if first_word.chars().next().is_some_and(char::is_lowercase) && is_continuation_word(first_word)
-    {
+    if first_word.chars().next().is_some_and(char::is_lowercase) && is_continuation_word(first_word) {
         return true;
     }
     // "…as the soundtrack to" / "Dawn of the Dead": a dangling sentence takes the next line.
     let last_word = prev_text.split_whitespace().last().unwrap_or("");
-    (prev_text.ends_with(',')
-        || is_title_function_word(last_word) && last_word.chars().all(char::is_lowercase))
+    (prev_text.ends_with(',') || is_title_function_word(last_word) && last_word.chars().all(char::is_lowercase))
         && next.text.split_whitespace().count() <= 12
 }
 
 fn is_bracketed_year(text: &str) -> bool {
     let t = text.trim();
-    t.len() == 6
-        && t.starts_with('(')
-        && t.ends_with(')')
-        && t[1..5].chars().all(|c| c.is_ascii_digit())
+    t.len() == 6 && t.starts_with('(') && t.ends_with(')') && t[1..5].chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_continuation_word(word: &str) -> bool {
@@ -163,11 +202,7 @@ mod tests {
             format: SourceFormat::Text,
             encoding: "UTF-8".into(),
             repaired: false,
-            blocks: lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| Block::new(BlockKind::Paragraph, *l, i + 1))
-                .collect(),
+            blocks: lines.iter().enumerate().map(|(i, l)| Block::new(BlockKind::Paragraph, *l, i + 1)).collect(),
         }
     }
 
@@ -177,38 +212,46 @@ mod tests {
 
     #[test]
     fn year_line_joins_its_title() {
-        assert_eq!(
-            texts(&["Roller", "(1976)", "A blurb."]),
-            ["Roller (1976)", "A blurb."]
-        );
+        assert_eq!(texts(&["Roller", "(1976)", "A blurb."]), ["Roller (1976)", "A blurb."]);
     }
 
     #[test]
     fn broken_sentence_is_rejoined() {
         assert_eq!(
-            texts(&[
-                "Better known as the soundtrack to",
-                "Dawn of the Dead",
-                ", this is the last album."
-            ]),
+            texts(&["Better known as the soundtrack to", "Dawn of the Dead", ", this is the last album."]),
             ["Better known as the soundtrack to Dawn of the Dead, this is the last album."]
         );
     }
 
     #[test]
+    fn an_intro_without_a_full_stop_does_not_swallow_the_first_entry() {
+        assert_eq!(texts(&["Here are my picks for the", "1. Jaws", "2. Alien"]).len(), 3);
+    }
+
+    #[test]
+    fn a_rank_on_its_own_line_numbers_the_next() {
+        let mut d = doc(&["10", "The Umbrellas of Cherbourg", "Michel Legrand"]);
+        d.blocks[1].gap_before = false;
+        let t: Vec<String> = units(&d).into_iter().map(|u| u.text).collect();
+        assert_eq!(t[0], "10. The Umbrellas of Cherbourg");
+    }
+
+    #[test]
     fn separate_lines_stay_apart() {
-        assert_eq!(
-            texts(&["The Newton Brothers: The Midnight Club", "ost1"]).len(),
-            2
-        );
+        assert_eq!(texts(&["The Newton Brothers: The Midnight Club", "ost1"]).len(), 2);
         assert_eq!(texts(&["10. Barbie", "The wild thing is"]).len(), 2);
     }
 
     #[test]
+    fn huge_blocks_are_cut_into_pieces() {
+        let line = "Jaws is great. ".repeat(5_000);
+        let u = units(&doc(&[&line]));
+        assert!(u.len() >= 3);
+        assert!(u.iter().all(|u| u.text.len() <= MAX_UNIT_BYTES && u.text.ends_with('.')));
+    }
+
+    #[test]
     fn margin_labels_are_dropped() {
-        assert_eq!(
-            texts(&["Hoosiers – Jerry Goldsmith\tPart 1"]),
-            ["Hoosiers – Jerry Goldsmith"]
-        );
+        assert_eq!(texts(&["Hoosiers – Jerry Goldsmith\tPart 1"]), ["Hoosiers – Jerry Goldsmith"]);
     }
 }

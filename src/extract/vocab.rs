@@ -30,9 +30,7 @@ pub static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
 
 /// Data lines: trimmed, without blank lines and `#` comments.
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Vocabulary {
@@ -50,9 +48,7 @@ impl Vocabulary {
             };
             self.labels.insert(fold(canonical), canonical.to_string());
             for alias in names {
-                self.labels
-                    .entry(fold(alias))
-                    .or_insert_with(|| canonical.to_string());
+                self.labels.entry(fold(alias)).or_insert_with(|| canonical.to_string());
             }
         }
     }

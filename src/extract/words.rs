@@ -116,14 +116,25 @@ pub fn is_title_function_word(token: &str) -> bool {
             | "sur"
             | "dans"
             | "avec"
+            | "con"
+            | "por"
+            | "para"
+            | "sin"
+            | "en"
+            | "au"
+            | "aux"
+            | "mit"
+            | "vom"
+            | "zum"
+            | "zur"
+            | "im"
+            | "am"
     )
 }
 
 /// Words common in work titles but rare in personal names; they lower a name score.
 pub fn is_title_word(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "star"
@@ -237,9 +248,7 @@ pub fn is_title_word(token: &str) -> bool {
 /// Words that make a short line a section heading of the article rather than a work title:
 /// the article's own subject vocabulary and the usual headings of web articles.
 pub fn is_section_word(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "soundtracks"
@@ -309,9 +318,7 @@ pub fn is_section_word(token: &str) -> bool {
 
 /// Nouns that name a soundtrack release in text ("the Garden State soundtrack").
 pub fn is_soundtrack_noun(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "soundtrack"
@@ -332,9 +339,7 @@ pub fn is_soundtrack_noun(token: &str) -> bool {
 
 /// Nouns that name a work in text ("the 2004 film", "monster movie Underwater").
 pub fn is_work_noun(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         t.as_str(),
         "film"
@@ -372,5 +377,96 @@ pub fn is_work_noun(token: &str) -> bool {
             | "opera"
             | "horror"
             | "flick"
+    )
+}
+
+/// Game platforms and TV networks, which sit in the brackets where labels sit in other lists.
+pub fn is_platform_or_network(s: &str) -> bool {
+    let t = s.trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "ps1"
+            | "ps2"
+            | "ps3"
+            | "ps4"
+            | "ps5"
+            | "psx"
+            | "psp"
+            | "ps vita"
+            | "playstation"
+            | "playstation 2"
+            | "playstation 3"
+            | "playstation 4"
+            | "playstation 5"
+            | "xbox"
+            | "xbox 360"
+            | "xbox one"
+            | "xbox series x"
+            | "nes"
+            | "snes"
+            | "n64"
+            | "nintendo 64"
+            | "gamecube"
+            | "wii"
+            | "wii u"
+            | "switch"
+            | "nintendo switch"
+            | "game boy"
+            | "gba"
+            | "ds"
+            | "3ds"
+            | "dreamcast"
+            | "saturn"
+            | "genesis"
+            | "mega drive"
+            | "master system"
+            | "pc"
+            | "mac"
+            | "steam"
+            | "ios"
+            | "android"
+            | "arcade"
+            | "amiga"
+            | "c64"
+            | "commodore 64"
+            | "msx"
+            | "turbografx-16"
+            | "neo geo"
+            | "multi"
+            | "multiplatform"
+            | "hbo"
+            | "bbc"
+            | "bbc one"
+            | "bbc two"
+            | "abc"
+            | "nbc"
+            | "fox"
+            | "amc"
+            | "fx"
+            | "showtime"
+            | "netflix"
+            | "hulu"
+            | "prime video"
+            | "amazon"
+            | "apple tv+"
+            | "disney+"
+            | "itv"
+            | "channel 4"
+            | "starz"
+            | "the cw"
+            | "cw"
+            | "pbs"
+            | "syfy"
+            | "usa"
+            | "cinemax"
+            | "peacock"
+            | "paramount+"
+            | "max"
+            | "adult swim"
+            | "cartoon network"
+            | "nickelodeon"
+            | "mtv"
+            | "tbs"
+            | "tnt"
     )
 }

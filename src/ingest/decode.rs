@@ -33,11 +33,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    Ok(Decoded {
-        text,
-        encoding: encoding.name(),
-        repaired,
-    })
+    Ok(Decoded { text, encoding: encoding.name(), repaired })
 }
 
 /// Picks the encoding and strips any byte-order mark.
@@ -48,7 +44,9 @@ fn detect<'a>(
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return Ok((enc, &bytes[bom_len..]));
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    if let Some(enc) = utf16_without_bom(bytes)
+        && is_text_in(enc, bytes)
+    {
         return Ok((enc, bytes));
     }
     check_not_binary(bytes)?;
@@ -56,10 +54,11 @@ fn detect<'a>(
         return Ok((UTF_8, bytes));
     }
     // A truncated multi-byte character at the very end still means UTF-8.
-    if let Err(e) = std::str::from_utf8(bytes) {
-        if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() {
-            return Ok((UTF_8, bytes));
-        }
+    if let Err(e) = std::str::from_utf8(bytes)
+        && e.error_len().is_none()
+        && e.valid_up_to() + 4 > bytes.len()
+    {
+        return Ok((UTF_8, bytes));
     }
     if let Some(enc) = declared.filter(|e| *e != UTF_8 && e.is_single_byte()) {
         return Ok((enc, bytes));
@@ -80,20 +79,29 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_zero = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|b| **b == 0)
-        .count();
-    let enough = pairs * 6 / 10;
-    if odd_zero >= enough && even_zero * 20 < pairs {
+    let odd_zero = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    // At least 60 % of the pairs; compared without division, which rounded 1 of 3 up to enough.
+    let enough = |zeros: usize| zeros * 10 >= pairs * 6;
+    if enough(odd_zero) && even_zero * 20 < pairs {
         Some(UTF_16LE)
-    } else if even_zero >= enough && odd_zero * 20 < pairs {
+    } else if enough(even_zero) && odd_zero * 20 < pairs {
         Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// Whether the start of `bytes` read as `enc` is text. A binary file with many zero bytes
+/// (`ab\0\x01…`) can pass the UTF-16 zero-byte test; its decoded characters give it away.
+fn is_text_in(enc: &'static Encoding, bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let (text, _) = enc.decode_without_bom_handling(sample);
+    let total = text.chars().count();
+    let bad = text
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')))
+        .count();
+    !text.contains('\0') && bad * 20 <= total
 }
 
 /// Text files have no NUL bytes and few control characters.
@@ -102,33 +110,20 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), FileError> {
     if sample.contains(&0) {
         return Err(FileError::Binary("contains NUL bytes".into()));
     }
-    let controls = sample
-        .iter()
-        .filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
+    let controls = sample.iter().filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
     if controls * 20 > sample.len() {
         return Err(FileError::Binary("too many control bytes".into()));
     }
     if looks_like_known_binary(sample) {
-        return Err(FileError::Binary(
-            "file signature of a binary format".into(),
-        ));
+        return Err(FileError::Binary("file signature of a binary format".into()));
     }
     Ok(())
 }
 
 /// Magic numbers of common binary files that a browser might save beside an article.
 fn looks_like_known_binary(sample: &[u8]) -> bool {
-    const SIGNATURES: [&[u8]; 8] = [
-        b"%PDF-",
-        b"\x89PNG",
-        b"GIF8",
-        b"\xFF\xD8\xFF",
-        b"PK\x03\x04",
-        b"\x1F\x8B",
-        b"\x7FELF",
-        b"RIFF",
-    ];
+    const SIGNATURES: [&[u8]; 8] =
+        [b"%PDF-", b"\x89PNG", b"GIF8", b"\xFF\xD8\xFF", b"PK\x03\x04", b"\x1F\x8B", b"\x7FELF", b"RIFF"];
     SIGNATURES.iter().any(|sig| sample.starts_with(sig))
 }
 
@@ -146,14 +141,8 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let pos = find(&lower, b"charset=")?;
     let rest = &lower[pos + 8..];
-    let rest = rest
-        .strip_prefix(b"\"")
-        .or_else(|| rest.strip_prefix(b"'"))
-        .unwrap_or(rest);
-    let end = rest
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
-        .unwrap_or(rest.len());
+    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let end = rest.iter().position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')).unwrap_or(rest.len());
     Encoding::for_label(&rest[..end])
 }
 
@@ -206,14 +195,13 @@ mod tests {
     #[test]
     fn empty_and_binary() {
         assert_eq!(decode(b"  \n\t", None), Err(FileError::Empty));
-        assert!(matches!(
-            decode(b"abc\x00\x01\x02def", None),
-            Err(FileError::Binary(_))
-        ));
-        assert!(matches!(
-            decode(b"%PDF-1.4 stuff", None),
-            Err(FileError::Binary(_))
-        ));
+        assert!(matches!(decode(b"abc\x00\x01\x02def", None), Err(FileError::Binary(_))));
+        // Short binaries, and binaries of small 16-bit numbers, can look like UTF-16 by
+        // their zero bytes alone.
+        for bytes in [&b"abc\x00\x01\x02"[..], b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00"] {
+            assert!(matches!(decode(bytes, None), Err(FileError::Binary(_))), "{bytes:?}");
+        }
+        assert!(matches!(decode(b"%PDF-1.4 stuff", None), Err(FileError::Binary(_))));
     }
 
     #[test]

@@ -56,22 +56,11 @@ impl TreeSink for LineSink {
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         self.inner.append(parent, child)
     }
-    fn append_based_on_parent_node(
-        &self,
-        element: &NodeId,
-        prev: &NodeId,
-        child: NodeOrText<NodeId>,
-    ) {
+    fn append_based_on_parent_node(&self, element: &NodeId, prev: &NodeId, child: NodeOrText<NodeId>) {
         self.inner.append_based_on_parent_node(element, prev, child)
     }
-    fn append_doctype_to_document(
-        &self,
-        name: StrTendril,
-        public_id: StrTendril,
-        system_id: StrTendril,
-    ) {
-        self.inner
-            .append_doctype_to_document(name, public_id, system_id)
+    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
+        self.inner.append_doctype_to_document(name, public_id, system_id)
     }
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
         self.inner.get_template_contents(target)
@@ -173,9 +162,7 @@ fn is_boilerplate_name(value: &str) -> bool {
         "promo",
         "navbar",
     ];
-    value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+    value.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
 fn is_skipped_element(el: &scraper::node::Element) -> bool {
@@ -185,16 +172,12 @@ fn is_skipped_element(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(role) = el.attr("role") {
-        if matches!(
-            role,
-            "navigation" | "banner" | "contentinfo" | "complementary" | "search"
-        ) {
-            return true;
-        }
+    if let Some(role) = el.attr("role")
+        && matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search")
+    {
+        return true;
     }
-    el.attr("class").is_some_and(is_boilerplate_name)
-        || el.attr("id").is_some_and(is_boilerplate_name)
+    el.attr("class").is_some_and(is_boilerplate_name) || el.attr("id").is_some_and(is_boilerplate_name)
 }
 
 /// Elements that start a new block.
@@ -206,13 +189,25 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
         "h4" => BlockKind::Heading(4),
         "h5" => BlockKind::Heading(5),
         "h6" => BlockKind::Heading(6),
-        "li" | "dt" | "dd" => BlockKind::ListItem,
+        "li" => BlockKind::ListItem,
+        // A definition list is terms, each with its text below.
+        "dt" => BlockKind::Heading(6),
+        "dd" => BlockKind::Paragraph,
         "tr" => BlockKind::Row,
-        "p" | "div" | "section" | "article" | "main" | "blockquote" | "pre" | "figcaption"
-        | "caption" | "ul" | "ol" | "dl" | "table" | "tbody" | "thead" | "body" | "figure"
-        | "address" | "center" | "details" | "summary" | "hr" => BlockKind::Paragraph,
+        "p" | "div" | "section" | "article" | "main" | "blockquote" | "pre" | "figcaption" | "caption" | "ul"
+        | "ol" | "dl" | "table" | "tbody" | "thead" | "body" | "figure" | "address" | "center" | "details"
+        | "summary" | "hr" => BlockKind::Paragraph,
         _ => return None,
     })
+}
+
+/// First number and step of an `<ol>`: `start`, `reversed` (counting down from the item
+/// count unless `start` says otherwise).
+fn ordered_start(node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> (i64, i64) {
+    let reversed = el.attr("reversed").is_some();
+    let items = node.children().filter(|c| c.value().as_element().is_some_and(|e| e.name() == "li")).count() as i64;
+    let start = el.attr("start").and_then(|v| v.trim().parse().ok());
+    if reversed { (start.unwrap_or(items), -1) } else { (start.unwrap_or(1), 1) }
 }
 
 /// The single `<main>` or `<article>` holding most of the page's text, else `<body>`.
@@ -241,11 +236,7 @@ fn content_root(doc: &Html) -> NodeId {
 fn text_len(doc: &Html, id: NodeId) -> usize {
     doc.tree
         .get(id)
-        .map(|n| {
-            n.descendants()
-                .filter_map(|d| d.value().as_text().map(|t| t.trim().len()))
-                .sum()
-        })
+        .map(|n| n.descendants().filter_map(|d| d.value().as_text().map(|t| t.trim().len())).sum())
         .unwrap_or(0)
 }
 
@@ -259,6 +250,10 @@ struct Walker {
     list_depth: u8,
     in_pre: u32,
     last_kind: Option<BlockKind>,
+    /// Open lists: the next number and its step for `<ol>`, `None` for other lists.
+    lists: Vec<Option<(i64, i64)>>,
+    /// The number of the `<li>` whose first block is pending.
+    item_number: Option<i64>,
 }
 
 enum Step {
@@ -276,9 +271,7 @@ impl Walker {
                         continue;
                     };
                     match node.value() {
-                        Node::Text(t) => {
-                            self.push_text(t, line_of(node.parent().map_or(id, |p| p.id())))
-                        }
+                        Node::Text(t) => self.push_text(t, line_of(node.parent().map_or(id, |p| p.id()))),
                         Node::Element(el) => {
                             if id != root && is_skipped_element(el) {
                                 continue;
@@ -300,6 +293,16 @@ impl Walker {
                                 self.contexts.push((kind, line_of(id)));
                                 if tag == "ul" || tag == "ol" || tag == "dl" {
                                     self.list_depth = self.list_depth.saturating_add(1);
+                                    self.lists.push((tag == "ol").then(|| ordered_start(node, el)));
+                                }
+                                if tag == "li" {
+                                    self.item_number = self.lists.last_mut().and_then(|l| {
+                                        l.as_mut().map(|(next, step)| {
+                                            let n = *next;
+                                            *next += *step;
+                                            el.attr("value").and_then(|v| v.trim().parse().ok()).unwrap_or(n)
+                                        })
+                                    });
                                 }
                                 if tag == "pre" {
                                     self.in_pre += 1;
@@ -314,11 +317,7 @@ impl Walker {
                     }
                 }
                 Step::Leave(id) => {
-                    let Some(el) = doc
-                        .tree
-                        .get(id)
-                        .and_then(|n| n.value().as_element().cloned())
-                    else {
+                    let Some(el) = doc.tree.get(id).and_then(|n| n.value().as_element().cloned()) else {
                         continue;
                     };
                     let tag = el.name();
@@ -330,6 +329,10 @@ impl Walker {
                         self.contexts.pop();
                         if tag == "ul" || tag == "ol" || tag == "dl" {
                             self.list_depth = self.list_depth.saturating_sub(1);
+                            self.lists.pop();
+                        }
+                        if tag == "li" {
+                            self.item_number = None;
                         }
                         if tag == "pre" {
                             self.in_pre = self.in_pre.saturating_sub(1);
@@ -371,9 +374,16 @@ impl Walker {
             return;
         }
         let kind = self.contexts.last().map_or(BlockKind::Paragraph, |c| c.0);
+        // An ordered list's numbers are part of what the reader sees: write them out, once
+        // per item, unless the item already starts with a number.
+        let text = match self.item_number.take() {
+            Some(n) if kind == BlockKind::ListItem && !text.starts_with(|c: char| c.is_ascii_digit()) => {
+                format!("{n}. {text}")
+            }
+            _ => text,
+        };
         let mut block = Block::new(kind, text, self.buffer_line.max(1));
-        let continues_list =
-            matches!(kind, BlockKind::ListItem | BlockKind::Row) && self.last_kind == Some(kind);
+        let continues_list = matches!(kind, BlockKind::ListItem | BlockKind::Row) && self.last_kind == Some(kind);
         block.gap_before = !continues_list;
         if kind == BlockKind::ListItem {
             block.depth = self.list_depth.saturating_sub(1);
@@ -392,10 +402,7 @@ mod tests {
         let html = "<html><body>\n<nav><a>Home</a></nav>\n<h2>1. Jaws</h2>\n<p>The <b>score</b> by John Williams.</p>\n<ul>\n<li>One</li>\n<li>Two</li></ul>\n<script>10. Not this</script>\n<!-- 9. nor this -->\n</body></html>";
         let b = blocks_from_html(html);
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            ["1. Jaws", "The score by John Williams.", "One", "Two"]
-        );
+        assert_eq!(texts, ["1. Jaws", "The score by John Williams.", "One", "Two"]);
         assert_eq!(b[0].kind, BlockKind::Heading(2));
         assert_eq!(b[0].line, 3);
         assert_eq!(b[1].line, 4);
@@ -405,9 +412,16 @@ mod tests {
     }
 
     #[test]
-    fn table_rows_join_cells_with_tabs() {
+    fn ordered_lists_show_their_numbers() {
         let html =
-            "<table><tr><td>1985</td><td>Super Mario Bros.</td><td>Koji Kondo</td></tr></table>";
+            "<ol reversed><li><b>Jaws</b><p>Blurb.</p></li><li>Alien</li></ol><ol start=\"3\"><li>Heat</li></ol>";
+        let texts: Vec<String> = blocks_from_html(html).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, ["2. Jaws", "Blurb.", "1. Alien", "3. Heat"]);
+    }
+
+    #[test]
+    fn table_rows_join_cells_with_tabs() {
+        let html = "<table><tr><td>1985</td><td>Super Mario Bros.</td><td>Koji Kondo</td></tr></table>";
         let b = blocks_from_html(html);
         assert_eq!(b[0].kind, BlockKind::Row);
         assert_eq!(b[0].text, "1985\tSuper Mario Bros.\tKoji Kondo");
@@ -422,11 +436,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = format!(
-            "{}deep text{}",
-            "<div>".repeat(20_000),
-            "</div>".repeat(20_000)
-        );
+        let html = format!("{}deep text{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
         let b = blocks_from_html(&html);
         assert_eq!(b.last().map(|b| b.text.as_str()), Some("deep text"));
     }

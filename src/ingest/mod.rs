@@ -20,10 +20,7 @@ const HTML_EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "shtml"];
 /// Reads and decodes one file.
 pub fn read_document(path: &Path, rel: &str) -> Result<Document, FileError> {
     let ext = extension(rel);
-    if !ext.is_empty()
-        && !TEXT_EXTENSIONS.contains(&ext.as_str())
-        && !HTML_EXTENSIONS.contains(&ext.as_str())
-    {
+    if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) && !HTML_EXTENSIONS.contains(&ext.as_str()) {
         return Err(FileError::Unsupported(ext));
     }
     let bytes = std::fs::read(path).map_err(|e| FileError::Read(e.to_string()))?;
@@ -70,12 +67,7 @@ fn extension(rel: &str) -> String {
 /// A saved page: a doctype or `<html>`/`<body>` near the start, or several closing
 /// block tags.
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
     if head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
@@ -85,9 +77,7 @@ fn looks_like_html(text: &str) -> bool {
     if head.contains("<html") || head.contains("<body") || head.contains("<head>") {
         return true;
     }
-    let tags = [
-        "</p>", "</div>", "</li>", "<br", "</h1>", "</h2>", "</h3>", "</td>",
-    ];
+    let tags = ["</p>", "</div>", "</li>", "<br", "</h1>", "</h2>", "</h3>", "</td>"];
     tags.iter().map(|t| head.matches(t).count()).sum::<usize>() >= 3
 }
 
@@ -97,11 +87,9 @@ mod tests {
 
     #[test]
     fn sniffs_html_in_a_txt_file() {
-        let doc = document_from_bytes(
-            "a/page.txt",
-            b"<!DOCTYPE html><html><body><h2>Jaws</h2><p>Text</p></body></html>",
-        )
-        .unwrap();
+        let doc =
+            document_from_bytes("a/page.txt", b"<!DOCTYPE html><html><body><h2>Jaws</h2><p>Text</p></body></html>")
+                .unwrap();
         assert_eq!(doc.format, SourceFormat::Html);
         assert_eq!(doc.blocks.len(), 2);
     }

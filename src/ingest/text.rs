@@ -12,25 +12,19 @@ static ATX_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").expect("static regex"));
 /// Bullet markers seen in copied pages and Markdown. An em dash is not one: "— Name"
 /// usually credits a writer.
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([ \t]*)[-*+•·▪◦‣–○■□➤►✓✔][ \t]+(\S.*)$").expect("static regex")
-});
-static SETEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(=+|-+)\s*$").expect("static regex"));
-static TABLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("static regex")
-});
-static IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("static regex"));
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[([^\]\n]+)\]\([^)\s\n]*(?:\s+[^)\n]*)?\)").expect("static regex")
-});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([ \t]*)[-*+•·▪◦‣–○■□➤►✓✔][ \t]+(\S.*)$").expect("static regex"));
+static SETEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(=+|-+)\s*$").expect("static regex"));
+static TABLE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("static regex"));
+static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("static regex"));
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\([^)\s\n]*(?:\s+[^)\n]*)?\)").expect("static regex"));
 static STRONG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").expect("static regex"));
 /// Runs of three or more spaces inside a line separate columns (right-margin labels,
 /// flattened tables); they are kept as a tab.
-static WIDE_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\S( {3,}|\t+)").expect("static regex"));
+static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S( {3,}|\t+)").expect("static regex"));
 
 /// Splits decoded text into blocks.
 pub fn blocks_from_text(text: &str) -> Vec<Block> {
@@ -44,14 +38,17 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
             continue;
         }
         // A setext underline turns the previous line into a heading.
-        if let Some(caps) = SETEXT.captures(raw) {
-            if let Some(prev) = blocks.last_mut() {
-                if prev.line == line_no - 1 && prev.kind == BlockKind::Paragraph && !gap {
-                    let level = if caps[1].starts_with('=') { 1 } else { 2 };
-                    prev.kind = BlockKind::Heading(level);
-                    gap = true;
-                    continue;
-                }
+        if let Some(caps) = SETEXT.captures(raw)
+            && let Some(prev) = blocks.last_mut()
+        {
+            // An underline about as long as the line above; a short "--" is a signature
+            // or separator.
+            let long_enough = caps[1].chars().count() * 10 >= prev.text.chars().count() * 6 && caps[1].len() >= 3;
+            if prev.line == line_no - 1 && prev.kind == BlockKind::Paragraph && !gap && long_enough {
+                let level = if caps[1].starts_with('=') { 1 } else { 2 };
+                prev.kind = BlockKind::Heading(level);
+                gap = true;
+                continue;
             }
         }
         if TABLE_SEPARATOR.is_match(raw) && raw.contains('-') && raw.contains('|') {
@@ -70,23 +67,19 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
 }
 
 fn line_block(raw: &str, line: usize) -> Block {
+    // A Markdown blockquote ("> text", "> > text") reads as its text.
+    let raw = if raw.trim_start().starts_with('>') { raw.trim_start().trim_start_matches(['>', ' ']) } else { raw };
     if let Some(caps) = ATX_HEADING.captures(raw.trim_start()) {
         let level = caps[1].len() as u8;
         return Block::new(BlockKind::Heading(level), inline_text(&caps[2]), line);
     }
     let trimmed = raw.trim();
     if trimmed.starts_with('|') && trimmed.ends_with('|') && trimmed.len() > 2 {
-        let cells: Vec<String> = trimmed[1..trimmed.len() - 1]
-            .split('|')
-            .map(inline_text)
-            .collect();
+        let cells: Vec<String> = trimmed[1..trimmed.len() - 1].split('|').map(inline_text).collect();
         return Block::new(BlockKind::Row, cells.join("\t"), line);
     }
     if let Some(caps) = BULLET.captures(raw) {
-        let indent = caps[1]
-            .chars()
-            .map(|c| if c == '\t' { 4 } else { 1 })
-            .sum::<usize>();
+        let indent = caps[1].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum::<usize>();
         let mut block = Block::new(BlockKind::ListItem, inline_text(&caps[2]), line);
         block.depth = (indent / 2).min(8) as u8;
         return block;
@@ -106,9 +99,7 @@ pub fn inline_text(raw: &str) -> String {
     if s.contains("**") || s.contains("__") {
         s = STRONG.replace_all(&s, "$1$2").into_owned().into();
     }
-    let gapped = WIDE_GAP.replace_all(&s, |c: &regex::Captures| {
-        format!("{}\t", &c[0][..c[0].len() - c[1].len()])
-    });
+    let gapped = WIDE_GAP.replace_all(&s, |c: &regex::Captures| format!("{}\t", &c[0][..c[0].len() - c[1].len()]));
     squash_spaces(&gapped)
 }
 
@@ -118,22 +109,16 @@ mod tests {
 
     #[test]
     fn headings_bullets_and_gaps() {
-        let text = "# Best Scores\n\nIntro line\n- **Jaws** by John Williams\n  • nested\n\n10. Barbie\nUnderline\n---\n";
+        let text = "# Best Scores\n\nIntro line\n- **Jaws** by John Williams\n  • nested\n\n10. Barbie\nUnderline\n---------\n";
         let b = blocks_from_text(text);
         assert_eq!(b[0].kind, BlockKind::Heading(1));
         assert_eq!(b[0].text, "Best Scores");
-        assert_eq!(
-            (b[1].text.as_str(), b[1].gap_before, b[1].line),
-            ("Intro line", true, 3)
-        );
+        assert_eq!((b[1].text.as_str(), b[1].gap_before, b[1].line), ("Intro line", true, 3));
         assert_eq!(b[2].kind, BlockKind::ListItem);
         assert_eq!(b[2].text, "Jaws by John Williams");
         assert!(!b[2].gap_before);
         assert_eq!((b[3].kind, b[3].depth), (BlockKind::ListItem, 1));
-        assert_eq!(
-            (b[4].kind, b[4].text.as_str()),
-            (BlockKind::Paragraph, "10. Barbie")
-        );
+        assert_eq!((b[4].kind, b[4].text.as_str()), (BlockKind::Paragraph, "10. Barbie"));
         assert_eq!(b[5].kind, BlockKind::Heading(2));
     }
 
@@ -147,13 +132,7 @@ mod tests {
 
     #[test]
     fn wide_gaps_become_tabs_and_links_text() {
-        assert_eq!(
-            inline_text("Hoosiers – Jerry Goldsmith      Part 1"),
-            "Hoosiers – Jerry Goldsmith\tPart 1"
-        );
-        assert_eq!(
-            inline_text("see [Moonlight](http://x.y/z) ![img](a.png)"),
-            "see Moonlight"
-        );
+        assert_eq!(inline_text("Hoosiers – Jerry Goldsmith      Part 1"), "Hoosiers – Jerry Goldsmith\tPart 1");
+        assert_eq!(inline_text("see [Moonlight](http://x.y/z) ![img](a.png)"), "see Moonlight");
     }
 }

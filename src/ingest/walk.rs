@@ -26,16 +26,10 @@ pub struct WalkProblem {
 pub const RESERVED_NAMES: [&str; 1] = [crate::resolve::OVERRIDES_FILE];
 
 /// Walks `root` recursively. `exclude` (the output folder) is never entered.
-pub fn walk(
-    root: &Path,
-    exclude: Option<&Path>,
-) -> std::io::Result<(Vec<FoundFile>, Vec<WalkProblem>)> {
+pub fn walk(root: &Path, exclude: Option<&Path>) -> std::io::Result<(Vec<FoundFile>, Vec<WalkProblem>)> {
     let root_meta = fs::metadata(root)?;
     if !root_meta.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::NotADirectory,
-            "not a folder",
-        ));
+        return Err(std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"));
     }
     fs::read_dir(root)?;
     let exclude = exclude.and_then(|p| fs::canonicalize(p).ok());
@@ -53,14 +47,17 @@ pub fn walk(
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
-                problems.push(WalkProblem {
-                    rel: relative(root, &dir),
-                    error: FileError::Read(e.to_string()),
-                });
+                problems.push(WalkProblem { rel: relative(root, &dir), error: FileError::Read(e.to_string()) });
                 continue;
             }
         };
-        for entry in entries.flatten() {
+        // Directory order depends on the file system and on creation order. When two paths
+        // reach one folder (a symlink), the one visited first names its files, so folders are
+        // visited depth-first in name order: the first name wins, whatever the disk says.
+        let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        let mut subdirs = Vec::new();
+        for entry in entries {
             let path = entry.path();
             let rel = relative(root, &path);
             let name = entry.file_name();
@@ -70,18 +67,13 @@ pub fn walk(
             }
             // `metadata` follows symlinks; a dangling link is reported.
             match fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => pending.push(path),
+                Ok(meta) if meta.is_dir() => subdirs.push(path),
                 Ok(meta) if meta.is_file() => files.push(FoundFile { path, rel }),
-                Ok(_) => problems.push(WalkProblem {
-                    rel,
-                    error: FileError::NotAFile,
-                }),
-                Err(e) => problems.push(WalkProblem {
-                    rel,
-                    error: FileError::Read(e.to_string()),
-                }),
+                Ok(_) => problems.push(WalkProblem { rel, error: FileError::NotAFile }),
+                Err(e) => problems.push(WalkProblem { rel, error: FileError::Read(e.to_string()) }),
             }
         }
+        pending.extend(subdirs.into_iter().rev());
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
     files.dedup_by(|a, b| a.rel == b.rel);
@@ -91,8 +83,39 @@ pub fn walk(
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rels(root: &Path, exclude: Option<&Path>) -> Vec<String> {
+        walk(root, exclude).unwrap().0.into_iter().map(|f| f.rel).collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_reached_twice_is_named_by_its_first_path_and_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("m/deep")).unwrap();
+        fs::write(root.join("m/deep/x.txt"), "1. Jaws").unwrap();
+        // Links made before and after the real folder, and one back to the root.
+        std::os::unix::fs::symlink(root.join("m"), root.join("z")).unwrap();
+        std::os::unix::fs::symlink(root.join("m"), root.join("b")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("m/deep/loop")).unwrap();
+        assert_eq!(rels(root, None), ["b/deep/x.txt"]);
+    }
+
+    #[test]
+    fn the_output_folder_and_hidden_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("out")).unwrap();
+        fs::write(root.join("out/mentions.csv"), "x").unwrap();
+        fs::write(root.join(".draft.txt"), "x").unwrap();
+        fs::write(root.join("a.txt"), "x").unwrap();
+        assert_eq!(rels(root, Some(&root.join("out"))), ["a.txt"]);
+    }
 }

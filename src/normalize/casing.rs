@@ -4,9 +4,7 @@
 use super::names::is_particle;
 
 /// Small words that stay lower case inside a group name (`Kool & the Gang`).
-const MINOR_WORDS: [&str; 10] = [
-    "the", "of", "and", "for", "in", "on", "a", "an", "to", "with",
-];
+const MINOR_WORDS: [&str; 10] = ["the", "of", "and", "for", "in", "on", "a", "an", "to", "with"];
 
 /// Repairs the casing of a name of two or more words: a word written all in lower case gets a
 /// capital (`john Williams` → `John Williams`), particles inside a name stay lower case
@@ -33,10 +31,7 @@ fn repair_case_once(name: &str) -> String {
         return name.to_string();
     }
     // Shouted: at least two words of two letters or more, all of them in capitals.
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        .collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
     let shouting = long.len() >= 2 && long.iter().all(|w| !w.chars().any(char::is_lowercase));
     let last = words.len() - 1;
     let repaired: Vec<String> = words
@@ -47,11 +42,7 @@ fn repair_case_once(name: &str) -> String {
                 title_case(w)
             } else if has_cased(w) && !w.chars().any(char::is_uppercase) {
                 let minor = is_particle(w) || MINOR_WORDS.contains(w);
-                if minor && i > 0 && i < last {
-                    w.to_string()
-                } else {
-                    capitalise(w)
-                }
+                if minor && i > 0 && i < last { w.to_string() } else { capitalise(w) }
             } else {
                 w.to_string()
             }
@@ -92,10 +83,7 @@ fn title_case(w: &str) -> String {
         let rest: String = chars.collect();
         if (first == 'm' && rest.starts_with('c')) && rest.chars().count() > 2 {
             let mut tail = rest.chars().skip(1);
-            let third: String = tail
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
+            let third: String = tail.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
             return format!("Mc{third}{}", tail.collect::<String>());
         }
         upper_first(first).chain(rest.chars()).collect()

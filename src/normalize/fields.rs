@@ -5,15 +5,8 @@
 use super::text::{clean_text, repair_mojibake, squash_spaces};
 
 /// Quote pairs that may wrap a whole value (`“Jaws”`, `"Jaws"`, `«Jaws»`).
-const QUOTE_PAIRS: [(char, char); 7] = [
-    ('“', '”'),
-    ('"', '"'),
-    ('‘', '’'),
-    ('\'', '\''),
-    ('«', '»'),
-    ('„', '“'),
-    ('”', '”'),
-];
+const QUOTE_PAIRS: [(char, char); 7] =
+    [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\''), ('«', '»'), ('„', '“'), ('”', '”')];
 
 /// Punctuation that belongs to the sentence a value was cut from, not to the value.
 /// (`!`, `?` and `.` stay: `Moulin Rouge!`, `Super Mario Bros.`.)
@@ -30,9 +23,7 @@ pub fn strip_wrapping_quotes(s: &str) -> &str {
         let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
             return s;
         };
-        let wraps = QUOTE_PAIRS
-            .iter()
-            .any(|&(open, close)| first == open && last == close);
+        let wraps = QUOTE_PAIRS.iter().any(|&(open, close)| first == open && last == close);
         let inner = &s[first.len_utf8()..s.len() - last.len_utf8()];
         // `"A" and "B"` is not wrapped: the inner text holds the closing mark of the opener.
         if !wraps || inner.contains(last) || inner.trim().is_empty() {
@@ -88,20 +79,14 @@ mod tests {
     fn wrapping_quotes_go_inner_quotes_stay() {
         assert_eq!(strip_wrapping_quotes("“Jaws”"), "Jaws");
         assert_eq!(strip_wrapping_quotes("\"'Jaws'\""), "Jaws");
-        assert_eq!(
-            strip_wrapping_quotes("Schindler’s List"),
-            "Schindler’s List"
-        );
+        assert_eq!(strip_wrapping_quotes("Schindler’s List"), "Schindler’s List");
         assert_eq!(strip_wrapping_quotes("\"A\" and \"B\""), "\"A\" and \"B\"");
         assert_eq!(strip_wrapping_quotes("\"\""), "\"\"");
     }
 
     #[test]
     fn clean_field_repairs_and_trims() {
-        assert_eq!(
-            clean_field("  JÃ³hann\u{00A0}JÃ³hannsson, "),
-            "Jóhann Jóhannsson"
-        );
+        assert_eq!(clean_field("  JÃ³hann\u{00A0}JÃ³hannsson, "), "Jóhann Jóhannsson");
         assert_eq!(clean_field("“Moulin Rouge!”;"), "Moulin Rouge!");
         assert_eq!(clean_field("Super Mario Bros."), "Super Mario Bros.");
         assert_eq!(clean_field("music””they"), "music—they");

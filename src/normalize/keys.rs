@@ -131,10 +131,7 @@ mod tests {
 
     #[test]
     fn fingerprint_ignores_order_and_repeats() {
-        assert_eq!(
-            fingerprint("O Brother, Where Art Thou?"),
-            fingerprint("where art thou o brother")
-        );
+        assert_eq!(fingerprint("O Brother, Where Art Thou?"), fingerprint("where art thou o brother"));
         assert_eq!(fingerprint("New York, New York"), "new york");
     }
 

@@ -15,19 +15,8 @@ use thiserror::Error;
 use super::keys::fold;
 
 /// Words that name the company rather than the label (`Milan Records` = `Milan`).
-const COMPANY_WORDS: [&str; 11] = [
-    "records",
-    "recordings",
-    "record",
-    "music",
-    "label",
-    "entertainment",
-    "inc",
-    "ltd",
-    "llc",
-    "gmbh",
-    "co",
-];
+const COMPANY_WORDS: [&str; 11] =
+    ["records", "recordings", "record", "music", "label", "entertainment", "inc", "ltd", "llc", "gmbh", "co"];
 
 /// A line of a label table that cannot be read.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -48,8 +37,7 @@ pub struct LabelTable {
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
-    LabelTable::parse(include_str!("../../data/labels.txt"))
-        .expect("data/labels.txt is a valid label table")
+    LabelTable::parse(include_str!("../../data/labels.txt")).expect("data/labels.txt is a valid label table")
 });
 
 impl LabelTable {
@@ -70,10 +58,7 @@ impl LabelTable {
             let mut names = line.split('|').map(str::trim);
             let canonical = names.next().unwrap_or("");
             if label_key(canonical).is_empty() {
-                return Err(LabelTableError {
-                    line: i + 1,
-                    message: "no canonical name before the first `|`".into(),
-                });
+                return Err(LabelTableError { line: i + 1, message: "no canonical name before the first `|`".into() });
             }
             table.add(canonical, canonical);
             for alias in names.filter(|a| !a.is_empty()) {
@@ -152,10 +137,8 @@ mod tests {
 
     #[test]
     fn parses_the_format() {
-        let t = LabelTable::parse(
-            "# comment\n\nVarèse Sarabande | Varese | Varese Sarabande Records\nMilan\n",
-        )
-        .unwrap();
+        let t =
+            LabelTable::parse("# comment\n\nVarèse Sarabande | Varese | Varese Sarabande Records\nMilan\n").unwrap();
         assert_eq!(t.canonical("VARESE"), Some("Varèse Sarabande"));
         assert_eq!(t.canonical("varese sarabande"), Some("Varèse Sarabande"));
         assert_eq!(t.canonical("Milan Records"), Some("Milan"));
@@ -167,10 +150,7 @@ mod tests {
     #[test]
     fn builtin_table_knows_the_issue_examples() {
         let t = LabelTable::builtin();
-        assert_eq!(
-            t.canonical("Deutsche Grammafon"),
-            Some("Deutsche Grammophon")
-        );
+        assert_eq!(t.canonical("Deutsche Grammafon"), Some("Deutsche Grammophon"));
         assert_eq!(t.canonical("Warners"), t.canonical("Warner Bros."));
         assert_eq!(t.canonical("Varese Sarabande"), Some("Varèse Sarabande"));
     }

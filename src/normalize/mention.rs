@@ -20,49 +20,28 @@ pub fn normalize_mention(m: &mut Mention) {
     let mut seen = BTreeSet::from([title_fold]);
     let alts: Vec<String> = m.alt_titles.iter().map(|t| clean_field(t)).collect();
     note_list(m, "alt_titles", &m.alt_titles.clone(), &alts);
-    m.alt_titles = alts
-        .into_iter()
-        .filter(|t| !fold(t).is_empty() && seen.insert(fold(t)))
-        .collect();
+    m.alt_titles = alts.into_iter().filter(|t| !fold(t).is_empty() && seen.insert(fold(t))).collect();
 
     let mut seen = BTreeSet::new();
     let composers: Vec<String> = m.composers.iter().flat_map(|c| clean_names(c)).collect();
     note_list(m, "composers", &m.composers.clone(), &composers);
-    m.composers = composers
-        .into_iter()
-        .filter(|c| seen.insert(name_key(c)))
-        .collect();
+    m.composers = composers.into_iter().filter(|c| seen.insert(name_key(c))).collect();
 
     let mut seen = BTreeSet::new();
     let labels: Vec<String> = m.labels.iter().map(|l| clean_field(l)).collect();
     note_list(m, "labels", &m.labels.clone(), &labels);
-    m.labels = labels
-        .into_iter()
-        .filter(|l| !fold(l).is_empty() && seen.insert(fold(l)))
-        .collect();
+    m.labels = labels.into_iter().filter(|l| !fold(l).is_empty() && seen.insert(fold(l))).collect();
 
     for r in &mut m.releases {
-        r.label = r
-            .label
-            .as_deref()
-            .map(clean_field)
-            .filter(|l| !fold(l).is_empty());
-        r.edition = r
-            .edition
-            .as_deref()
-            .map(clean_field)
-            .filter(|e| !fold(e).is_empty());
+        r.label = r.label.as_deref().map(clean_field).filter(|l| !fold(l).is_empty());
+        r.edition = r.edition.as_deref().map(clean_field).filter(|e| !fold(e).is_empty());
     }
     m.releases.sort();
     m.releases.dedup();
 
     for t in &mut m.tracks {
         t.title = clean_field(&t.title);
-        t.artist = t
-            .artist
-            .as_deref()
-            .map(clean_name)
-            .filter(|a| !fold(a).is_empty());
+        t.artist = t.artist.as_deref().map(clean_name).filter(|a| !fold(a).is_empty());
     }
     m.tracks.retain(|t| !fold(&t.title).is_empty());
 
@@ -98,16 +77,10 @@ mod tests {
         m.alt_titles = vec!["Forbidden Planet".into(), "JÃ³hann’s Planet".into()];
         normalize_mention(&mut m);
         assert_eq!(m.title, "Forbidden Planet");
-        assert_eq!(
-            m.composers,
-            ["Bebe Barron", "Louis Barron", "John Williams"]
-        );
+        assert_eq!(m.composers, ["Bebe Barron", "Louis Barron", "John Williams"]);
         assert_eq!(m.labels, ["Deutsche Grammafon"]);
         assert_eq!(m.alt_titles, ["Jóhann’s Planet"]);
-        assert_eq!(
-            m.raw.get("composers").map(String::as_str),
-            Some("Bebe and Louis Barron; john Williams")
-        );
+        assert_eq!(m.raw.get("composers").map(String::as_str), Some("Bebe and Louis Barron; john Williams"));
         assert!(!m.raw.contains_key("title"));
         let once = m.clone();
         normalize_mention(&mut m);

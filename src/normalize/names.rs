@@ -29,8 +29,8 @@ static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Lower-case words that belong inside a surname (`Marius de Vries`, `Ludwig van Beethoven`).
 const PARTICLES: [&str; 21] = [
-    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "ten", "ter", "la", "le",
-    "dos", "das", "do", "bin", "ibn", "al", "y",
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "ten", "ter", "la", "le", "dos", "das", "do",
+    "bin", "ibn", "al", "y",
 ];
 /// Last words that make a name a group, not a person.
 const GROUP_WORDS: [&str; 22] = [
@@ -119,10 +119,7 @@ pub fn split_credit(credit: &str) -> Vec<String> {
     let (last, lead) = parts.split_last().expect("two parts");
     if is_full_name(last) && lead.iter().all(|p| !p.contains(' ') && is_given_name(p)) {
         let surname = surname(last);
-        let mut out: Vec<String> = lead
-            .iter()
-            .map(|given| format!("{given} {surname}"))
-            .collect();
+        let mut out: Vec<String> = lead.iter().map(|given| format!("{given} {surname}")).collect();
         out.push(last.clone());
         return out;
     }
@@ -170,36 +167,15 @@ mod tests {
 
     #[test]
     fn joint_names() {
-        assert_eq!(
-            clean_names("Bebe and Louis Barron"),
-            ["Bebe Barron", "Louis Barron"]
-        );
-        assert_eq!(
-            clean_names("Trent Reznor & Atticus Ross"),
-            ["Trent Reznor", "Atticus Ross"]
-        );
-        assert_eq!(
-            clean_names("Elton John, Tim Rice, Hans Zimmer"),
-            ["Elton John", "Tim Rice", "Hans Zimmer"]
-        );
-        assert_eq!(
-            clean_names("Angus & Julia Stone"),
-            ["Angus Stone", "Julia Stone"]
-        );
-        for act in [
-            "Simon & Garfunkel",
-            "Earth, Wind & Fire",
-            "Kool & the Gang",
-            "Peter, Paul and Mary",
-            "AC/DC",
-        ] {
+        assert_eq!(clean_names("Bebe and Louis Barron"), ["Bebe Barron", "Louis Barron"]);
+        assert_eq!(clean_names("Trent Reznor & Atticus Ross"), ["Trent Reznor", "Atticus Ross"]);
+        assert_eq!(clean_names("Elton John, Tim Rice, Hans Zimmer"), ["Elton John", "Tim Rice", "Hans Zimmer"]);
+        assert_eq!(clean_names("Angus & Julia Stone"), ["Angus Stone", "Julia Stone"]);
+        for act in ["Simon & Garfunkel", "Earth, Wind & Fire", "Kool & the Gang", "Peter, Paul and Mary", "AC/DC"] {
             assert_eq!(clean_names(act), [act]);
         }
         assert_eq!(clean_names("Harry Connick, Jr."), ["Harry Connick, Jr."]);
-        assert_eq!(
-            clean_names("Goblin; Dario Argento"),
-            ["Goblin", "Dario Argento"]
-        );
+        assert_eq!(clean_names("Goblin; Dario Argento"), ["Goblin", "Dario Argento"]);
     }
 
     #[test]

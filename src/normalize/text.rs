@@ -84,27 +84,17 @@ fn repair_once(text: &str) -> Cow<'_, str> {
         }
         found.to_string()
     });
-    if changed {
-        Cow::Owned(repaired.into_owned())
-    } else {
-        Cow::Borrowed(text)
-    }
+    if changed { Cow::Owned(repaired.into_owned()) } else { Cow::Borrowed(text) }
 }
 
 /// Whether `c` is a space character other than the plain ASCII space.
 fn is_odd_space(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}'
-    )
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}')
 }
 
 /// Whether `c` should disappear from text altogether (zero-width and soft hyphen characters).
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// NFC, plain spaces for odd ones, no invisible characters, no control characters except
@@ -116,34 +106,18 @@ pub fn clean_text(text: &str) -> String {
     let mapped: String = text
         .chars()
         .filter(|&c| !is_invisible(c))
-        .map(|c| {
-            if is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t') {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(|c| if is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t') { ' ' } else { c })
         .collect();
     // ASCII text is already NFC.
-    let out: String = if mapped.is_ascii() {
-        mapped
-    } else {
-        mapped.nfc().collect()
-    };
-    if out.contains("””") || out.contains("\"\"") {
-        doubled_quotes_to_dash(&out)
-    } else {
-        out
-    }
+    let out: String = if mapped.is_ascii() { mapped } else { mapped.nfc().collect() };
+    if out.contains("””") || out.contains("\"\"") { doubled_quotes_to_dash(&out) } else { out }
 }
 
 /// Two closing quotes between letters or digits stand for a lost em dash. Neighbours are
 /// judged on the input, so `a""b""c` becomes `a—b—c` in one pass.
 fn doubled_quotes_to_dash(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let is_pair = |i: usize| {
-        i + 1 < chars.len() && matches!((chars[i], chars[i + 1]), ('”', '”') | ('"', '"'))
-    };
+    let is_pair = |i: usize| i + 1 < chars.len() && matches!((chars[i], chars[i + 1]), ('”', '”') | ('"', '"'));
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -198,13 +172,7 @@ mod tests {
 
     #[test]
     fn leaves_real_accents_alone() {
-        for s in [
-            "São Paulo",
-            "Jóhannsson",
-            "Varèse Sarabande",
-            "naïve",
-            "Ärger über",
-        ] {
+        for s in ["São Paulo", "Jóhannsson", "Varèse Sarabande", "naïve", "Ärger über"] {
             assert_eq!(repair_mojibake(s), s);
         }
     }

@@ -4,9 +4,7 @@
 use super::keys::fold;
 
 pub(super) const ARTICLES: [&str; 3] = ["the", "a", "an"];
-pub(super) const MARKERS: [&str; 9] = [
-    "vol", "volume", "vols", "pt", "part", "chapter", "book", "season", "no",
-];
+pub(super) const MARKERS: [&str; 9] = ["vol", "volume", "vols", "pt", "part", "chapter", "book", "season", "no"];
 pub(super) const NUMBER_WORDS: [&str; 20] = [
     "one",
     "two",
@@ -182,25 +180,19 @@ pub(super) fn to_roman(mut n: u32) -> String {
 }
 
 pub(super) fn number(w: &str) -> Option<u32> {
-    (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
-        .then(|| w.parse().ok())
-        .flatten()
+    (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse().ok()).flatten()
 }
 
 /// A segment that names a volume (`Vol. 2`, `Awesome Mix Vol. 1`, `Part Two`): its number.
 pub(super) fn volume_of(words: &[String]) -> Option<u32> {
-    let at = words
-        .iter()
-        .rposition(|w| MARKERS.contains(&w.as_str()) && w != "no")?;
+    let at = words.iter().rposition(|w| MARKERS.contains(&w.as_str()) && w != "no")?;
     let n = number(words.get(at + 1)?)?;
     (at + 2 == words.len()).then_some(n)
 }
 
 /// Whether every word is release wording and one of them is a head word (`The Album`).
 pub(super) fn is_descriptor(words: &[String]) -> bool {
-    let all = words
-        .iter()
-        .all(|w| DESCRIPTOR_WORDS.contains(&w.as_str()) || is_ordinal(w));
+    let all = words.iter().all(|w| DESCRIPTOR_WORDS.contains(&w.as_str()) || is_ordinal(w));
     let compact: String = words.concat();
     compact == "ost" || (all && words.iter().any(|w| DESCRIPTOR_HEADS.contains(&w.as_str())))
 }
@@ -243,11 +235,7 @@ pub(super) fn trailing_descriptor(words: &[String]) -> Option<usize> {
     TRAILING_DESCRIPTORS.iter().find_map(|phrase| {
         let len = phrase.split(' ').count();
         let tail = words.len().checked_sub(len).filter(|&start| start > 0)?;
-        words[tail..]
-            .iter()
-            .map(String::as_str)
-            .eq(phrase.split(' '))
-            .then_some(len)
+        words[tail..].iter().map(String::as_str).eq(phrase.split(' ')).then_some(len)
     })
 }
 

@@ -13,9 +13,7 @@
 //!   name (`Star Wars: The Phantom Menace` ≠ `Star Wars`).
 
 use super::keys::fold;
-use super::title_words::{
-    is_descriptor, strip_articles, strip_trailing, trailing_descriptor, volume_of, words_of,
-};
+use super::title_words::{is_descriptor, strip_articles, strip_trailing, trailing_descriptor, volume_of, words_of};
 
 /// The parts of a title that matching uses.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,11 +41,7 @@ impl TitleKey {
 
     /// The key with the leading article kept, for ids (`the graduate`).
     pub fn stem(&self) -> String {
-        let base = if self.article.is_empty() {
-            self.base.clone()
-        } else {
-            format!("{} {}", self.article, self.base)
-        };
+        let base = if self.article.is_empty() { self.base.clone() } else { format!("{} {}", self.article, self.base) };
         with_part(&base, self.part)
     }
 
@@ -56,11 +50,7 @@ impl TitleKey {
     /// Khan` = `Star Trek: The Wrath of Khan`, but `X: The Pirate II` ≠ `X: The Pirate`).
     pub fn parts_compatible(&self, other: &TitleKey) -> bool {
         let numbered_sequel = |a: &TitleKey, b: &TitleKey| {
-            a.part.is_some()
-                && a.part_before_subtitle
-                && b.part.is_none()
-                && a.subtitled
-                && b.subtitled
+            a.part.is_some() && a.part_before_subtitle && b.part.is_none() && a.subtitled && b.subtitled
         };
         self.part == other.part || numbered_sequel(self, other) || numbered_sequel(other, self)
     }
@@ -142,8 +132,7 @@ fn strip_brackets(s: &str) -> (&str, Option<u32>) {
         let open = if close == ')' { '(' } else { '[' };
         let Some(at) = s.rfind(open) else { break };
         let inner = words_of(&s[at + 1..s.len() - 1]);
-        let year =
-            inner.len() == 1 && inner[0].len() == 4 && inner[0].chars().all(|c| c.is_ascii_digit());
+        let year = inner.len() == 1 && inner[0].len() == 4 && inner[0].chars().all(|c| c.is_ascii_digit());
         if let Some(n) = volume_of(&inner) {
             part = part.or(Some(n));
         } else if !(year || is_descriptor(&inner)) || at == 0 {
@@ -186,62 +175,35 @@ mod tests {
         assert_eq!(k, "guardians of the galaxy");
         assert_eq!(title_key("Guardians of the Galaxy Vol. 1"), k);
         assert_eq!(title_key("Guardians of the Galaxy: Awesome Mix Vol. 1"), k);
-        assert_eq!(
-            title_key("Guardians of the Galaxy: Awesome Mix Vol. 1 OST"),
-            k
-        );
-        assert_eq!(
-            title_key("GUARDIANS OF THE GALAXY (Original Motion Picture Soundtrack)"),
-            k
-        );
+        assert_eq!(title_key("Guardians of the Galaxy: Awesome Mix Vol. 1 OST"), k);
+        assert_eq!(title_key("GUARDIANS OF THE GALAXY (Original Motion Picture Soundtrack)"), k);
     }
 
     #[test]
     fn sequels_and_volumes_differ() {
         let one = title_key("Guardians of the Galaxy");
-        for other in [
-            "Guardians of the Galaxy Vol. 2",
-            "Guardians of the Galaxy Part II",
-            "Guardians of the Galaxy 2",
-        ] {
+        for other in ["Guardians of the Galaxy Vol. 2", "Guardians of the Galaxy Part II", "Guardians of the Galaxy 2"]
+        {
             assert_eq!(title_key(other), "guardians of the galaxy 2", "{other}");
             assert_ne!(title_key(other), one);
         }
-        assert_eq!(
-            title_key("The Guardians of Justice, Vol.1"),
-            "guardians of justice"
-        );
+        assert_eq!(title_key("The Guardians of Justice, Vol.1"), "guardians of justice");
         assert_eq!(title_key("Dune: Part Two"), "dune 2");
     }
 
     #[test]
     fn folds_articles_ampersand_roman_and_punctuation() {
-        assert_eq!(
-            title_key("The Good, the Bad & the Ugly"),
-            title_key("Good, the Bad and the Ugly")
-        );
+        assert_eq!(title_key("The Good, the Bad & the Ugly"), title_key("Good, the Bad and the Ugly"));
         assert_eq!(title_key("Final Fantasy VII"), title_key("final fantasy 7"));
-        assert_eq!(
-            title_key("Nausicaä of the Valley of the Wind"),
-            "nausicaa of the valley of the wind"
-        );
-        assert_eq!(
-            title_key("Twelve Years a Slave"),
-            title_key("12 Years a Slave")
-        );
+        assert_eq!(title_key("Nausicaä of the Valley of the Wind"), "nausicaa of the valley of the wind");
+        assert_eq!(title_key("Twelve Years a Slave"), title_key("12 Years a Slave"));
         assert_eq!(title_key("Barbie The Album"), "barbie");
     }
 
     #[test]
     fn naming_subtitles_stay() {
-        assert_ne!(
-            title_key("Star Wars: The Phantom Menace"),
-            title_key("Star Wars")
-        );
-        assert_eq!(
-            title_key("Star Wars: The Phantom Menace"),
-            "star wars phantom menace"
-        );
+        assert_ne!(title_key("Star Wars: The Phantom Menace"), title_key("Star Wars"));
+        assert_eq!(title_key("Star Wars: The Phantom Menace"), "star wars phantom menace");
         let khan = parse_title("Star Trek II: The Wrath of Khan");
         assert_eq!(khan.part, Some(2));
         assert!(khan.parts_compatible(&parse_title("Star Trek: The Wrath of Khan")));

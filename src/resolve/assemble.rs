@@ -43,33 +43,21 @@ pub fn finish(
     pending: Vec<Pending>,
 ) -> Resolution {
     // Shared, so the many places a mention is cited do not copy its `source:line`.
-    let refs: Vec<Arc<str>> = mentions
-        .par_iter()
-        .map(|m| Arc::from(mention_ref(m)))
-        .collect();
+    let refs: Vec<Arc<str>> = mentions.par_iter().map(|m| Arc::from(mention_ref(m))).collect();
     let order = |a: &usize, b: &usize| {
-        (&mentions[*a].source, mentions[*a].line, a).cmp(&(
-            &mentions[*b].source,
-            mentions[*b].line,
-            b,
-        ))
+        (&mentions[*a].source, mentions[*a].line, a).cmp(&(&mentions[*b].source, mentions[*b].line, b))
     };
     let members: Vec<Vec<usize>> = groups
         .par_iter()
         .map(|g| {
-            let mut ms: Vec<usize> = g
-                .iter()
-                .flat_map(|&p| profiles[p as usize].mentions.iter().copied())
-                .collect();
+            let mut ms: Vec<usize> = g.iter().flat_map(|&p| profiles[p as usize].mentions.iter().copied()).collect();
             ms.sort_by(order);
             ms
         })
         .collect();
     let people = People::new(&members, mentions, vocab);
-    let mut built: Vec<Built> = members
-        .par_iter()
-        .map(|ms| records::build(ms, mentions, &refs, vocab, &people))
-        .collect();
+    let mut built: Vec<Built> =
+        members.par_iter().map(|ms| records::build(ms, mentions, &refs, vocab, &people)).collect();
     super::ids::assign_ids(&mut built);
 
     let mut record_of_profile = vec![0usize; profiles.len()];
@@ -87,16 +75,12 @@ pub fn finish(
     let mut same_keys: Vec<Vec<Vec<Arc<str>>>> = vec![Vec::new(); built.len()];
     for (p, profile) in profiles.iter().enumerate() {
         if profile.mentions.len() > 1 {
-            same_keys[record_of_profile[p]]
-                .push(profile.mentions.iter().map(|&m| refs[m].clone()).collect());
+            same_keys[record_of_profile[p]].push(profile.mentions.iter().map(|&m| refs[m].clone()).collect());
         }
     }
     let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); built.len()];
     for e in &edges {
-        let (a, b) = (
-            profiles[e.a as usize].mentions[0],
-            profiles[e.b as usize].mentions[0],
-        );
+        let (a, b) = (profiles[e.a as usize].mentions[0], profiles[e.b as usize].mentions[0]);
         merges[record_of_profile[e.a as usize]].push(Merge {
             a: refs[a].to_string(),
             a_title: mentions[a].title.clone(),
@@ -110,24 +94,12 @@ pub fn finish(
     let side = |p: u32| {
         let m = profiles[p as usize].mentions[0];
         let x = &mentions[m];
-        Side {
-            id: x.soundtrack_id.clone(),
-            title: x.title.clone(),
-            year: x.year,
-            source: refs[m].to_string(),
-        }
+        Side { id: x.soundtrack_id.clone(), title: x.title.clone(), year: x.year, source: refs[m].to_string() }
     };
     let mut review_rows: Vec<ReviewRow> = pending
         .into_iter()
         .filter(|p| p.merged || record_of_profile[p.a as usize] != record_of_profile[p.b as usize])
-        .map(|p| ReviewRow {
-            kind: p.kind,
-            merged: p.merged,
-            score: p.score,
-            a: side(p.a),
-            b: side(p.b),
-            note: p.note,
-        })
+        .map(|p| ReviewRow { kind: p.kind, merged: p.merged, score: p.score, a: side(p.a), b: side(p.b), note: p.note })
         .collect();
     review::sort_rows(&mut review_rows);
 
@@ -150,9 +122,5 @@ pub fn finish(
         .collect();
     out.par_sort_unstable_by(|a, b| a.0.id.cmp(&b.0.id));
     let (soundtracks, explanations) = out.into_iter().unzip();
-    Resolution {
-        soundtracks,
-        explanations,
-        review: review_rows,
-    }
+    Resolution { soundtracks, explanations, review: review_rows }
 }

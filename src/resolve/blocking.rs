@@ -40,11 +40,7 @@ pub fn candidate_pairs(profiles: &[Profile]) -> Vec<(u32, u32)> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, p)| {
-            let mut keys: Vec<u64> = p
-                .titles
-                .iter()
-                .flat_map(|t| block_keys(t, &spelling))
-                .collect();
+            let mut keys: Vec<u64> = p.titles.iter().flat_map(|t| block_keys(t, &spelling)).collect();
             keys.sort_unstable();
             keys.dedup();
             keys.into_iter().map(move |k| (k, i as u32))
@@ -77,33 +73,18 @@ fn block(tag: u8, parts: &[&str]) -> u64 {
 
 /// The blocks of one title variant.
 fn block_keys(t: &TitleVariant, spelling: &HashMap<String, String>) -> Vec<u64> {
-    let mut keys = vec![
-        block(b'k', &[&t.key]),
-        block(b'c', &[&t.compact]),
-        block(b'f', &[&fingerprint(&t.key)]),
-    ];
-    let grouped: Vec<&str> = t
-        .tokens
-        .iter()
-        .map(|w| spelling.get(w).map_or(w.as_str(), String::as_str))
-        .collect();
+    let mut keys = vec![block(b'k', &[&t.key]), block(b'c', &[&t.compact]), block(b'f', &[&fingerprint(&t.key)])];
+    let grouped: Vec<&str> = t.tokens.iter().map(|w| spelling.get(w).map_or(w.as_str(), String::as_str)).collect();
     let part = t.parsed.part.map(|n| n.to_string()).unwrap_or_default();
     let mut normal = grouped.clone();
     normal.push(&part);
     keys.push(block(b'n', &normal));
     if !t.parsed.subtitle.is_empty() {
         // Meets the same work named by its subtitle alone.
-        keys.push(block(
-            b'k',
-            &[&with_part(&t.parsed.subtitle, t.parsed.part)],
-        ));
+        keys.push(block(b'k', &[&with_part(&t.parsed.subtitle, t.parsed.part)]));
     }
-    let mut words: Vec<(u32, &str)> = grouped
-        .iter()
-        .zip(&t.df)
-        .filter(|(w, _)| w.chars().count() >= 3)
-        .map(|(w, &df)| (df, *w))
-        .collect();
+    let mut words: Vec<(u32, &str)> =
+        grouped.iter().zip(&t.df).filter(|(w, _)| w.chars().count() >= 3).map(|(w, &df)| (df, *w)).collect();
     words.sort_unstable();
     words.dedup_by(|a, b| a.1 == b.1);
     keys.extend(words.iter().take(2).map(|(_, w)| block(b't', &[w])));
@@ -125,11 +106,8 @@ fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
             df_of.insert(w, df);
         }
     }
-    let words: BTreeSet<&str> = df_of
-        .keys()
-        .copied()
-        .filter(|w| w.chars().count() >= 5 && !w.chars().any(|c| c.is_ascii_digit()))
-        .collect();
+    let words: BTreeSet<&str> =
+        df_of.keys().copied().filter(|w| w.chars().count() >= 5 && !w.chars().any(|c| c.is_ascii_digit())).collect();
     let words: Vec<&str> = words.into_iter().collect();
     let mut index: HashMap<String, Vec<u32>> = HashMap::default();
     for (i, w) in words.iter().enumerate() {
@@ -153,9 +131,7 @@ fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
                     continue;
                 }
                 let entry = best.entry(x).or_insert((y, dy));
-                if (dy, std::cmp::Reverse(wy))
-                    > (entry.1, std::cmp::Reverse(words[entry.0 as usize]))
-                {
+                if (dy, std::cmp::Reverse(wy)) > (entry.1, std::cmp::Reverse(words[entry.0 as usize])) {
                     *entry = (y, dy);
                 }
             }
@@ -169,10 +145,7 @@ fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
         while let Some(&(next, _)) = best.get(&target) {
             target = next;
         }
-        out.insert(
-            words[x as usize].to_string(),
-            words[target as usize].to_string(),
-        );
+        out.insert(words[x as usize].to_string(), words[target as usize].to_string());
     }
     out
 }
@@ -182,14 +155,7 @@ fn deletions(w: &str) -> Vec<String> {
     let chars: Vec<char> = w.chars().collect();
     let mut out = vec![w.to_string()];
     for skip in 0..chars.len() {
-        out.push(
-            chars
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != skip)
-                .map(|(_, c)| c)
-                .collect(),
-        );
+        out.push(chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect());
     }
     out
 }

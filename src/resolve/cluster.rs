@@ -69,10 +69,7 @@ impl Clusters {
             .map(|(i, p)| {
                 let mut s = Summary::default();
                 for &m in &p.mentions {
-                    s.sources
-                        .entry(source_of[m])
-                        .or_default()
-                        .insert(p.primary().key.clone());
+                    s.sources.entry(source_of[m]).or_default().insert(p.primary().key.clone());
                 }
                 s.titles.insert(p.primary().parsed.clone());
                 s.years.extend(p.year);
@@ -81,11 +78,7 @@ impl Clusters {
                 Some(s)
             })
             .collect();
-        Clusters {
-            parent: (0..profiles.len() as u32).collect(),
-            size: vec![1; profiles.len()],
-            summary,
-        }
+        Clusters { parent: (0..profiles.len() as u32).collect(), size: vec![1; profiles.len()], summary }
     }
 
     pub fn find(&mut self, x: u32) -> u32 {
@@ -123,10 +116,7 @@ impl Clusters {
         if ra == rb {
             return None;
         }
-        let (sa, sb) = (
-            self.summary[ra as usize].as_ref()?,
-            self.summary[rb as usize].as_ref()?,
-        );
+        let (sa, sb) = (self.summary[ra as usize].as_ref()?, self.summary[rb as usize].as_ref()?);
         refusal(sa, sb)
     }
 
@@ -156,11 +146,7 @@ impl Clusters {
 }
 
 fn refusal(a: &Summary, b: &Summary) -> Option<Refusal> {
-    let (small, big) = if a.sources.len() <= b.sources.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
+    let (small, big) = if a.sources.len() <= b.sources.len() { (a, b) } else { (b, a) };
     for (src, keys) in &small.sources {
         if let Some(other) = big.sources.get(src)
             && (keys.len() != 1 || keys != other)
@@ -169,10 +155,7 @@ fn refusal(a: &Summary, b: &Summary) -> Option<Refusal> {
         }
     }
     for ta in &a.titles {
-        if b.titles
-            .iter()
-            .any(|tb| ta.base == tb.base && !ta.parts_compatible(tb))
-        {
+        if b.titles.iter().any(|tb| ta.base == tb.base && !ta.parts_compatible(tb)) {
             return Some(Refusal::DifferentPart);
         }
     }
@@ -182,10 +165,7 @@ fn refusal(a: &Summary, b: &Summary) -> Option<Refusal> {
     if 1.0 + year + composer_score(&composers, &others) < THRESHOLD - 1e-9 {
         return Some(Refusal::Remake);
     }
-    if a.tags
-        .iter()
-        .any(|&(rule, side)| b.tags.contains(&(rule, !side)))
-    {
+    if a.tags.iter().any(|&(rule, side)| b.tags.contains(&(rule, !side))) {
         return Some(Refusal::KeptApart);
     }
     None
@@ -193,10 +173,7 @@ fn refusal(a: &Summary, b: &Summary) -> Option<Refusal> {
 
 /// The year part of a score for the closest years of two clusters.
 fn year_agreement(a: &BTreeSet<i32>, b: &BTreeSet<i32>) -> f64 {
-    let closest = a
-        .iter()
-        .flat_map(|x| b.iter().map(move |y| (x - y).abs()))
-        .min();
+    let closest = a.iter().flat_map(|x| b.iter().map(move |y| (x - y).abs())).min();
     match closest {
         None => 0.0,
         Some(0) => 0.10,

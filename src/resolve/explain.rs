@@ -71,42 +71,25 @@ impl RecordExplanation {
             return true;
         }
         let (qk, qf) = (title_key(query), fold(query));
-        let titles = self
-            .fields
-            .iter()
-            .filter(|f| f.field == "title" || f.field == "alt_title");
-        std::iter::once(&self.title)
-            .chain(titles.map(|f| &f.value))
-            .any(|t| title_key(t) == qk || fold(t) == qf)
+        let titles = self.fields.iter().filter(|f| f.field == "title" || f.field == "alt_title");
+        std::iter::once(&self.title).chain(titles.map(|f| &f.value)).any(|t| title_key(t) == qk || fold(t) == qf)
     }
 }
 
 /// Human-readable text of one explanation.
 pub fn render(e: &RecordExplanation) -> String {
     let mut out = String::new();
-    let year = e
-        .year
-        .map_or_else(|| "no year".to_string(), |y| y.to_string());
-    let _ = writeln!(
-        out,
-        "{}  {} ({year}), {} mention(s)",
-        e.id, e.title, e.mention_count
-    );
+    let year = e.year.map_or_else(|| "no year".to_string(), |y| y.to_string());
+    let _ = writeln!(out, "{}  {} ({year}), {} mention(s)", e.id, e.title, e.mention_count);
     let _ = writeln!(out, "\nfields (value ← sources):");
     for f in &e.fields {
-        let spellings = if f.spellings.is_empty() {
-            String::new()
-        } else {
-            format!("  [written {}]", f.spellings.join(" / "))
-        };
+        let spellings =
+            if f.spellings.is_empty() { String::new() } else { format!("  [written {}]", f.spellings.join(" / ")) };
         let _ = writeln!(out, "  {:<10} {}{spellings}", f.field, f.value);
         let _ = writeln!(out, "  {:<10}   ← {}", "", f.sources.join(", "));
     }
     if !e.same_keys.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nsame title, year, composers and labels (merged as one):"
-        );
+        let _ = writeln!(out, "\nsame title, year, composers and labels (merged as one):");
         for group in &e.same_keys {
             let _ = writeln!(out, "  {}", group.join(", "));
         }
@@ -148,11 +131,7 @@ pub enum ExplainError {
         source: std::io::Error,
     },
     #[error("{path}:{line}: not an explanation: {message}")]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
+    Parse { path: PathBuf, line: usize, message: String },
 }
 
 /// What a lookup found.
@@ -170,27 +149,20 @@ pub fn lookup(dir: &Path, query: &str) -> Result<Lookup, ExplainError> {
     let path = dir.join(EXPLAIN_FILE);
     let file = std::fs::File::open(&path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => ExplainError::Missing { path: path.clone() },
-        _ => ExplainError::Read {
-            path: path.clone(),
-            source,
-        },
+        _ => ExplainError::Read { path: path.clone(), source },
     })?;
     let (mut by_id, mut by_title, mut near) = (Vec::new(), Vec::new(), Vec::new());
     let words = fold(query);
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|source| ExplainError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let line = line.map_err(|source| ExplainError::Read { path: path.clone(), source })?;
         if line.trim().is_empty() {
             continue;
         }
-        let e: RecordExplanation =
-            serde_json::from_str(&line).map_err(|err| ExplainError::Parse {
-                path: path.clone(),
-                line: n + 1,
-                message: err.to_string(),
-            })?;
+        let e: RecordExplanation = serde_json::from_str(&line).map_err(|err| ExplainError::Parse {
+            path: path.clone(),
+            line: n + 1,
+            message: err.to_string(),
+        })?;
         if e.id == query.trim() {
             by_id.push(e);
         } else if e.matches(query) {

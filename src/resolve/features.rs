@@ -50,19 +50,10 @@ impl TitleVariant {
         let parsed = TitleKey {
             subtitled: written.subtitled,
             part_before_subtitle: written.part_before_subtitle,
-            subtitle: if written.key() == key {
-                written.subtitle
-            } else {
-                String::new()
-            },
+            subtitle: if written.key() == key { written.subtitle } else { String::new() },
             ..reparsed
         };
-        let tokens = parsed
-            .base
-            .split(' ')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect();
+        let tokens = parsed.base.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect();
         Some(TitleVariant {
             compact: compact(&key),
             compact_base: compact(&parsed.base),
@@ -111,11 +102,7 @@ impl Ranks {
         let mut strings: Vec<String> = keys.filter(|k| !k.is_empty()).collect();
         strings.par_sort_unstable();
         strings.dedup();
-        let rank = strings
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.clone(), i as u32))
-            .collect();
+        let rank = strings.iter().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
         Ranks { strings, rank }
     }
 }
@@ -125,85 +112,50 @@ impl Ranks {
 /// parallel. Mentions without any usable title get a profile of their own.
 pub fn profiles(mentions: &[Mention], vocab: &Vocabulary) -> Vec<Profile> {
     let untitled = |m: &Mention| format!("\u{1}untitled {}", m.source);
-    let all_titles = mentions
-        .iter()
-        .flat_map(|m| std::iter::once(&m.title).chain(&m.alt_titles));
-    let mut variants: HashMap<&str, Option<TitleVariant>> = distinct(all_titles)
-        .into_par_iter()
-        .map(|t| (t, TitleVariant::new(t)))
-        .collect();
+    let all_titles = mentions.iter().flat_map(|m| std::iter::once(&m.title).chain(&m.alt_titles));
+    let mut variants: HashMap<&str, Option<TitleVariant>> =
+        distinct(all_titles).into_par_iter().map(|t| (t, TitleVariant::new(t))).collect();
     let idf = Idf::new(variants.values().flatten().map(|t| t.parsed.base.as_str()));
     variants.par_iter_mut().for_each(|(_, t)| {
         if let Some(t) = t {
             idf.annotate(t);
         }
     });
-    let variants: HashMap<&str, Option<Arc<TitleVariant>>> = variants
-        .into_iter()
-        .map(|(w, t)| (w, t.map(Arc::new)))
-        .collect();
-    let no_title = mentions
-        .iter()
-        .filter(|m| variants[m.title.as_str()].is_none())
-        .map(untitled);
-    let titles = Ranks::new(
-        variants
-            .values()
-            .flatten()
-            .map(|t| t.key.clone())
-            .chain(no_title),
-    );
-    let title_id: HashMap<&str, u32> = variants
-        .iter()
-        .filter_map(|(w, v)| v.as_ref().map(|v| (*w, titles.rank[&v.key])))
-        .collect();
+    let variants: HashMap<&str, Option<Arc<TitleVariant>>> =
+        variants.into_iter().map(|(w, t)| (w, t.map(Arc::new))).collect();
+    let no_title = mentions.iter().filter(|m| variants[m.title.as_str()].is_none()).map(untitled);
+    let titles = Ranks::new(variants.values().flatten().map(|t| t.key.clone()).chain(no_title));
+    let title_id: HashMap<&str, u32> =
+        variants.iter().filter_map(|(w, v)| v.as_ref().map(|v| (*w, titles.rank[&v.key]))).collect();
     let written_names = distinct(mentions.iter().flat_map(|m| &m.composers));
     let names = Ranks::new(written_names.iter().map(|c| vocab.composer_key(c)));
-    let name_id: HashMap<&str, u32> = written_names
-        .iter()
-        .filter_map(|c| names.rank.get(&vocab.composer_key(c)).map(|&r| (*c, r)))
-        .collect();
+    let name_id: HashMap<&str, u32> =
+        written_names.iter().filter_map(|c| names.rank.get(&vocab.composer_key(c)).map(|&r| (*c, r))).collect();
     let written_labels_all = distinct(mentions.iter().flat_map(written_labels));
     let labels = Ranks::new(written_labels_all.iter().map(|l| vocab.label_key(l)));
-    let label_id: HashMap<&str, u32> = written_labels_all
-        .iter()
-        .filter_map(|l| labels.rank.get(&vocab.label_key(l)).map(|&r| (*l, r)))
-        .collect();
+    let label_id: HashMap<&str, u32> =
+        written_labels_all.iter().filter_map(|l| labels.rank.get(&vocab.label_key(l)).map(|&r| (*l, r))).collect();
 
     let keyed: Vec<(ProfileKey, usize)> = mentions
         .par_iter()
         .enumerate()
         .map(|(i, m)| {
-            let own = title_id
-                .get(m.title.as_str())
-                .copied()
-                .unwrap_or_else(|| titles.rank[&untitled(m)]);
-            let mut alts: Vec<u32> = m
-                .alt_titles
-                .iter()
-                .filter_map(|t| title_id.get(t.as_str()).copied())
-                .filter(|&k| k != own)
-                .collect();
+            let own = title_id.get(m.title.as_str()).copied().unwrap_or_else(|| titles.rank[&untitled(m)]);
+            let mut alts: Vec<u32> =
+                m.alt_titles.iter().filter_map(|t| title_id.get(t.as_str()).copied()).filter(|&k| k != own).collect();
             alts.sort_unstable();
             alts.dedup();
             let mut keys = Vec::with_capacity(1 + alts.len());
             keys.push(own);
             keys.extend(alts);
-            let mut composers: Vec<u32> = m
-                .composers
-                .iter()
-                .filter_map(|c| name_id.get(c.as_str()).copied())
-                .collect();
+            let mut composers: Vec<u32> = m.composers.iter().filter_map(|c| name_id.get(c.as_str()).copied()).collect();
             composers.sort_unstable();
             composers.dedup();
-            let mut label_keys: Vec<u32> = written_labels(m)
-                .filter_map(|l| label_id.get(l.as_str()).copied())
-                .collect();
+            let mut label_keys: Vec<u32> =
+                written_labels(m).filter_map(|l| label_id.get(l.as_str()).copied()).collect();
             label_keys.sort_unstable();
             label_keys.dedup();
-            let year = m
-                .year
-                .or_else(|| m.releases.iter().filter_map(|r| r.year).min());
+            let year = m.year.or_else(|| m.releases.iter().filter_map(|r| r.year).min());
             ((keys, year, composers, label_keys), i)
         })
         .collect();
@@ -220,23 +172,17 @@ pub fn profiles(mentions: &[Mention], vocab: &Vocabulary) -> Vec<Profile> {
         .into_par_iter()
         .map(|((keys, year, composers, label_keys), mut members)| {
             members.sort_by(|&a, &b| {
-                (&mentions[a].source, mentions[a].line, a).cmp(&(
-                    &mentions[b].source,
-                    mentions[b].line,
-                    b,
-                ))
+                (&mentions[a].source, mentions[a].line, a).cmp(&(&mentions[b].source, mentions[b].line, b))
             });
             let m = &mentions[members[0]];
             let own = |t: &String| variants.get(t.as_str()).and_then(Option::clone);
             let mut titled: Vec<Arc<TitleVariant>> = Vec::with_capacity(keys.len());
             match own(&m.title) {
                 Some(t) => titled.push(t),
-                None => titled.extend(TitleVariant::new(&titles.strings[keys[0] as usize]).map(
-                    |mut t| {
-                        idf.annotate(&mut t);
-                        Arc::new(t)
-                    },
-                )),
+                None => titled.extend(TitleVariant::new(&titles.strings[keys[0] as usize]).map(|mut t| {
+                    idf.annotate(&mut t);
+                    Arc::new(t)
+                })),
             }
             for alt in &m.alt_titles {
                 if let Some(t) = own(alt).filter(|t| !titled.iter().any(|v| v.key == t.key)) {
@@ -247,14 +193,8 @@ pub fn profiles(mentions: &[Mention], vocab: &Vocabulary) -> Vec<Profile> {
             Profile {
                 titles: titled,
                 year,
-                composers: composers
-                    .iter()
-                    .map(|&c| names.strings[c as usize].clone())
-                    .collect(),
-                labels: label_keys
-                    .iter()
-                    .map(|&l| labels.strings[l as usize].clone())
-                    .collect(),
+                composers: composers.iter().map(|&c| names.strings[c as usize].clone()).collect(),
+                labels: label_keys.iter().map(|&l| labels.strings[l as usize].clone()).collect(),
                 mentions: members,
             }
         })
@@ -279,10 +219,7 @@ impl Idf {
                 *df.entry(w.to_string()).or_default() += 1;
             }
         }
-        Idf {
-            df,
-            n: keys.len().max(1) as f64,
-        }
+        Idf { df, n: keys.len().max(1) as f64 }
     }
 
     /// Fills in a title variant's token weights and frequencies.

@@ -9,10 +9,7 @@ use crate::normalize::{fold, parse_title};
 /// `slug(title stem)-year`.
 pub fn base_id(title: &str, year: Option<i32>) -> String {
     let stem = slug(&parse_title(title).stem());
-    format!(
-        "{stem}-{}",
-        year.map_or_else(|| "x".to_string(), |y| y.to_string())
-    )
+    format!("{stem}-{}", year.map_or_else(|| "x".to_string(), |y| y.to_string()))
 }
 
 /// Lower-case ASCII slug: letters and digits, other runs one `-`; initials stay together
@@ -31,11 +28,7 @@ pub fn slug(s: &str) -> String {
         }
         initials = initial;
     }
-    if parts.is_empty() {
-        "untitled".to_string()
-    } else {
-        parts.join("-")
-    }
+    if parts.is_empty() { "untitled".to_string() } else { parts.join("-") }
 }
 
 /// Makes ids unique. Records that share a base id are ordered by mention count (most
@@ -60,14 +53,8 @@ pub fn assign_ids(records: &mut [Built]) {
                 .then(ra.sources.cmp(&rb.sources))
         });
         for (n, &i) in members.iter().enumerate().skip(1) {
-            let surname = records[i]
-                .record
-                .composers
-                .first()
-                .map(|c| slug(c.rsplit(' ').next().unwrap_or(c)));
-            let mut id = surname
-                .map(|s| format!("{base}-{s}"))
-                .filter(|id| !taken.contains(id));
+            let surname = records[i].record.composers.first().map(|c| slug(c.rsplit(' ').next().unwrap_or(c)));
+            let mut id = surname.map(|s| format!("{base}-{s}")).filter(|id| !taken.contains(id));
             let mut k = n + 1;
             while id.is_none() {
                 id = Some(format!("{base}-{k}")).filter(|id| !taken.contains(id));

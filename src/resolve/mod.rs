@@ -60,15 +60,11 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
     vocab.learn(mentions);
     let vocab = vocab;
     let profiles = features::profiles(mentions, &vocab);
-    let mut sources: BTreeMap<&str, u32> =
-        mentions.iter().map(|m| (m.source.as_str(), 0)).collect();
+    let mut sources: BTreeMap<&str, u32> = mentions.iter().map(|m| (m.source.as_str(), 0)).collect();
     for (n, id) in sources.values_mut().enumerate() {
         *id = n as u32;
     }
-    let source_of: Vec<u32> = mentions
-        .iter()
-        .map(|m| sources[m.source.as_str()])
-        .collect();
+    let source_of: Vec<u32> = mentions.iter().map(|m| sources[m.source.as_str()]).collect();
     let tags = apart_tags(&profiles, mentions, overrides);
     let mut clusters = Clusters::new(&profiles, &source_of, &tags);
     let mut edges: Vec<Edge> = Vec::new();
@@ -85,12 +81,7 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
             .collect();
         for w in matching.windows(2) {
             if clusters.union(w[0], w[1]) {
-                edges.push(Edge {
-                    a: w[0],
-                    b: w[1],
-                    reason: MergeReason::Override,
-                    score: None,
-                });
+                edges.push(Edge { a: w[0], b: w[1], reason: MergeReason::Override, score: None });
             }
         }
     }
@@ -98,15 +89,10 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
     let pairs = blocking::candidate_pairs(&profiles);
     let mut scored: Vec<(u32, u32, PairScore)> = pairs
         .par_iter()
-        .filter_map(|&(a, b)| {
-            scoring::score(&profiles[a as usize], &profiles[b as usize]).map(|s| (a, b, s))
-        })
+        .filter_map(|&(a, b)| scoring::score(&profiles[a as usize], &profiles[b as usize]).map(|s| (a, b, s)))
         .collect();
     scored.par_sort_unstable_by(|x, y| {
-        y.2.total
-            .total_cmp(&x.2.total)
-            .then(y.2.title.total_cmp(&x.2.title))
-            .then((x.0, x.1).cmp(&(y.0, y.1)))
+        y.2.total.total_cmp(&x.2.total).then(y.2.title.total_cmp(&x.2.title)).then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     for (a, b, s) in scored {
         if !s.merges() {
@@ -133,12 +119,7 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
             }),
             None => {
                 if clusters.union(a, b) {
-                    edges.push(Edge {
-                        a,
-                        b,
-                        reason: MergeReason::Score,
-                        score: Some(s),
-                    });
+                    edges.push(Edge { a, b, reason: MergeReason::Score, score: Some(s) });
                     if review::is_weak(&s) {
                         pending.push(Pending {
                             a,
@@ -158,11 +139,7 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
 }
 
 /// Each profile's `apart` tags: (rule number, side) for every rule one of its mentions matches.
-fn apart_tags(
-    profiles: &[Profile],
-    mentions: &[Mention],
-    overrides: &Overrides,
-) -> Vec<Vec<(u32, bool)>> {
+fn apart_tags(profiles: &[Profile], mentions: &[Mention], overrides: &Overrides) -> Vec<Vec<(u32, bool)>> {
     profiles
         .iter()
         .map(|p| {

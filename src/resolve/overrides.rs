@@ -32,27 +32,12 @@ pub struct TitleRef {
 impl TitleRef {
     pub fn parse(text: &str) -> TitleRef {
         let text = text.trim();
-        let year = text
-            .strip_suffix(')')
-            .and_then(|t| t.rsplit_once('('))
-            .and_then(|(title, y)| {
-                y.trim()
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|y| (1000..=9999).contains(y))
-                    .map(|y| (title, y))
-            });
+        let year = text.strip_suffix(')').and_then(|t| t.rsplit_once('(')).and_then(|(title, y)| {
+            y.trim().parse::<i32>().ok().filter(|y| (1000..=9999).contains(y)).map(|y| (title, y))
+        });
         match year {
-            Some((title, y)) => TitleRef {
-                text: text.to_string(),
-                key: title_key(title),
-                year: Some(y),
-            },
-            None => TitleRef {
-                text: text.to_string(),
-                key: title_key(text),
-                year: None,
-            },
+            Some((title, y)) => TitleRef { text: text.to_string(), key: title_key(title), year: Some(y) },
+            None => TitleRef { text: text.to_string(), key: title_key(text), year: None },
         }
     }
 
@@ -64,10 +49,7 @@ impl TitleRef {
             (Some(a), Some(b)) => (a - b).abs() <= 1,
             (Some(_), None) => false,
         };
-        year_ok
-            && std::iter::once(&m.title)
-                .chain(&m.alt_titles)
-                .any(|t| title_key(t) == self.key)
+        year_ok && std::iter::once(&m.title).chain(&m.alt_titles).any(|t| title_key(t) == self.key)
     }
 }
 
@@ -121,32 +103,19 @@ impl Overrides {
             if action == "action" {
                 continue;
             }
-            let err = |message: &str| OverridesError::Row {
-                line,
-                message: message.to_string(),
-            };
+            let err = |message: &str| OverridesError::Row { line, message: message.to_string() };
             let (first, second) = match (cells.get(1), cells.get(2)) {
-                (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() && cells.len() == 3 => {
-                    (*a, *b)
-                }
+                (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() && cells.len() == 3 => (*a, *b),
                 _ => return Err(err("expected three cells: action,first,second")),
             };
             match action.as_str() {
-                "merge" => out
-                    .merge
-                    .push((TitleRef::parse(first), TitleRef::parse(second))),
-                "apart" => out
-                    .apart
-                    .push((TitleRef::parse(first), TitleRef::parse(second))),
-                "title" => out
-                    .titles
-                    .push((TitleRef::parse(first), second.to_string())),
+                "merge" => out.merge.push((TitleRef::parse(first), TitleRef::parse(second))),
+                "apart" => out.apart.push((TitleRef::parse(first), TitleRef::parse(second))),
+                "title" => out.titles.push((TitleRef::parse(first), second.to_string())),
                 "name" => out.names.push((first.to_string(), second.to_string())),
                 "label" => out.labels.push((first.to_string(), second.to_string())),
                 _ => {
-                    return Err(err(
-                        "unknown action (use merge, apart, title, name or label)",
-                    ));
+                    return Err(err("unknown action (use merge, apart, title, name or label)"));
                 }
             }
         }
@@ -178,13 +147,7 @@ mod tests {
 
     #[test]
     fn bad_rows_are_errors() {
-        assert!(matches!(
-            Overrides::parse("merge,only one\n"),
-            Err(OverridesError::Row { line: 1, .. })
-        ));
-        assert!(matches!(
-            Overrides::parse("split,a,b\n"),
-            Err(OverridesError::Row { .. })
-        ));
+        assert!(matches!(Overrides::parse("merge,only one\n"), Err(OverridesError::Row { line: 1, .. })));
+        assert!(matches!(Overrides::parse("split,a,b\n"), Err(OverridesError::Row { .. })));
     }
 }

@@ -27,21 +27,11 @@ impl People {
         }
         let mut spellings: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         for (&c, &n) in &written {
-            *spellings
-                .entry(vocab.composer_key(c))
-                .or_default()
-                .entry(vocab.composer_display(c))
-                .or_default() += n;
+            *spellings.entry(vocab.composer_key(c)).or_default().entry(vocab.composer_display(c)).or_default() += n;
         }
-        let index: HashMap<&str, usize> = spellings
-            .keys()
-            .enumerate()
-            .map(|(i, k)| (k.as_str(), i))
-            .collect();
-        let key_of: HashMap<&str, usize> = written
-            .keys()
-            .map(|&c| (c, index[vocab.composer_key(c).as_str()]))
-            .collect();
+        let index: HashMap<&str, usize> = spellings.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        let key_of: HashMap<&str, usize> =
+            written.keys().map(|&c| (c, index[vocab.composer_key(c).as_str()])).collect();
         let keys: Vec<&String> = spellings.keys().collect();
         let mut parent: Vec<usize> = (0..keys.len()).collect();
         for members in clusters {
@@ -83,10 +73,7 @@ impl People {
     /// Canonical (key, display name) of a composer as written.
     pub fn canonical(&self, vocab: &Vocabulary, written: &str) -> (String, String) {
         let key = vocab.composer_key(written);
-        self.canonical
-            .get(&key)
-            .cloned()
-            .unwrap_or_else(|| (key, vocab.composer_display(written)))
+        self.canonical.get(&key).cloned().unwrap_or_else(|| (key, vocab.composer_display(written)))
     }
 }
 
@@ -103,12 +90,7 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
 pub fn best_spelling(counts: &BTreeMap<String, usize>) -> String {
     counts
         .iter()
-        .max_by(|(a, ca), (b, cb)| {
-            completeness(a)
-                .cmp(&completeness(b))
-                .then(ca.cmp(cb))
-                .then(b.cmp(a))
-        })
+        .max_by(|(a, ca), (b, cb)| completeness(a).cmp(&completeness(b)).then(ca.cmp(cb)).then(b.cmp(a)))
         .map(|(s, _)| s.clone())
         .unwrap_or_default()
 }
@@ -116,10 +98,7 @@ pub fn best_spelling(counts: &BTreeMap<String, usize>) -> String {
 /// How complete a spelling looks: (mixed case, letters with diacritics or curly quotes).
 pub fn completeness(s: &str) -> (bool, usize) {
     let mixed = s.chars().any(char::is_uppercase) && s.chars().any(char::is_lowercase);
-    let rich = s
-        .chars()
-        .filter(|c| !c.is_ascii() && (c.is_alphabetic() || matches!(c, '’' | '“' | '”')))
-        .count();
+    let rich = s.chars().filter(|c| !c.is_ascii() && (c.is_alphabetic() || matches!(c, '’' | '“' | '”'))).count();
     (mixed, rich)
 }
 
@@ -129,10 +108,7 @@ mod tests {
 
     #[test]
     fn most_complete_spelling_wins() {
-        let counts = BTreeMap::from([
-            ("JOHANN JOHANNSSON".to_string(), 3),
-            ("Jóhann Jóhannsson".to_string(), 1),
-        ]);
+        let counts = BTreeMap::from([("JOHANN JOHANNSSON".to_string(), 3), ("Jóhann Jóhannsson".to_string(), 1)]);
         assert_eq!(best_spelling(&counts), "Jóhann Jóhannsson");
     }
 }

@@ -34,15 +34,8 @@ pub fn mention_ref(m: &Mention) -> String {
 
 /// Builds the record of one cluster; `members` are mention indices in (source, line) order.
 /// `refs` holds every mention's `source:line`.
-pub fn build(
-    members: &[usize],
-    mentions: &[Mention],
-    refs: &[Arc<str>],
-    vocab: &Vocabulary,
-    people: &People,
-) -> Built {
-    let ms: Vec<(&Mention, &Arc<str>)> =
-        members.iter().map(|&i| (&mentions[i], &refs[i])).collect();
+pub fn build(members: &[usize], mentions: &[Mention], refs: &[Arc<str>], vocab: &Vocabulary, people: &People) -> Built {
+    let ms: Vec<(&Mention, &Arc<str>)> = members.iter().map(|&i| (&mentions[i], &refs[i])).collect();
     let mut fields = Fields::default();
 
     let mut written: HashMap<&str, usize> = HashMap::default();
@@ -54,11 +47,7 @@ pub fn build(
     // The most frequent form; among equals the best spelled, then the one with the least
     // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
     let chosen = choose_form(&forms);
-    let overridden = vocab
-        .overrides
-        .titles
-        .iter()
-        .find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
+    let overridden = vocab.overrides.titles.iter().find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
     let title = overridden.map_or(chosen, |(_, t)| t.clone());
 
     for (m, r) in &ms {
@@ -82,10 +71,7 @@ pub fn build(
             fields.push("year", &y.to_string(), r);
         }
     }
-    let year = years
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(y, _)| *y);
+    let year = years.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(y, _)| *y);
 
     let mut composers: Vec<(String, String)> = Vec::new();
     let mut composer_keys: HashSet<String> = HashSet::default();
@@ -102,11 +88,7 @@ pub fn build(
     let mut labels: Vec<String> = Vec::new();
     let mut label_keys: HashSet<String> = HashSet::default();
     for (m, r) in &ms {
-        for l in m
-            .labels
-            .iter()
-            .chain(m.releases.iter().filter_map(|x| x.label.as_ref()))
-        {
+        for l in m.labels.iter().chain(m.releases.iter().filter_map(|x| x.label.as_ref())) {
             let canonical = vocab.label_display(l);
             fields.push_spelling("label", &canonical, l, r);
             if label_keys.insert(vocab.label_key(l)) {
@@ -118,10 +100,7 @@ pub fn build(
     let releases: BTreeSet<Release> = ms
         .iter()
         .flat_map(|(m, _)| m.releases.iter())
-        .map(|r| Release {
-            label: r.label.as_deref().map(|l| vocab.label_display(l)),
-            ..r.clone()
-        })
+        .map(|r| Release { label: r.label.as_deref().map(|l| vocab.label_display(l)), ..r.clone() })
         .collect();
     let mut tracks: Vec<Track> = Vec::new();
     let mut track_at: HashMap<String, usize> = HashMap::default();
@@ -135,14 +114,8 @@ pub fn build(
             }
         }
     }
-    let mut sources: Vec<SourceRef> = ms
-        .iter()
-        .map(|(m, _)| SourceRef {
-            source: m.source.clone(),
-            line: m.line,
-            rank: m.rank,
-        })
-        .collect();
+    let mut sources: Vec<SourceRef> =
+        ms.iter().map(|(m, _)| SourceRef { source: m.source.clone(), line: m.line, rank: m.rank }).collect();
     sources.sort();
 
     let record = Soundtrack {
@@ -157,10 +130,7 @@ pub fn build(
         sources,
         mention_count: ms.len(),
     };
-    Built {
-        record,
-        fields: fields.list,
-    }
+    Built { record, fields: fields.list }
 }
 
 /// The title form to show: the most frequent; among equals the best spelled, then the one
@@ -179,13 +149,7 @@ fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>) -> String {
     candidates
         .into_iter()
         .filter(|c| Some(c.0) == top)
-        .map(|(_, best)| {
-            (
-                (Reverse(release_words(&best)), best.len()),
-                Reverse(best.clone()),
-                best,
-            )
-        })
+        .map(|(_, best)| ((Reverse(release_words(&best)), best.len()), Reverse(best.clone()), best))
         .max()
         .map(|(_, _, best)| best)
         .unwrap_or_default()
@@ -195,10 +159,7 @@ fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>) -> String {
 fn forms_by_fold(written: &HashMap<&str, usize>) -> BTreeMap<String, BTreeMap<String, usize>> {
     let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for (&spelling, &count) in written {
-        forms
-            .entry(fold(spelling))
-            .or_default()
-            .insert(spelling.to_string(), count);
+        forms.entry(fold(spelling)).or_default().insert(spelling.to_string(), count);
     }
     forms
 }
@@ -216,23 +177,13 @@ impl Fields {
     }
 
     /// Records that the mention at `source` gave `value` for `field`, written as `spelling`.
-    fn push_spelling(
-        &mut self,
-        field: &'static str,
-        value: &str,
-        spelling: &str,
-        source: &Arc<str>,
-    ) {
+    fn push_spelling(&mut self, field: &'static str, value: &str, spelling: &str, source: &Arc<str>) {
         let values = self.index.entry(field).or_default();
         let at = match values.get(value) {
             Some(&at) => at,
             None => {
                 values.insert(value.to_string(), self.list.len());
-                let f = FieldValue {
-                    field: field.to_string(),
-                    value: value.to_string(),
-                    ..FieldValue::default()
-                };
+                let f = FieldValue { field: field.to_string(), value: value.to_string(), ..FieldValue::default() };
                 self.list.push(f);
                 self.list.len() - 1
             }
@@ -252,9 +203,5 @@ impl Fields {
 fn release_words(title: &str) -> usize {
     let parsed = parse_title(title);
     let kept = parsed.stem().split(' ').filter(|w| !w.is_empty()).count();
-    fold(title)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .count()
-        .saturating_sub(kept)
+    fold(title).split(' ').filter(|w| !w.is_empty()).count().saturating_sub(kept)
 }

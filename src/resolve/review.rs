@@ -85,9 +85,5 @@ pub fn note_for(s: &PairScore, merged: bool) -> String {
 
 /// Sorts rows into a stable order for output.
 pub fn sort_rows(rows: &mut [ReviewRow]) {
-    rows.sort_by(|x, y| {
-        (x.kind, &x.a, &x.b)
-            .cmp(&(y.kind, &y.a, &y.b))
-            .then(y.score.total.total_cmp(&x.score.total))
-    });
+    rows.sort_by(|x, y| (x.kind, &x.a, &x.b).cmp(&(y.kind, &y.a, &y.b)).then(y.score.total.total_cmp(&x.score.total)));
 }

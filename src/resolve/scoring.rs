@@ -74,19 +74,9 @@ pub fn score(a: &Profile, b: &Profile) -> Option<PairScore> {
     }
     let year = year_score(a.year, b.year);
     let composers = composer_score(&a.composers, &b.composers);
-    let labels = if a.labels.iter().any(|l| b.labels.contains(l)) {
-        0.05
-    } else {
-        0.0
-    };
+    let labels = if a.labels.iter().any(|l| b.labels.contains(l)) { 0.05 } else { 0.0 };
     let total = title + year + composers + labels;
-    Some(PairScore {
-        title,
-        year,
-        composers,
-        labels,
-        total,
-    })
+    Some(PairScore { title, year, composers, labels, total })
 }
 
 /// Title similarity of two variants, ignoring part numbers (checked by the caller).
@@ -98,15 +88,10 @@ pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
     if a.compact_base == b.compact_base {
         return 0.98;
     }
-    let by_subtitle = |x: &TitleVariant, y: &TitleVariant| {
-        !x.parsed.subtitle.is_empty() && x.parsed.subtitle == y.parsed.base
-    };
+    let by_subtitle =
+        |x: &TitleVariant, y: &TitleVariant| !x.parsed.subtitle.is_empty() && x.parsed.subtitle == y.parsed.base;
     let jaccard = soft_jaccard(a, b);
-    if by_subtitle(a, b) || by_subtitle(b, a) {
-        jaccard.max(SUBTITLE_ALONE)
-    } else {
-        jaccard
-    }
+    if by_subtitle(a, b) || by_subtitle(b, a) { jaccard.max(SUBTITLE_ALONE) } else { jaccard }
 }
 
 /// IDF-weighted Jaccard where a word matches its equal or a near spelling.
@@ -146,11 +131,7 @@ fn word_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    if a.len() < 4
-        || b.len() < 4
-        || a.chars().any(|c| c.is_ascii_digit())
-        || b.chars().any(|c| c.is_ascii_digit())
-    {
+    if a.len() < 4 || b.len() < 4 || a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
         return 0.0;
     }
     if !could_be_typo(a, b) {
@@ -189,10 +170,7 @@ pub fn composer_score(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let common = a
-        .iter()
-        .filter(|x| b.iter().any(|y| same_person(x, y)))
-        .count();
+    let common = a.iter().filter(|x| b.iter().any(|y| same_person(x, y))).count();
     if common == 0 {
         return -0.25;
     }
@@ -209,10 +187,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
     let (Some((fa, sa)), Some((fb, sb))) = (a.split_once(' '), b.split_once(' ')) else {
         return false;
     };
-    fa == fb
-        && sa.len() >= 4
-        && sb.len() >= 4
-        && jaro_winkler::similarity(sa.chars(), sb.chars()) >= 0.9
+    fa == fb && sa.len() >= 4 && sb.len() >= 4 && jaro_winkler::similarity(sa.chars(), sb.chars()) >= 0.9
 }
 
 #[cfg(test)]

@@ -29,18 +29,8 @@ impl<'a> Vocabulary<'a> {
             labels.add(canonical, canonical);
             labels.add(canonical, alias);
         }
-        let names = overrides
-            .names
-            .iter()
-            .map(|(from, to)| (name_key(from), to.clone()))
-            .collect();
-        Vocabulary {
-            labels,
-            names,
-            overrides,
-            label_cache: HashMap::default(),
-            name_cache: HashMap::default(),
-        }
+        let names = overrides.names.iter().map(|(from, to)| (name_key(from), to.clone())).collect();
+        Vocabulary { labels, names, overrides, label_cache: HashMap::default(), name_cache: HashMap::default() }
     }
 
     /// Looks up every label and composer spelling of `mentions`, in parallel.
@@ -55,15 +45,8 @@ impl<'a> Vocabulary<'a> {
             })
             .collect();
         let names = distinct(mentions.iter().flat_map(|m| &m.composers));
-        let name_cache: HashMap<String, (String, String)> = names
-            .into_par_iter()
-            .map(|c| {
-                (
-                    c.to_string(),
-                    (self.composer_key(c), self.composer_display(c)),
-                )
-            })
-            .collect();
+        let name_cache: HashMap<String, (String, String)> =
+            names.into_par_iter().map(|c| (c.to_string(), (self.composer_key(c), self.composer_display(c)))).collect();
         self.label_cache = label_cache;
         self.name_cache = name_cache;
     }
@@ -82,10 +65,7 @@ impl<'a> Vocabulary<'a> {
         if let Some((_, display)) = self.name_cache.get(name) {
             return display.clone();
         }
-        self.names
-            .get(&name_key(name))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
+        self.names.get(&name_key(name)).cloned().unwrap_or_else(|| name.to_string())
     }
 
     /// Canonical spelling of a label: the table's, or the label as written.
@@ -93,9 +73,7 @@ impl<'a> Vocabulary<'a> {
         if let Some((display, _)) = self.label_cache.get(label) {
             return display.clone();
         }
-        self.labels
-            .canonical(label)
-            .map_or_else(|| label.to_string(), str::to_string)
+        self.labels.canonical(label).map_or_else(|| label.to_string(), str::to_string)
     }
 
     pub fn label_key(&self, label: &str) -> String {
@@ -116,7 +94,5 @@ pub(super) fn distinct<'a>(items: impl Iterator<Item = &'a String>) -> Vec<&'a s
 
 /// Every label a mention names, in its labels and its releases.
 pub(super) fn written_labels(m: &Mention) -> impl Iterator<Item = &String> {
-    m.labels
-        .iter()
-        .chain(m.releases.iter().filter_map(|r| r.label.as_ref()))
+    m.labels.iter().chain(m.releases.iter().filter_map(|r| r.label.as_ref()))
 }

@@ -36,10 +36,7 @@ pub fn labels() -> Vec<(String, Vec<String>)> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let mut names = l
-                .split('|')
-                .map(|n| n.trim().to_string())
-                .filter(|n| !n.is_empty());
+            let mut names = l.split('|').map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
             let canonical = names.next().unwrap_or_default();
             (canonical, names.collect())
         })
@@ -60,9 +57,7 @@ fn credit(rng: &mut Rng) -> Option<String> {
         5..=7 => {
             let surname = rng.pick(SURNAMES);
             let (a, b) = (rng.pick(GIVEN), rng.pick(GIVEN));
-            (a != b)
-                .then(|| format!("{a} and {b} {surname}"))
-                .or_else(|| Some(format!("{a} {surname}")))
+            (a != b).then(|| format!("{a} and {b} {surname}")).or_else(|| Some(format!("{a} {surname}")))
         }
         8..=17 => Some(format!("{} & {}", composer(rng), composer(rng))),
         _ => Some(composer(rng)),
@@ -81,13 +76,7 @@ fn invent_title(rng: &mut Rng) -> String {
         65..=69 => format!("{} & {}", n(rng), n(rng)),
         70..=74 => format!("{} My {}", rng.pick(VERBS), n(rng)),
         75..=79 => format!("{}’s {}", rng.pick(GIVEN), n(rng)),
-        80..=87 => format!(
-            "{} {}: The {} of {}",
-            a(rng),
-            n(rng),
-            n(rng),
-            rng.pick(PLACES)
-        ),
+        80..=87 => format!("{} {}: The {} of {}", a(rng), n(rng), n(rng), rng.pick(PLACES)),
         88..=91 => format!("{}-{}", n(rng), n(rng)),
         _ => format!("{} {} in {}", a(rng), n(rng), rng.pick(PLACES)),
     }
@@ -101,9 +90,7 @@ fn roman(n: u32) -> &'static str {
 
 /// Writes sequel number `n` in `style`.
 pub fn sequel_marker(style: &str, n: u32) -> String {
-    style
-        .replace("{n}", &n.to_string())
-        .replace("{r}", roman(n))
+    style.replace("{n}", &n.to_string()).replace("{r}", roman(n))
 }
 
 /// Invents `count` works (plus their sequels and remakes) with unique title keys per year.
@@ -115,18 +102,12 @@ pub fn invent(rng: &mut Rng, count: usize) -> Vec<Work> {
         let title = invent_title(rng);
         let key = title_key(&title);
         // Keys must not collide with another work or another work's sequel numbering.
-        if !used.insert(key.clone())
-            || key
-                .split(' ')
-                .any(|w| w.chars().all(|c| c.is_ascii_digit()))
-        {
+        if !used.insert(key.clone()) || key.split(' ').any(|w| w.chars().all(|c| c.is_ascii_digit())) {
             continue;
         }
         let year = rng.range(1950, 2023);
         let label = labels[rng.below(labels.len())].clone();
-        let alt = rng
-            .chance(0.08)
-            .then(|| format!("{}: {} Mix Vol. 1", title, rng.pick(ADJECTIVES)));
+        let alt = rng.chance(0.08).then(|| format!("{}: {} Mix Vol. 1", title, rng.pick(ADJECTIVES)));
         let first = Work {
             id: format!("w{:05}", works.len()),
             base: title.clone(),
@@ -154,11 +135,7 @@ pub fn invent(rng: &mut Rng, count: usize) -> Vec<Work> {
                     title: format!("{} {marker}", first.base),
                     sequel: Some((style.to_string(), n)),
                     year: first.year + 2 * n as i32 + rng.range(-1, 1),
-                    credit: if same_maker {
-                        first.credit.clone()
-                    } else {
-                        credit(rng)
-                    },
+                    credit: if same_maker { first.credit.clone() } else { credit(rng) },
                     alt: None,
                     weight: first.weight * 0.7,
                     ..first.clone()

@@ -36,8 +36,7 @@ impl Style {
 
 fn blurb(rng: &mut Rng, entry: &Entry, with_credit: bool) -> String {
     let fill = |rng: &mut Rng, s: &str| {
-        s.replace("{adj}", &rng.pick(ADJECTIVES).to_lowercase())
-            .replace("{noun}", &rng.pick(NOUNS).to_lowercase())
+        s.replace("{adj}", &rng.pick(ADJECTIVES).to_lowercase()).replace("{noun}", &rng.pick(NOUNS).to_lowercase())
     };
     let opener = *rng.pick(BLURB_OPENERS);
     let mut out = fill(rng, opener);
@@ -63,22 +62,14 @@ fn header(entry: &Entry) -> String {
 }
 
 /// Renders an article; returns its text and the 1-based line of each entry's header.
-pub fn render(
-    rng: &mut Rng,
-    style: Style,
-    heading: &str,
-    entries: &[Entry],
-) -> (String, Vec<usize>) {
+pub fn render(rng: &mut Rng, style: Style, heading: &str, entries: &[Entry]) -> (String, Vec<usize>) {
     let mut lines: Vec<String> = Vec::new();
     let mut at = Vec::new();
     let intro = "Here are the soundtracks we keep coming back to, with a few words on each.";
     match style {
         Style::Html => {
             lines.push("<!DOCTYPE html>".into());
-            lines.push(
-                "<html><head><meta charset=\"utf-8\"><title>Soundtracks</title></head><body>"
-                    .into(),
-            );
+            lines.push("<html><head><meta charset=\"utf-8\"><title>Soundtracks</title></head><body>".into());
             lines.push(format!("<h1>{heading}</h1>"));
             lines.push(format!("<p>{intro}</p>"));
         }
@@ -141,7 +132,5 @@ pub fn render(
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

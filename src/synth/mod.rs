@@ -52,13 +52,7 @@ impl Corpus {
         let mut out = String::from("article\tline\ttitle\tcluster\n");
         for e in self.entries() {
             let m = &e.mention;
-            out.push_str(&format!(
-                "{}\t{}\t{}\t{}\n",
-                m.source,
-                m.line,
-                m.title.replace('\t', " "),
-                e.cluster
-            ));
+            out.push_str(&format!("{}\t{}\t{}\t{}\n", m.source, m.line, m.title.replace('\t', " "), e.cluster));
         }
         out
     }
@@ -117,35 +111,19 @@ pub fn generate(articles: usize, seed: u64) -> Corpus {
                 mention: truth_mention(&name, line, style, i, printed.len(), e),
             })
             .collect();
-        out.push(Article {
-            name,
-            text,
-            entries,
-        });
+        out.push(Article { name, text, entries });
     }
-    Corpus {
-        works,
-        articles: out,
-    }
+    Corpus { works, articles: out }
 }
 
 fn pick_weighted(rng: &mut Rng, cumulative: &[f64]) -> usize {
     let total = cumulative.last().copied().unwrap_or(0.0);
     let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
-    cumulative
-        .partition_point(|&c| c < x)
-        .min(cumulative.len().saturating_sub(1))
+    cumulative.partition_point(|&c| c < x).min(cumulative.len().saturating_sub(1))
 }
 
 /// The mention an ideal extractor reads from a printed entry.
-fn truth_mention(
-    source: &str,
-    line: usize,
-    style: Style,
-    i: usize,
-    n: usize,
-    e: &Entry,
-) -> Mention {
+fn truth_mention(source: &str, line: usize, style: Style, i: usize, n: usize, e: &Entry) -> Mention {
     let layout = match style {
         Style::Tilde => Layout::MakerTitle,
         Style::Ranked => Layout::RankedList,
@@ -156,11 +134,7 @@ fn truth_mention(
     m.composers = e.credit.iter().cloned().collect();
     m.labels = e.label.iter().cloned().collect();
     if let Some(label) = &e.label {
-        m.releases = vec![Release {
-            label: Some(label.clone()),
-            year: e.year,
-            edition: None,
-        }];
+        m.releases = vec![Release { label: Some(label.clone()), year: e.year, edition: None }];
     }
     m.alt_titles = e.alt.iter().cloned().collect();
     m.rank = (style == Style::Ranked).then_some((n - i) as u32);

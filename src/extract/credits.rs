@@ -1,0 +1,284 @@
+//! Music credits in a blurb's running text: "composed by X", "score by X", "music supervisor
+//! X", "the duo Air", "X's score", "X wrote the songs", "X soundtrack", and a blurb that opens
+//! with its composer as the subject. A credit for another work ("X's score to Y", "scrapped
+//! composer X") is not this entry's.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::names::{is_various_artists, name_score, split_names};
+use super::scan::names_after;
+use super::vocab::Vocabulary;
+use super::words::{is_capitalised, is_title_function_word};
+use crate::normalize::{fold, title_key};
+
+/// A name list: capitalised words with particles, joined by "and" / "&".
+const NAME_LIST: &str = r"[A-Z][\p{L}.\-]*(?:\s+(?:[A-Z][\p{L}.\-]*|de|van|von|da|di|del|la|le))*(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*)*)?";
+
+static CUE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+")
+        .expect("static regex")
+});
+static NOUN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+")
+        .expect("static regex")
+});
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Mm]usic (?:supervisors?|producers?)|[Pp]roducers?|[Cc]omposers?|[Ss]ongwriters?|[Ww]riters|(?:band|duo|trio|group|outfit|collective))\s*,?\s+")
+        .expect("static regex")
+});
+static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"({NAME_LIST})(?:['’]s?)\s+((?:[\p{{L}}\-]+,?\s+){{0,5}}?)([\p{{L}}\-]+)\b"))
+        .expect("static regex")
+});
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"))
+        .expect("static regex")
+});
+static NAME_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b")).expect("static regex"));
+/// Nouns that make "X's …" a music credit for anyone; other nouns only for known composers.
+static MUSIC_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:scores?|soundtracks?|music|compositions?|themes?|cues|songs|melod(?:y|ies)|orchestrations?|synths?|accompaniment)$")
+        .expect("static regex")
+});
+/// Words before a credit that take it away from this work ("decided to scrap composer X").
+static DISCARDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:scrap\w*|replac\w*|reject\w*|fired|dropped|instead of|unused|original(?:ly)? hired)\b")
+        .expect("static regex")
+});
+static MUSIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:had\s+)?(?:never\s+)?(?:scored|scores|composed|composes|orchestrated)\b").expect("static regex")
+});
+static MAKING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[\p{L}\-]+\s+){0,3}?|(?:did|does)\s+(?:[\p{L}\-]+\s+){0,6}?)(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
+        .expect("static regex")
+});
+
+/// Credited makers named in `prose`, the blurb of the entry whose title key is `title_k`.
+pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
+    let prose = &*super::scan::without_asides(prose);
+    let mut found: Vec<String> = Vec::new();
+    for m in CUE_BY.find_iter(prose).chain(NOUN_BY.find_iter(prose)) {
+        if discarded(&prose[..m.start()]) {
+            continue;
+        }
+        if let Some(names) = names_after(&prose[m.end()..]) {
+            // "music from Irwin Allen's The Time Tunnel": a possessive names a work's author.
+            let last = names.rsplit(", ").next().unwrap_or(&names);
+            let tail = prose[m.end()..].split(last).nth(1).unwrap_or("");
+            if tail.starts_with("’s") || tail.starts_with("'s") {
+                continue;
+            }
+            let band = prose[m.end()..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
+            found.extend(split_names(&names).into_iter().filter(|n| {
+                name_score(n, vocab) >= 0.45 && (n.split_whitespace().count() >= 2 || band || vocab.is_composer(n))
+                    || vocab.is_composer(n)
+            }));
+        }
+    }
+    for m in ROLE.find_iter(prose) {
+        if discarded(&prose[..m.start()]) {
+            continue;
+        }
+        let group = m.as_str().trim_start().starts_with(|c: char| c.is_lowercase()) && !m.as_str().contains("composer");
+        let Some(names) = names_after(&prose[m.end()..]) else { continue };
+        found.extend(split_names(&names).into_iter().filter(|n| {
+            let single_ok = group || vocab.is_composer(n);
+            (name_score(n, vocab) >= 0.7 || vocab.is_composer(n)) && (n.split_whitespace().count() >= 2 || single_ok)
+        }));
+    }
+    for c in POSSESSIVE.captures_iter(prose) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        if discarded(&prose[..whole.start]) {
+            continue;
+        }
+        let names = split_names(&c[1].replace(" & ", ", ").replace(" and ", ", "));
+        let music = MUSIC_NOUN.is_match(&c[3]);
+        if !music && !names.iter().all(|n| vocab.is_composer(strip_leading_article(n))) {
+            continue;
+        }
+        // "Justin Hurwitz's La La Land score" names the work in between; another work there,
+        // or after ("Stephen Warbeck's score to Shakespeare In Love"), is not this entry.
+        let between = c[2].trim();
+        let between_caps = between.split_whitespace().any(|w| is_capitalised(w) && !is_title_function_word(w));
+        if between_caps && title_key(between) != title_k || other_work_follows(&prose[whole.end..], title_k) {
+            continue;
+        }
+        found.extend(names.into_iter().map(|n| strip_leading_article(&n).to_string()).filter(|n| {
+            name_score(n, vocab) >= 0.7 && (n.split_whitespace().count() >= 2 || vocab.is_composer(n))
+                || vocab.is_composer(n)
+        }));
+    }
+    for c in SUBJECT_VERB.captures_iter(prose).chain(NAME_NOUN.captures_iter(prose)) {
+        let start = c.get(0).map_or(0, |m| m.start());
+        if discarded(&prose[..start]) || earlier_work(&prose[..start]) {
+            continue;
+        }
+        let songs = c.get(0).is_some_and(|m| m.as_str().ends_with("songs"));
+        for n in split_names(&c[1].replace(" & ", ", ").replace(" and ", ", ")) {
+            if songs && !vocab.is_composer(&n) {
+                continue;
+            }
+            let n = strip_leading_article(&n).to_string();
+            let person = name_score(&n, vocab) >= 0.85 && n.split_whitespace().count() >= 2;
+            if person || vocab.is_composer(&n) {
+                found.push(n);
+            }
+        }
+    }
+    found.extend(leading_subject(prose, vocab));
+    let mut out: Vec<String> = Vec::new();
+    for name in found {
+        let key = title_key(&name);
+        if name.is_empty() || is_various_artists(&name) || key.is_empty() || title_k.starts_with(&key) {
+            continue;
+        }
+        if !out.iter().any(|o| fold(o) == fold(&name)) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// "followed up the iconic Vangelis score": the credit of the work this one follows.
+fn earlier_work(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
+    EARLIER.is_match(&before[start..])
+}
+
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:followed up|follow-up to|sequel to|successor to|predecessor|the original|remake of)\b")
+        .expect("static regex")
+});
+
+fn discarded(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let window = &before[start..];
+    let clause = window.rsplit(['.', ';']).next().unwrap_or(window);
+    DISCARDED.is_match(clause)
+}
+
+/// A blurb that opens with its composer as the subject: "Mica Levi had never scored a film",
+/// "George Martin, best known as the Beatles' producer, scored …". Known composers count with
+/// any verb; other people need a verb of making music.
+fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
+    let sentence = prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start();
+    let Some(names) = names_after(sentence) else { return Vec::new() };
+    let list = split_names(&names);
+    let last = list.last().map(String::as_str).unwrap_or("");
+    let Some(end) = sentence.find(last).map(|p| p + last.len()) else { return Vec::new() };
+    let mut after = sentence[end..].trim_start();
+    if after.starts_with(['’', '\'']) {
+        return Vec::new();
+    }
+    // An apposition between subject and verb: ", best known as the Beatles' producer,".
+    if let Some(rest) = after.strip_prefix(',') {
+        match rest.find(", ") {
+            Some(p) if p < 80 => after = rest[p + 2..].trim_start(),
+            _ => return Vec::new(),
+        }
+    }
+    if !after.starts_with(|c: char| c.is_lowercase()) || after.starts_with("and ") {
+        return Vec::new();
+    }
+    let known = list.iter().all(|n| vocab.is_composer(n));
+    let people = list.iter().all(|n| name_score(n, vocab) >= 0.85 && n.split_whitespace().count() >= 2);
+    if known || people && (MUSIC_VERB.is_match(after) || MAKING_VERB.is_match(after)) { list } else { Vec::new() }
+}
+
+fn strip_leading_article(name: &str) -> &str {
+    for a in ["The ", "A ", "An "] {
+        if let Some(rest) = name.strip_prefix(a)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest;
+        }
+    }
+    name
+}
+
+/// "… score to Shakespeare In Love" / "for Inception": the credit belongs to another work.
+/// "for George Lazenby's only outing" names a person, not a work.
+fn other_work_follows(after: &str, title_k: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !matches!(first, "to" | "for" | "from" | "of" | "on" | "in") {
+        return false;
+    }
+    let next: Vec<&str> = words.take(6).collect();
+    let span: Vec<&str> = next.iter().take_while(|w| is_capitalised(w) || is_title_function_word(w)).copied().collect();
+    if span.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")) {
+        return false;
+    }
+    let span = span.join(" ");
+    let span = span.trim_matches(|c: char| !c.is_alphanumeric());
+    !span.is_empty()
+        && span.chars().next().is_some_and(|c| c.is_uppercase())
+        && title_key(span) != title_k
+        && !title_k.starts_with(&title_key(span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::vocab::BUILT_IN;
+
+    fn c(text: &str, title: &str) -> Vec<String> {
+        credits(text, &title_key(title), &BUILT_IN)
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(
+            c("Most of it was composed by Kelly Bailey and Mike Morasky.", "Portal"),
+            ["Kelly Bailey", "Mike Morasky"]
+        );
+        assert_eq!(c("Music supervisor Brian Reitzell leaned on shoegaze.", "Lost in Translation"), ["Brian Reitzell"]);
+        assert_eq!(c("least of all its producer, T Bone Burnett, who assembled it", "O Brother"), ["T Bone Burnett"]);
+        assert_eq!(
+            c("The songs are performed by Harry Connick Jr. in style.", "When Harry Met Sally"),
+            ["Harry Connick Jr"]
+        );
+    }
+
+    #[test]
+    fn possessives() {
+        assert_eq!(c("than Alan Silvestri's main theme, a fanfare.", "Back to the Future"), ["Alan Silvestri"]);
+        assert_eq!(
+            c("John Barry's score for George Lazenby's only outing", "On Her Majesty's Secret Service"),
+            ["John Barry"]
+        );
+        assert!(c("Stephen Warbeck's score to \"Shakespeare In Love\" is better.", "Becoming Jane").is_empty());
+        assert!(c("decided to scrap composer Giorgio Gaslini's score", "Profondo Rosso").is_empty());
+        assert_eq!(
+            c("Gabriel Yared and Stéphane Moucha's accompaniment to this film", "The Lives of Others"),
+            ["Gabriel Yared", "Stéphane Moucha"]
+        );
+    }
+
+    #[test]
+    fn subjects() {
+        assert_eq!(c("Mica Levi had never scored a film before.", "Under the Skin"), ["Mica Levi"]);
+        assert_eq!(
+            c(
+                "George Martin, best known as the Beatles' producer, scored Roger Moore's debut with brass.",
+                "Live and Let Die"
+            ),
+            ["George Martin"]
+        );
+        assert_eq!(
+            c("Glen Hansard and Markéta Irglová wrote and performed almost every song here.", "Once"),
+            ["Glen Hansard", "Markéta Irglová"]
+        );
+        // A known name before a quoted song is its performer, not necessarily the composer.
+        assert!(c("Elton John's \"Your Song\" is covered.", "Moulin Rouge!").is_empty());
+        assert_eq!(
+            c("Paul Simon wrote the songs and Dave Grusin provided the incidental music.", "The Graduate"),
+            ["Paul Simon", "Dave Grusin"]
+        );
+        assert!(c("Derek Jarman worked with many musicians and soundtracks.", "The Garden").is_empty());
+        assert!(c("Edgar Wright built the film around the songs.", "Baby Driver").is_empty());
+    }
+}

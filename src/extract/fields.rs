@@ -1,0 +1,82 @@
+//! Field lines: `Composer: …`, `Label: Milan`, `Released: 1999`, `Score by Mica Levi`,
+//! `Score: 8/10`. One place knows them, so the list finder never takes one for a header and
+//! the blurb reader files each under its field.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a field line is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Makers,
+    Label,
+    Year,
+    Released,
+    Tracks,
+    /// Rating, runtime, director, platform…: recognised so it is neither a header nor a credit.
+    Other,
+}
+
+static KEYED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(composers?|composed by|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platform|developer|publisher|network|studio|rating|grade|verdict|price|stars?)\s*[:：]\s*(.*)$")
+        .expect("static regex")
+});
+/// "Score by Mica Levi", "Music by Vangelis": a credit line with no colon.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?:Original )?(?:Score|Music|Soundtrack|Songs?|Themes?)|Composed|Scored)\s+(?:by|from)\s+(\S.{1,80})$",
+    )
+    .expect("static regex")
+});
+/// A rating value ("8/10", "4.5 stars", "B+") after a "Score:" key.
+static RATING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d+(?:\.\d+)?\s*(?:/\s*\d+|stars?|%)?|[A-F][+\-–]?)\s*$").expect("static regex")
+});
+
+/// The field and value of a field line, if `text` is one.
+pub fn field_line(text: &str) -> Option<(Field, &str)> {
+    let text = text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    if let Some(c) = CREDIT.captures(text) {
+        let value = c.get(1)?.as_str().trim_end_matches(['*', '_', '.']);
+        return Some((Field::Makers, value));
+    }
+    let c = KEYED.captures(text)?;
+    let key = c.get(1)?.as_str().to_lowercase();
+    let value = c.get(2)?.as_str().trim();
+    let field = match key.as_str() {
+        // "Score: 8/10" rates the album; "Score: Mica Levi" credits it.
+        k if k.starts_with("score") && RATING.is_match(value) => Field::Other,
+        k if k.starts_with("compos") || k.starts_with("music") || k.starts_with("score") || k == "original score" => {
+            Field::Makers
+        }
+        k if k.starts_with("artist") || k.starts_with("performer") => Field::Makers,
+        k if k.contains("label") => Field::Label,
+        "year" => Field::Year,
+        "released" | "release" | "release date" => Field::Released,
+        k if k.contains("track") || k.starts_with("highlight") => Field::Tracks,
+        _ => Field::Other,
+    };
+    Some((field, value))
+}
+
+/// Whether `text` is a field line.
+pub fn is_field_line(text: &str) -> bool {
+    field_line(text).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields() {
+        assert_eq!(field_line("Composer: Jerry Goldsmith"), Some((Field::Makers, "Jerry Goldsmith")));
+        assert_eq!(field_line("*Score by Jóhann Jóhannsson*"), Some((Field::Makers, "Jóhann Jóhannsson")));
+        assert_eq!(field_line("Score: 8/10"), Some((Field::Other, "8/10")));
+        assert_eq!(field_line("Label: Waxwork Records"), Some((Field::Label, "Waxwork Records")));
+        assert_eq!(field_line("Released: 1999"), Some((Field::Released, "1999")));
+        assert_eq!(field_line("Notable tracks:"), Some((Field::Tracks, "")));
+        assert_eq!(field_line("The score by Mica Levi is great"), None);
+    }
+}

@@ -1,0 +1,318 @@
+//! Songs and cues named in a blurb: quoted titles with their artists ("“Song” by Artist",
+//! "Artist's “Song”", "“Song” (Artist)", "“Song” Artist,"), unquoted ones ("other songs (A,
+//! B, C)", "the Trail By Fire track"), and quoted titles that are the entry's album name.
+//! Quotes that name films, nicknames or phrases are left out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::names::name_score;
+use super::scan::{names_after, quotes, strip_possessive};
+use super::title::{clean_title, title_score};
+use super::vocab::Vocabulary;
+use super::words::{is_capitalised, is_title_function_word};
+use crate::model::Track;
+use crate::normalize::title_key;
+
+/// What the quotes of a blurb name.
+#[derive(Debug, Default)]
+pub struct Named {
+    pub tracks: Vec<Track>,
+    pub alt_titles: Vec<String>,
+}
+
+/// Tracks and album titles named in `prose`, the blurb of `title`; quotes of `other_titles`
+/// (keys of the article's other entries) are references.
+pub fn named(prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) -> Named {
+    let mut f = Named::default();
+    read_quotes(&mut f, prose, title, other_titles, vocab);
+    read_unquoted_tracks(&mut f, prose, vocab);
+    f
+}
+
+/// The part of `text` after its last sentence end.
+fn sentence_before(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    match trimmed.rfind(". ").or_else(|| trimmed.rfind("! ")).or_else(|| trimmed.rfind("? ")) {
+        Some(p) if p + 2 <= text.len() => &text[p + 2..],
+        _ => text,
+    }
+}
+
+/// Words before a quote that say it names a film, a nickname or a phrase, not a song.
+fn is_non_track_context(before: &str) -> bool {
+    let mut words: Vec<String> = before.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
+    // "the score to “Becoming Sylvia Plath”": the quote names the film.
+    if let [prep, noun, ..] = words.as_slice() {
+        let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(prep.as_str(), "to" | "for" | "of")
+            && matches!(noun, "score" | "scores" | "soundtrack" | "soundtracks" | "music")
+        {
+            return true;
+        }
+    }
+    let last = words.first().cloned().unwrap_or_default();
+    let last = last.as_str();
+    words.reverse();
+    let context = words.join(" ");
+    if SONG_NOUN.is_match(&context) {
+        return false;
+    }
+    matches!(
+        last.trim_end_matches(|c: char| !c.is_alphanumeric()),
+        "film"
+            | "films"
+            | "movie"
+            | "movies"
+            | "show"
+            | "shows"
+            | "series"
+            | "titled"
+            | "called"
+            | "named"
+            | "as"
+            | "novel"
+            | "book"
+            | "play"
+            | "musical"
+            | "magazine"
+            | "documentary"
+            | "game"
+            | "album"
+            | "from"
+            | "dubbed"
+            | "nicknamed"
+            | "word"
+            | "words"
+            | "phrase"
+            | "said"
+    ) || context.contains("films like")
+        || context.contains("shows like")
+        || context.contains("movies like")
+}
+
+fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) {
+    let title_k = title_key(title);
+    let mut previous_skipped_end: Option<usize> = None;
+    for q in quotes(prose) {
+        let inner = clean_title(&q.inner);
+        let key = title_key(&inner);
+        if key.is_empty() || f.alt_titles.iter().any(|a| title_key(a) == key) {
+            continue;
+        }
+        // The entry's own title, or its title without a volume/subtitle part, is a song only
+        // when the text credits it or calls it one ("Adele's “Skyfall”", "the title song “Goldfinger”").
+        if key == title_k || title_k.starts_with(&format!("{key} ")) {
+            let before = sentence_before(&prose[..q.start]);
+            // Only a credit right at the quote counts here: "“Skyfall” by Adele", "Adele's “Skyfall”".
+            let last = before.split_whitespace().last().unwrap_or("");
+            let possessive_artist =
+                (last.ends_with("’s") || last.ends_with("'s")).then(|| artist_before(before, vocab)).flatten();
+            let artist = artist_after(&prose[q.end..], vocab).or(possessive_artist);
+            let called_song = matches!(
+                last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(),
+                "song" | "single" | "tune" | "ballad" | "anthem"
+            );
+            if (artist.is_some() || called_song) && !f.tracks.iter().any(|t| title_key(&t.title) == key) {
+                f.tracks.push(Track { title: inner, artist });
+            }
+            continue;
+        }
+        let credited_after = prose[q.end..].trim_start_matches([',', ' ']).starts_with("by ");
+        if !(is_track_like(&inner) || credited_after && inner.split_whitespace().count() <= 8 && is_capitalised(&inner))
+        {
+            continue;
+        }
+        if !title_k.is_empty() && key.starts_with(&format!("{title_k} ")) && ALBUM_WORDS.is_match(&key[title_k.len()..])
+        {
+            f.alt_titles.push(inner);
+            continue;
+        }
+        // Context is read within the quote's own sentence.
+        let before = sentence_before(&prose[..q.start]);
+        let after = &prose[q.end..];
+        // "films like “A” and “B”": the second quote continues the first one's list.
+        let continues_skipped = previous_skipped_end.is_some_and(|end| {
+            let gap = prose[end..q.start].trim();
+            gap.is_empty() || matches!(gap, "and" | "or" | "," | ", and" | ", or" | "&")
+        });
+        let credited = after.trim_start_matches([',', ' ']).starts_with("by ");
+        // "the now-ubiquitous “BRAAAM” sound": a quote used as a modifier.
+        let modifier = after.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                "sound"
+                    | "sounds"
+                    | "effect"
+                    | "trope"
+                    | "style"
+                    | "moment"
+                    | "chord"
+                    | "riff"
+                    | "era"
+                    | "vibe"
+                    | "aesthetic"
+                    | "approach"
+                    | "technique"
+                    | "treatment"
+                    | "look"
+                    | "feel"
+            )
+        });
+        if modifier {
+            continue;
+        }
+        let film_year = after.trim_start().starts_with("(1") || after.trim_start().starts_with("(2");
+        // "from the morbid “X” to …": a range of the album's pieces, not a source.
+        let range = before.trim_end().ends_with("from") || before.split_whitespace().rev().take(3).any(|w| w == "from");
+        let range = range && after.trim_start().starts_with("to ");
+        if !credited
+            && !range
+            && (continues_skipped || is_non_track_context(before) || film_year || other_titles.contains(&key))
+        {
+            if !before.trim_end().ends_with("from") {
+                previous_skipped_end = Some(q.end);
+            }
+            continue;
+        }
+        previous_skipped_end = None;
+        let artist = artist_after(after, vocab).or_else(|| artist_before(before, vocab));
+        if f.tracks.iter().any(|t| title_key(&t.title) == key) {
+            continue;
+        }
+        f.tracks.push(Track { title: inner, artist });
+    }
+}
+
+static SONG_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(songs?|tracks?|singles?|ditty|tunes?|numbers?|ballads?|medley|cues?|anthems?|pieces?|hits?|covers?|themes?)\b").expect("static regex")
+});
+
+static ALBUM_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(album|soundtrack|score|ost|mix|vol|volume|edition|original|music|songs|collection|deluxe|expanded|complete)\b").expect("static regex")
+});
+
+/// A quoted string that can be a song or cue title: short, mostly capitalised, not a quoted
+/// sentence ("Mrs. Robinson" is fine, "She's dead. Wrapped in plastic." is not).
+fn is_track_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let sentence_break =
+        words.iter().take(words.len() - 1).any(|w| w.ends_with('.') && !super::split::is_abbreviation(w));
+    if sentence_break || words.len() > 3 && s.ends_with('.') {
+        return false;
+    }
+    // A quote naming an album or a soundtrack is not a song ("Naruto's Entire Freakin' Soundtrack").
+    if words.iter().any(|w| {
+        matches!(w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "soundtrack" | "ost" | "score")
+    }) {
+        return false;
+    }
+    let content: Vec<&&str> = words.iter().filter(|w| !is_title_function_word(&w.to_lowercase())).collect();
+    let caps = content.iter().filter(|w| is_capitalised(w)).count();
+    // Long song titles are in title case; a long quote with lower-case words is a sentence.
+    let needed = if words.len() > 8 { content.len().saturating_sub(1) } else { content.len().div_ceil(2) };
+    is_capitalised(words[0]) && caps >= needed.max(1)
+}
+
+/// `“Song” by Artist`, `“Song” (Artist)`, `“Song” Artist,`.
+fn artist_after(after: &str, vocab: &Vocabulary) -> Option<String> {
+    let t = after.trim_start_matches([',', ' ']);
+    if let Some(rest) = t.strip_prefix("by ") {
+        return names_after(rest).map(|n| n.replace(", ", " & "));
+    }
+    if let Some(rest) = t.strip_prefix('(') {
+        let inner = rest.split(')').next()?;
+        return (name_score(inner, vocab) >= 0.7).then(|| inner.to_string());
+    }
+    if after.starts_with(' ') {
+        let n = names_after(t)?;
+        let first = n.split(", ").next()?.to_string();
+        return (name_score(&first, vocab) >= 0.85 && first.split_whitespace().count() >= 2).then_some(first);
+    }
+    None
+}
+
+/// `Artist's “Song”`, `Artist's classic song “Song”`, `the Artist song “Song”`.
+fn artist_before(before: &str, vocab: &Vocabulary) -> Option<String> {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if let Some((last, rest)) = words.split_last()
+        && matches!(*last, "song" | "track" | "single" | "tune" | "ballad" | "number")
+    {
+        let name: Vec<&str> = rest
+            .iter()
+            .rev()
+            .take_while(|w| is_capitalised(w))
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let name = name.join(" ");
+        if !name.is_empty() && name_score(&name, vocab) >= 0.3 && !name.contains('’') && !name.contains('\'') {
+            return Some(name);
+        }
+    }
+    for skip in 0..=3 {
+        if skip > words.len() {
+            break;
+        }
+        let idx = words.len().checked_sub(skip + 1)?;
+        let (stem, possessive) = strip_possessive(words[idx]);
+        if possessive {
+            let mut parts = vec![stem];
+            let mut j = idx;
+            while j > 0 && is_capitalised(words[j - 1]) && parts.len() < 4 {
+                j -= 1;
+                parts.insert(0, words[j]);
+            }
+            let name = parts.join(" ");
+            let lettered = name.chars().any(char::is_alphabetic);
+            return (lettered && name_score(&name, vocab) >= 0.3 && is_capitalised(&name)).then_some(name);
+        }
+        if skip > 0 && is_capitalised(words[idx]) {
+            break;
+        }
+    }
+    None
+}
+
+static SONG_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b[^().]{0,60}\(([^()]{3,200})\)")
+        .expect("static regex")
+});
+static NAMED_TRACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b").expect("static regex")
+});
+
+/// Songs named without quotes: "other songs (A, B, C)", "The Trail By Fire track".
+fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
+    for c in SONG_LIST.captures_iter(prose) {
+        let items: Vec<&str> = c[1].split(',').map(str::trim).collect();
+        if items.len() >= 2
+            && items.iter().all(|i| !i.is_empty() && title_score(i) >= 0.7 && i.split_whitespace().count() <= 6)
+        {
+            for item in items {
+                push_track(f, item);
+            }
+        }
+    }
+    for c in NAMED_TRACK.captures_iter(prose) {
+        let next = prose[c.get(0).map_or(0, |m| m.end())..].trim_start();
+        // "the Joni Mitchell song “Both Sides Now”" names the artist, not the song.
+        if next.starts_with(['“', '"', '‘', '\'']) || name_score(c[1].trim(), vocab) >= 0.7 {
+            continue;
+        }
+        push_track(f, c[1].trim());
+    }
+}
+
+fn push_track(f: &mut Named, title: &str) {
+    let title = clean_title(title);
+    if !title.is_empty() && !f.tracks.iter().any(|t| title_key(&t.title) == title_key(&title)) {
+        f.tracks.push(Track { title, artist: None });
+    }
+}

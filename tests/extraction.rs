@@ -1,0 +1,186 @@
+//! Extraction over the team's fixture articles (`tests/fixtures/articles`, written by us in
+//! many layouts): a snapshot of what each article yields, and a comparison with the answer
+//! keys in `tests/fixtures/gold` that fails when entries or fields drift below the bar.
+//!
+//! Update snapshots after an intended change with `INSTA_UPDATE=always cargo test --test extraction`
+//! and review the diff.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cuesheet::extract::extract;
+use cuesheet::ingest::document_from_bytes;
+use cuesheet::model::Mention;
+use cuesheet::normalize::{fold, title_key};
+use serde_json::Value;
+
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let mut files: Vec<PathBuf> = fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
+fn mentions_of(path: &Path) -> Vec<Mention> {
+    let bytes = fs::read(path).expect("read fixture");
+    let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
+    let doc = document_from_bytes(name, &bytes).expect("fixture decodes");
+    extract(&doc)
+}
+
+/// One line per mention, fields in a fixed order, for snapshots.
+fn render(mentions: &[Mention]) -> String {
+    let mut out = String::new();
+    for m in mentions {
+        let tracks: Vec<String> = m
+            .tracks
+            .iter()
+            .map(|t| match &t.artist {
+                Some(a) => format!("{} / {a}", t.title),
+                None => t.title.clone(),
+            })
+            .collect();
+        out.push_str(&format!(
+            "{:>4} {:<12} {}{} | year {} | rank {} | by {} | labels {} | tracks {}{}{}\n",
+            m.line,
+            serde_json::to_value(m.layout).expect("layout").as_str().unwrap_or_default(),
+            m.title,
+            if m.alt_titles.is_empty() { String::new() } else { format!(" [{}]", m.alt_titles.join("; ")) },
+            m.year.map_or("-".to_string(), |y| y.to_string()),
+            m.rank.map_or("-".to_string(), |r| r.to_string()),
+            m.composers.join("; "),
+            m.labels.join("; "),
+            tracks.join("; "),
+            if m.honourable_mention { " | HM" } else { "" },
+            m.reviewer.as_ref().map_or(String::new(), |r| format!(" | reviewer {r}")),
+        ));
+    }
+    out
+}
+
+#[test]
+fn snapshots_of_fixture_articles() {
+    for path in fixtures("articles") {
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
+        insta::assert_snapshot!(name, render(&mentions_of(&path)));
+    }
+}
+
+/// Precision/recall counts.
+#[derive(Default, Debug)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn add(&mut self, gold: &[String], got: &[String]) {
+        let tp = got.iter().filter(|g| gold.contains(g)).count();
+        self.tp += tp;
+        self.fp += got.len() - tp;
+        self.fn_ += gold.len() - tp;
+    }
+
+    fn f1(&self) -> f64 {
+        if self.tp == 0 {
+            return if self.fp + self.fn_ == 0 { 1.0 } else { 0.0 };
+        }
+        let p = self.tp as f64 / (self.tp + self.fp) as f64;
+        let r = self.tp as f64 / (self.tp + self.fn_) as f64;
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn strings(v: &Value, key: &str, inner: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = v[key]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| match inner {
+                    Some(k) => x[k].as_str().map(str::to_string),
+                    None => x.as_str().map(str::to_string),
+                })
+                .map(|s| fold(&s))
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether a found title names the gold entry: equal keys, or one containing the other.
+fn same_title(gold: &Value, m: &Mention) -> bool {
+    let mut gold_titles = vec![gold["title"].as_str().unwrap_or_default().to_string()];
+    gold_titles.extend(strings(gold, "alt_titles", None));
+    let mut got = vec![m.title.clone()];
+    got.extend(m.alt_titles.iter().cloned());
+    gold_titles.iter().any(|g| {
+        let g = title_key(g);
+        got.iter().any(|t| {
+            let t = title_key(t);
+            !g.is_empty() && (g == t || g.len() >= 4 && t.len() >= 4 && (g.contains(&t) || t.contains(&g)))
+        })
+    })
+}
+
+#[test]
+fn fixture_articles_match_their_answer_keys() {
+    let mut entries = Counts::default();
+    let mut fields: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut report = String::new();
+    for path in fixtures("articles") {
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
+        let gold_path = path.with_file_name(format!("../gold/{stem}.gold.json"));
+        let gold: Value = serde_json::from_slice(&fs::read(&gold_path).expect("answer key")).expect("json");
+        let gold_entries = gold["entries"].as_array().expect("entries").clone();
+        let mut got = mentions_of(&path);
+        let mut paired = 0;
+        for g in &gold_entries {
+            let Some(i) = got.iter().position(|m| same_title(g, m)) else {
+                report.push_str(&format!("{stem}: missed {}\n", g["title"]));
+                continue;
+            };
+            let m = got.remove(i);
+            paired += 1;
+            let names = |v: &[String]| -> Vec<String> {
+                let mut n: Vec<String> = v.iter().map(|s| fold(s)).collect();
+                n.sort();
+                n.dedup();
+                n
+            };
+            fields.entry("composers").or_default().add(&strings(g, "composers", None), &names(&m.composers));
+            let mut gold_labels = strings(g, "labels", None);
+            gold_labels.extend(strings(g, "releases", Some("label")));
+            gold_labels.sort();
+            gold_labels.dedup();
+            fields.entry("labels").or_default().add(&gold_labels, &names(&m.labels));
+            let gold_tracks: Vec<String> = strings(g, "tracks", Some("title")).iter().map(|t| title_key(t)).collect();
+            let got_tracks: Vec<String> = m.tracks.iter().map(|t| title_key(&t.title)).collect();
+            fields.entry("tracks").or_default().add(&gold_tracks, &got_tracks);
+            let gold_year = g["year"].as_i64().map(|y| y.to_string());
+            fields.entry("years").or_default().add(
+                &gold_year.iter().cloned().collect::<Vec<_>>(),
+                &m.year.iter().map(|y| y.to_string()).collect::<Vec<_>>(),
+            );
+        }
+        for extra in &got {
+            report.push_str(&format!("{stem}: extra {:?}\n", extra.title));
+        }
+        entries.tp += paired;
+        entries.fp += got.len();
+        entries.fn_ += gold_entries.len() - paired;
+    }
+    let summary: Vec<String> = fields.iter().map(|(k, c)| format!("{k} F1 {:.3}", c.f1())).collect();
+    eprintln!("entries F1 {:.3}; {}\n{report}", entries.f1(), summary.join(", "));
+    assert!(entries.f1() >= 0.95, "entry F1 {:.3} below 0.95\n{report}", entries.f1());
+    for (name, c) in &fields {
+        assert!(c.f1() >= 0.85, "{name} F1 {:.3} below 0.85\n{report}", c.f1());
+    }
+}
