@@ -2,8 +2,9 @@
 //! values with the sources that gave them, and an id that stays put across runs.
 //!
 //! - title: the most frequent form (spellings compared by fold); within a form the most
-//!   complete spelling (mixed case, diacritics); among equally frequent forms the best
-//!   spelled, then the one with the least release wording, then the longest;
+//!   complete spelling (mixed case, diacritics); among equally frequent forms the one read
+//!   with more confidence, the best spelled, the one with the least release wording, the
+//!   longest;
 //! - year: the most frequent year, ties to the earliest;
 //! - composers and labels: canonical spellings (people across the run, the label table),
 //!   in the order the earliest mentions give them;
@@ -39,14 +40,16 @@ pub fn build(members: &[usize], mentions: &[Mention], refs: &[Arc<str>], vocab: 
     let mut fields = Fields::default();
 
     let mut written: HashMap<&str, usize> = HashMap::default();
+    let mut confidence: HashMap<&str, f64> = HashMap::default();
     for (m, r) in &ms {
         *written.entry(&m.title).or_default() += 1;
+        *confidence.entry(&m.title).or_default() += f64::from(m.confidence);
         fields.push("title", &m.title, r);
     }
     let forms = forms_by_fold(&written);
     // The most frequent form; among equals the best spelled, then the one with the least
     // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
-    let chosen = choose_form(&forms);
+    let chosen = choose_form(&forms, &confidence);
     let overridden = vocab.overrides.titles.iter().find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
     let title = overridden.map_or(chosen, |(_, t)| t.clone());
 
@@ -133,15 +136,22 @@ pub fn build(members: &[usize], mentions: &[Mention], refs: &[Arc<str>], vocab: 
     Built { record, fields: fields.list }
 }
 
-/// The title form to show: the most frequent; among equals the best spelled, then the one
-/// with the least release wording, then the longest, then the first in order.
-fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>) -> String {
-    let candidates: Vec<((usize, bool, usize), String)> = forms
+/// The title form to show: the most frequent; among equals the one extraction was surest
+/// of, then the best spelled, then the one with the least release wording, then the
+/// longest, then the first in order.
+fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>, confidence: &HashMap<&str, f64>) -> String {
+    // Extraction's confidence (in thousandths, to compare exactly) breaks a tie of counts:
+    // a title read from a ranked list beats the same count read from running text.
+    let sure = |spellings: &BTreeMap<String, usize>| {
+        let total: f64 = spellings.keys().map(|s| confidence.get(s.as_str()).copied().unwrap_or(0.0)).sum();
+        (total * 1000.0).round() as i64
+    };
+    let candidates: Vec<((usize, i64, bool, usize), String)> = forms
         .values()
         .map(|spellings| {
             let best = best_spelling(spellings);
             let (mixed, rich) = completeness(&best);
-            ((spellings.values().sum::<usize>(), mixed, rich), best)
+            ((spellings.values().sum::<usize>(), sure(spellings), mixed, rich), best)
         })
         .collect();
     let top = candidates.iter().map(|c| c.0).max();
