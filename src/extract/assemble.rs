@@ -274,7 +274,8 @@ fn build(
             m.alt_titles.push(alt.clone());
         }
     }
-    m.year = h.year.or(body.year).or(body.release_year).or(info[e.unit].section_year);
+    // The work's year first (header, then blurb), then the year of a named release.
+    m.year = h.year.or(body.year).or(h.release_year).or(body.release_year).or(info[e.unit].section_year);
     m.rank = e.rank;
     m.honourable_mention = honourable;
     m.reviewer = body.reviewer.clone().or_else(|| reviewer_line.map(str::to_string));

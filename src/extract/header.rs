@@ -66,6 +66,9 @@ pub struct Header {
     /// "Various Artists" was credited.
     pub various: bool,
     pub year: Option<i32>,
+    /// The year of a release the header names ("(Milan, 2018)"): the entry's year only when
+    /// neither the header nor the blurb gives the work's own.
+    pub release_year: Option<i32>,
     pub releases: Vec<Release>,
     pub tracks: Vec<Track>,
     /// A bracket group that is neither year, label, descriptor nor names.
@@ -317,8 +320,8 @@ fn parse_many_slots(head: &str, rest: &str, orientation: &Orientation, vocab: &V
             }
             _ => h.releases.push(Release { label: None, year, edition: Some(edition) }),
         }
-        if h.year.is_none() {
-            h.year = year;
+        if h.release_year.is_none() {
+            h.release_year = year;
         }
     }
     if others.is_empty() {
@@ -369,7 +372,7 @@ fn parse_many_slots(head: &str, rest: &str, orientation: &Orientation, vocab: &V
     }
     h.makers = makers;
     h.sep = SepKind { sep: Some(primary), makers: !h.makers.is_empty() || h.various };
-    h.bracketed = h.year.is_some() || !h.releases.is_empty();
+    h.bracketed = h.year.or(h.release_year).is_some() || !h.releases.is_empty();
     h.title_score = title_score(&title);
     h.title = title;
     h.evidence = evidence(&h);
@@ -408,8 +411,8 @@ fn apply_group(
             if let Some(y) = film_year {
                 h.year.get_or_insert(y);
             }
-            if h.year.is_none() {
-                h.year = releases.iter().find_map(|r| r.year);
+            if h.release_year.is_none() {
+                h.release_year = releases.iter().find_map(|r| r.year);
             }
             h.releases.extend(releases);
         }
@@ -433,7 +436,7 @@ fn apply_group(
             }
             h.releases.extend(releases);
             if let Some(y) = year {
-                h.year.get_or_insert(y);
+                h.release_year.get_or_insert(y);
             }
         }
         Group::Other(text) => {
@@ -455,7 +458,7 @@ fn evidence(h: &Header) -> f32 {
     if !h.makers.is_empty() || h.various {
         e += 0.4;
     }
-    if h.year.is_some() {
+    if h.year.or(h.release_year).is_some() {
         e += 0.3;
     }
     if !h.releases.is_empty() {

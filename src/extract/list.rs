@@ -184,7 +184,7 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
             let shape = Shape {
                 kind: kind_class(u),
                 sep: h.sep.sep,
-                bracket: h.bracketed || h.year.is_some(),
+                bracket: h.bracketed || h.year.or(h.release_year).is_some(),
                 standalone: h.rest.is_empty(),
             };
             out.push(Candidate { unit: i, enumerator, header: h, shape, shared_unit: shared });
@@ -263,7 +263,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         }
     }
     for (shape, members) in &by_shape {
-        let good: Vec<usize> = members.iter().copied().filter(|&ci| member_ok(&cands[ci], units)).collect();
+        let good: Vec<usize> = members.iter().copied().filter(|&ci| member_ok(&cands[ci], units, info)).collect();
         let good = drop_odd_members(&cands, good, units.len());
         if good.len() >= min_group_size(shape, &cands, &good) && group_ok(shape, &cands, &good, units, info) {
             let group = next_group;
@@ -291,7 +291,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
                     true
                 }
             });
-            let family = families.iter().find(|f| f.admits(c, units));
+            let family = families.iter().find(|f| f.admits(c, units, info));
             if let Some((_, group, _, _)) = near {
                 accepted[ci] = Some((*group, c.enumerator.map(|e| e.number)));
             } else if let Some(f) = family {
@@ -299,7 +299,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
             } else if (c.header.evidence >= 0.7
                 || in_hm_scope(c.unit, info, &accepted_shapes) && c.header.evidence >= 0.3)
                 && quality(&c.header) >= 0.8
-                && member_ok(c, units)
+                && member_ok(c, units, info)
             {
                 accepted[ci] = Some((next_group, None));
                 next_group += 1;
@@ -388,7 +388,7 @@ struct Family {
 }
 
 impl Family {
-    fn admits(&self, c: &Candidate, units: &[Unit]) -> bool {
+    fn admits(&self, c: &Candidate, units: &[Unit], info: &[UnitInfo]) -> bool {
         let structured = c.header.sep.makers || c.shape.bracket;
         let same_look = c.shape.kind == self.kind
             && c.shape.sep == self.sep
@@ -398,7 +398,7 @@ impl Family {
         // Headings of one level are one list even when some lack a detail the others have.
         let same_look = same_look || heading && c.shape.kind == self.kind && c.shape.sep == self.sep;
         let placed = heading || c.unit > self.first && c.unit < self.end;
-        same_look && placed && member_ok(c, units)
+        same_look && placed && member_ok(c, units, info)
     }
 }
 
@@ -463,12 +463,13 @@ fn drop_odd_members(cands: &[Candidate], members: Vec<usize>, unit_count: usize)
         members.iter().filter(|&&ci| f(&cands[ci].header)).count() * 3 >= members.len() * 2
     };
     let makers = share(&|h| h.sep.makers);
-    let year = share(&|h| h.year.is_some());
+    let year = share(&|h| h.year.or(h.release_year).is_some());
     members
         .into_iter()
         .filter(|&ci| {
             let h = &cands[ci].header;
-            cands[ci].unit + 1 == unit_count || (!makers || h.sep.makers) && (!year || h.year.is_some())
+            cands[ci].unit + 1 == unit_count
+                || (!makers || h.sep.makers) && (!year || h.year.or(h.release_year).is_some())
         })
         .collect()
 }
@@ -488,13 +489,14 @@ fn min_group_size(shape: &Shape, cands: &[Candidate], members: &[usize]) -> usiz
 }
 
 /// A single member must look like a header on its own.
-fn member_ok(c: &Candidate, units: &[Unit]) -> bool {
+fn member_ok(c: &Candidate, units: &[Unit], info: &[UnitInfo]) -> bool {
     let u = &units[c.unit];
     let h = &c.header;
     if quality(h) < GROUP_TITLE_SCORE || is_field_line(&u.text) {
         return false;
     }
-    let structured = h.sep.makers || h.year.is_some() || !h.releases.is_empty() || h.other_group.is_some();
+    let structured =
+        h.sep.makers || h.year.or(h.release_year).is_some() || !h.releases.is_empty() || h.other_group.is_some();
     if !structured {
         // A bare title line: short, no sentence punctuation, not a section heading; or a
         // paragraph that opens with the title as a sentence of its own ("Akira. I was maybe
@@ -503,7 +505,8 @@ fn member_ok(c: &Candidate, units: &[Unit]) -> bool {
             && u.words() <= 10
             && h.title_score >= 0.75
             && !u.text.ends_with(['.', '?', '!', ':', ',']);
-        return bare_line || is_lead_title(c, units);
+        // In a thread's replies a short line is a user name or a date, not a title.
+        return bare_line && !info[c.unit].after_stop || is_lead_title(c, units);
     }
     // Inline headers ("Title – 1993, blurb…") need their structure right at the start.
     h.rest.is_empty() || h.title.split_whitespace().count() <= 12

@@ -67,7 +67,10 @@ fn extract_units(
     let mut mentions = assemble::mentions(doc, units, info, &entries, vocab);
     mentions.extend(table::mentions(doc, units, info, vocab));
     let mut mentions = assemble::merge_notes(mentions);
-    if mentions.len() < 3 {
+    // Prose is read when the article has no list — or only paragraphs that open with a title
+    // (an interview, a thread), which are discussion, not a list.
+    let listed = mentions.iter().filter(|m| m.confidence != assemble::LEAD_CONFIDENCE).count();
+    if listed < 3 {
         let claimed: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
         mentions.extend(prose::mentions(doc, units, info, &claimed, &mentions, vocab));
     }

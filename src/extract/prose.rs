@@ -266,7 +266,8 @@ fn find_in_sentence(
 ) {
     let sentence = super::scan::without_asides(sentence).replace("**", "");
     let sentence = sentence.as_str();
-    let mut people = credits::credits(sentence, "", vocab);
+    let credited = credits::credits(sentence, "", vocab);
+    let mut people = credited.clone();
     if people.is_empty() {
         people.extend(first_person(sentence, vocab));
     }
@@ -302,6 +303,8 @@ fn find_in_sentence(
         }
         let opening = sentence[..start].rsplit(": ").next().unwrap_or("");
         let at_start = opening.trim_start().starts_with(span.title.as_str());
+        // "the Drive soundtrack … Cliff Martinez's score bits": the sentence's own credits.
+        let maker = if maker.is_empty() { credited.clone() } else { maker };
         add(&span.title, maker, year, at_start);
     }
     // "X's work on A, B and C", "his scores for …", "themes for A and B", "score from T (1982)".
@@ -338,6 +341,30 @@ fn find_in_sentence(
                 }
             };
             add(&title, makers, year, false);
+        }
+    }
+    // "Blade Runner 2049 by Hans Zimmer and Benjamin Wallfisch", "the 1977 Suspiria by Goblin":
+    // a work credited to known composers (an unquoted song "by" a band is not).
+    for m in BY_KNOWN.find_iter(sentence) {
+        let before = &sentence[..m.start()];
+        if before.trim_end().ends_with(['”', '"', '’', '\'']) {
+            continue;
+        }
+        let Some(names) = super::scan::names_after(&sentence[m.end()..]) else { continue };
+        let list = super::names::split_names(&names);
+        if list.is_empty() || !list.iter().all(|n| vocab.is_composer(n)) {
+            continue;
+        }
+        if let Some(span) = span_before(before) {
+            let (year, title) = leading_year_in(&span.title);
+            add(title, list, year, false);
+        }
+    }
+    // "Thom Yorke's Suspiria (2018)": a known composer's possessive before a dated title.
+    for c in KNOWN_POSSESSIVE_DATED.captures_iter(sentence) {
+        let name = c[1].trim();
+        if vocab.is_composer(name) {
+            add(c[2].trim(), vec![name.to_string()], c[3].parse().ok(), false);
         }
     }
     // "the helicopter attack in Apocalypse Now set to Wagner's “Ride of the Valkyries”".
@@ -401,6 +428,22 @@ fn release_year(sentence: &str, title: &str) -> Option<i32> {
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:1[89]\d\d|20\d\d)\b").expect("static regex"));
+
+static BY_KNOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+by\s+").expect("static regex"));
+static KNOWN_POSSESSIVE_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\s+\((1[89]\d\d|20\d\d)\)")
+        .expect("static regex")
+});
+
+/// "The 1977 Suspiria" → (1977, "Suspiria").
+fn leading_year_in(title: &str) -> (Option<i32>, &str) {
+    let t = title.strip_prefix("The ").unwrap_or(title);
+    let mut words = t.splitn(2, ' ');
+    match (words.next().and_then(|w| w.parse::<i32>().ok()), words.next()) {
+        (Some(y), Some(rest)) if (1880..=2099).contains(&y) => (Some(y), rest),
+        _ => (None, title),
+    }
+}
 
 /// "in Apocalypse Now": the span follows "in".
 fn preceded_by_in(before: &str, title: &str) -> bool {
@@ -591,6 +634,10 @@ mod tests {
         );
         assert_eq!((t[0].0.as_str(), t[0].2), ("Star Trek II: The Wrath Of Khan", Some(1982)));
         assert!(titles("Hans Zimmer’s score is loud.").is_empty());
+        let t = titles("The 1977 Suspiria by Goblin is the answer.");
+        assert_eq!((t[0].0.as_str(), t[0].2, t[0].1.clone()), ("Suspiria", Some(1977), vec!["Goblin".to_string()]));
+        let t = titles("counterpoint: Thom Yorke's Suspiria (2018) is better as an album.");
+        assert_eq!((t[0].0.as_str(), t[0].2), ("Suspiria", Some(2018)));
         assert_eq!(titles("I still love the Saturday Night Fever soundtrack (1977) best.")[0].2, Some(1977));
         assert!(titles("Great soundtracks often define moments.").is_empty());
         let t = titles(

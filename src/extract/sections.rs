@@ -23,7 +23,7 @@ pub struct UnitInfo {
     pub section_year: Option<i32>,
     /// The unit is a line naming the writer of the entries that follow.
     pub reviewer: Option<String>,
-    /// The unit follows a "Comments" or "Related" heading.
+    /// The unit follows a "Comments" or "Related" heading (read only when nothing came before).
     pub after_stop: bool,
 }
 
@@ -90,6 +90,7 @@ pub fn analyze_with(units: &[Unit], vocab: &Vocabulary, stops: bool) -> Vec<Unit
     let mut info = vec![UnitInfo::default(); units.len()];
     mark_stops(units, &mut info, stops);
     mark_year_headings(units, &mut info);
+    mark_list_year(units, &mut info);
     mark_tables_of_contents(units, &mut info);
     mark_list_titles(units, &mut info);
     for (i, u) in units.iter().enumerate() {
@@ -121,6 +122,7 @@ fn is_short_line(u: &Unit) -> bool {
 /// or a higher level, in HTML).
 fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
     let mut stop_level: Option<u8> = None;
+    let mut stopped = false;
     for (i, u) in units.iter().enumerate() {
         let level = match u.kind {
             crate::document::BlockKind::Heading(l) => Some(l),
@@ -138,10 +140,10 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
             info[i].boundary = true;
             if stops {
                 stop_level = Some(level.unwrap_or(0));
-            } else {
-                info[i].after_stop = true;
             }
+            stopped = true;
         }
+        info[i].after_stop = stopped;
         let lone_nav_word = u.words() <= 3 && NAV_WORD.is_match(u.text.trim());
         if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) || lone_nav_word {
             info[i].excluded = true;
@@ -158,10 +160,40 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
         if stop_level.is_some() {
             info[i].excluded = true;
             info[i].boundary = true;
-            info[i].after_stop = true;
         }
     }
 }
+
+/// "our favourite scores from the films and shows of 2019" near the top: the year of the
+/// whole list, for entries that give none.
+fn mark_list_year(units: &[Unit], info: &mut [UnitInfo]) {
+    let mut years: Vec<i32> = Vec::new();
+    for (u, i) in units.iter().zip(info.iter()).take(15) {
+        if i.excluded {
+            continue;
+        }
+        for c in LIST_YEAR.captures_iter(&u.text) {
+            let end = c.get(1).map_or(0, |m| m.end());
+            if u.text[end..].starts_with(['s', '’', '\'']) {
+                continue; // "of the 2010s"
+            }
+            if let Ok(y) = c[1].parse() {
+                years.push(y);
+            }
+        }
+    }
+    years.dedup();
+    if let [year] = years.as_slice() {
+        for slot in info.iter_mut() {
+            slot.section_year.get_or_insert(*year);
+        }
+    }
+}
+
+static LIST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:scores?|soundtracks?|osts?|music|films?|movies?|shows?|series|games?|albums?|releases)\b[^.!?]{0,40}?\b(?:of|from|in)\s+(?:the\s+year\s+)?(1[89]\d\d|20\d\d)\b")
+        .expect("static regex")
+});
 
 /// Lines that are only a year ("1994", "## 1994"), two or more in an article, head sections:
 /// the entries below them take that year, and the lines are not entries.
