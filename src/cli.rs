@@ -2,17 +2,20 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 /// Turn "best soundtracks" articles into a clean, de-duplicated corpus.
 #[derive(Debug, Parser)]
 #[command(name = "cuesheet", version, about)]
 pub struct Args {
+    /// What to do; without a command, cuesheet runs the pipeline.
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Folder of articles (.txt, .md, .html), read recursively.
     #[arg(long, default_value = "input")]
     pub input: PathBuf,
     /// Folder the corpus files are written to (created if missing).
-    #[arg(long, default_value = "output")]
+    #[arg(long, default_value = "output", global = true)]
     pub output: PathBuf,
     /// Worker threads (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
@@ -20,6 +23,17 @@ pub struct Args {
     /// No progress bar and no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Commands besides the default run.
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// Show a merged record of the last run (in --output): each field's sources and, for each
+    /// merge, the pair's score by field.
+    Explain {
+        /// A record id (`the-graduate-1967`) or a title (`"The Graduate"`).
+        query: String,
+    },
 }
 
 /// Everything a run needs to know.

@@ -15,6 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod resolve;
+pub mod synth;
 
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -75,6 +76,10 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         .map_err(|source| RunError::Input { path: config.input.clone(), source })?;
     std::fs::create_dir_all(&config.output)
         .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
+    let overrides = resolve::Overrides::load(&config.input).map_err(|e| RunError::Overrides {
+        path: config.input.join(resolve::OVERRIDES_FILE),
+        message: e.to_string(),
+    })?;
 
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(config.jobs.unwrap_or(0)).build().map_err(RunError::Threads)?;
@@ -110,10 +115,11 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     let mut mentions: Vec<Mention> = results.into_iter().flat_map(|r| r.mentions).collect();
-    let soundtracks = resolve::resolve(&mut mentions);
+    let resolution = resolve::resolve_with(&mut mentions, &overrides);
+    let soundtracks = &resolution.soundtracks;
 
     let report = Report::new(reports, soundtracks.len(), started.elapsed().as_millis() as u64);
-    emit::write_all(&config.output, &mentions, &soundtracks, &report)
+    emit::write_all(&config.output, &mentions, &resolution, &report)
         .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
     Ok(RunSummary {
         files_read: report.totals.ok,
@@ -130,7 +136,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
 fn process_file(path: &Path, rel: &str) -> FileResult {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         ingest::read_document(path, rel).map(|doc| {
-            let mentions = extract::extract(&doc);
+            let mut mentions = extract::extract(&doc);
+            mentions.iter_mut().for_each(normalize::normalize_mention);
             (doc, mentions)
         })
     }));
