@@ -23,6 +23,12 @@ pub struct Args {
     /// No progress bar and no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Extra record labels, in the `data/labels.txt` format (`Canonical | alias | …`); repeatable.
+    #[arg(long = "labels", value_name = "FILE")]
+    pub labels: Vec<PathBuf>,
+    /// Extra composer and artist names, one per line as in `data/composers.txt`; repeatable.
+    #[arg(long = "composers", value_name = "FILE")]
+    pub composers: Vec<PathBuf>,
 }
 
 /// Commands besides the default run.
@@ -43,17 +49,35 @@ pub struct Config {
     pub output: PathBuf,
     pub jobs: Option<usize>,
     pub quiet: bool,
+    /// Files extending the built-in label table.
+    pub labels: Vec<PathBuf>,
+    /// Files extending the built-in composer list.
+    pub composers: Vec<PathBuf>,
 }
 
 impl Config {
     /// A configuration with default options for the given folders.
     pub fn new(input: impl Into<PathBuf>, output: impl Into<PathBuf>) -> Self {
-        Config { input: input.into(), output: output.into(), jobs: None, quiet: true }
+        Config {
+            input: input.into(),
+            output: output.into(),
+            jobs: None,
+            quiet: true,
+            labels: vec![],
+            composers: vec![],
+        }
     }
 }
 
 impl From<Args> for Config {
     fn from(args: Args) -> Self {
-        Config { input: args.input, output: args.output, jobs: args.jobs.map(usize::from), quiet: args.quiet }
+        Config {
+            input: args.input,
+            output: args.output,
+            jobs: args.jobs.map(usize::from),
+            quiet: args.quiet,
+            labels: args.labels,
+            composers: args.composers,
+        }
     }
 }

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cuesheet::extract::extract;
 use cuesheet::ingest::document_from_bytes;
 use cuesheet::model::Mention;
 use cuesheet::normalize::{fold, title_key};
@@ -29,7 +28,7 @@ fn mentions_of(path: &Path) -> Vec<Mention> {
     let bytes = fs::read(path).expect("read fixture");
     let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
     let doc = document_from_bytes(name, &bytes).expect("fixture decodes");
-    extract(&doc)
+    cuesheet::extract_document(&doc, &cuesheet::extract::BUILT_IN)
 }
 
 /// One line per mention, fields in a fixed order, for snapshots.

@@ -10,7 +10,6 @@ use regex::Regex;
 use super::body::{self, BodyFields, BodyLine};
 use super::header::Sep;
 use super::list::Entry;
-use super::names::name_score;
 use super::sections::UnitInfo;
 use super::units::Unit;
 use super::vocab::Vocabulary;
@@ -372,7 +371,8 @@ fn push_person(list: &mut Vec<String>, name: &str, reviewer: Option<&str>, vocab
                 && (key.split(' ').count() == 1 || k.split(' ').count() == 1)
             || k.contains(&key) && key.split(' ').count() == 1
     });
-    if !clash && (name_score(name, vocab) > 0.0 || vocab.is_composer(name)) {
+    // A joint credit ("Bebe and Louis Barron") is kept whole here; normalisation splits it.
+    if !clash && (super::names::list_score(name, vocab) > 0.0 || vocab.is_composer(name)) {
         list.push(name.to_string());
     }
 }

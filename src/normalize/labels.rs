@@ -110,6 +110,18 @@ impl LabelTable {
             .map(|(_, _, v)| v.as_str())
     }
 
+    /// The canonical name of `label` when the table knows this exact spelling (folded): the
+    /// cheap lookup extraction uses on every capitalised run of a sentence.
+    pub fn spelled(&self, label: &str) -> Option<&str> {
+        self.exact.get(&fold(label)).map(String::as_str)
+    }
+
+    /// Every (canonical, spelling) pair of a table text, for adding to another table.
+    pub fn pairs(text: &str) -> Result<Vec<(String, String)>, LabelTableError> {
+        let table = LabelTable::parse(text)?;
+        Ok(table.exact.into_iter().map(|(spelling, canonical)| (canonical, spelling)).collect())
+    }
+
     /// Number of spellings the table knows.
     pub fn len(&self) -> usize {
         self.exact.len()

@@ -116,6 +116,16 @@ pub fn split_credit(credit: &str) -> Vec<String> {
     if parts.iter().all(|p| is_full_name(p)) {
         return parts;
     }
+    // "Goblin and Dario Argento": a one-word act beside a person with a given name is two
+    // credits; "Simon & Garfunkel" (no full name) stays one act.
+    if parts.len() == 2 {
+        let person = |p: &str| is_full_name(p) && p.split_whitespace().next().is_some_and(is_given_name);
+        let mononym =
+            |p: &str| !p.contains(' ') && !is_given_name(p) && p.chars().next().is_some_and(char::is_uppercase);
+        if person(&parts[0]) && mononym(&parts[1]) || mononym(&parts[0]) && person(&parts[1]) {
+            return parts;
+        }
+    }
     let (last, lead) = parts.split_last().expect("two parts");
     if is_full_name(last) && lead.iter().all(|p| !p.contains(' ') && is_given_name(p)) {
         let surname = surname(last);
@@ -176,6 +186,7 @@ mod tests {
         }
         assert_eq!(clean_names("Harry Connick, Jr."), ["Harry Connick, Jr."]);
         assert_eq!(clean_names("Goblin; Dario Argento"), ["Goblin", "Dario Argento"]);
+        assert_eq!(clean_names("Goblin and Dario Argento"), ["Goblin", "Dario Argento"]);
     }
 
     #[test]
