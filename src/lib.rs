@@ -13,6 +13,7 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod re;
 pub mod report;
 pub mod resolve;
 pub mod synth;
