@@ -7,10 +7,18 @@
 //! the haystack holds no non-ASCII *word* character: then every character's "wordness" is the
 //! same under both definitions, so both copies find exactly the same matches. Haystacks with
 //! accented letters take the Unicode copy, as before.
+//!
+//! A pattern can also carry a *gate* ([`Re::gated`]): literals one of which every match must
+//! contain. When none is in the haystack, the search is skipped. Gates are written by hand
+//! beside each pattern; a gate that a match could avoid would change results, so each one
+//! lists only literals that the pattern spells out in every alternative. For a
+//! case-insensitive pattern the gate ignores ASCII case and is not trusted when the haystack
+//! holds `ſ` or the Kelvin sign, the two non-ASCII letters that fold to ASCII ones.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, Replacer};
 
 /// A non-ASCII character the regex crate counts as a word character (`\w`, which is what
@@ -28,6 +36,33 @@ pub struct Re {
     unicode: Regex,
     /// The same pattern with `\b`/`\B` made ASCII; `None` when it has neither.
     ascii: Option<Regex>,
+    gate: Gate,
+}
+
+#[derive(Debug, Clone)]
+enum Gate {
+    Open,
+    /// Every match contains one of these literals.
+    Literals {
+        finder: AhoCorasick,
+        case_insensitive: bool,
+    },
+    /// Every match contains a non-ASCII character.
+    NonAscii,
+}
+
+impl Gate {
+    /// False when `hay` cannot hold a match.
+    #[inline]
+    fn admits(&self, hay: &str) -> bool {
+        match self {
+            Gate::Open => true,
+            Gate::NonAscii => !hay.is_ascii(),
+            Gate::Literals { finder, case_insensitive } => {
+                finder.is_match(hay) || *case_insensitive && !hay.is_ascii() && hay.contains(['\u{17F}', '\u{212A}'])
+            }
+        }
+    }
 }
 
 impl Re {
@@ -35,7 +70,23 @@ impl Re {
         let unicode = Regex::new(pattern)?;
         let rewritten = ascii_boundaries(pattern);
         let ascii = if rewritten == pattern { None } else { Some(Regex::new(&rewritten)?) };
-        Ok(Re { unicode, ascii })
+        Ok(Re { unicode, ascii, gate: Gate::Open })
+    }
+
+    /// A regex every match of which contains one of `literals` (ASCII case ignored when the
+    /// pattern has a `(?i` flag); see the module docs.
+    pub fn gated(pattern: &str, literals: &[&str]) -> Result<Re, regex::Error> {
+        let case_insensitive = pattern.contains("(?i");
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(case_insensitive)
+            .build(literals)
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        Ok(Re { gate: Gate::Literals { finder, case_insensitive }, ..Re::new(pattern)? })
+    }
+
+    /// A regex every match of which contains a non-ASCII character.
+    pub fn non_ascii(pattern: &str) -> Result<Re, regex::Error> {
+        Ok(Re { gate: Gate::NonAscii, ..Re::new(pattern)? })
     }
 
     /// The copy to search `hay` with.
@@ -52,30 +103,45 @@ impl Re {
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        self.pick(hay).is_match(hay)
+        self.gate.admits(hay) && self.pick(hay).is_match(hay)
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        if !self.gate.admits(hay) {
+            return None;
+        }
         self.pick(hay).find(hay)
     }
 
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+        // A gated pattern cannot match the empty string, so the empty tail yields nothing.
+        let hay = if self.gate.admits(hay) { hay } else { &hay[hay.len()..] };
         self.pick(hay).find_iter(hay)
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        if !self.gate.admits(hay) {
+            return None;
+        }
         self.pick(hay).captures(hay)
     }
 
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+        let hay = if self.gate.admits(hay) { hay } else { &hay[hay.len()..] };
         self.pick(hay).captures_iter(hay)
     }
 
     pub fn replace<'h, R: Replacer>(&self, hay: &'h str, rep: R) -> Cow<'h, str> {
+        if !self.gate.admits(hay) {
+            return Cow::Borrowed(hay);
+        }
         self.pick(hay).replace(hay, rep)
     }
 
     pub fn replace_all<'h, R: Replacer>(&self, hay: &'h str, rep: R) -> Cow<'h, str> {
+        if !self.gate.admits(hay) {
+            return Cow::Borrowed(hay);
+        }
         self.pick(hay).replace_all(hay, rep)
     }
 }

@@ -284,10 +284,8 @@ fn apply_ranking_notes(entries: &mut [Entry], units: &[Unit]) {
 }
 
 static UNRANKED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(
-        r"(?i)\b(?:in no (?:particular|special) order|not ranked|unranked|in alphabetical order|alphabetically)\b",
-    )
-    .expect("static regex")
+    Re::new(r"(?i)\b(?:in no (?:particular|special) order|not ranked|unranked|in alphabetical order|alphabetically)\b")
+        .expect("static regex")
 });
 static COUNTDOWN: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"(?i)\bcount(?:ing|s|ed)?\s+down\s+from\s+#?(\d{1,3})\b").expect("static regex"));

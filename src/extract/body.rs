@@ -41,13 +41,14 @@ static CREDIT_OPENING: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 static TITLE_TRACK: LazyLock<Re> =
-    LazyLock::new(|| Re::new(r"(?i)\bthe title (?:track|song|theme|cut)\b").expect("static regex"));
+    LazyLock::new(|| Re::gated(r"(?i)\bthe title (?:track|song|theme|cut)\b", &["the title "]).expect("static regex"));
 static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
 static NEGATION: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:not a (?:proper |real |true )?soundtrack|isn[’']t (?:a |technically a )?soundtrack|not technically a soundtrack|is (?:a|an) (?:concept|studio|progressive[- ]rock|solo|live|compilation) album(?:,| that| and)|though not a soundtrack)")
+    Re::gated(r"(?i)\b(?:not a (?:proper |real |true )?soundtrack|isn[’']t (?:a |technically a )?soundtrack|not technically a soundtrack|is (?:a|an) (?:concept|studio|progressive[- ]rock|solo|live|compilation) album(?:,| that| and)|though not a soundtrack)", &["soundtrack", "album"])
         .expect("static regex")
 });
-static TRAILING_CREDIT: LazyLock<Re> = LazyLock::new(|| Re::new(r"\(([^()]{3,50})\)\s*$").expect("static regex"));
+static TRAILING_CREDIT: LazyLock<Re> =
+    LazyLock::new(|| Re::gated(r"\(([^()]{3,50})\)\s*$", &["("]).expect("static regex"));
 static CREDIT_LINE: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:[—–-]\s*|(?:words|review|reviewed by|written by|by)\s*:?\s+)([^\s].{2,40})$")
         .expect("static regex")

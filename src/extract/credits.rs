@@ -17,27 +17,28 @@ use crate::normalize::{fold, title_key};
 const NAME_LIST: &str = r"[A-Z][\p{L}.\-]*(?:\s+(?:[A-Z][\p{L}.\-]*|de|van|von|da|di|del|la|le))*(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*)*)?";
 
 static CUE_BY: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+")
+    Re::gated(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+", &["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and"])
         .expect("static regex")
 });
 static NOUN_BY: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+")
+    Re::gated(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+", &["by", "from"])
         .expect("static regex")
 });
 static ROLE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"\b(?:[Mm]usic (?:supervisors?|producers?)|[Pp]roducers?|[Cc]omposers?|[Ss]ongwriters?|[Ww]riters|(?:band|duo|trio|group|outfit|collective))\s*,?\s+")
+    Re::gated(r"\b(?:[Mm]usic (?:supervisors?|producers?)|[Pp]roducers?|[Cc]omposers?|[Ss]ongwriters?|[Ww]riters|(?:band|duo|trio|group|outfit|collective))\s*,?\s+", &["usic ", "roducer", "omposer", "ongwriter", "riters", "band", "duo", "trio", "group", "outfit", "collective"])
         .expect("static regex")
 });
 static POSSESSIVE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(&format!(r"({NAME_LIST})(?:['’]s?)\s+((?:[\p{{L}}\-]+,?\s+){{0,5}}?)([\p{{L}}\-]+)\b"))
+    Re::gated(&format!(r"({NAME_LIST})(?:['’]s?)\s+((?:[\p{{L}}\-]+,?\s+){{0,5}}?)([\p{{L}}\-]+)\b"), &["'", "’"])
         .expect("static regex")
 });
 static SUBJECT_VERB: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"))
+    Re::gated(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"), &["composed", "scored", "wrote", "penned", "created", "recorded", "crafted", "provided", "delivered", "contributed"])
         .expect("static regex")
 });
-static NAME_NOUN: LazyLock<Re> =
-    LazyLock::new(|| Re::new(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b")).expect("static regex"));
+static NAME_NOUN: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b"), &["soundtrack", "score"]).expect("static regex")
+});
 /// Nouns that make "X's …" a music credit for anyone; other nouns only for known composers.
 static MUSIC_NOUN: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?:scores?|soundtracks?|music|compositions?|themes?|cues|songs|melod(?:y|ies)|orchestrations?|synths?|accompaniment)$")

@@ -30,9 +30,8 @@ static CREDIT: LazyLock<Re> = LazyLock::new(|| {
     .expect("static regex")
 });
 /// A rating value ("8/10", "4.5 stars", "B+") after a "Score:" key.
-static RATING: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"^\s*(?:\d+(?:\.\d+)?\s*(?:/\s*\d+|stars?|%)?|[A-F][+\-–]?)\s*$").expect("static regex")
-});
+static RATING: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^\s*(?:\d+(?:\.\d+)?\s*(?:/\s*\d+|stars?|%)?|[A-F][+\-–]?)\s*$").expect("static regex"));
 
 /// The field and value of a field line, if `text` is one.
 pub fn field_line(text: &str) -> Option<(Field, &str)> {

@@ -32,9 +32,8 @@ pub enum Group {
     Credits { names: Vec<String>, releases: Vec<Release>, year: Option<i32> },
 }
 
-static YEAR: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"^(1[89]\d\d|20\d\d)(?:\s*[-–/]\s*(?:1[89]\d\d|20\d\d|\d\d))?$").expect("static regex")
-});
+static YEAR: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^(1[89]\d\d|20\d\d)(?:\s*[-–/]\s*(?:1[89]\d\d|20\d\d|\d\d))?$").expect("static regex"));
 static YEAR_BY: LazyLock<Re> = LazyLock::new(|| Re::new(r"^(1[89]\d\d|20\d\d)\s+by$").expect("static regex"));
 static YEAR_ANYWHERE: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
 static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {

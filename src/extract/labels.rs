@@ -64,8 +64,12 @@ static COMPANY_END: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"\b(?:Records|Recordings|Recording Co|Soundtracks)$").expect("static regex"));
 
 pub static RELEASE_WORD: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(
+    Re::gated(
         r"(?i)\b(?:releas\w*|re-releas\w*|reissu\w*|edition|box set|lp|cd|vinyl|disc|label|dropped|pressing|album)\b",
+        &[
+            "releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing",
+            "album",
+        ],
     )
     .expect("static regex")
 });

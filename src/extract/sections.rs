@@ -42,15 +42,16 @@ static TOC: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 static HM: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:honou?rable mentions?|also[- ]rans?|bubbling under|runners?[- ]up|near misses|just missed(?: the cut)?|didn[’']t (?:quite )?make the (?:cut|list)|special mentions?|acknowledge)\b")
+    Re::gated(r"(?i)\b(?:honou?rable mentions?|also[- ]rans?|bubbling under|runners?[- ]up|near misses|just missed(?: the cut)?|didn[’']t (?:quite )?make the (?:cut|list)|special mentions?|acknowledge)\b", &["hono", "also", "bubbling under", "runner", "near misses", "just missed", "make the", "special mention", "acknowledge"])
         .expect("static regex")
 });
 static LIST_TITLE: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b").expect("static regex")
 });
 static SOUNDTRACK_TOPIC: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(
+    Re::gated(
         r"(?i)\b(?:soundtracks?|scores?|osts?|film music|movie music|themes?|composers?|songs? from|music from)\b",
+        &["soundtrack", "score", "ost", "film music", "movie music", "theme", "composer", "song", "music from"],
     )
     .expect("static regex")
 });
@@ -191,7 +192,7 @@ fn mark_list_year(units: &[Unit], info: &mut [UnitInfo]) {
 }
 
 static LIST_YEAR: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:scores?|soundtracks?|osts?|music|films?|movies?|shows?|series|games?|albums?|releases)\b[^.!?]{0,40}?\b(?:of|from|in)\s+(?:the\s+year\s+)?(1[89]\d\d|20\d\d)\b")
+    Re::gated(r"(?i)\b(?:scores?|soundtracks?|osts?|music|films?|movies?|shows?|series|games?|albums?|releases)\b[^.!?]{0,40}?\b(?:of|from|in)\s+(?:the\s+year\s+)?(1[89]\d\d|20\d\d)\b", &["18", "19", "20"])
         .expect("static regex")
 });
 

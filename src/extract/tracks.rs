@@ -281,11 +281,11 @@ fn artist_before(before: &str, vocab: &Vocabulary) -> Option<String> {
 }
 
 static SONG_LIST: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b[^().]{0,60}\(([^()]{3,200})\)")
+    Re::gated(r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b[^().]{0,60}\(([^()]{3,200})\)", &["("])
         .expect("static regex")
 });
 static NAMED_TRACK: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b").expect("static regex")
+    Re::gated(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b", &["track", "song", "theme", "single"]).expect("static regex")
 });
 
 /// Songs named without quotes: "other songs (A, B, C)", "The Trail By Fire track".

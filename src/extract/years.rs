@@ -7,11 +7,11 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 static WORK_YEAR: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)")
+    Re::gated(r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)", &["18", "19", "20"])
         .expect("static regex")
 });
 static OTHER_WORK: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:remake|reboot|sequel|prequel|(?:tv|television|stage|series|musical|broadway) adaptation|adaptation of the (?:movie|film|show|series)|inspired|based on|spin-?off|revival)\b")
+    Re::gated(r"(?i)\b(?:remake|reboot|sequel|prequel|(?:tv|television|stage|series|musical|broadway) adaptation|adaptation of the (?:movie|film|show|series)|inspired|based on|spin-?off|revival)\b", &["remake", "reboot", "sequel", "prequel", "adaptation", "inspired", "based on", "spin", "revival"])
         .expect("static regex")
 });
 /// Years of events around a work rather than of the work ("a 2019 reissue", "the 2016 tour").

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// A lead byte of a 2–4 byte UTF-8 sequence read as Windows-1252, then 1–3 continuation bytes
 /// read the same way. Matching only whole sequences keeps real accented text ("São") intact.
 static MOJIBAKE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(
+    Re::non_ascii(
         "[\u{00C2}-\u{00F4}][\u{0080}-\u{00BF}\u{20AC}\u{201A}\u{0192}\u{201E}\u{2026}\u{2020}\u{2021}\u{02C6}\u{2030}\u{0160}\u{2039}\u{0152}\u{017D}\u{2018}\u{2019}\u{201C}\u{201D}\u{2022}\u{2013}\u{2014}\u{02DC}\u{2122}\u{0161}\u{203A}\u{0153}\u{017E}\u{0178}]{1,3}",
     )
     .expect("static regex")
