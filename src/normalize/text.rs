@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::re::Re;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// A lead byte of a 2–4 byte UTF-8 sequence read as Windows-1252, then 1–3 continuation bytes
 /// read the same way. Matching only whole sequences keeps real accented text ("São") intact.
@@ -103,13 +103,18 @@ fn is_invisible(c: char) -> bool {
 pub fn clean_text(text: &str) -> String {
     // Characters are mapped before NFC so that removing an invisible character can never
     // leave a sequence that a second pass would compose.
-    let mapped: String = text
-        .chars()
-        .filter(|&c| !is_invisible(c))
-        .map(|c| if is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t') { ' ' } else { c })
-        .collect();
-    // ASCII text is already NFC.
-    let out: String = if mapped.is_ascii() { mapped } else { mapped.nfc().collect() };
+    let changes = |c: char| is_invisible(c) || is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t');
+    // Most text has nothing to map: its bytes are checked without decoding where they are ASCII.
+    let clean = text.bytes().all(|b| b >= 0x20 && b != 0x7F || b == b'\n' || b == b'\t' || b >= 0x80)
+        && (text.is_ascii() || !text.chars().any(changes));
+    let mapped: String = if clean {
+        text.to_string()
+    } else {
+        text.chars().filter(|&c| !is_invisible(c)).map(|c| if changes(c) { ' ' } else { c }).collect()
+    };
+    // ASCII text is already NFC, and so is text the quick check passes.
+    let nfc = mapped.is_ascii() || is_nfc_quick(mapped.chars()) == IsNormalized::Yes;
+    let out: String = if nfc { mapped } else { mapped.nfc().collect() };
     if out.contains("””") || out.contains("\"\"") { doubled_quotes_to_dash(&out) } else { out }
 }
 
