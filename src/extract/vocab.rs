@@ -8,7 +8,6 @@ use crate::normalize::labels::LabelTableError;
 use crate::normalize::{LabelTable, fold};
 
 const COMPOSERS: &str = include_str!("../../data/composers.txt");
-const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 
 /// Lookup tables keyed by [`fold`]ed text.
 #[derive(Debug, Clone, Default)]
@@ -23,7 +22,6 @@ pub struct Vocabulary {
 pub static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut v = Vocabulary { labels: LabelTable::builtin().clone(), ..Vocabulary::default() };
     v.add_composers(COMPOSERS);
-    v.add_given_names(GIVEN_NAMES);
     v
 });
 
@@ -59,7 +57,9 @@ impl Vocabulary {
         self.labels.spelled(name)
     }
 
+    /// A given name of `data/given_names.txt` (shared with normalisation) or one added here.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&fold(word))
+        crate::normalize::names::is_given_name(word)
+            || !self.given_names.is_empty() && self.given_names.contains(&fold(word))
     }
 }
