@@ -2,7 +2,9 @@
 //! from the data files in `data/` (compiled in) plus any extra files the user names.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+use super::known::KnownTitles;
 
 use crate::normalize::labels::LabelTableError;
 use crate::normalize::{LabelTable, fold};
@@ -16,6 +18,8 @@ pub struct Vocabulary {
     /// Canonical labels by spelling: the one table resolution uses too (`data/labels.txt`).
     labels: LabelTable,
     given_names: HashSet<String>,
+    /// Titles the run's other articles list, for articles read as prose.
+    known_titles: Option<Arc<KnownTitles>>,
 }
 
 /// The built-in vocabulary.
@@ -46,6 +50,15 @@ impl Vocabulary {
 
     pub fn add_given_names(&mut self, text: &str) {
         self.given_names.extend(data_lines(text).map(fold));
+    }
+
+    /// This vocabulary plus the run's known titles.
+    pub fn with_known_titles(&self, titles: Option<KnownTitles>) -> Self {
+        Vocabulary { known_titles: titles.map(Arc::new), ..self.clone() }
+    }
+
+    pub fn known_titles(&self) -> Option<&KnownTitles> {
+        self.known_titles.as_deref()
     }
 
     pub fn is_composer(&self, name: &str) -> bool {
