@@ -2,6 +2,7 @@
 //! blocks. Nothing here knows about soundtracks.
 
 pub mod decode;
+pub mod depth;
 pub mod html;
 pub mod text;
 pub mod walk;
