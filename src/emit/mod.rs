@@ -31,7 +31,7 @@ pub fn write_all(dir: &Path, mentions: &[Mention], soundtracks: &[Soundtrack], r
         tracks_csv(soundtracks)?,
         pretty_json(report)?,
     ];
-    let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name)).collect();
+    let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name, std::process::id())).collect();
     let result = temps
         .iter()
         .zip(&rendered)
@@ -45,9 +45,10 @@ pub fn write_all(dir: &Path, mentions: &[Mention], soundtracks: &[Soundtrack], r
     result
 }
 
-/// A hidden name beside the final one (the walk skips dot files), unique to this process.
-fn temp_path(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!(".{name}.tmp-{}", std::process::id()))
+/// Where process `pid` writes output `name` before renaming it into place: a hidden name
+/// beside the final one (the walk skips dot files), unique to the process.
+pub fn temp_path(dir: &Path, name: &str, pid: u32) -> PathBuf {
+    dir.join(format!(".{name}.tmp-{pid}"))
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -181,7 +182,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("mentions.jsonl"), "old\n").unwrap();
         // A folder where the last temporary file should go makes that write fail.
-        fs::create_dir(temp_path(dir.path(), "report.json")).unwrap();
+        fs::create_dir(temp_path(dir.path(), "report.json", std::process::id())).unwrap();
         let report = Report::new(Vec::new(), 1, 0);
         assert!(write_all(dir.path(), &[], &[record()], &report).is_err());
         assert_eq!(fs::read_to_string(dir.path().join("mentions.jsonl")).unwrap(), "old\n");
