@@ -58,18 +58,18 @@ fn formulas_are_neutralised_in_every_csv_and_kept_raw_in_json() {
 }
 
 /// Every visible file of a folder, by name, byte for byte.
-fn visible_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+fn visible_files(dir: &Path) -> BTreeMap<String, String> {
     fs::read_dir(dir)
         .expect("output folder")
         .map(|e| e.expect("entry"))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| !name.starts_with('.'))
-        .map(|name| (name.clone(), fs::read(dir.join(&name)).expect("read")))
+        .map(|name| (name.clone(), String::from_utf8_lossy(&fs::read(dir.join(&name)).expect("read")).into_owned()))
         .collect()
 }
 
 /// A run's output, then a new input that would change it.
-fn previous_run() -> (Workspace, BTreeMap<String, Vec<u8>>) {
+fn previous_run() -> (Workspace, BTreeMap<String, String>) {
     let ws = Workspace::new();
     ws.write("good.txt", ARTICLE);
     assert_article(&ws.run_ok(), "good.txt");
@@ -79,15 +79,26 @@ fn previous_run() -> (Workspace, BTreeMap<String, Vec<u8>>) {
     (ws, before)
 }
 
-fn spawn(ws: &Workspace) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_cuesheet"))
+/// A running cuesheet, killed when dropped so a failed assertion leaves no process behind.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn(ws: &Workspace) -> Running {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_cuesheet"))
         .arg("--input")
         .arg(ws.input())
         .arg("--output")
         .arg(ws.output())
         .args(["--quiet", "--jobs", "1"])
         .spawn()
-        .expect("start cuesheet")
+        .expect("start cuesheet");
+    Running(child)
 }
 
 /// CPU time a process has used, from /proc (clock ticks, 100 a second on Linux).
@@ -108,7 +119,8 @@ fn a_run_killed_while_reading_leaves_the_previous_output() {
     let (ws, before) = previous_run();
     let paragraph = "The strings hold a long note over the harbour.\nThe brass waits for the storm.\n\n";
     ws.write("long.txt", paragraph.repeat(3_000_000 / paragraph.len()));
-    let mut child = spawn(&ws);
+    let mut running = spawn(&ws);
+    let child = &mut running.0;
     while cpu_ticks(child.id()) < 50 {
         assert!(child.try_wait().unwrap().is_none(), "the run ended before it could be killed: make long.txt longer");
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -134,7 +146,8 @@ fn a_run_killed_while_writing_leaves_the_previous_output() {
     // Filler keeps the process reading for a while, so the FIFO is in place before it writes.
     let paragraph = "The strings hold a long note over the harbour.\n\n";
     ws.write("filler.txt", paragraph.repeat(300_000 / paragraph.len()));
-    let mut child = spawn(&ws);
+    let mut running = spawn(&ws);
+    let child = &mut running.0;
     let pid = child.id();
     let last = temp_path(&ws.output(), OUTPUT_FILES[OUTPUT_FILES.len() - 1], pid);
     let made = std::process::Command::new("mkfifo").arg(&last).status().expect("mkfifo");
@@ -142,7 +155,8 @@ fn a_run_killed_while_writing_leaves_the_previous_output() {
     let others = OUTPUT_FILES[..OUTPUT_FILES.len() - 1].iter().map(|name| temp_path(&ws.output(), name, pid));
     let others: Vec<_> = others.collect();
     let started = std::time::Instant::now();
-    while !others.iter().all(|p| p.exists()) {
+    // Until the five are written — or an output changed, which writing in place would do.
+    while !others.iter().all(|p| p.exists()) && visible_files(&ws.output()) == before {
         assert!(child.try_wait().unwrap().is_none(), "the run ended before the FIFO was in place");
         assert!(started.elapsed().as_secs() < 120, "the temporary files never appeared");
         std::thread::sleep(std::time::Duration::from_millis(10));
