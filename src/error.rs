@@ -46,4 +46,6 @@ pub enum RunError {
     Threads(#[source] rayon::ThreadPoolBuildError),
     #[error("cannot read overrides file {path}: {message}")]
     Overrides { path: PathBuf, message: String },
+    #[error("cannot read vocabulary file {path}: {message}")]
+    Vocabulary { path: PathBuf, message: String },
 }

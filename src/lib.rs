@@ -15,6 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod resolve;
+pub mod synth;
 
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -75,6 +76,11 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         .map_err(|source| RunError::Input { path: config.input.clone(), source })?;
     std::fs::create_dir_all(&config.output)
         .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
+    let mut overrides = resolve::Overrides::load(&config.input).map_err(|e| RunError::Overrides {
+        path: config.input.join(resolve::OVERRIDES_FILE),
+        message: e.to_string(),
+    })?;
+    let vocab = load_vocabulary(config, &mut overrides)?;
 
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(config.jobs.unwrap_or(0)).build().map_err(RunError::Threads)?;
@@ -84,7 +90,7 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         files
             .par_iter()
             .map(|file| {
-                let result = process_file(&file.path, &file.rel);
+                let result = process_file(&file.path, &file.rel, &vocab);
                 if let Some(bar) = &progress {
                     let total =
                         entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed) + result.mentions.len();
@@ -110,10 +116,11 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     let mut mentions: Vec<Mention> = results.into_iter().flat_map(|r| r.mentions).collect();
-    let soundtracks = resolve::resolve(&mut mentions);
+    let resolution = resolve::resolve_with(&mut mentions, &overrides);
+    let soundtracks = &resolution.soundtracks;
 
     let report = Report::new(reports, soundtracks.len(), started.elapsed().as_millis() as u64);
-    emit::write_all(&config.output, &mentions, &soundtracks, &report)
+    emit::write_all(&config.output, &mentions, &resolution, &report)
         .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
     Ok(RunSummary {
         files_read: report.totals.ok,
@@ -126,11 +133,39 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     })
 }
 
+/// The built-in vocabulary, extended by the user's `--labels` and `--composers` files. Label
+/// files also extend the table resolution uses for canonical spellings.
+fn load_vocabulary(config: &Config, overrides: &mut resolve::Overrides) -> Result<extract::Vocabulary, RunError> {
+    let mut vocab = extract::BUILT_IN.clone();
+    let read = |path: &Path| {
+        std::fs::read_to_string(path)
+            .map_err(|e| RunError::Vocabulary { path: path.to_path_buf(), message: e.to_string() })
+    };
+    for path in &config.labels {
+        let text = read(path)?;
+        let bad =
+            |e: normalize::labels::LabelTableError| RunError::Vocabulary { path: path.clone(), message: e.to_string() };
+        vocab.add_labels(&text).map_err(bad)?;
+        overrides.labels.extend(normalize::LabelTable::pairs(&text).map_err(bad)?);
+    }
+    for path in &config.composers {
+        vocab.add_composers(&read(path)?);
+    }
+    Ok(vocab)
+}
+
+/// The mentions of one document: extraction, then normalisation of every field.
+pub fn extract_document(doc: &Document, vocab: &extract::Vocabulary) -> Vec<Mention> {
+    let mut mentions = extract::extract_with(doc, vocab);
+    mentions.iter_mut().for_each(normalize::normalize_mention);
+    mentions
+}
+
 /// Reads and extracts one file; never panics out, so one bad file cannot stop a run.
-fn process_file(path: &Path, rel: &str) -> FileResult {
+fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary) -> FileResult {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         ingest::read_document(path, rel).map(|doc| {
-            let mentions = extract::extract(&doc);
+            let mentions = extract_document(&doc, vocab);
             (doc, mentions)
         })
     }));

@@ -3,8 +3,11 @@
 
 use std::process::ExitCode;
 
+use std::path::Path;
+
 use clap::Parser;
-use cuesheet::cli::Args;
+use cuesheet::cli::{Args, Command};
+use cuesheet::resolve::explain::{Lookup, lookup, render};
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
@@ -14,6 +17,9 @@ fn main() -> ExitCode {
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
+    if let Some(Command::Explain { query }) = &args.command {
+        return explain(&args.output, query);
+    }
     let config = cuesheet::Config::from(args);
     // A panic is a bug, but it must still end with the fatal code rather than Rust's 101;
     // the panic hook has already printed where it happened.
@@ -30,6 +36,28 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("cuesheet: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `cuesheet explain`: prints the records of the last run that match `query`.
+fn explain(output: &Path, query: &str) -> ExitCode {
+    match lookup(output, query) {
+        Ok(Lookup::Found(records)) => {
+            let texts: Vec<String> = records.iter().map(render).collect();
+            print!("{}", texts.join("\n"));
+            ExitCode::SUCCESS
+        }
+        Ok(Lookup::NotFound(near)) => {
+            eprintln!("cuesheet: no record matches {query:?} in {}", output.display());
+            for (id, title) in near {
+                eprintln!("  did you mean {id}  ({title})?");
+            }
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("cuesheet: {e}");
             ExitCode::from(1)
         }
     }

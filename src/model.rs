@@ -1,6 +1,8 @@
 //! The records that flow out of extraction and into resolution and output: one [`Mention`]
 //! per soundtrack entry found in one article, and one [`Soundtrack`] per merged work.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// One release of a soundtrack as an article names it.
@@ -58,6 +60,10 @@ pub struct Mention {
     pub confidence: f32,
     /// The merged record this mention belongs to; empty until resolution.
     pub soundtrack_id: String,
+    /// Values as the article wrote them, by field name, where normalisation repaired more than
+    /// spacing (mojibake, casing, joint names); list fields are joined with `; `.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub raw: BTreeMap<String, String>,
 }
 
 impl Mention {
@@ -78,6 +84,7 @@ impl Mention {
             reviewer: None,
             confidence: 0.5,
             soundtrack_id: String::new(),
+            raw: BTreeMap::new(),
         }
     }
 }

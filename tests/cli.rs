@@ -83,7 +83,7 @@ fn one_job_and_two_jobs_write_the_same_bytes() {
     let one = output_bytes(&ws.output());
     ws.cmd().args(["--quiet", "--jobs", "2"]).assert().success();
     let two = output_bytes(&ws.output());
-    assert_eq!(one.len(), 6);
+    assert_eq!(one.len(), cuesheet::emit::OUTPUT_FILES.len());
     assert_eq!(one, two);
     assert_consistent(&Outputs::read(&ws.output()), &ws);
 }
@@ -239,4 +239,36 @@ fn without_options_it_reads_input_and_writes_output_in_the_current_folder() {
     cuesheet().current_dir(ws.root()).arg("-q").assert().success();
     let out = Outputs::read(&ws.root().join("output"));
     assert_eq!(out.mentions.len(), ENTRIES);
+}
+
+#[test]
+fn vocabulary_files_extend_the_built_in_labels_and_composers() {
+    let ws = Workspace::new();
+    ws.write(
+        "list.txt",
+        "Three scores\n\n1. Moon Harbour (1999)\n\nThe score by Zorbulon is all bells. The album came out on Quokka Sound in 2000.\n\n\
+         2. Salt Flats (2003)\n\nA quiet one.\n\n3. Iron Bell (2007)\n\nA loud one.\n",
+    );
+    let labels = ws.root().join("labels.txt");
+    let composers = ws.root().join("composers.txt");
+    fs::write(&labels, "# our labels\nQuokka Sound | Quokka\n").unwrap();
+    fs::write(&composers, "Zorbulon\n").unwrap();
+
+    let plain = ws.run_ok();
+    let moon = |o: &Outputs| o.mentions.iter().find(|m| m["title"] == "Moon Harbour").cloned().expect("Moon Harbour");
+    assert_eq!(moon(&plain)["labels"], serde_json::json!([]), "an unknown label in prose is not read");
+    assert_eq!(moon(&plain)["composers"], serde_json::json!([]), "a one-word unknown name is not a credit");
+
+    ws.cmd().arg("--quiet").arg("--labels").arg(&labels).arg("--composers").arg(&composers).assert().success();
+    let extended = Outputs::read(&ws.output());
+    assert_eq!(moon(&extended)["labels"], serde_json::json!(["Quokka Sound"]));
+    assert_eq!(moon(&extended)["composers"], serde_json::json!(["Zorbulon"]));
+}
+
+#[test]
+fn an_unreadable_vocabulary_file_is_fatal() {
+    let ws = three_articles();
+    let mut cmd = ws.cmd();
+    cmd.arg("--labels").arg(ws.root().join("no-such-labels.txt"));
+    assert_fails(cmd, 1, "no-such-labels.txt");
 }

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cuesheet::extract::extract;
 use cuesheet::ingest::document_from_bytes;
 use cuesheet::model::Mention;
 use cuesheet::normalize::{fold, title_key};
@@ -29,7 +28,7 @@ fn mentions_of(path: &Path) -> Vec<Mention> {
     let bytes = fs::read(path).expect("read fixture");
     let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
     let doc = document_from_bytes(name, &bytes).expect("fixture decodes");
-    extract(&doc)
+    cuesheet::extract_document(&doc, &cuesheet::extract::BUILT_IN)
 }
 
 /// One line per mention, fields in a fixed order, for snapshots.
@@ -64,9 +63,11 @@ fn render(mentions: &[Mention]) -> String {
 
 #[test]
 fn snapshots_of_fixture_articles() {
-    for path in fixtures("articles") {
-        let name = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
-        insta::assert_snapshot!(name, render(&mentions_of(&path)));
+    for dir in ["articles", "holdout/articles"] {
+        for path in fixtures(dir) {
+            let name = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
+            insta::assert_snapshot!(name, render(&mentions_of(&path)));
+        }
     }
 }
 
@@ -132,10 +133,21 @@ fn same_title(gold: &Value, m: &Mention) -> bool {
 
 #[test]
 fn fixture_articles_match_their_answer_keys() {
+    check_answer_keys("articles", 0.95, 0.85);
+}
+
+/// The held-out batch was written without sight of the code, in layouts the first batch does
+/// not use; it measures how extraction generalises, with a lower bar for fields.
+#[test]
+fn held_out_articles_match_their_answer_keys() {
+    check_answer_keys("holdout/articles", 0.95, 0.80);
+}
+
+fn check_answer_keys(dir: &str, entry_bar: f64, field_bar: f64) {
     let mut entries = Counts::default();
     let mut fields: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut report = String::new();
-    for path in fixtures("articles") {
+    for path in fixtures(dir) {
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
         let gold_path = path.with_file_name(format!("../gold/{stem}.gold.json"));
         let gold: Value = serde_json::from_slice(&fs::read(&gold_path).expect("answer key")).expect("json");
@@ -179,8 +191,8 @@ fn fixture_articles_match_their_answer_keys() {
     }
     let summary: Vec<String> = fields.iter().map(|(k, c)| format!("{k} F1 {:.3}", c.f1())).collect();
     eprintln!("entries F1 {:.3}; {}\n{report}", entries.f1(), summary.join(", "));
-    assert!(entries.f1() >= 0.95, "entry F1 {:.3} below 0.95\n{report}", entries.f1());
+    assert!(entries.f1() >= entry_bar, "entry F1 {:.3} below {entry_bar}\n{report}", entries.f1());
     for (name, c) in &fields {
-        assert!(c.f1() >= 0.85, "{name} F1 {:.3} below 0.85\n{report}", c.f1());
+        assert!(c.f1() >= field_bar, "{name} F1 {:.3} below {field_bar}\n{report}", c.f1());
     }
 }

@@ -3,6 +3,7 @@
 //! the previous output whole.
 
 pub mod dialect;
+pub mod resolution;
 
 use std::fs;
 use std::io::Write;
@@ -12,16 +13,26 @@ use serde::Serialize;
 
 use crate::model::{Mention, Soundtrack};
 use crate::report::Report;
+use crate::resolve::Resolution;
 use dialect::{CsvSheet, join, releases_cell, tracks_cell};
 
 /// Names of the files a run writes.
-pub const OUTPUT_FILES: [&str; 6] =
-    ["mentions.jsonl", "soundtracks.json", "soundtracks.csv", "mentions.csv", "tracks.csv", "report.json"];
+pub const OUTPUT_FILES: [&str; 8] = [
+    "mentions.jsonl",
+    "soundtracks.json",
+    "soundtracks.csv",
+    "mentions.csv",
+    "tracks.csv",
+    "report.json",
+    "explain.jsonl",
+    "review.csv",
+];
 
 /// Writes every output file into `dir`. All of them are rendered and written to temporary
 /// names before the first rename, so a failure (or an interruption) while writing leaves the
-/// previous set whole, and old and new files can only mix during the six renames.
-pub fn write_all(dir: &Path, mentions: &[Mention], soundtracks: &[Soundtrack], report: &Report) -> std::io::Result<()> {
+/// previous set whole, and old and new files can only mix during the renames.
+pub fn write_all(dir: &Path, mentions: &[Mention], resolution: &Resolution, report: &Report) -> std::io::Result<()> {
+    let soundtracks = &resolution.soundtracks;
     // In the order of OUTPUT_FILES.
     let rendered = [
         mentions_jsonl(mentions)?,
@@ -30,6 +41,8 @@ pub fn write_all(dir: &Path, mentions: &[Mention], soundtracks: &[Soundtrack], r
         mentions_csv(mentions)?,
         tracks_csv(soundtracks)?,
         pretty_json(report)?,
+        resolution::explain_jsonl(resolution)?,
+        resolution::review_csv(resolution)?,
     ];
     let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name, std::process::id())).collect();
     let result = temps
@@ -184,7 +197,8 @@ mod tests {
         // A folder where the last temporary file should go makes that write fail.
         fs::create_dir(temp_path(dir.path(), "report.json", std::process::id())).unwrap();
         let report = Report::new(Vec::new(), 1, 0);
-        assert!(write_all(dir.path(), &[], &[record()], &report).is_err());
+        let resolution = Resolution { soundtracks: vec![record()], explanations: Vec::new(), review: Vec::new() };
+        assert!(write_all(dir.path(), &[], &resolution, &report).is_err());
         assert_eq!(fs::read_to_string(dir.path().join("mentions.jsonl")).unwrap(), "old\n");
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(left.len(), 2, "only the old file and the blocking folder: {left:?}");

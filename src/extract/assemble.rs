@@ -3,11 +3,13 @@
 //! sections, the writer lines, and the list title's year.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::body::{self, BodyFields, BodyLine};
 use super::header::Sep;
 use super::list::Entry;
-use super::names::name_score;
 use super::sections::UnitInfo;
 use super::units::Unit;
 use super::vocab::Vocabulary;
@@ -28,6 +30,7 @@ pub fn mentions(
     let bodies: Vec<BodyFields> =
         entries.iter().enumerate().map(|(i, e)| read_body(units, info, &entries, i, e, &titles, vocab)).collect();
     apply_list_conventions(&mut entries, &bodies, units);
+    apply_ranking_notes(&mut entries, units);
     let mut out = Vec::new();
     let entry_units: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
     let writer_lines = info.iter().filter(|i| i.reviewer.is_some()).count();
@@ -238,6 +241,57 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
     let _ = groups;
 }
 
+/// What the text says about a list's order: "in no particular order" makes its numbers
+/// plain numbering; "counting down from #50" ranks an unnumbered list in reading order.
+fn apply_ranking_notes(entries: &mut [Entry], units: &[Unit]) {
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        groups.entry(e.group).or_default().push(i);
+    }
+    for members in groups.values() {
+        let first_unit = entries[members[0]].unit;
+        let lead: String = units[first_unit.saturating_sub(4)..first_unit]
+            .iter()
+            .map(|u| u.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if UNRANKED.is_match(&lead) {
+            for &i in members {
+                entries[i].rank = None;
+            }
+        }
+    }
+    // A countdown announced before the list ranks the unnumbered entries that follow, one
+    // rank per line (two works on one line share it).
+    let Some(first) = entries.first().map(|e| e.unit) else { return };
+    let Some(start) =
+        units[..first].iter().rev().find_map(|u| COUNTDOWN.captures(&u.text).and_then(|c| c[1].parse::<u32>().ok()))
+    else {
+        return;
+    };
+    if entries.len() < 3 || entries.iter().any(|e| e.rank.is_some()) {
+        return;
+    }
+    let mut rank = start + 1;
+    let mut last_unit = None;
+    for e in entries.iter_mut() {
+        if last_unit != Some(e.unit) {
+            rank = rank.saturating_sub(1);
+            last_unit = Some(e.unit);
+        }
+        e.rank = (rank > 0).then_some(rank);
+    }
+}
+
+static UNRANKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in no (?:particular|special) order|not ranked|unranked|in alphabetical order|alphabetically)\b",
+    )
+    .expect("static regex")
+});
+static COUNTDOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcount(?:ing|s|ed)?\s+down\s+from\s+#?(\d{1,3})\b").expect("static regex"));
+
 /// "Prelude and the Galapagos from Master and Commander" → (cue, film).
 fn from_split(title: &str) -> Option<(String, String)> {
     let (cue, film) = title.rsplit_once(" from ")?;
@@ -317,7 +371,8 @@ fn push_person(list: &mut Vec<String>, name: &str, reviewer: Option<&str>, vocab
                 && (key.split(' ').count() == 1 || k.split(' ').count() == 1)
             || k.contains(&key) && key.split(' ').count() == 1
     });
-    if !clash && (name_score(name, vocab) > 0.0 || vocab.is_composer(name)) {
+    // A joint credit ("Bebe and Louis Barron") is kept whole here; normalisation splits it.
+    if !clash && (super::names::list_score(name, vocab) > 0.0 || vocab.is_composer(name)) {
         list.push(name.to_string());
     }
 }

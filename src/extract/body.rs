@@ -147,11 +147,17 @@ fn read_field(f: &mut BodyFields, field: Field, value: &str) {
         }
         Field::Label => {
             for label in value.split(['/', ';']).map(str::trim).filter(|l| !l.is_empty()) {
+                // "Death Waltz Recording Co. (2013 reissue)": the bracket dates the release.
+                let (label, note) = match label.split_once(" (") {
+                    Some((l, n)) => (l.trim(), Some(n.trim_end_matches(')'))),
+                    None => (label, None),
+                };
                 let (label, year) = match label.rsplit_once(',') {
                     Some((l, y)) if YEAR.is_match(y) => (l.trim(), YEAR.captures(y).and_then(|c| c[1].parse().ok())),
-                    _ => (label, None),
+                    _ => (label, note.and_then(|n| YEAR.captures(n)).and_then(|c| c[1].parse().ok())),
                 };
-                f.releases.push(Release { label: Some(label.to_string()), year, edition: None });
+                let edition = note.map(|n| YEAR.replace(n, "").trim().to_string()).filter(|e| !e.is_empty());
+                f.releases.push(Release { label: Some(label.trim_end_matches('.').to_string()), year, edition });
             }
         }
         Field::Year => f.year = f.year.or_else(year),

@@ -42,7 +42,10 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
                 || words[j - 1].ends_with("’s")
                 || !words.get(j).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-            (whole_run && vocab.label(name).is_some()).then(|| (j, name.to_string()))
+            // A known label, or a capitalised name ending in "Records"/"Recordings".
+            let all_caps = words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let company = j - i >= 2 && all_caps && COMPANY_END.is_match(name);
+            (whole_run && (vocab.label(name).is_some() || company)).then(|| (j, name.to_string()))
         });
         match found {
             Some((j, name)) => {
@@ -56,6 +59,9 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     }
     out
 }
+
+static COMPANY_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:Records|Recordings|Recording Co|Soundtracks)$").expect("static regex"));
 
 pub static RELEASE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -74,6 +80,7 @@ mod tests {
         let s = "Even if you own Film Score Monthly/Retrograde Records’ fine single-CD release, La-La Land’s new re-release is worth it.";
         assert_eq!(mentioned(s, &BUILT_IN), ["Film Score Monthly", "Retrograde Records", "La-La Land"]);
         assert!(mentioned("Milan is a city in Italy.", &BUILT_IN).is_empty());
+        assert_eq!(mentioned("Nightjar Records is proud to release six titles.", &BUILT_IN), ["Nightjar Records"]);
         assert!(mentioned("a double album with Chuck Berry, Fats Domino and more", &BUILT_IN).is_empty());
     }
 }

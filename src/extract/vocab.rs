@@ -1,30 +1,27 @@
 //! The extractor's vocabulary of facts: known composers, record labels and given names, read
 //! from the data files in `data/` (compiled in) plus any extra files the user names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::normalize::fold;
+use crate::normalize::labels::LabelTableError;
+use crate::normalize::{LabelTable, fold};
 
 const COMPOSERS: &str = include_str!("../../data/composers.txt");
-const LABELS: &str = include_str!("../../data/labels.txt");
-const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 
 /// Lookup tables keyed by [`fold`]ed text.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     composers: HashSet<String>,
-    /// Folded spelling (canonical or alias) → canonical label.
-    labels: HashMap<String, String>,
+    /// Canonical labels by spelling: the one table resolution uses too (`data/labels.txt`).
+    labels: LabelTable,
     given_names: HashSet<String>,
 }
 
 /// The built-in vocabulary.
 pub static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
-    let mut v = Vocabulary::default();
+    let mut v = Vocabulary { labels: LabelTable::builtin().clone(), ..Vocabulary::default() };
     v.add_composers(COMPOSERS);
-    v.add_labels(LABELS);
-    v.add_given_names(GIVEN_NAMES);
     v
 });
 
@@ -39,18 +36,12 @@ impl Vocabulary {
         self.composers.extend(data_lines(text).map(fold));
     }
 
-    /// Adds `Canonical | alias | alias…` lines.
-    pub fn add_labels(&mut self, text: &str) {
-        for line in data_lines(text) {
-            let mut names = line.split('|').map(str::trim).filter(|s| !s.is_empty());
-            let Some(canonical) = names.next() else {
-                continue;
-            };
-            self.labels.insert(fold(canonical), canonical.to_string());
-            for alias in names {
-                self.labels.entry(fold(alias)).or_insert_with(|| canonical.to_string());
-            }
+    /// Adds `Canonical | alias | alias…` lines (the `data/labels.txt` format).
+    pub fn add_labels(&mut self, text: &str) -> Result<(), LabelTableError> {
+        for (canonical, alias) in LabelTable::pairs(text)? {
+            self.labels.add(&canonical, &alias);
         }
+        Ok(())
     }
 
     pub fn add_given_names(&mut self, text: &str) {
@@ -63,10 +54,12 @@ impl Vocabulary {
 
     /// The canonical spelling of a known label.
     pub fn label(&self, name: &str) -> Option<&str> {
-        self.labels.get(&fold(name)).map(String::as_str)
+        self.labels.spelled(name)
     }
 
+    /// A given name of `data/given_names.txt` (shared with normalisation) or one added here.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&fold(word))
+        crate::normalize::names::is_given_name(word)
+            || !self.given_names.is_empty() && self.given_names.contains(&fold(word))
     }
 }

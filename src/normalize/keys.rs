@@ -1,60 +1,115 @@
-//! Matching keys. `fold` is the base of all keys, in the spirit of OpenRefine's fingerprint:
-//! NFKD, diacritics dropped, lower case, `&` read as "and", every run of punctuation or space
-//! one space.
+//! Matching keys. A key is a string that two spellings of one thing share; it is used to
+//! compare and group, never shown as a value. Every key here is idempotent (`k(k(s)) == k(s)`)
+//! and total on any Unicode input (see `tests/normalize_props.rs`); `docs/keys.md` lists them.
+//!
+//! [`fold`] is the base of all keys, in the spirit of OpenRefine's fingerprint: NFKD,
+//! diacritics dropped, lower case, `&` read as "and", apostrophes joined, every run of other
+//! punctuation or space one space. Title keys live in [`super::titles`], label keys in
+//! [`super::labels`].
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Lower-case, diacritic-free, punctuation-free form of `s` with single spaces.
-/// `"Jóhann  Jóhannsson!"` → `"johann johannsson"`. Idempotent.
+/// `"Jóhann  Jóhannsson!"` → `"johann johannsson"`, `"Simon & Garfunkel"` →
+/// `"simon and garfunkel"`, `"Schindler’s"` → `"schindlers"`. Curly and straight quotes fold
+/// alike. Idempotent.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        if c == '&' {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str("and");
-            space = true;
-            continue;
-        }
-        // Apostrophes join ("Schindler’s" → "schindlers") rather than split.
-        if matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`') {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
+    for ch in s.chars() {
+        // ASCII needs no decomposition; other characters are decomposed one by one, which
+        // equals NFKD of the whole text once combining marks are dropped.
+        if ch.is_ascii() {
+            fold_char(ch, &mut out, &mut space);
         } else {
-            space = true;
+            for c in std::iter::once(ch).nfkd() {
+                fold_char(c, &mut out, &mut space);
+            }
         }
     }
     out
 }
 
-/// Key for a work title: folded, without a leading article.
-pub fn title_key(s: &str) -> String {
-    let k = fold(s);
-    for article in ["the ", "a ", "an "] {
-        if let Some(rest) = k.strip_prefix(article)
-            && !rest.is_empty()
-        {
-            return rest.to_string();
+/// Appends the fold of one decomposed character; `space` carries a pending separator.
+fn fold_char(c: char, out: &mut String, space: &mut bool) {
+    if c.is_ascii_alphanumeric() {
+        if *space && !out.is_empty() {
+            out.push(' ');
         }
+        *space = false;
+        out.push(c.to_ascii_lowercase());
+        return;
     }
-    k
+    if is_combining_mark(c) {
+        return;
+    }
+    if c == '&' {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str("and");
+        *space = true;
+        return;
+    }
+    // Apostrophes join ("Schindler’s" → "schindlers") rather than split.
+    if matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´') {
+        return;
+    }
+    if c.is_alphanumeric() {
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        // A lower-case form may decompose further (rare compatibility letters), so it goes
+        // through NFKD again to keep the fold idempotent.
+        for l in c.to_lowercase().flat_map(|l| std::iter::once(l).nfkd()) {
+            if let Some(ascii) = transliterate(l) {
+                out.push_str(ascii);
+            } else if !is_combining_mark(l) && l.is_alphanumeric() {
+                out.push(l);
+            }
+        }
+    } else {
+        *space = true;
+    }
 }
 
-/// Key for a person or group name.
+/// Latin letters that carry no combining mark to drop, so NFKD leaves them whole
+/// (`Guðnadóttir` = `Gudnadottir`, `Sørensen` = `Sorensen`).
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ð' | 'đ' => "d",
+        'ø' => "o",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        'ł' => "l",
+        'þ' => "th",
+        'ı' => "i",
+        _ => return None,
+    })
+}
+
+/// OpenRefine's fingerprint key: the folded words, de-duplicated and sorted, so word order
+/// and repeated words do not matter. `"Where Art Thou, O Brother"` and `"O Brother, Where
+/// Art Thou?"` share `"art brother o thou where"`. Blocking uses it to find reordered titles.
+pub fn fingerprint(s: &str) -> String {
+    let folded = fold(s);
+    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
+}
+
+/// The folded string without spaces: `"Spider-Man"`, `"Spiderman"` and `"SPIDER MAN"` all
+/// give `"spiderman"`; `"E.T."` and `"ET"` give `"et"`.
+pub fn compact(s: &str) -> String {
+    fold(s).replace(' ', "")
+}
+
+/// Key for a person or group name: the fold (`"Jóhannsson"` = `"Johannsson"`,
+/// `"Marius De Vries"` = `"Marius de Vries"`).
 pub fn name_key(s: &str) -> String {
     fold(s)
 }
@@ -68,12 +123,27 @@ mod tests {
         assert_eq!(fold("Jóhann  Jóhannsson!"), "johann johannsson");
         assert_eq!(fold("Simon & Garfunkel"), "simon and garfunkel");
         assert_eq!(fold("Schindler’s List"), "schindlers list");
+        assert_eq!(fold("Schindler's List"), "schindlers list");
+        assert_eq!(fold("Nausicaä"), "nausicaa");
+        assert_eq!(fold("Hildur Guðnadóttir"), "hildur gudnadottir");
+        assert_eq!(fold("Søren STRAẞE"), "soren strasse");
     }
 
     #[test]
-    fn title_key_drops_leading_article() {
-        assert_eq!(title_key("The Graduate"), "graduate");
-        assert_eq!(title_key("A Quiet Place"), "quiet place");
-        assert_eq!(title_key("The"), "the");
+    fn fingerprint_ignores_order_and_repeats() {
+        assert_eq!(fingerprint("O Brother, Where Art Thou?"), fingerprint("where art thou o brother"));
+        assert_eq!(fingerprint("New York, New York"), "new york");
+    }
+
+    #[test]
+    fn compact_ignores_spacing() {
+        assert_eq!(compact("Spider-Man"), compact("Spiderman"));
+        assert_eq!(compact("E.T."), "et");
+    }
+
+    #[test]
+    fn name_key_folds_diacritics_and_particles_case() {
+        assert_eq!(name_key("Jóhann Jóhannsson"), name_key("Johann Johannsson"));
+        assert_eq!(name_key("Marius De Vries"), name_key("Marius de Vries"));
     }
 }

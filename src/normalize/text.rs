@@ -57,8 +57,18 @@ fn cp1252_byte(c: char) -> Option<u8> {
 
 /// Repairs UTF-8 that was decoded as Windows-1252 (`JÃ³hann` → `Jóhann`, `â€™` → `’`).
 /// Each suspicious sequence is re-encoded and kept only if it forms exactly one valid UTF-8
-/// character, so correct text passes through unchanged.
+/// character, so correct text passes through unchanged. Text encoded twice is repaired twice:
+/// the repair runs until nothing changes, which also makes it idempotent.
 pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
+    let mut current = Cow::Borrowed(text);
+    // Every pass that changes something turns 2–4 characters into one, so this ends.
+    while let Cow::Owned(next) = repair_once(&current) {
+        current = Cow::Owned(next);
+    }
+    current
+}
+
+fn repair_once(text: &str) -> Cow<'_, str> {
     if text.is_ascii() || !MOJIBAKE.is_match(text) {
         return Cow::Borrowed(text);
     }
@@ -66,8 +76,7 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
     let repaired = MOJIBAKE.replace_all(text, |caps: &regex::Captures| {
         let found = &caps[0];
         let bytes: Option<Vec<u8>> = found.chars().map(cp1252_byte).collect();
-        if let Some(bytes) = bytes
-            && let Ok(s) = std::str::from_utf8(&bytes)
+        if let Some(s) = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok())
             && s.chars().count() == 1
         {
             changed = true;
@@ -92,26 +101,37 @@ fn is_invisible(c: char) -> bool {
 /// newline and tab, and doubled closing quotes used as a dash (`music””they`) turned into
 /// an em dash. Idempotent.
 pub fn clean_text(text: &str) -> String {
+    // Characters are mapped before NFC so that removing an invisible character can never
+    // leave a sequence that a second pass would compose.
+    let mapped: String = text
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| if is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t') { ' ' } else { c })
+        .collect();
+    // ASCII text is already NFC.
+    let out: String = if mapped.is_ascii() { mapped } else { mapped.nfc().collect() };
+    if out.contains("””") || out.contains("\"\"") { doubled_quotes_to_dash(&out) } else { out }
+}
+
+/// Two closing quotes between letters or digits stand for a lost em dash. Neighbours are
+/// judged on the input, so `a""b""c` becomes `a—b—c` in one pass.
+fn doubled_quotes_to_dash(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let is_pair = |i: usize| i + 1 < chars.len() && matches!((chars[i], chars[i + 1]), ('”', '”') | ('"', '"'));
+    let word = |c: char| c.is_alphanumeric() || c == '_';
     let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
-        if is_invisible(c) {
-            continue;
-        }
-        if is_odd_space(c) || c.is_control() && c != '\n' && c != '\t' {
-            out.push(' ');
+    let mut i = 0;
+    while i < chars.len() {
+        if i > 0 && is_pair(i) && word(chars[i - 1]) && chars.get(i + 2).is_some_and(|&c| word(c)) {
+            out.push('—');
+            i += 2;
         } else {
-            out.push(c);
+            out.push(chars[i]);
+            i += 1;
         }
-    }
-    if out.contains("””") || out.contains("\"\"") {
-        out = DOUBLED_QUOTE_DASH.replace_all(&out, "$1—$2").into_owned();
     }
     out
 }
-
-/// Two closing quotes between letters stand for a lost em dash.
-static DOUBLED_QUOTE_DASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(\w)(?:””|"")(\w)"#).expect("static regex"));
 
 /// Collapses whitespace runs (except tabs, which mark columns) to one space and trims.
 pub fn squash_spaces(text: &str) -> String {

@@ -1,109 +1,158 @@
-//! Resolution: groups the mentions of one soundtrack across articles into one record and
-//! gives every mention the id of its record.
+//! Resolution: groups the mentions of one soundtrack across articles into one record, gives
+//! every mention the id of its record, and says why.
+//!
+//! Steps: mentions → [`features`] (keys, identical ones grouped into profiles) →
+//! [`blocking`] (candidate pairs, never all pairs) → [`scoring`] (per-field scores) →
+//! [`cluster`] (union-find, best pairs first, with consistency checks) → [`people`]
+//! (one spelling per person) → [`records`] (merged records, stable ids) → [`explain`] and
+//! [`review`]. Everything is sorted by keys, so the output never depends on thread count or
+//! file order.
+
+mod assemble;
+pub mod blocking;
+pub mod cluster;
+pub mod explain;
+mod fast_hash;
+pub mod features;
+pub mod ids;
+pub mod overrides;
+pub mod people;
+pub mod records;
+pub mod review;
+pub mod scoring;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
-use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
-use crate::normalize::{name_key, title_key};
+use rayon::prelude::*;
 
-/// Name of the user's overrides file in the input folder; never read as an article.
-pub const OVERRIDES_FILE: &str = "cuesheet-overrides.csv";
+use crate::model::{Mention, Soundtrack};
+use assemble::{Edge, Pending};
+use cluster::Clusters;
+use explain::{MergeReason, RecordExplanation};
+use features::Profile;
+pub use overrides::{OVERRIDES_FILE, Overrides, OverridesError};
+use review::{ReviewKind, ReviewRow};
+use scoring::PairScore;
+pub use scoring::THRESHOLD;
+use vocabulary::Vocabulary;
 
-/// Merges mentions whose title keys agree and whose years do not contradict each other,
-/// sets each mention's `soundtrack_id` and returns the records sorted by id.
+/// Everything resolution produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    /// Merged records, sorted by id.
+    pub soundtracks: Vec<Soundtrack>,
+    /// One explanation per record, in the same order.
+    pub explanations: Vec<RecordExplanation>,
+    /// Decisions worth a person's check, sorted.
+    pub review: Vec<ReviewRow>,
+}
+
+/// Resolves without overrides; see [`resolve_with`].
 pub fn resolve(mentions: &mut [Mention]) -> Vec<Soundtrack> {
-    // Group by title key; inside a group, a mention joins the first cluster whose year agrees.
-    let mut groups: BTreeMap<String, Vec<Vec<usize>>> = BTreeMap::new();
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ma, mb) = (&mentions[a], &mentions[b]);
-        (ma.year.is_none(), &ma.source, ma.line).cmp(&(mb.year.is_none(), &mb.source, mb.line))
-    });
-    for i in order {
-        let key = title_key(&mentions[i].title);
-        let clusters = groups.entry(key).or_default();
-        let year = mentions[i].year;
-        let found = clusters.iter_mut().find(|c| {
-            let y = c.iter().find_map(|&j| mentions[j].year);
-            match (year, y) {
-                (Some(a), Some(b)) => (a - b).abs() <= 1,
-                _ => true,
-            }
-        });
-        match found {
-            Some(c) => c.push(i),
-            None => clusters.push(vec![i]),
-        }
-    }
-    let mut records = Vec::new();
-    for (key, clusters) in groups {
-        for members in clusters {
-            let record = merge(&key, &members, mentions);
-            for &i in &members {
-                mentions[i].soundtrack_id = record.id.clone();
-            }
-            records.push(record);
-        }
-    }
-    records.sort_by(|a, b| a.id.cmp(&b.id));
-    records
+    resolve_with(mentions, &Overrides::default()).soundtracks
 }
 
-fn merge(key: &str, members: &[usize], mentions: &[Mention]) -> Soundtrack {
-    let year = members.iter().filter_map(|&i| mentions[i].year).min();
-    let id = format!("{}-{}", slug(key), year.map_or_else(|| "x".to_string(), |y| y.to_string()));
-    let mut title_counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for &i in members {
-        *title_counts.entry(mentions[i].title.as_str()).or_default() += 1;
+/// Merges mentions of one work, sets each mention's `soundtrack_id`, and returns the records
+/// with their explanations and the review list.
+pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resolution {
+    let mut vocab = Vocabulary::new(overrides);
+    vocab.learn(mentions);
+    let vocab = vocab;
+    let profiles = features::profiles(mentions, &vocab);
+    let mut sources: BTreeMap<&str, u32> = mentions.iter().map(|m| (m.source.as_str(), 0)).collect();
+    for (n, id) in sources.values_mut().enumerate() {
+        *id = n as u32;
     }
-    let title = title_counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len()).reverse()).then(b.0.cmp(a.0)))
-        .map(|(t, _)| t.to_string())
-        .unwrap_or_default();
-    let mut sources: Vec<SourceRef> = members
-        .iter()
-        .map(|&i| SourceRef { source: mentions[i].source.clone(), line: mentions[i].line, rank: mentions[i].rank })
+    let source_of: Vec<u32> = mentions.iter().map(|m| sources[m.source.as_str()]).collect();
+    let tags = apart_tags(&profiles, mentions, overrides);
+    let mut clusters = Clusters::new(&profiles, &source_of, &tags);
+    let mut edges: Vec<Edge> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+
+    for (first, second) in &overrides.merge {
+        let matching: Vec<u32> = (0..profiles.len() as u32)
+            .filter(|&p| {
+                profiles[p as usize]
+                    .mentions
+                    .iter()
+                    .any(|&m| first.matches(&mentions[m]) || second.matches(&mentions[m]))
+            })
+            .collect();
+        for w in matching.windows(2) {
+            if clusters.union(w[0], w[1]) {
+                edges.push(Edge { a: w[0], b: w[1], reason: MergeReason::Override, score: None });
+            }
+        }
+    }
+
+    let pairs = blocking::candidate_pairs(&profiles);
+    let mut scored: Vec<(u32, u32, PairScore)> = pairs
+        .par_iter()
+        .filter_map(|&(a, b)| scoring::score(&profiles[a as usize], &profiles[b as usize]).map(|s| (a, b, s)))
         .collect();
-    sources.sort();
-    Soundtrack {
-        id,
-        alt_titles: union_by_key(members.iter().flat_map(|&i| mentions[i].alt_titles.iter()), title_key)
-            .into_iter()
-            .filter(|t| title_key(t) != title_key(&title))
-            .collect(),
-        title,
-        year,
-        composers: union_by_key(members.iter().flat_map(|&i| mentions[i].composers.iter()), name_key),
-        labels: union_by_key(members.iter().flat_map(|&i| mentions[i].labels.iter()), name_key),
-        releases: union_sorted(members.iter().flat_map(|&i| mentions[i].releases.iter()).cloned()),
-        tracks: union_tracks(members.iter().flat_map(|&i| mentions[i].tracks.iter())),
-        mention_count: members.len(),
-        sources,
+    scored.par_sort_unstable_by(|x, y| {
+        y.2.total.total_cmp(&x.2.total).then(y.2.title.total_cmp(&x.2.title)).then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    for (a, b, s) in scored {
+        if !s.merges() {
+            if review::is_near(&s) {
+                pending.push(Pending {
+                    a,
+                    b,
+                    kind: ReviewKind::NearThreshold,
+                    merged: false,
+                    score: s,
+                    note: review::note_for(&s, false),
+                });
+            }
+            continue;
+        }
+        match clusters.check(a, b) {
+            Some(refusal) => pending.push(Pending {
+                a,
+                b,
+                kind: ReviewKind::Refused,
+                merged: false,
+                score: s,
+                note: refusal.describe().to_string(),
+            }),
+            None => {
+                if clusters.union(a, b) {
+                    edges.push(Edge { a, b, reason: MergeReason::Score, score: Some(s) });
+                    if review::is_weak(&s) {
+                        pending.push(Pending {
+                            a,
+                            b,
+                            kind: ReviewKind::WeakMerge,
+                            merged: true,
+                            score: s,
+                            note: review::note_for(&s, true),
+                        });
+                    }
+                }
+            }
+        }
     }
+    let groups = clusters.groups();
+    assemble::finish(mentions, &vocab, &profiles, groups, edges, pending)
 }
 
-/// Values in first-seen order, one per key.
-fn union_by_key<'a>(values: impl Iterator<Item = &'a String>, key: impl Fn(&str) -> String) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    values.filter(|v| seen.insert(key(v))).cloned().collect()
-}
-
-fn union_sorted(values: impl Iterator<Item = Release>) -> Vec<Release> {
-    let mut v: Vec<Release> = values.collect();
-    v.sort();
-    v.dedup();
-    v
-}
-
-fn union_tracks<'a>(tracks: impl Iterator<Item = &'a Track>) -> Vec<Track> {
-    let mut seen = std::collections::HashSet::new();
-    tracks.filter(|t| seen.insert(title_key(&t.title))).cloned().collect()
-}
-
-/// Lower-case ASCII slug of a key.
-pub fn slug(key: &str) -> String {
-    let s: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
-    if s.is_empty() { "untitled".to_string() } else { s }
+/// Each profile's `apart` tags: (rule number, side) for every rule one of its mentions matches.
+fn apart_tags(profiles: &[Profile], mentions: &[Mention], overrides: &Overrides) -> Vec<Vec<(u32, bool)>> {
+    profiles
+        .iter()
+        .map(|p| {
+            let mut tags = Vec::new();
+            for (i, (first, second)) in overrides.apart.iter().enumerate() {
+                if p.mentions.iter().any(|&m| first.matches(&mentions[m])) {
+                    tags.push((i as u32, false));
+                }
+                if p.mentions.iter().any(|&m| second.matches(&mentions[m])) {
+                    tags.push((i as u32, true));
+                }
+            }
+            tags
+        })
+        .collect()
 }

@@ -1,0 +1,57 @@
+//! Renderers for what resolution adds to the corpus: `explain.jsonl` (one explanation per
+//! merged record, for `cuesheet explain`) and `review.csv` (decisions for a person to check).
+//! [`super::write_all`] writes them with the other files.
+
+use super::dialect::CsvSheet;
+use crate::resolve::Resolution;
+use crate::resolve::review::Side;
+
+/// One explanation per line, in record order.
+pub(super) fn explain_jsonl(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for e in &resolution.explanations {
+        serde_json::to_writer(&mut out, e)?;
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+/// One row per decision to check.
+pub(super) fn review_csv(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
+    let mut sheet = CsvSheet::new(&[
+        "kind",
+        "decision",
+        "score",
+        "title_score",
+        "year_score",
+        "composers_score",
+        "labels_score",
+        "a_id",
+        "a_title",
+        "a_year",
+        "a_source",
+        "b_id",
+        "b_title",
+        "b_year",
+        "b_source",
+        "note",
+    ])?;
+    let side =
+        |s: &Side| [s.id.clone(), s.title.clone(), s.year.map(|y| y.to_string()).unwrap_or_default(), s.source.clone()];
+    for r in &resolution.review {
+        let mut cells = vec![
+            r.kind.as_str().to_string(),
+            if r.merged { "merged" } else { "apart" }.to_string(),
+            format!("{:.3}", r.score.total),
+            format!("{:.3}", r.score.title),
+            format!("{:.2}", r.score.year),
+            format!("{:.2}", r.score.composers),
+            format!("{:.2}", r.score.labels),
+        ];
+        cells.extend(side(&r.a));
+        cells.extend(side(&r.b));
+        cells.push(r.note.clone());
+        sheet.row(&cells)?;
+    }
+    sheet.finish()
+}

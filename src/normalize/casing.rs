@@ -1,0 +1,114 @@
+//! Casing repair of names: `john Williams` → `John Williams`, `JOHN WILLIAMS` → `John
+//! Williams`; particles and small words inside a name keep their lower case.
+
+use super::names::is_particle;
+
+/// Small words that stay lower case inside a group name (`Kool & the Gang`).
+const MINOR_WORDS: [&str; 10] = ["the", "of", "and", "for", "in", "on", "a", "an", "to", "with"];
+
+/// Repairs the casing of a name of two or more words: a word written all in lower case gets a
+/// capital (`john Williams` → `John Williams`), particles inside a name stay lower case
+/// (`Marius de Vries`), and a name written all in capitals is title-cased (`JOHN WILLIAMS` →
+/// `John Williams`, `MCCARTNEY` → `McCartney`). Other spellings are kept as written
+/// (`McCartney`, `DJ Shadow`, `Marius De Vries`). Idempotent.
+pub fn repair_name_case(name: &str) -> String {
+    // One pass can make a word shouted (a lone lower-case letter capitalised), so repeat
+    // until stable; two passes are enough in practice.
+    let mut current = name.to_string();
+    for _ in 0..4 {
+        let next = repair_case_once(&current);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+fn repair_case_once(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.iter().filter(|w| has_cased(w)).count() < 2 {
+        return name.to_string();
+    }
+    // Shouted: at least two words of two letters or more, all of them in capitals.
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
+    let shouting = long.len() >= 2 && long.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let last = words.len() - 1;
+    let repaired: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if shouting && !is_initial(w) {
+                title_case(w)
+            } else if has_cased(w) && !w.chars().any(char::is_uppercase) {
+                let minor = is_particle(w) || MINOR_WORDS.contains(w);
+                if minor && i > 0 && i < last { w.to_string() } else { capitalise(w) }
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    repaired.join(" ")
+}
+
+fn has_cased(w: &str) -> bool {
+    w.chars().any(|c| c.is_lowercase() || c.is_uppercase())
+}
+
+/// `J.`, `J.S.`, `A.R.`: kept in capitals.
+fn is_initial(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 2 && (w.contains('.') || letters == 1)
+}
+
+/// Capital first letter of every hyphen or apostrophe segment, the rest as it is.
+fn capitalise(w: &str) -> String {
+    map_segments(w, |seg| {
+        let mut chars = seg.chars();
+        match chars.next() {
+            Some(c) => upper_first(c).chain(chars).collect(),
+            None => String::new(),
+        }
+    })
+}
+
+/// Capital first letter, the rest lower case, per segment; `Mc` names keep their capital.
+fn title_case(w: &str) -> String {
+    map_segments(w, |seg| {
+        let lower = seg.to_lowercase();
+        let mut chars = lower.chars();
+        let Some(first) = chars.next() else {
+            return String::new();
+        };
+        let rest: String = chars.collect();
+        if (first == 'm' && rest.starts_with('c')) && rest.chars().count() > 2 {
+            let mut tail = rest.chars().skip(1);
+            let third: String = tail.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+            return format!("Mc{third}{}", tail.collect::<String>());
+        }
+        upper_first(first).chain(rest.chars()).collect()
+    })
+}
+
+/// The capital of `c` when it is one character (`ß` has none: it would become `SS` and make
+/// the word look shouted on the next pass).
+fn upper_first(c: char) -> impl Iterator<Item = char> {
+    let mut upper = c.to_uppercase();
+    let single = upper.len() == 1;
+    let u = if single { upper.next().unwrap_or(c) } else { c };
+    std::iter::once(u)
+}
+
+fn map_segments(w: &str, f: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut start = 0;
+    for (i, c) in w.char_indices() {
+        if matches!(c, '-' | '\'' | '’') {
+            out.push_str(&f(&w[start..i]));
+            out.push(c);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push_str(&f(&w[start..]));
+    out
+}

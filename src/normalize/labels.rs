@@ -1,0 +1,176 @@
+//! Record labels: the built-in alias table (`data/labels.txt`) that maps the spellings
+//! articles use to one canonical name, and the label key used to compare labels.
+//!
+//! Table format, one label per line: `Canonical | alias | alias…`; a line starting with `#`
+//! is a comment; blank lines are ignored; matching is case- and accent-insensitive and ignores company
+//! words (`Records`, `Music`…). Users add entries with `label` rows in the overrides file
+//! (`docs/overrides.md`). Mentions keep the spelling as written; merged records carry the
+//! canonical one.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use thiserror::Error;
+
+use super::keys::fold;
+
+/// Words that name the company rather than the label (`Milan Records` = `Milan`).
+const COMPANY_WORDS: [&str; 11] =
+    ["records", "recordings", "record", "music", "label", "entertainment", "inc", "ltd", "llc", "gmbh", "co"];
+
+/// A line of a label table that cannot be read.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("label table line {line}: {message}")]
+pub struct LabelTableError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Canonical label names by spelling.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LabelTable {
+    /// Fold of every spelling → canonical name.
+    exact: BTreeMap<String, String>,
+    /// Label key (company words dropped) → canonical name, or `None` when two labels share
+    /// it (`Warner Music`, `Warner Records`), so a loose match never picks one at random.
+    loose: BTreeMap<String, Option<String>>,
+}
+
+static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
+    LabelTable::parse(include_str!("../../data/labels.txt")).expect("data/labels.txt is a valid label table")
+});
+
+impl LabelTable {
+    /// The table compiled from `data/labels.txt`.
+    pub fn builtin() -> &'static LabelTable {
+        &BUILTIN
+    }
+
+    /// Reads a table in the `Canonical | alias | alias…` format (`data/README.md`): lines
+    /// starting with `#` are comments, blank lines are skipped.
+    pub fn parse(text: &str) -> Result<LabelTable, LabelTableError> {
+        let mut table = LabelTable::default();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut names = line.split('|').map(str::trim);
+            let canonical = names.next().unwrap_or("");
+            if label_key(canonical).is_empty() {
+                return Err(LabelTableError { line: i + 1, message: "no canonical name before the first `|`".into() });
+            }
+            table.add(canonical, canonical);
+            for alias in names.filter(|a| !a.is_empty()) {
+                table.add(canonical, alias);
+            }
+        }
+        Ok(table)
+    }
+
+    /// Adds (or redirects) `alias` to `canonical`; a later exact spelling wins.
+    pub fn add(&mut self, canonical: &str, alias: &str) {
+        let canonical = canonical.trim().to_string();
+        let exact = fold(alias);
+        if exact.is_empty() {
+            return;
+        }
+        self.exact.insert(exact, canonical.clone());
+        match self.loose.entry(label_key(alias)) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(Some(canonical));
+            }
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                if o.get().as_ref() != Some(&canonical) {
+                    o.insert(None);
+                }
+            }
+        }
+    }
+
+    /// The canonical name of `label` if the table knows it: by its spelling, then without
+    /// company words (`Nonesuch Records` = `Nonesuch`), then as a spelling one or two letters
+    /// off a known long name (`Varese Saraband`).
+    pub fn canonical(&self, label: &str) -> Option<&str> {
+        let exact = fold(label);
+        if let Some(found) = self.exact.get(&exact) {
+            return Some(found);
+        }
+        if let Some(Some(found)) = self.loose.get(&label_key(label)) {
+            return Some(found);
+        }
+        if exact.chars().count() < 8 {
+            return None;
+        }
+        self.exact
+            .iter()
+            .map(|(k, v)| (rapidfuzz::fuzz::ratio(k.chars(), exact.chars()), k, v))
+            .filter(|(score, k, _)| *score >= 0.93 && k.chars().next() == exact.chars().next())
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, _, v)| v.as_str())
+    }
+
+    /// The canonical name of `label` when the table knows this exact spelling (folded): the
+    /// cheap lookup extraction uses on every capitalised run of a sentence.
+    pub fn spelled(&self, label: &str) -> Option<&str> {
+        self.exact.get(&fold(label)).map(String::as_str)
+    }
+
+    /// Every (canonical, spelling) pair of a table text, for adding to another table.
+    pub fn pairs(text: &str) -> Result<Vec<(String, String)>, LabelTableError> {
+        let table = LabelTable::parse(text)?;
+        Ok(table.exact.into_iter().map(|(spelling, canonical)| (canonical, spelling)).collect())
+    }
+
+    /// Number of spellings the table knows.
+    pub fn len(&self) -> usize {
+        self.exact.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+}
+
+/// Key for a label: the fold without company words at the end (`Milan Records` → `milan`,
+/// `Varèse Sarabande` → `varese sarabande`). At least one word stays. Idempotent.
+pub fn label_key(s: &str) -> String {
+    let folded = fold(s);
+    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    while words.len() > 1 && COMPANY_WORDS.contains(words.last().unwrap_or(&"")) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_format() {
+        let t =
+            LabelTable::parse("# comment\n\nVarèse Sarabande | Varese | Varese Sarabande Records\nMilan\n").unwrap();
+        assert_eq!(t.canonical("VARESE"), Some("Varèse Sarabande"));
+        assert_eq!(t.canonical("varese sarabande"), Some("Varèse Sarabande"));
+        assert_eq!(t.canonical("Milan Records"), Some("Milan"));
+        assert_eq!(t.canonical("Varese Saraband"), Some("Varèse Sarabande"));
+        assert_eq!(t.canonical("Mute"), None);
+        assert!(LabelTable::parse(" | alias").is_err());
+    }
+
+    #[test]
+    fn builtin_table_knows_the_issue_examples() {
+        let t = LabelTable::builtin();
+        assert_eq!(t.canonical("Deutsche Grammafon"), Some("Deutsche Grammophon"));
+        assert_eq!(t.canonical("Warners"), t.canonical("Warner Bros."));
+        assert_eq!(t.canonical("Varese Sarabande"), Some("Varèse Sarabande"));
+    }
+
+    #[test]
+    fn label_keys() {
+        assert_eq!(label_key("Milan Records"), "milan");
+        assert_eq!(label_key("Records"), "records");
+        assert_eq!(label_key("Varèse Sarabande"), "varese sarabande");
+    }
+}

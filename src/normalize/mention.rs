@@ -1,0 +1,89 @@
+//! The normalise stage: cleans the display fields of one extracted mention in place.
+
+use std::collections::BTreeSet;
+
+use super::fields::{clean_field, repaired};
+use super::keys::{fold, name_key};
+use super::names::{clean_name, clean_names};
+use crate::model::Mention;
+
+/// Cleans a mention's display fields: titles and labels trimmed and repaired as written
+/// (quotes, dashes, odd spaces, mojibake), names split into people and casing-repaired,
+/// duplicates dropped. Where a repair changed a value beyond spacing, the value as written is
+/// kept in [`Mention::raw`]. Idempotent.
+pub fn normalize_mention(m: &mut Mention) {
+    let title = clean_field(&m.title);
+    note(m, "title", &m.title.clone(), &title);
+    m.title = title;
+
+    let title_fold = fold(&m.title);
+    let mut seen = BTreeSet::from([title_fold]);
+    let alts: Vec<String> = m.alt_titles.iter().map(|t| clean_field(t)).collect();
+    note_list(m, "alt_titles", &m.alt_titles.clone(), &alts);
+    m.alt_titles = alts.into_iter().filter(|t| !fold(t).is_empty() && seen.insert(fold(t))).collect();
+
+    let mut seen = BTreeSet::new();
+    let composers: Vec<String> = m.composers.iter().flat_map(|c| clean_names(c)).collect();
+    note_list(m, "composers", &m.composers.clone(), &composers);
+    m.composers = composers.into_iter().filter(|c| seen.insert(name_key(c))).collect();
+
+    let mut seen = BTreeSet::new();
+    let labels: Vec<String> = m.labels.iter().map(|l| clean_field(l)).collect();
+    note_list(m, "labels", &m.labels.clone(), &labels);
+    m.labels = labels.into_iter().filter(|l| !fold(l).is_empty() && seen.insert(fold(l))).collect();
+
+    for r in &mut m.releases {
+        r.label = r.label.as_deref().map(clean_field).filter(|l| !fold(l).is_empty());
+        r.edition = r.edition.as_deref().map(clean_field).filter(|e| !fold(e).is_empty());
+    }
+    m.releases.sort();
+    m.releases.dedup();
+
+    for t in &mut m.tracks {
+        t.title = clean_field(&t.title);
+        t.artist = t.artist.as_deref().map(clean_name).filter(|a| !fold(a).is_empty());
+    }
+    m.tracks.retain(|t| !fold(&t.title).is_empty());
+
+    if let Some(reviewer) = m.reviewer.clone() {
+        let cleaned = clean_name(&reviewer);
+        note(m, "reviewer", &reviewer, &cleaned);
+        m.reviewer = (!fold(&cleaned).is_empty()).then_some(cleaned);
+    }
+}
+
+/// Keeps the written value of `field` when a repair changed it (first repair wins, so a
+/// second pass never overwrites what the article wrote).
+fn note(m: &mut Mention, field: &str, before: &str, after: &str) {
+    if repaired(before, after) && !m.raw.contains_key(field) {
+        m.raw.insert(field.to_string(), before.to_string());
+    }
+}
+
+fn note_list(m: &mut Mention, field: &str, before: &[String], after: &[String]) {
+    note(m, field, &before.join("; "), &after.join("; "));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Layout;
+
+    #[test]
+    fn cleans_and_keeps_raw() {
+        let mut m = Mention::new("a.txt", 1, Layout::MakerTitle, "“Forbidden Planet”,".into());
+        m.composers = vec!["Bebe and Louis Barron".into(), "john Williams".into()];
+        m.labels = vec![" Deutsche Grammafon ".into()];
+        m.alt_titles = vec!["Forbidden Planet".into(), "JÃ³hann’s Planet".into()];
+        normalize_mention(&mut m);
+        assert_eq!(m.title, "Forbidden Planet");
+        assert_eq!(m.composers, ["Bebe Barron", "Louis Barron", "John Williams"]);
+        assert_eq!(m.labels, ["Deutsche Grammafon"]);
+        assert_eq!(m.alt_titles, ["Jóhann’s Planet"]);
+        assert_eq!(m.raw.get("composers").map(String::as_str), Some("Bebe and Louis Barron; john Williams"));
+        assert!(!m.raw.contains_key("title"));
+        let once = m.clone();
+        normalize_mention(&mut m);
+        assert_eq!(m, once);
+    }
+}

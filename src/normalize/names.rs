@@ -1,0 +1,206 @@
+//! Person and group names: joint credits split into people, casing repaired, particles kept.
+//!
+//! Splitting rule for a credit joined by `,`, `&`, `and`, `+` or `/` (`;` always splits):
+//! - every side is a full personal name (2–5 words, no digits, not `The …`, not ending in a
+//!   group word such as `Orchestra`) → one name per side (`Trent Reznor & Atticus Ross`);
+//! - every side but the last is a lone given name and the last is a full name → the given
+//!   names share the last side's surname (`Bebe and Louis Barron` → `Bebe Barron`,
+//!   `Louis Barron`);
+//! - otherwise the credit is one act and stays whole (`Simon & Garfunkel`, `Earth, Wind &
+//!   Fire`, `Kool & the Gang`).
+//!
+//! Given names come from `data/given_names.txt` (format in `data/README.md`).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::casing::repair_name_case;
+use super::fields::clean_field;
+use super::keys::fold;
+
+static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/given_names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold)
+        .collect()
+});
+
+/// Lower-case words that belong inside a surname (`Marius de Vries`, `Ludwig van Beethoven`).
+const PARTICLES: [&str; 25] = [
+    "de", "da", "di", "du", "del", "della", "dei", "der", "den", "van", "von", "zu", "ten", "ter", "la", "le", "dos",
+    "das", "do", "bin", "ibn", "al", "el", "y", "e",
+];
+/// Last words that make a name a group, not a person.
+const GROUP_WORDS: [&str; 22] = [
+    "orchestra",
+    "quartet",
+    "quintet",
+    "trio",
+    "band",
+    "brothers",
+    "sisters",
+    "ensemble",
+    "choir",
+    "singers",
+    "players",
+    "boys",
+    "girls",
+    "sons",
+    "gang",
+    "project",
+    "experience",
+    "collective",
+    "orchestre",
+    "philharmonic",
+    "symphony",
+    "crew",
+];
+const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "esq"];
+
+/// Whether `word` is a known given name (case and diacritics ignored).
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(&fold(word))
+}
+
+/// Whether `word` is a name particle such as `de` or `van`, in any casing.
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
+/// Cleans a credit and splits it into names, each with its casing repaired.
+/// `"Bebe and Louis Barron"` → `["Bebe Barron", "Louis Barron"]`; `"john Williams"` →
+/// `["John Williams"]`; `"Simon & Garfunkel"` stays one name. Empty input gives no names.
+pub fn clean_names(raw: &str) -> Vec<String> {
+    let cleaned = clean_field(raw);
+    let mut out = Vec::new();
+    for chunk in cleaned.split(';') {
+        // Split the case-repaired credit, so the split rule sees what a second pass would.
+        for name in split_credit(&clean_name(chunk.trim())) {
+            let name = clean_name(&name);
+            if !fold(&name).is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Cleans one name (no splitting). Casing repair can turn text into something that looks
+/// like mojibake (`ó©` → `Ó©`), so the two repairs alternate until stable.
+pub fn clean_name(name: &str) -> String {
+    let mut current = name.to_string();
+    for _ in 0..4 {
+        let next = repair_name_case(&clean_field(&current));
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+/// Splits one credit by the rule in the module notes.
+pub fn split_credit(credit: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for part in separate(credit) {
+        let is_suffix = SUFFIXES.contains(&fold(&part).as_str());
+        match parts.last_mut() {
+            Some(prev) if is_suffix => *prev = format!("{prev}, {part}"),
+            _ => parts.push(part),
+        }
+    }
+    if parts.len() < 2 {
+        return vec![credit.to_string()];
+    }
+    if parts.iter().all(|p| is_full_name(p)) {
+        return parts;
+    }
+    // "Goblin and Dario Argento": a one-word act beside a person with a given name is two
+    // credits; "Simon & Garfunkel" (no full name) stays one act.
+    if parts.len() == 2 {
+        let person = |p: &str| is_full_name(p) && p.split_whitespace().next().is_some_and(is_given_name);
+        let mononym =
+            |p: &str| !p.contains(' ') && !is_given_name(p) && p.chars().next().is_some_and(char::is_uppercase);
+        if person(&parts[0]) && mononym(&parts[1]) || mononym(&parts[0]) && person(&parts[1]) {
+            return parts;
+        }
+    }
+    let (last, lead) = parts.split_last().expect("two parts");
+    if is_full_name(last) && lead.iter().all(|p| !p.contains(' ') && is_given_name(p)) {
+        let surname = surname(last);
+        let mut out: Vec<String> = lead.iter().map(|given| format!("{given} {surname}")).collect();
+        out.push(last.clone());
+        return out;
+    }
+    vec![credit.to_string()]
+}
+
+/// Pieces between separators, trimmed, none empty (else the credit is returned whole).
+fn separate(credit: &str) -> Vec<String> {
+    let spaced = format!(" {credit} ");
+    let mut text = spaced.clone();
+    for sep in [" and ", " And ", " AND ", " + ", " & "] {
+        text = text.replace(sep, ",");
+    }
+    let text = text.replace(['&', '/'], ",");
+    let parts: Vec<String> = text.split(',').map(|p| p.trim().to_string()).collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return vec![credit.trim().to_string()];
+    }
+    parts
+}
+
+/// A personal name: 2–5 words, no digits, not starting with an article, not a group.
+fn is_full_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let first = fold(words[0]);
+    let last = fold(words[words.len() - 1]);
+    !["the", "a", "an", "of", "les", "los", "las", "die"].contains(&first.as_str())
+        && !GROUP_WORDS.contains(&last.as_str())
+        && words.iter().all(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// The surname part of a full name: every word after the first (`Louis Barron` → `Barron`,
+/// `Julia de Vries` → `de Vries`).
+pub fn surname(name: &str) -> &str {
+    let name = name.trim();
+    name.split_once(' ').map_or(name, |(_, rest)| rest.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joint_names() {
+        assert_eq!(clean_names("Bebe and Louis Barron"), ["Bebe Barron", "Louis Barron"]);
+        assert_eq!(clean_names("Trent Reznor & Atticus Ross"), ["Trent Reznor", "Atticus Ross"]);
+        assert_eq!(clean_names("Elton John, Tim Rice, Hans Zimmer"), ["Elton John", "Tim Rice", "Hans Zimmer"]);
+        assert_eq!(clean_names("Angus & Julia Stone"), ["Angus Stone", "Julia Stone"]);
+        for act in ["Simon & Garfunkel", "Earth, Wind & Fire", "Kool & the Gang", "Peter, Paul and Mary", "AC/DC"] {
+            assert_eq!(clean_names(act), [act]);
+        }
+        assert_eq!(clean_names("Harry Connick, Jr."), ["Harry Connick, Jr."]);
+        assert_eq!(clean_names("Goblin; Dario Argento"), ["Goblin", "Dario Argento"]);
+        assert_eq!(clean_names("Goblin and Dario Argento"), ["Goblin", "Dario Argento"]);
+    }
+
+    #[test]
+    fn casing() {
+        assert_eq!(repair_name_case("john Williams"), "John Williams");
+        assert_eq!(repair_name_case("JOHN WILLIAMS"), "John Williams");
+        assert_eq!(repair_name_case("PAUL MCCARTNEY"), "Paul McCartney");
+        assert_eq!(repair_name_case("marius de vries"), "Marius de Vries");
+        assert_eq!(repair_name_case("Marius De Vries"), "Marius De Vries");
+        assert_eq!(repair_name_case("jean-michel jarre"), "Jean-Michel Jarre");
+        assert_eq!(repair_name_case("J.S. BACH"), "J.S. Bach");
+        assert_eq!(repair_name_case("DJ Shadow"), "DJ Shadow");
+        assert_eq!(repair_name_case("van Halen"), "Van Halen");
+        assert_eq!(repair_name_case("RZA"), "RZA");
+    }
+}

@@ -1,0 +1,249 @@
+//! The vocabulary and word-level steps of title keys (see [`super::titles`]): articles,
+//! volume markers, number words and roman numerals, release wording.
+
+use super::keys::fold;
+
+pub(super) const ARTICLES: [&str; 3] = ["the", "a", "an"];
+pub(super) const MARKERS: [&str; 9] = ["vol", "volume", "vols", "pt", "part", "chapter", "book", "season", "no"];
+pub(super) const NUMBER_WORDS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+/// Words a release descriptor is made of (`Original Motion Picture Soundtrack`).
+pub(super) const DESCRIPTOR_WORDS: [&str; 44] = [
+    "original",
+    "motion",
+    "picture",
+    "pictures",
+    "soundtrack",
+    "soundtracks",
+    "score",
+    "scores",
+    "ost",
+    "music",
+    "from",
+    "inspired",
+    "by",
+    "the",
+    "film",
+    "films",
+    "movie",
+    "series",
+    "television",
+    "tv",
+    "album",
+    "songs",
+    "edition",
+    "deluxe",
+    "expanded",
+    "complete",
+    "remastered",
+    "remaster",
+    "anniversary",
+    "version",
+    "cast",
+    "recording",
+    "official",
+    "special",
+    "collectors",
+    "limited",
+    "and",
+    "game",
+    "video",
+    "highlights",
+    "selections",
+    "reissue",
+    "vinyl",
+    "digital",
+];
+/// Words that make a run of descriptor words a descriptor (not just "The Film").
+pub(super) const DESCRIPTOR_HEADS: [&str; 17] = [
+    "soundtrack",
+    "soundtracks",
+    "score",
+    "scores",
+    "ost",
+    "album",
+    "edition",
+    "recording",
+    "music",
+    "songs",
+    "remastered",
+    "remaster",
+    "version",
+    "highlights",
+    "selections",
+    "reissue",
+    "anniversary",
+];
+/// Release wording that may trail a title without a separator (`Barbie The Album`).
+pub(super) const TRAILING_DESCRIPTORS: [&str; 20] = [
+    "original motion picture soundtrack",
+    "original television soundtrack",
+    "original game soundtrack",
+    "music from the motion picture",
+    "motion picture soundtrack",
+    "original cast recording",
+    "music from the series",
+    "music from the film",
+    "original soundtrack",
+    "official soundtrack",
+    "original film score",
+    "original score",
+    "deluxe edition",
+    "expanded edition",
+    "the soundtrack",
+    "the album",
+    "soundtrack",
+    "trilogy",
+    "o s t",
+    "ost",
+];
+
+pub(super) fn words_of(s: &str) -> Vec<String> {
+    let folded = fold(s);
+    let raw: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    for (i, w) in raw.iter().enumerate() {
+        let after_marker = i > 0 && MARKERS.contains(&raw[i - 1]);
+        let last = i + 1 == raw.len() && i > 0;
+        if let Some(n) = NUMBER_WORDS.iter().position(|n| n == w) {
+            out.push((n + 1).to_string());
+        } else if let Some(n) = roman(w).filter(|_| w.len() > 1 || after_marker || last) {
+            out.push(n.to_string());
+        } else if let Some(n) = glued_volume(w) {
+            out.push("vol".to_string());
+            out.push(n.to_string());
+        } else {
+            out.push((*w).to_string());
+        }
+    }
+    out
+}
+
+/// `vol2`, `pt3` written without a space.
+pub(super) fn glued_volume(w: &str) -> Option<u32> {
+    let digits = ["vol", "pt"].iter().find_map(|m| w.strip_prefix(m))?;
+    if digits.is_empty() || digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A roman numeral from 1 to 39 written canonically (`ii`, `iv`, `xiv`).
+pub(super) fn roman(w: &str) -> Option<u32> {
+    if w.is_empty() || w.len() > 6 || !w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    let value = |c| match c {
+        'i' => 1,
+        'v' => 5,
+        _ => 10,
+    };
+    let chars: Vec<u32> = w.chars().map(value).collect();
+    let mut total = 0i64;
+    for (i, &v) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied().unwrap_or(0);
+        total += if v < next { -(v as i64) } else { v as i64 };
+    }
+    let n = u32::try_from(total).ok().filter(|n| (1..40).contains(n))?;
+    (to_roman(n) == w).then_some(n)
+}
+
+pub(super) fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+pub(super) fn number(w: &str) -> Option<u32> {
+    (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+}
+
+/// A segment that names a volume (`Vol. 2`, `Awesome Mix Vol. 1`, `Part Two`): its number.
+pub(super) fn volume_of(words: &[String]) -> Option<u32> {
+    let at = words.iter().rposition(|w| MARKERS.contains(&w.as_str()) && w != "no")?;
+    let n = number(words.get(at + 1)?)?;
+    (at + 2 == words.len()).then_some(n)
+}
+
+/// Whether every word is release wording and one of them is a head word (`The Album`).
+pub(super) fn is_descriptor(words: &[String]) -> bool {
+    let all = words.iter().all(|w| DESCRIPTOR_WORDS.contains(&w.as_str()) || is_ordinal(w));
+    let compact: String = words.concat();
+    compact == "ost" || (all && words.iter().any(|w| DESCRIPTOR_HEADS.contains(&w.as_str())))
+}
+
+/// `20th`, `1st` in `(20th Anniversary Edition)`.
+pub(super) fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+}
+
+/// Drops trailing release wording and a trailing volume or sequel number from the main
+/// part; at least one word always stays. Returns the number.
+pub(super) fn strip_trailing(words: &mut Vec<String>) -> Option<u32> {
+    let mut part = None;
+    loop {
+        let n = words.len();
+        if let Some(len) = trailing_descriptor(words) {
+            words.truncate(n - len);
+            continue;
+        }
+        let number_at = |i: usize| number(&words[i]);
+        if n >= 3 && MARKERS.contains(&words[n - 2].as_str()) && number_at(n - 1).is_some() {
+            part = part.or(number_at(n - 1));
+            words.truncate(n - 2);
+            continue;
+        }
+        if n >= 2 && number_at(n - 1).is_some() {
+            part = part.or(number_at(n - 1));
+            words.truncate(n - 1);
+            continue;
+        }
+        return part;
+    }
+}
+
+/// Length in words of the release wording that ends `words`, if any word stays before it.
+pub(super) fn trailing_descriptor(words: &[String]) -> Option<usize> {
+    TRAILING_DESCRIPTORS.iter().find_map(|phrase| {
+        let len = phrase.split(' ').count();
+        let tail = words.len().checked_sub(len).filter(|&start| start > 0)?;
+        words[tail..].iter().map(String::as_str).eq(phrase.split(' ')).then_some(len)
+    })
+}
+
+/// Drops leading articles while a word stays; returns them.
+pub(super) fn strip_articles(words: &mut Vec<String>) -> Vec<String> {
+    let mut dropped = Vec::new();
+    while words.len() > 1 && ARTICLES.contains(&words[0].as_str()) {
+        dropped.push(words.remove(0));
+    }
+    dropped
+}

@@ -1,0 +1,226 @@
+//! Title keys: what two spellings of one work's title share, and what tells two works apart.
+//!
+//! A title is read as `main[: subtitle…] [(bracket)]`. The key folds case, diacritics,
+//! punctuation and `&`/`and` ([`fold`]), drops leading articles of each part, reads roman
+//! numerals and number words as digits, and understands release wording:
+//! - release descriptors (`Original Motion Picture Soundtrack`, `The Album`, `OST`,
+//!   `(Deluxe Edition)`) name an album of the work, not another work, and are dropped;
+//! - a volume, part or sequel number (`Vol. 2`, `Part II`, `2`, `Season 4`) is kept apart as
+//!   [`TitleKey::part`]; number 1 is the same work as no number (`Guardians of the Galaxy` =
+//!   `Guardians of the Galaxy Vol. 1`);
+//! - a subtitle that carries a volume marker names a release series (`Guardians of the Galaxy:
+//!   Awesome Mix Vol. 1`) and only its number counts; any other subtitle is part of the work's
+//!   name (`Star Wars: The Phantom Menace` ≠ `Star Wars`).
+
+use super::keys::fold;
+use super::title_words::{is_descriptor, strip_articles, strip_trailing, trailing_descriptor, volume_of, words_of};
+
+/// The parts of a title that matching uses.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TitleKey {
+    /// Folded words of the work's name: no leading articles, release descriptors or volume.
+    pub base: String,
+    /// Leading articles dropped from the main part (kept for ids, which read better with them).
+    pub article: String,
+    /// Sequel, volume or part number above 1.
+    pub part: Option<u32>,
+    /// Whether a subtitle that names the work (not a release) is part of `base`.
+    pub subtitled: bool,
+    /// That subtitle's words (`phantom menace` in `Star Wars: The Phantom Menace`); articles
+    /// sometimes name a work by its subtitle alone.
+    pub subtitle: String,
+    /// Whether the part number stands before such a subtitle (`Star Trek II: The Wrath…`).
+    pub part_before_subtitle: bool,
+}
+
+impl TitleKey {
+    /// The key string: `base` and the part number. Equal keys are the same work.
+    pub fn key(&self) -> String {
+        with_part(&self.base, self.part)
+    }
+
+    /// The key with the leading article kept, for ids (`the graduate`).
+    pub fn stem(&self) -> String {
+        let base = if self.article.is_empty() { self.base.clone() } else { format!("{} {}", self.article, self.base) };
+        with_part(&base, self.part)
+    }
+
+    /// Whether two keys' part numbers allow one work: equal, or one missing when both titles
+    /// carry a naming subtitle and the number stands before it (`Star Trek II: The Wrath of
+    /// Khan` = `Star Trek: The Wrath of Khan`, but `X: The Pirate II` ≠ `X: The Pirate`).
+    pub fn parts_compatible(&self, other: &TitleKey) -> bool {
+        let numbered_sequel = |a: &TitleKey, b: &TitleKey| {
+            a.part.is_some() && a.part_before_subtitle && b.part.is_none() && a.subtitled && b.subtitled
+        };
+        self.part == other.part || numbered_sequel(self, other) || numbered_sequel(other, self)
+    }
+}
+
+fn with_part(base: &str, part: Option<u32>) -> String {
+    match part {
+        Some(n) if !base.is_empty() => format!("{base} {n}"),
+        Some(n) => n.to_string(),
+        None => base.to_string(),
+    }
+}
+
+/// The work key of a title (see the module notes). `"The Guardians of the Galaxy: Awesome
+/// Mix Vol. 1"` → `"guardians of the galaxy"`; `"Part II"` and `"2"` give a trailing `2`.
+/// Idempotent: the key is parsed again until it no longer changes.
+pub fn title_key(s: &str) -> String {
+    let mut key = parse_title(s).key();
+    for _ in 0..8 {
+        let next = parse_title(&key).key();
+        if next == key {
+            break;
+        }
+        key = next;
+    }
+    key
+}
+
+/// Reads a title into its [`TitleKey`].
+pub fn parse_title(s: &str) -> TitleKey {
+    let (rest, mut part) = strip_brackets(s.trim());
+    let mut segments = split_subtitles(rest).into_iter();
+    let main = segments.next().unwrap_or_default();
+    let mut words = words_of(main);
+    let main_part = strip_trailing(&mut words);
+    let article = strip_articles(&mut words);
+    part = main_part.or(part);
+    let mut subtitled = false;
+    let mut subtitle_part = None;
+    let mut subtitle: Vec<String> = Vec::new();
+    for segment in segments {
+        let mut sub = words_of(segment);
+        if is_descriptor(&sub) || sub.is_empty() {
+            continue;
+        }
+        // `Awesome Mix Vol. 1 OST`: release wording after the volume does not hide it.
+        while let Some(len) = trailing_descriptor(&sub) {
+            sub.truncate(sub.len() - len);
+        }
+        if let Some(n) = volume_of(&sub) {
+            part = part.or(Some(n));
+            continue;
+        }
+        // A number ending a naming subtitle (`Faded Pirate: The Pirate of Naples II`).
+        subtitle_part = strip_trailing(&mut sub).or(subtitle_part);
+        strip_articles(&mut sub);
+        subtitled = true;
+        subtitle.extend(sub);
+    }
+    let part_before_subtitle = subtitled && main_part.is_some();
+    let subtitle = subtitle.join(" ");
+    words.push(subtitle.clone());
+    words.retain(|w| !w.is_empty());
+    TitleKey {
+        subtitle,
+        base: words.join(" "),
+        article: article.join(" "),
+        part: part.or(subtitle_part).filter(|&n| n != 1),
+        subtitled,
+        part_before_subtitle,
+    }
+}
+
+/// Removes trailing `(…)`/`[…]` groups that describe the release, a year or a volume.
+fn strip_brackets(s: &str) -> (&str, Option<u32>) {
+    let mut s = s;
+    let mut part = None;
+    while let Some(close) = s.chars().last().filter(|c| matches!(c, ')' | ']')) {
+        let open = if close == ')' { '(' } else { '[' };
+        let Some(at) = s.rfind(open) else { break };
+        let inner = words_of(&s[at + 1..s.len() - 1]);
+        let year = inner.len() == 1 && inner[0].len() == 4 && inner[0].chars().all(|c| c.is_ascii_digit());
+        if let Some(n) = volume_of(&inner) {
+            part = part.or(Some(n));
+        } else if !(year || is_descriptor(&inner)) || at == 0 {
+            break;
+        }
+        s = s[..at].trim_end();
+    }
+    (s, part)
+}
+
+/// Splits at subtitle separators: a colon, or a dash with spaces around it.
+fn split_subtitles(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = s.char_indices().collect();
+    for (i, &(at, c)) in bytes.iter().enumerate() {
+        let spaced = |k: usize| bytes.get(k).is_some_and(|&(_, c)| c == ' ');
+        let dash = matches!(c, '-' | '–' | '—') && i > 0 && spaced(i - 1) && spaced(i + 1);
+        if c == ':' || c == '|' || dash {
+            out.push(&s[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    out.push(&s[start..]);
+    let first_empty = out.first().is_some_and(|m| fold(m).is_empty());
+    if first_empty && out.len() > 1 {
+        out.remove(0);
+    }
+    out
+}
+
+/// Folded words with number words and roman numerals read as digits.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn volume_one_is_the_work() {
+        let k = title_key("Guardians of the Galaxy");
+        assert_eq!(k, "guardians of the galaxy");
+        assert_eq!(title_key("Guardians of the Galaxy Vol. 1"), k);
+        assert_eq!(title_key("Guardians of the Galaxy: Awesome Mix Vol. 1"), k);
+        assert_eq!(title_key("Guardians of the Galaxy: Awesome Mix Vol. 1 OST"), k);
+        assert_eq!(title_key("GUARDIANS OF THE GALAXY (Original Motion Picture Soundtrack)"), k);
+    }
+
+    #[test]
+    fn sequels_and_volumes_differ() {
+        let one = title_key("Guardians of the Galaxy");
+        for other in ["Guardians of the Galaxy Vol. 2", "Guardians of the Galaxy Part II", "Guardians of the Galaxy 2"]
+        {
+            assert_eq!(title_key(other), "guardians of the galaxy 2", "{other}");
+            assert_ne!(title_key(other), one);
+        }
+        assert_eq!(title_key("The Guardians of Justice, Vol.1"), "guardians of justice");
+        assert_eq!(title_key("Dune: Part Two"), "dune 2");
+    }
+
+    #[test]
+    fn folds_articles_ampersand_roman_and_punctuation() {
+        assert_eq!(title_key("The Good, the Bad & the Ugly"), title_key("Good, the Bad and the Ugly"));
+        assert_eq!(title_key("Final Fantasy VII"), title_key("final fantasy 7"));
+        assert_eq!(title_key("Nausicaä of the Valley of the Wind"), "nausicaa of the valley of the wind");
+        assert_eq!(title_key("Twelve Years a Slave"), title_key("12 Years a Slave"));
+        assert_eq!(title_key("Barbie The Album"), "barbie");
+    }
+
+    #[test]
+    fn naming_subtitles_stay() {
+        assert_ne!(title_key("Star Wars: The Phantom Menace"), title_key("Star Wars"));
+        assert_eq!(title_key("Star Wars: The Phantom Menace"), "star wars phantom menace");
+        let khan = parse_title("Star Trek II: The Wrath of Khan");
+        assert_eq!(khan.part, Some(2));
+        assert!(khan.parts_compatible(&parse_title("Star Trek: The Wrath of Khan")));
+        assert!(!parse_title("Zombi 2").parts_compatible(&parse_title("Zombi")));
+    }
+
+    #[test]
+    fn lone_letters_are_not_numerals_mid_title() {
+        assert_eq!(title_key("I Am Legend"), "i am legend");
+        assert_eq!(title_key("V for Vendetta"), "v for vendetta");
+        assert_eq!(title_key("Mix"), "mix");
+    }
+
+    #[test]
+    fn stems_keep_the_article() {
+        assert_eq!(parse_title("The Graduate").stem(), "the graduate");
+        assert_eq!(parse_title("Soundtrack").key(), "soundtrack");
+        assert_eq!(parse_title("1917").key(), "1917");
+    }
+}

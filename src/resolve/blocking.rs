@@ -1,0 +1,161 @@
+//! Blocking: the candidate pairs worth scoring, found without comparing all pairs.
+//!
+//! First the run's title words are spell-grouped: a rare word one letter off a more common
+//! one (`Marner`, `Fortrss`, `Commet`) is read as that word for blocking. A dropped, doubled
+//! or swapped letter always leaves a one-letter deletion that the correct spelling shares,
+//! so the search indexes every word by its one-letter deletions (SymSpell's idea) instead
+//! of comparing all words.
+//!
+//! Then every title variant of a profile puts the profile into a few blocks:
+//! - `k` its work key, `c` the key without spaces, `f` its fingerprint (word order);
+//! - `n` the key with spell-grouped words, so a typo meets the correct spelling;
+//! - `k` also the naming subtitle alone (`phantom menace`), to meet titles that use it;
+//! - `t` each of its two rarest (spell-grouped) words, so a title with one odd word still
+//!   meets the titles that share its other rare words.
+//!
+//! A block of up to [`FULL_BLOCK`] profiles yields all its pairs; a larger block (a common
+//! word, a popular title) is sorted by key and each profile meets the next [`WINDOW`] ones
+//! (the sorted-neighbourhood method). The work is therefore linear in the number of profiles.
+
+use std::collections::BTreeSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rapidfuzz::distance::jaro_winkler;
+use rayon::prelude::*;
+
+use super::fast_hash::FastMap as HashMap;
+use super::features::{Profile, TitleVariant};
+use crate::normalize::fingerprint;
+
+/// Blocks up to this size are compared in full.
+pub const FULL_BLOCK: usize = 24;
+/// In larger blocks each profile meets this many neighbours in key order.
+pub const WINDOW: usize = 8;
+
+/// Candidate pairs `(a, b)` with `a < b`, sorted and without repeats.
+pub fn candidate_pairs(profiles: &[Profile]) -> Vec<(u32, u32)> {
+    let spelling = spelling_groups(profiles);
+    // (block, profile), blocks named by a hash of their key.
+    let mut entries: Vec<(u64, u32)> = profiles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, p)| {
+            let mut keys: Vec<u64> = p.titles.iter().flat_map(|t| block_keys(t, &spelling)).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys.into_iter().map(move |k| (k, i as u32))
+        })
+        .collect();
+    entries.par_sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for block in entries.chunk_by(|a, b| a.0 == b.0) {
+        // Profiles are numbered in key order, so the block is sorted by key.
+        let n = block.len();
+        let reach = if n <= FULL_BLOCK { n } else { WINDOW + 1 };
+        for x in 0..n {
+            for y in x + 1..n.min(x + reach) {
+                pairs.push((block[x].1, block[y].1));
+            }
+        }
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// A block's name: a hash of a tag and its key parts.
+fn block(tag: u8, parts: &[&str]) -> u64 {
+    let mut h = DefaultHasher::new();
+    tag.hash(&mut h);
+    parts.hash(&mut h);
+    h.finish()
+}
+
+/// The blocks of one title variant.
+fn block_keys(t: &TitleVariant, spelling: &HashMap<String, String>) -> Vec<u64> {
+    let mut keys = vec![block(b'k', &[&t.key]), block(b'c', &[&t.compact]), block(b'f', &[&fingerprint(&t.key)])];
+    let grouped: Vec<&str> = t.tokens.iter().map(|w| spelling.get(w).map_or(w.as_str(), String::as_str)).collect();
+    let part = t.parsed.part.map(|n| n.to_string()).unwrap_or_default();
+    let mut normal = grouped.clone();
+    normal.push(&part);
+    keys.push(block(b'n', &normal));
+    if !t.parsed.subtitle.is_empty() {
+        // Meets the same work named by its subtitle alone.
+        keys.push(block(b'k', &[&with_part(&t.parsed.subtitle, t.parsed.part)]));
+    }
+    let mut words: Vec<(u32, &str)> =
+        grouped.iter().zip(&t.df).filter(|(w, _)| w.chars().count() >= 3).map(|(w, &df)| (df, *w)).collect();
+    words.sort_unstable();
+    words.dedup_by(|a, b| a.1 == b.1);
+    keys.extend(words.iter().take(2).map(|(_, w)| block(b't', &[w])));
+    keys
+}
+
+fn with_part(base: &str, part: Option<u32>) -> String {
+    match part {
+        Some(n) => format!("{base} {n}"),
+        None => base.to_string(),
+    }
+}
+
+/// Maps each rare word that is one letter off a more frequent word to that word.
+fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
+    let mut df_of: HashMap<&str, u32> = HashMap::default();
+    for t in profiles.iter().flat_map(|p| &p.titles) {
+        for (w, &df) in t.tokens.iter().zip(&t.df) {
+            df_of.insert(w, df);
+        }
+    }
+    let words: BTreeSet<&str> =
+        df_of.keys().copied().filter(|w| w.chars().count() >= 5 && !w.chars().any(|c| c.is_ascii_digit())).collect();
+    let words: Vec<&str> = words.into_iter().collect();
+    let mut index: HashMap<String, Vec<u32>> = HashMap::default();
+    for (i, w) in words.iter().enumerate() {
+        for d in deletions(w) {
+            index.entry(d).or_default().push(i as u32);
+        }
+    }
+    let df = |w: &str| df_of.get(w).copied().unwrap_or(0);
+    let rare = |w: &str| df(w) <= 3;
+    let mut best: HashMap<u32, (u32, u32)> = HashMap::default();
+    for bucket in index.values().filter(|b| b.len() > 1) {
+        for &x in bucket.iter().filter(|&&x| rare(words[x as usize])) {
+            for &y in bucket {
+                let (wx, wy) = (words[x as usize], words[y as usize]);
+                let (dx, dy) = (df(wx), df(wy));
+                // Map towards the more frequent spelling (ties: the smaller word), never both ways.
+                if x == y || (dy, std::cmp::Reverse(wy)) <= (dx, std::cmp::Reverse(wx)) {
+                    continue;
+                }
+                if jaro_winkler::similarity(wx.chars(), wy.chars()) < 0.9 {
+                    continue;
+                }
+                let entry = best.entry(x).or_insert((y, dy));
+                if (dy, std::cmp::Reverse(wy)) > (entry.1, std::cmp::Reverse(words[entry.0 as usize])) {
+                    *entry = (y, dy);
+                }
+            }
+        }
+    }
+    // Follow chains to their most frequent end; each step goes up in (df, word) order, so
+    // chains end.
+    let mut out = HashMap::default();
+    for &x in best.keys() {
+        let mut target = x;
+        while let Some(&(next, _)) = best.get(&target) {
+            target = next;
+        }
+        out.insert(words[x as usize].to_string(), words[target as usize].to_string());
+    }
+    out
+}
+
+/// The word and every copy of it with one letter deleted.
+fn deletions(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = vec![w.to_string()];
+    for skip in 0..chars.len() {
+        out.push(chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect());
+    }
+    out
+}

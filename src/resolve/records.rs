@@ -1,0 +1,217 @@
+//! Merged records: one [`Soundtrack`] per cluster, each field the union of its mentions'
+//! values with the sources that gave them, and an id that stays put across runs.
+//!
+//! - title: the most frequent form (spellings compared by fold); within a form the most
+//!   complete spelling (mixed case, diacritics); among equally frequent forms the one read
+//!   with more confidence, the best spelled, the one with the least release wording, the
+//!   longest;
+//! - year: the most frequent year, ties to the earliest;
+//! - composers and labels: canonical spellings (people across the run, the label table),
+//!   in the order the earliest mentions give them;
+//! - id: slug of the canonical title's key with its leading article, then the year or `x`
+//!   (`the-graduate-1967`, `guardians-of-the-galaxy-2014`); see [`assign_ids`] for clashes.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use super::explain::FieldValue;
+use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use super::people::{People, best_spelling, completeness};
+use super::vocabulary::Vocabulary;
+use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
+use crate::normalize::{fold, parse_title, title_key};
+
+/// A record and where each of its values came from.
+pub struct Built {
+    pub record: Soundtrack,
+    pub fields: Vec<FieldValue>,
+}
+
+/// `source:line` of a mention, as explanations and review rows show it.
+pub fn mention_ref(m: &Mention) -> String {
+    format!("{}:{}", m.source, m.line)
+}
+
+/// Builds the record of one cluster; `members` are mention indices in (source, line) order.
+/// `refs` holds every mention's `source:line`.
+pub fn build(members: &[usize], mentions: &[Mention], refs: &[Arc<str>], vocab: &Vocabulary, people: &People) -> Built {
+    let ms: Vec<(&Mention, &Arc<str>)> = members.iter().map(|&i| (&mentions[i], &refs[i])).collect();
+    let mut fields = Fields::default();
+
+    let mut written: HashMap<&str, usize> = HashMap::default();
+    let mut confidence: HashMap<&str, f64> = HashMap::default();
+    for (m, r) in &ms {
+        *written.entry(&m.title).or_default() += 1;
+        *confidence.entry(&m.title).or_default() += f64::from(m.confidence);
+        fields.push("title", &m.title, r);
+    }
+    let forms = forms_by_fold(&written);
+    // The most frequent form; among equals the best spelled, then the one with the least
+    // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
+    let chosen = choose_form(&forms, &confidence);
+    let overridden = vocab.overrides.titles.iter().find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
+    let title = overridden.map_or(chosen, |(_, t)| t.clone());
+
+    for (m, r) in &ms {
+        for t in &m.alt_titles {
+            *written.entry(t).or_default() += 1;
+            fields.push("alt_title", t, r);
+        }
+    }
+    let title_fold = fold(&title);
+    let mut alts: Vec<(usize, String, String)> = forms_by_fold(&written)
+        .into_iter()
+        .filter(|(k, _)| *k != title_fold && !k.is_empty())
+        .map(|(k, s)| (s.values().sum(), k, best_spelling(&s)))
+        .collect();
+    alts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for (m, r) in &ms {
+        if let Some(y) = m.year {
+            *years.entry(y).or_default() += 1;
+            fields.push("year", &y.to_string(), r);
+        }
+    }
+    let year = years.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(y, _)| *y);
+
+    let mut composers: Vec<(String, String)> = Vec::new();
+    let mut composer_keys: HashSet<String> = HashSet::default();
+    for (m, r) in &ms {
+        for c in &m.composers {
+            let (key, display) = people.canonical(vocab, c);
+            fields.push_spelling("composer", &display, c, r);
+            if composer_keys.insert(key.clone()) {
+                composers.push((key, display));
+            }
+        }
+    }
+
+    let mut labels: Vec<String> = Vec::new();
+    let mut label_keys: HashSet<String> = HashSet::default();
+    for (m, r) in &ms {
+        for l in m.labels.iter().chain(m.releases.iter().filter_map(|x| x.label.as_ref())) {
+            let canonical = vocab.label_display(l);
+            fields.push_spelling("label", &canonical, l, r);
+            if label_keys.insert(vocab.label_key(l)) {
+                labels.push(canonical);
+            }
+        }
+    }
+
+    let releases: BTreeSet<Release> = ms
+        .iter()
+        .flat_map(|(m, _)| m.releases.iter())
+        .map(|r| Release { label: r.label.as_deref().map(|l| vocab.label_display(l)), ..r.clone() })
+        .collect();
+    let mut tracks: Vec<Track> = Vec::new();
+    let mut track_at: HashMap<String, usize> = HashMap::default();
+    for t in ms.iter().flat_map(|(m, _)| m.tracks.iter()) {
+        match track_at.get(&title_key(&t.title)) {
+            Some(&at) if tracks[at].artist.is_none() => tracks[at].artist = t.artist.clone(),
+            Some(_) => {}
+            None => {
+                track_at.insert(title_key(&t.title), tracks.len());
+                tracks.push(t.clone());
+            }
+        }
+    }
+    let mut sources: Vec<SourceRef> =
+        ms.iter().map(|(m, _)| SourceRef { source: m.source.clone(), line: m.line, rank: m.rank }).collect();
+    sources.sort();
+
+    let record = Soundtrack {
+        id: super::ids::base_id(&title, year),
+        title,
+        alt_titles: alts.into_iter().map(|(_, _, s)| s).collect(),
+        year,
+        composers: composers.into_iter().map(|(_, d)| d).collect(),
+        labels,
+        releases: releases.into_iter().collect(),
+        tracks,
+        sources,
+        mention_count: ms.len(),
+    };
+    Built { record, fields: fields.list }
+}
+
+/// The title form to show: the most frequent; among equals the one extraction was surest
+/// of, then the best spelled, then the one with the least release wording, then the
+/// longest, then the first in order.
+fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>, confidence: &HashMap<&str, f64>) -> String {
+    // Extraction's confidence (in thousandths, to compare exactly) breaks a tie of counts:
+    // a title read from a ranked list beats the same count read from running text.
+    let sure = |spellings: &BTreeMap<String, usize>| {
+        let total: f64 = spellings.keys().map(|s| confidence.get(s.as_str()).copied().unwrap_or(0.0)).sum();
+        (total * 1000.0).round() as i64
+    };
+    let candidates: Vec<((usize, i64, bool, usize), String)> = forms
+        .values()
+        .map(|spellings| {
+            let best = best_spelling(spellings);
+            let (mixed, rich) = completeness(&best);
+            ((spellings.values().sum::<usize>(), sure(spellings), mixed, rich), best)
+        })
+        .collect();
+    let top = candidates.iter().map(|c| c.0).max();
+    // Parsing for release wording only where it can decide.
+    candidates
+        .into_iter()
+        .filter(|c| Some(c.0) == top)
+        .map(|(_, best)| ((Reverse(release_words(&best)), best.len()), Reverse(best.clone()), best))
+        .max()
+        .map(|(_, _, best)| best)
+        .unwrap_or_default()
+}
+
+/// Spellings with their counts, grouped by fold (each spelling folded once).
+fn forms_by_fold(written: &HashMap<&str, usize>) -> BTreeMap<String, BTreeMap<String, usize>> {
+    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for (&spelling, &count) in written {
+        forms.entry(fold(spelling)).or_default().insert(spelling.to_string(), count);
+    }
+    forms
+}
+
+/// Field values with their sources, built in mention order.
+#[derive(Default)]
+struct Fields {
+    list: Vec<FieldValue>,
+    index: HashMap<&'static str, HashMap<String, usize>>,
+}
+
+impl Fields {
+    fn push(&mut self, field: &'static str, value: &str, source: &Arc<str>) {
+        self.push_spelling(field, value, value, source);
+    }
+
+    /// Records that the mention at `source` gave `value` for `field`, written as `spelling`.
+    fn push_spelling(&mut self, field: &'static str, value: &str, spelling: &str, source: &Arc<str>) {
+        let values = self.index.entry(field).or_default();
+        let at = match values.get(value) {
+            Some(&at) => at,
+            None => {
+                values.insert(value.to_string(), self.list.len());
+                let f = FieldValue { field: field.to_string(), value: value.to_string(), ..FieldValue::default() };
+                self.list.push(f);
+                self.list.len() - 1
+            }
+        };
+        let f = &mut self.list[at];
+        // Mentions come in order, so a repeat can only be the last source.
+        if f.sources.last() != Some(source) {
+            f.sources.push(Arc::clone(source));
+        }
+        if spelling != value && !f.spellings.iter().any(|s| s == spelling) {
+            f.spellings.push(spelling.to_string());
+        }
+    }
+}
+
+/// Words of a title that its key drops as release wording or a first volume.
+fn release_words(title: &str) -> usize {
+    let parsed = parse_title(title);
+    let kept = parsed.stem().split(' ').filter(|w| !w.is_empty()).count();
+    fold(title).split(' ').filter(|w| !w.is_empty()).count().saturating_sub(kept)
+}

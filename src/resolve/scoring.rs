@@ -1,0 +1,213 @@
+//! Pair scores: how much two profiles look like one work, as a sum of per-field parts so that
+//! `cuesheet explain` and `review.csv` can show why.
+//!
+//! - title: the best similarity over both sides' titles and alternate titles, 0–1: equal work
+//!   keys score 1, otherwise an IDF-weighted soft Jaccard of their words (words equal, or
+//!   Jaro–Winkler ≥ 0.9 for typos), so one shared common word proves little; a title that
+//!   is the other's naming subtitle alone scores [`SUBTITLE_ALONE`];
+//! - year: +0.10 equal, +0.05 one apart (film year vs release year), −0.40 further apart,
+//!   0 when either side has none;
+//! - composers: +0.10 to +0.25 by the share of names in common (near spellings of one
+//!   person count: same first name, surname Jaro–Winkler ≥ 0.9), −0.25 when both sides
+//!   name composers and none agree, 0 when either has none;
+//! - labels: +0.05 when a canonical label agrees, else 0 (releases differ honestly).
+//!
+//! A pair merges when its title part is at least [`TITLE_GATE`] and the total at least
+//! [`THRESHOLD`], and never when the titles' part numbers differ (sequels, volumes).
+
+use rapidfuzz::distance::jaro_winkler;
+use serde::{Deserialize, Serialize};
+
+use super::features::{Profile, TitleVariant};
+
+/// Total score from which a pair is merged.
+pub const THRESHOLD: f64 = 0.85;
+/// Title similarity below which a pair never merges, whatever else agrees.
+pub const TITLE_GATE: f64 = 0.75;
+/// Title similarity of a work named by its subtitle alone (`The Phantom Menace` for `Star
+/// Wars: The Phantom Menace`): enough to merge only with a year or composer agreeing.
+pub const SUBTITLE_ALONE: f64 = 0.8;
+/// Pairs this close to the threshold (either side) go to `review.csv`.
+pub const REVIEW_MARGIN: f64 = 0.15;
+
+/// One pair's score, by field.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PairScore {
+    pub title: f64,
+    pub year: f64,
+    pub composers: f64,
+    pub labels: f64,
+    pub total: f64,
+}
+
+impl PairScore {
+    pub fn merges(&self) -> bool {
+        self.title >= TITLE_GATE && self.total >= THRESHOLD - 1e-9
+    }
+
+    /// Evidence beyond the title: a year or a composer agrees.
+    pub fn corroborated(&self) -> bool {
+        self.year > 0.0 || self.composers > 0.0
+    }
+}
+
+/// Scores two profiles. Returns `None` when their titles are too far apart to matter.
+pub fn score(a: &Profile, b: &Profile) -> Option<PairScore> {
+    let mut title: f64 = 0.0;
+    let mut different_part = false;
+    let mut compatible_found = false;
+    for ta in &a.titles {
+        for tb in &b.titles {
+            let sim = title_similarity(ta, tb);
+            if ta.parsed.parts_compatible(&tb.parsed) {
+                compatible_found = true;
+                title = title.max(sim);
+            } else if sim >= TITLE_GATE || ta.parsed.base == tb.parsed.base {
+                different_part = true;
+            }
+        }
+    }
+    // A sequel is only "different" when no pair of titles agrees on the part.
+    different_part &= !(compatible_found && title >= TITLE_GATE);
+    if title < TITLE_GATE - REVIEW_MARGIN || different_part {
+        return None;
+    }
+    let year = year_score(a.year, b.year);
+    let composers = composer_score(&a.composers, &b.composers);
+    let labels = if a.labels.iter().any(|l| b.labels.contains(l)) { 0.05 } else { 0.0 };
+    let total = title + year + composers + labels;
+    Some(PairScore { title, year, composers, labels, total })
+}
+
+/// Title similarity of two variants, ignoring part numbers (checked by the caller).
+/// Token weights come from [`super::features::Idf::annotate`].
+pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
+    if a.parsed.base == b.parsed.base {
+        return 1.0;
+    }
+    if a.compact_base == b.compact_base {
+        return 0.98;
+    }
+    let by_subtitle =
+        |x: &TitleVariant, y: &TitleVariant| !x.parsed.subtitle.is_empty() && x.parsed.subtitle == y.parsed.base;
+    let jaccard = soft_jaccard(a, b);
+    if by_subtitle(a, b) || by_subtitle(b, a) { jaccard.max(SUBTITLE_ALONE) } else { jaccard }
+}
+
+/// IDF-weighted Jaccard where a word matches its equal or a near spelling.
+fn soft_jaccard(a: &TitleVariant, b: &TitleVariant) -> f64 {
+    let total: f64 = a.weights.iter().sum::<f64>() + b.weights.iter().sum::<f64>();
+    if total == 0.0 {
+        return 0.0;
+    }
+    // Words of `b` already matched; titles longer than 64 words only match their first 64.
+    let mut used: u64 = 0;
+    let mut matched = 0.0;
+    for (i, ta) in a.tokens.iter().enumerate() {
+        let mut best: Option<(usize, f64)> = None;
+        for (j, tb) in b.tokens.iter().enumerate().take(64) {
+            if used & (1 << j) != 0 {
+                continue;
+            }
+            let s = word_similarity(ta, tb);
+            if s > best.map_or(0.0, |(_, s)| s) {
+                best = Some((j, s));
+                if s == 1.0 {
+                    break;
+                }
+            }
+        }
+        if let Some((j, s)) = best {
+            used |= 1 << j;
+            matched += s * (a.weights[i] + b.weights[j]) / 2.0;
+        }
+    }
+    matched / (total - matched)
+}
+
+/// 1 for equal words, the Jaro–Winkler similarity for a near spelling of a longer word,
+/// else 0.
+fn word_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.len() < 4 || b.len() < 4 || a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
+        return 0.0;
+    }
+    if !could_be_typo(a, b) {
+        return 0.0;
+    }
+    let s = jaro_winkler::similarity(a.chars(), b.chars());
+    if s >= 0.9 { s } else { 0.0 }
+}
+
+/// A cheap test that two words could be a typo apart (Jaro–Winkler ≥ 0.9 needs it): lengths
+/// within two, and for plain ASCII letters, letter counts differing in at most four places.
+fn could_be_typo(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    if !(a.bytes().all(|c| c.is_ascii_lowercase()) && b.bytes().all(|c| c.is_ascii_lowercase())) {
+        return true;
+    }
+    let mut counts = [0i32; 26];
+    a.bytes().for_each(|c| counts[(c - b'a') as usize] += 1);
+    b.bytes().for_each(|c| counts[(c - b'a') as usize] -= 1);
+    counts.iter().map(|c| c.unsigned_abs()).sum::<u32>() <= 4
+}
+
+pub fn year_score(a: Option<i32>, b: Option<i32>) -> f64 {
+    match (a, b) {
+        (Some(x), Some(y)) if x == y => 0.10,
+        (Some(x), Some(y)) if (x - y).abs() == 1 => 0.05,
+        (Some(_), Some(_)) => -0.40,
+        _ => 0.0,
+    }
+}
+
+/// Composer agreement of two sets of name keys.
+pub fn composer_score(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|x| b.iter().any(|y| same_person(x, y))).count();
+    if common == 0 {
+        return -0.25;
+    }
+    0.10 + 0.15 * common as f64 / a.len().min(b.len()) as f64
+}
+
+/// Whether two name keys may name one person: equal, equal without spaces (`De Vries` =
+/// `Devries`), or the same first name with a surname one or two letters off
+/// (`Karaindro` / `Karaindrou`).
+pub fn same_person(a: &str, b: &str) -> bool {
+    if a == b || a.replace(' ', "") == b.replace(' ', "") {
+        return true;
+    }
+    let (Some((fa, sa)), Some((fb, sb))) = (a.split_once(' '), b.split_once(' ')) else {
+        return false;
+    };
+    fa == fb && sa.len() >= 4 && sb.len() >= 4 && jaro_winkler::similarity(sa.chars(), sb.chars()) >= 0.9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_spellings_of_one_person() {
+        assert!(same_person("eleni karaindro", "eleni karaindrou"));
+        assert!(same_person("alan silverstri", "alan silvestri"));
+        assert!(same_person("marius de vries", "marius devries"));
+        assert!(!same_person("john williams", "john barry"));
+        assert!(!same_person("eleni karaindrou", "maria karaindrou"));
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(year_score(Some(2014), Some(2014)), 0.10);
+        assert_eq!(year_score(Some(2014), Some(2015)), 0.05);
+        assert!(year_score(Some(1978), Some(2007)) < 0.0);
+        assert_eq!(year_score(None, Some(2007)), 0.0);
+    }
+}

@@ -1,0 +1,98 @@
+//! The run's vocabulary: canonical labels (the built-in table plus `label` overrides) and
+//! composer names (with `name` overrides), each distinct spelling looked up once.
+
+use rayon::prelude::*;
+
+use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use super::overrides::Overrides;
+use crate::model::Mention;
+use crate::normalize::{LabelTable, label_key, name_key};
+use std::collections::BTreeMap;
+
+/// Maps spellings to canonical names and labels; shared by features and records. Every
+/// distinct spelling of a run is looked up once ([`Vocabulary::learn`]), since a label
+/// lookup may scan the table for a near spelling.
+pub struct Vocabulary<'a> {
+    pub labels: LabelTable,
+    pub names: BTreeMap<String, String>,
+    pub overrides: &'a Overrides,
+    /// Label as written → (canonical display, key).
+    label_cache: HashMap<String, (String, String)>,
+    /// Composer as written → (key, display), overrides applied.
+    name_cache: HashMap<String, (String, String)>,
+}
+
+impl<'a> Vocabulary<'a> {
+    pub fn new(overrides: &'a Overrides) -> Self {
+        let mut labels = LabelTable::builtin().clone();
+        for (canonical, alias) in &overrides.labels {
+            labels.add(canonical, canonical);
+            labels.add(canonical, alias);
+        }
+        let names = overrides.names.iter().map(|(from, to)| (name_key(from), to.clone())).collect();
+        Vocabulary { labels, names, overrides, label_cache: HashMap::default(), name_cache: HashMap::default() }
+    }
+
+    /// Looks up every label and composer spelling of `mentions`, in parallel.
+    pub fn learn(&mut self, mentions: &[Mention]) {
+        let labels = distinct(mentions.iter().flat_map(written_labels));
+        let label_cache: HashMap<String, (String, String)> = labels
+            .into_par_iter()
+            .map(|l| {
+                let display = self.label_display(l);
+                let key = label_key(&display);
+                (l.to_string(), (display, key))
+            })
+            .collect();
+        let names = distinct(mentions.iter().flat_map(|m| &m.composers));
+        let name_cache: HashMap<String, (String, String)> =
+            names.into_par_iter().map(|c| (c.to_string(), (self.composer_key(c), self.composer_display(c)))).collect();
+        self.label_cache = label_cache;
+        self.name_cache = name_cache;
+    }
+
+    /// Name key after the user's name overrides.
+    pub fn composer_key(&self, name: &str) -> String {
+        if let Some((key, _)) = self.name_cache.get(name) {
+            return key.clone();
+        }
+        let key = name_key(name);
+        self.names.get(&key).map_or(key, |to| name_key(to))
+    }
+
+    /// Display name after the user's name overrides.
+    pub fn composer_display(&self, name: &str) -> String {
+        if let Some((_, display)) = self.name_cache.get(name) {
+            return display.clone();
+        }
+        self.names.get(&name_key(name)).cloned().unwrap_or_else(|| name.to_string())
+    }
+
+    /// Canonical spelling of a label: the table's, or the label as written.
+    pub fn label_display(&self, label: &str) -> String {
+        if let Some((display, _)) = self.label_cache.get(label) {
+            return display.clone();
+        }
+        self.labels.canonical(label).map_or_else(|| label.to_string(), str::to_string)
+    }
+
+    pub fn label_key(&self, label: &str) -> String {
+        if let Some((_, key)) = self.label_cache.get(label) {
+            return key.clone();
+        }
+        label_key(&self.label_display(label))
+    }
+}
+
+/// Distinct strings of `items`, sorted (so parallel work on them is deterministic).
+pub(super) fn distinct<'a>(items: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let set: HashSet<&str> = items.map(String::as_str).collect();
+    let mut out: Vec<&str> = set.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// Every label a mention names, in its labels and its releases.
+pub(super) fn written_labels(m: &Mention) -> impl Iterator<Item = &String> {
+    m.labels.iter().chain(m.releases.iter().filter_map(|r| r.label.as_ref()))
+}
