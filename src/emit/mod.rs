@@ -204,6 +204,46 @@ mod tests {
         assert_eq!(left.len(), 2, "only the old file and the blocking folder: {left:?}");
     }
 
+    /// Every text field of a mention and a record starts like a formula: no cell of any CSV
+    /// may (tests/hostile.rs checks the same through the binary, where only paths get there).
+    #[test]
+    fn no_csv_cell_starts_like_a_formula() {
+        let f = |s: &str| s.to_string();
+        let mut m = Mention::new("=a.txt", 3, crate::model::Layout::RankedList, f("=Title"));
+        m.alt_titles = vec![f("+Alt")];
+        m.composers = vec![f("-Composer"), f("@Other")];
+        m.labels = vec![f("\tLabel")];
+        m.releases = vec![Release { label: Some(f("\rLabel")), year: Some(2000), edition: Some(f("=Ed")) }];
+        m.tracks = vec![Track { title: f("@Track"), artist: Some(f("=Artist")) }];
+        m.reviewer = Some(f("+Reviewer"));
+        m.soundtrack_id = f("-id");
+        let r = Soundtrack {
+            id: f("-id"),
+            title: f("=Title"),
+            alt_titles: m.alt_titles.clone(),
+            year: Some(2000),
+            composers: m.composers.clone(),
+            labels: m.labels.clone(),
+            releases: m.releases.clone(),
+            tracks: m.tracks.clone(),
+            sources: vec![SourceRef { source: f("@a.txt"), line: 3, rank: None }],
+            mention_count: 1,
+        };
+        let sheets = [soundtracks_csv(&[r.clone()]), mentions_csv(&[m]), tracks_csv(&[r])];
+        for sheet in sheets {
+            let sheet = sheet.unwrap();
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(sheet.as_slice());
+            let mut guarded = 0;
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+                    guarded += usize::from(cell.starts_with('\''));
+                }
+            }
+            assert!(guarded >= 3, "{}", String::from_utf8_lossy(&sheet));
+        }
+    }
+
     // The integration tests' articles name no tracks, so the per-track rows are checked here.
     #[test]
     fn tracks_csv_has_one_row_per_track() {
