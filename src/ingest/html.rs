@@ -92,7 +92,8 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
         current_line: Cell::new(1),
         lines: RefCell::new(Vec::new()),
     };
-    let ((doc, lines), _) = super::depth::parse(sink, html);
+    let html = super::attrs::limit_attributes(html);
+    let ((doc, lines), _) = super::depth::parse(sink, &html);
     let line_of = |id: NodeId| -> usize {
         match lines.binary_search_by_key(&id, |(n, _)| *n) {
             Ok(i) => lines[i].1 as usize,

@@ -90,3 +90,15 @@ fn a_meta_charset_that_disagrees_with_the_bytes() {
     assert_article(&out, "says-1252.html");
     assert_eq!(out.file_report("says-1252.html")["encoding"], "UTF-8");
 }
+
+/// One tag with 100,000 attributes: the tokenizer's duplicate check made it quadratic (84 s in
+/// a debug build for 700 KB) until attributes past the thousandth were cut.
+#[test]
+fn a_tag_with_100000_attributes() {
+    let attributes: Vec<String> = (0..100_000).map(|i| format!("data-a{i}=\"{i}\"")).collect();
+    let page = format!("<html><body {}>{}</body></html>", attributes.join(" "), article_html());
+    let ws = Workspace::new();
+    ws.write("attributes.html", page);
+    let out = timed("100,000 attributes", Duration::from_secs(10), || ws.run_ok());
+    assert_article(&out, "attributes.html");
+}
