@@ -229,7 +229,7 @@ mod tests {
             sources: vec![SourceRef { source: f("@a.txt"), line: 3, rank: None }],
             mention_count: 1,
         };
-        let sheets = [soundtracks_csv(&[r.clone()]), mentions_csv(&[m]), tracks_csv(&[r])];
+        let sheets = [soundtracks_csv(std::slice::from_ref(&r)), mentions_csv(&[m]), tracks_csv(&[r])];
         for sheet in sheets {
             let sheet = sheet.unwrap();
             let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(sheet.as_slice());
