@@ -110,6 +110,20 @@ impl Outputs {
         }
     }
 
+    /// Title, year and composers of each mention found in one input file, in line order.
+    #[allow(dead_code)] // not every test binary reads entries this way
+    pub fn entries_of(&self, source: &str) -> Vec<(String, Option<u64>, Vec<String>)> {
+        self.mentions
+            .iter()
+            .filter(|m| m["source"] == source)
+            .map(|m| {
+                let composers = m["composers"].as_array().expect("composers").iter();
+                let composers = composers.map(|c| c.as_str().expect("composer").to_string()).collect();
+                (m["title"].as_str().expect("title").to_string(), m["year"].as_u64(), composers)
+            })
+            .collect()
+    }
+
     /// The report's entry for one input file.
     pub fn file_report(&self, path: &str) -> &Value {
         self.report["files"]
