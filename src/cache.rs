@@ -101,7 +101,8 @@ impl Cache {
             report: &'a FileReport,
             mentions: &'a [Mention],
         }
-        let written = serde_json::to_vec(&EntryRef { report, mentions }).ok().and_then(|bytes| fs::write(&tmp, bytes).ok());
+        let written =
+            serde_json::to_vec(&EntryRef { report, mentions }).ok().and_then(|bytes| fs::write(&tmp, bytes).ok());
         if written.is_none() || fs::rename(&tmp, &path).is_err() {
             let _ = fs::remove_file(&tmp);
         }

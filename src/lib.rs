@@ -121,9 +121,10 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-
+    // The cache holds first readings: a second reading depends on the whole run.
     let used: HashSet<u128> = results.iter().filter_map(|r| r.key).collect();
     let files_cached = results.iter().filter(|r| r.cached).count();
+    let results = pool.install(|| reread_prose_with_known_titles(results, &files, &vocab));
     let mut reports: Vec<FileReport> = results.iter().map(|r| r.report.clone()).collect();
     reports.extend(problems.into_iter().map(|p| FileReport {
         path: p.rel,
@@ -154,6 +155,53 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         // Unlike report.json's duration, this includes writing the files.
         duration: started.elapsed(),
     })
+}
+
+/// Articles read as prose are read again knowing the titles the run's lists name, so a work
+/// they discuss without a cue is found ("Trainspotting brought Britpop …"). `results` are in
+/// the order of `files`.
+fn reread_prose_with_known_titles(
+    mut results: Vec<FileResult>,
+    files: &[ingest::FoundFile],
+    vocab: &extract::Vocabulary,
+) -> Vec<FileResult> {
+    let first_pass: Vec<Option<&[Mention]>> =
+        results.iter().map(|r| (r.report.status == Status::Ok).then_some(r.mentions.as_slice())).collect();
+    let Some((vocab, again)) = prose_rereads(&first_pass, vocab) else { return results };
+    let again: Vec<(usize, FileResult)> =
+        again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
+    for (i, result) in again {
+        results[i] = result;
+    }
+    results
+}
+
+/// The second reading a run needs: the vocabulary with the titles of the run's confident list
+/// entries, and which documents (those read as prose) to read with it. `None` when the run
+/// knows no titles. `first_pass` holds each readable document's mentions.
+pub fn prose_rereads(
+    first_pass: &[Option<&[Mention]>],
+    vocab: &extract::Vocabulary,
+) -> Option<(extract::Vocabulary, Vec<usize>)> {
+    let known = extract::KnownTitles::from_mentions(first_pass.iter().flatten().flat_map(|m| m.iter()))?;
+    let again =
+        first_pass.iter().enumerate().filter(|(_, m)| m.is_some_and(extract::reads_as_prose)).map(|(i, _)| i).collect();
+    Some((vocab.with_known_titles(Some(known)), again))
+}
+
+/// The mentions of several documents read as one run: each document alone, then the prose
+/// articles again with the titles the others list (as [`run`] does with files).
+pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Mention>> {
+    let mut per_doc: Vec<Vec<Mention>> = docs.par_iter().map(|d| extract_document(d, vocab)).collect();
+    let first_pass: Vec<Option<&[Mention]>> = per_doc.iter().map(|m| Some(m.as_slice())).collect();
+    if let Some((vocab, again)) = prose_rereads(&first_pass, vocab) {
+        let again: Vec<(usize, Vec<Mention>)> =
+            again.into_par_iter().map(|i| (i, extract_document(&docs[i], &vocab))).collect();
+        for (i, mentions) in again {
+            per_doc[i] = mentions;
+        }
+    }
+    per_doc
 }
 
 /// The built-in vocabulary, extended by the user's `--labels` and `--composers` files, and

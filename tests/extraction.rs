@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use cuesheet::Document;
 use cuesheet::ingest::document_from_bytes;
 use cuesheet::model::Mention;
 use cuesheet::normalize::{fold, title_key};
@@ -24,11 +25,18 @@ fn fixtures(dir: &str) -> Vec<PathBuf> {
     files
 }
 
-fn mentions_of(path: &Path) -> Vec<Mention> {
+fn document_of(path: &Path) -> Document {
     let bytes = fs::read(path).expect("read fixture");
     let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
-    let doc = document_from_bytes(name, &bytes).expect("fixture decodes");
-    cuesheet::extract_document(&doc, &cuesheet::extract::BUILT_IN)
+    document_from_bytes(name, &bytes).expect("fixture decodes")
+}
+
+/// Each article of `dir` with its mentions, the folder read as one run (so prose articles
+/// know the titles the folder's lists name).
+fn run_over(dir: &str) -> Vec<(PathBuf, Vec<Mention>)> {
+    let paths = fixtures(dir);
+    let docs: Vec<Document> = paths.iter().map(|p| document_of(p)).collect();
+    paths.into_iter().zip(cuesheet::extract_run(&docs, &cuesheet::extract::BUILT_IN)).collect()
 }
 
 /// One line per mention, fields in a fixed order, for snapshots.
@@ -64,9 +72,9 @@ fn render(mentions: &[Mention]) -> String {
 #[test]
 fn snapshots_of_fixture_articles() {
     for dir in ["articles", "holdout/articles"] {
-        for path in fixtures(dir) {
+        for (path, mentions) in run_over(dir) {
             let name = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
-            insta::assert_snapshot!(name, render(&mentions_of(&path)));
+            insta::assert_snapshot!(name, render(&mentions));
         }
     }
 }
@@ -147,12 +155,11 @@ fn check_answer_keys(dir: &str, entry_bar: f64, field_bar: f64) {
     let mut entries = Counts::default();
     let mut fields: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut report = String::new();
-    for path in fixtures(dir) {
+    for (path, mut got) in run_over(dir) {
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
         let gold_path = path.with_file_name(format!("../gold/{stem}.gold.json"));
         let gold: Value = serde_json::from_slice(&fs::read(&gold_path).expect("answer key")).expect("json");
         let gold_entries = gold["entries"].as_array().expect("entries").clone();
-        let mut got = mentions_of(&path);
         let mut paired = 0;
         for g in &gold_entries {
             let Some(i) = got.iter().position(|m| same_title(g, m)) else {
@@ -195,4 +202,38 @@ fn check_answer_keys(dir: &str, entry_bar: f64, field_bar: f64) {
     for (name, c) in &fields {
         assert!(c.f1() >= field_bar, "{name} F1 {:.3} below {field_bar}\n{report}", c.f1());
     }
+}
+
+/// An essay names works without a cue ("Vertigo still unsettles"); read in the same run as a
+/// list that names them, it yields them, and read alone it does not.
+#[test]
+fn prose_articles_find_the_titles_the_runs_lists_name() {
+    let list = "Ten scores worth owning\n\n\
+        1. Vertigo (1958) – Bernard Herrmann\n\n\
+        2. The Thing (1982) – Ennio Morricone\n\n\
+        3. Under the Skin (2013) – Mica Levi\n\n\
+        4. Arrival (2016) – Jóhann Jóhannsson\n";
+    let essay = "Why dread sounds the way it does\n\n\
+        Composers have chased unease for decades. Few things in cinema match how Vertigo still \
+        unsettles an audience, its spirals of strings circling without rest.\n\n\
+        The Thing arrived in cinemas to poor reviews. Later, Under the Skin did something \
+        stranger still with its droning violas. And nobody forgets the soundtrack of Jaws.\n";
+    let doc = |name: &str, text: &str| document_from_bytes(name, text.as_bytes()).expect("decodes");
+    let titles = |mentions: &[Mention]| -> Vec<String> { mentions.iter().map(|m| m.title.clone()).collect() };
+
+    let alone = cuesheet::extract_run(&[doc("essay.txt", essay)], &cuesheet::extract::BUILT_IN);
+    assert_eq!(titles(&alone[0]), ["Jaws"]);
+
+    let together =
+        cuesheet::extract_run(&[doc("list.txt", list), doc("essay.txt", essay)], &cuesheet::extract::BUILT_IN);
+    assert_eq!(titles(&together[1]), ["Vertigo", "The Thing", "Under the Skin", "Jaws"]);
+    assert_eq!(together[0].len(), 4, "the list itself is read once, unchanged");
+
+    // A paragraph on a composer's new score that names their listed earlier work.
+    let review = "New this month\n\n\
+        Mica Levi's score for Jackie arrived on vinyl this week. Fans of Under the Skin will \
+        recognise those sliding strings, though Vertigo is a closer cousin.\n";
+    let with_review =
+        cuesheet::extract_run(&[doc("list.txt", list), doc("review.txt", review)], &cuesheet::extract::BUILT_IN);
+    assert_eq!(titles(&with_review[1]), ["Jackie", "Vertigo"]);
 }

@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn quoting_follows_rfc4180() {
-        let mut sheet = CsvSheet::new(&["a", "b"]).unwrap();
+        let mut sheet = CsvSheet::new(Vec::new(), &["a", "b"]).unwrap();
         sheet.row(&["x, y".to_string(), "say \"hi\"".to_string()]).unwrap();
         let out = String::from_utf8(sheet.finish().unwrap()).unwrap();
         assert_eq!(out, "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");

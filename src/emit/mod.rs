@@ -34,7 +34,7 @@ pub const OUTPUT_FILES: [&str; 8] = [
 /// the previous set whole, and old and new files can only mix during the renames.
 pub fn write_all(dir: &Path, mentions: &[Mention], resolution: &Resolution, report: &Report) -> std::io::Result<()> {
     let soundtracks = &resolution.soundtracks;
-    let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name)).collect();
+    let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name, std::process::id())).collect();
     // In the order of OUTPUT_FILES.
     let result = (|| -> std::io::Result<()> {
         write_synced(&temps[0], |w| mentions_jsonl(w, mentions))?;
@@ -55,9 +55,10 @@ pub fn write_all(dir: &Path, mentions: &[Mention], resolution: &Resolution, repo
     result
 }
 
-/// A hidden name beside the final one (the walk skips dot files), unique to this process.
-fn temp_path(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!(".{name}.tmp-{}", std::process::id()))
+/// Where process `pid` writes output `name` before renaming it into place: a hidden name
+/// beside the final one (the walk skips dot files), unique to the process.
+pub fn temp_path(dir: &Path, name: &str, pid: u32) -> PathBuf {
+    dir.join(format!(".{name}.tmp-{pid}"))
 }
 
 type Out = BufWriter<fs::File>;
@@ -187,13 +188,57 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("mentions.jsonl"), "old\n").unwrap();
         // A folder where the last temporary file should go makes that write fail.
-        fs::create_dir(temp_path(dir.path(), "report.json")).unwrap();
+        fs::create_dir(temp_path(dir.path(), "report.json", std::process::id())).unwrap();
         let report = Report::new(Vec::new(), 1, 0);
         let resolution = Resolution { soundtracks: vec![record()], explanations: Vec::new(), review: Vec::new() };
         assert!(write_all(dir.path(), &[], &resolution, &report).is_err());
         assert_eq!(fs::read_to_string(dir.path().join("mentions.jsonl")).unwrap(), "old\n");
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(left.len(), 2, "only the old file and the blocking folder: {left:?}");
+    }
+
+    /// Every text field of a mention and a record starts like a formula: no cell of any CSV
+    /// may (tests/hostile.rs checks the same through the binary, where only paths get there).
+    #[test]
+    fn no_csv_cell_starts_like_a_formula() {
+        let f = |s: &str| s.to_string();
+        let mut m = Mention::new("=a.txt", 3, crate::model::Layout::RankedList, f("=Title"));
+        m.alt_titles = vec![f("+Alt")];
+        m.composers = vec![f("-Composer"), f("@Other")];
+        m.labels = vec![f("\tLabel")];
+        m.releases = vec![Release { label: Some(f("\rLabel")), year: Some(2000), edition: Some(f("=Ed")) }];
+        m.tracks = vec![Track { title: f("@Track"), artist: Some(f("=Artist")) }];
+        m.reviewer = Some(f("+Reviewer"));
+        m.soundtrack_id = f("-id");
+        let r = Soundtrack {
+            id: f("-id"),
+            title: f("=Title"),
+            alt_titles: m.alt_titles.clone(),
+            year: Some(2000),
+            composers: m.composers.clone(),
+            labels: m.labels.clone(),
+            releases: m.releases.clone(),
+            tracks: m.tracks.clone(),
+            sources: vec![SourceRef { source: f("@a.txt"), line: 3, rank: None }],
+            mention_count: 1,
+        };
+        let sheets = [
+            soundtracks_csv(Vec::new(), std::slice::from_ref(&r)),
+            mentions_csv(Vec::new(), &[m]),
+            tracks_csv(Vec::new(), &[r]),
+        ];
+        for sheet in sheets {
+            let sheet = sheet.unwrap();
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(sheet.as_slice());
+            let mut guarded = 0;
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+                    guarded += usize::from(cell.starts_with('\''));
+                }
+            }
+            assert!(guarded >= 3, "{}", String::from_utf8_lossy(&sheet));
+        }
     }
 
     // The integration tests' articles name no tracks, so the per-track rows are checked here.

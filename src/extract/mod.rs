@@ -14,6 +14,7 @@ pub mod fields;
 pub mod groups;
 pub mod header;
 pub mod inline;
+pub mod known;
 pub mod labels;
 pub mod list;
 pub mod names;
@@ -35,6 +36,7 @@ mod assemble;
 use crate::document::Document;
 use crate::model::{Layout, Mention};
 
+pub use known::KnownTitles;
 pub use vocab::{BUILT_IN, Vocabulary};
 
 /// Extracts every soundtrack entry of `doc` with the built-in vocabulary.
@@ -69,14 +71,19 @@ fn extract_units(
     let mut mentions = assemble::merge_notes(mentions);
     // Prose is read when the article has no list — or only paragraphs that open with a title
     // (an interview, a thread), which are discussion, not a list.
-    let listed = mentions.iter().filter(|m| m.confidence != assemble::LEAD_CONFIDENCE).count();
-    if listed < 3 {
+    if reads_as_prose(&mentions) {
         let claimed: std::collections::HashSet<usize> = entries.iter().map(|e| e.unit).collect();
         mentions.extend(prose::mentions(doc, units, info, &claimed, &mentions, vocab));
     }
     // Stable: entries of one line keep their order in the text.
     mentions.sort_by_key(|m| m.line);
     mentions
+}
+
+/// Whether an article with these entries is read as prose: fewer than three list entries
+/// other than paragraphs that open with a title (an interview, a thread).
+pub fn reads_as_prose(mentions: &[Mention]) -> bool {
+    mentions.iter().filter(|m| m.layout != Layout::Prose && m.confidence != assemble::LEAD_CONFIDENCE).count() < 3
 }
 
 /// The layout most mentions were found in.

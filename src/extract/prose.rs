@@ -28,9 +28,9 @@ static NOUN_CUE: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?:\s(1[89]\d\d|20\d\d))?\s+(?:soundtrack|score|ost|compilation|soundtrack album)s?\b")
         .expect("static regex")
 });
-/// "X's work on", "his scores for", "themes for", "music from", "score to".
+/// "X's work on", "his scores for", "themes for", "music from", "score to", "soundtrack of".
 static MAKER_WORK: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+")
+    Re::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+|\b(?:scores?|soundtracks?)\s+of\s+")
         .expect("static regex")
 });
 /// "monster movie Underwater", "the miniseries of Stephen King's The Stand".
@@ -101,6 +101,8 @@ struct Found {
     year: Option<i32>,
     /// Labels named in the same sentence next to release words.
     labels: Vec<String>,
+    /// Found by a cue, not only as a title the run knows.
+    cued: bool,
 }
 
 /// Mentions found in the prose of `units` outside `claimed` entry units.
@@ -122,6 +124,18 @@ pub fn mentions(
             find_in_sentence(sentence, i, &mut last_person, &mut found, vocab);
         }
     }
+    // A paragraph about a composer's new score that names their earlier work ("fans of his
+    // work with Hereditary") discusses the new one: the lists' credit for a known title must
+    // not be the paragraph's cued maker.
+    if let Some(known) = vocab.known_titles() {
+        let mut cued_makers: std::collections::HashMap<usize, Vec<String>> = std::collections::HashMap::new();
+        for f in found.iter().filter(|f| f.cued) {
+            cued_makers.entry(f.unit).or_default().extend(f.composers.iter().cloned());
+        }
+        found.retain(|f| {
+            f.cued || !cued_makers.get(&f.unit).is_some_and(|makers| known.credited_to_any(&f.title, makers))
+        });
+    }
     // One mention per title; a later sentence may add the maker or the year.
     let mut by_key: BTreeMap<String, Found> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -132,6 +146,7 @@ pub fn mentions(
         }
         match by_key.get_mut(&key) {
             Some(existing) => {
+                existing.cued |= f.cued;
                 existing.year = existing.year.or(f.year);
                 for l in f.labels {
                     if !existing.labels.contains(&l) {
@@ -151,7 +166,8 @@ pub fn mentions(
         }
     }
     let mut per_unit: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for f in by_key.values() {
+    // Titles named only as known titles do not share a paragraph's songs.
+    for f in by_key.values().filter(|f| f.cued) {
         *per_unit.entry(f.unit).or_default() += 1;
     }
     let spellings =
@@ -179,7 +195,7 @@ pub fn mentions(
             let bare = f.title.strip_prefix("The ").unwrap_or(&f.title);
             m.year = f.year.or_else(|| years.get(f.title.as_str()).or_else(|| years.get(bare)).copied());
             // Songs of a paragraph about one soundtrack are that soundtrack's.
-            if per_unit.get(&f.unit) == Some(&1) {
+            if f.cued && per_unit.get(&f.unit) == Some(&1) {
                 let named = tracks::named(&units[f.unit].text, &f.title, &titles, vocab);
                 m.tracks = named.tracks;
             } else {
@@ -272,7 +288,7 @@ fn find_in_sentence(
         people.extend(first_person(sentence, vocab));
     }
     let labels = labels::mentioned(sentence, vocab);
-    let mut add = |title: &str, composers: Vec<String>, year: Option<i32>, at_start: bool| {
+    let mut add = |title: &str, composers: Vec<String>, year: Option<i32>, at_start: bool, cued: bool| {
         let title = clean_title(title);
         // A lone capitalised word opening a sentence ("Great soundtracks …") is not a title,
         // nor is a span ending in a small word ("Listen to soundtracks …").
@@ -281,7 +297,7 @@ fn find_in_sentence(
             return;
         }
         let year = year.or_else(|| release_year(sentence, &title));
-        found.push(Found { title, unit, composers, year, labels: labels.clone() });
+        found.push(Found { title, unit, composers, year, labels: labels.clone(), cued });
     };
     // "the X soundtrack", "X's 1984 soundtrack", "Bernard Herrmann's Psycho score".
     for c in NOUN_CUE.captures_iter(sentence) {
@@ -305,7 +321,7 @@ fn find_in_sentence(
         let at_start = opening.trim_start().starts_with(span.title.as_str());
         // "the Drive soundtrack … Cliff Martinez's score bits": the sentence's own credits.
         let maker = if maker.is_empty() { credited.clone() } else { maker };
-        add(&span.title, maker, year, at_start);
+        add(&span.title, maker, year, at_start, true);
     }
     // "X's work on A, B and C", "his scores for …", "themes for A and B", "score from T (1982)".
     for m in MAKER_WORK.find_iter(sentence) {
@@ -340,7 +356,7 @@ fn find_in_sentence(
                     credits_after(after, &title, vocab).unwrap_or_else(|| people.first().cloned().into_iter().collect())
                 }
             };
-            add(&title, makers, year, false);
+            add(&title, makers, year, false, true);
         }
     }
     // "Blade Runner 2049 by Hans Zimmer and Benjamin Wallfisch", "the 1977 Suspiria by Goblin":
@@ -357,14 +373,14 @@ fn find_in_sentence(
         }
         if let Some(span) = span_before(before) {
             let (year, title) = leading_year_in(&span.title);
-            add(title, list, year, false);
+            add(title, list, year, false, true);
         }
     }
     // "Thom Yorke's Suspiria (2018)": a known composer's possessive before a dated title.
     for c in KNOWN_POSSESSIVE_DATED.captures_iter(sentence) {
         let name = c[1].trim();
         if vocab.is_composer(name) {
-            add(c[2].trim(), vec![name.to_string()], c[3].parse().ok(), false);
+            add(c[2].trim(), vec![name.to_string()], c[3].parse().ok(), false, true);
         }
     }
     // "the helicopter attack in Apocalypse Now set to Wagner's “Ride of the Valkyries”".
@@ -374,7 +390,7 @@ fn find_in_sentence(
             && sentence[..start].trim_end().ends_with(span.title.as_str())
             && preceded_by_in(&sentence[..start], &span.title)
         {
-            add(&span.title, Vec::new(), None, false);
+            add(&span.title, Vec::new(), None, false, true);
         }
     }
     // "monster movie Underwater … its soundtrack": a work named in a sentence about its music.
@@ -383,8 +399,16 @@ fn find_in_sentence(
             let after = skip_possessor(&sentence[m.end()..]);
             if let Some(title) = titles_after(after).into_iter().next() {
                 let year = year_after(after, &title);
-                add(&title, people.clone(), year, false);
+                add(&title, people.clone(), year, false, true);
             }
+        }
+    }
+    // A title the run's lists know, named without a cue ("Trainspotting brought Britpop …").
+    if let Some(known) = vocab.known_titles() {
+        for (at, title) in known.find(sentence) {
+            let year = TITLE_YEAR.captures(&sentence[at + title.len()..]).and_then(|y| y[1].parse().ok());
+            // Only the sentence's own credits: the last person named is as often a director.
+            add(title, credited.clone(), year, false, false);
         }
     }
     if let Some(p) = people.last() {

@@ -48,10 +48,11 @@ pub fn clean_title(raw: &str) -> String {
         if s.ends_with(" -") {
             s.truncate(s.len() - 2);
         }
-        let quoted_pairs = [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\''), ('«', '»'), ('*', '*'), ('_', '_')];
-        for (open, close) in quoted_pairs {
-            if s.starts_with(open) && s.ends_with(close) && s.chars().count() > 2 {
-                s = s[open.len_utf8()..s.len() - close.len_utf8()].to_string();
+        s = crate::normalize::fields::strip_wrapping_quotes(&s).to_string();
+        // Markdown emphasis wraps titles the way quotes do (`*Barbie*`, `_Barbie_`).
+        for mark in ['*', '_'] {
+            if s.len() > 2 && s.starts_with(mark) && s.ends_with(mark) {
+                s = s[1..s.len() - 1].to_string();
             }
         }
         if s.starts_with(QUOTES) && s.matches(QUOTES).count() == 1 {

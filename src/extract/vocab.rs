@@ -2,13 +2,14 @@
 //! from the data files in `data/` (compiled in) plus any extra files the user names.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+use super::known::KnownTitles;
 
 use crate::normalize::labels::LabelTableError;
 use crate::normalize::{LabelTable, fold};
 
 const COMPOSERS: &str = include_str!("../../data/composers.txt");
-const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 
 /// Lookup tables keyed by [`fold`]ed text.
 #[derive(Debug, Clone, Default)]
@@ -17,13 +18,14 @@ pub struct Vocabulary {
     /// Canonical labels by spelling: the one table resolution uses too (`data/labels.txt`).
     labels: LabelTable,
     given_names: HashSet<String>,
+    /// Titles the run's other articles list, for articles read as prose.
+    known_titles: Option<Arc<KnownTitles>>,
 }
 
 /// The built-in vocabulary.
 pub static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut v = Vocabulary { labels: LabelTable::builtin().clone(), ..Vocabulary::default() };
     v.add_composers(COMPOSERS);
-    v.add_given_names(GIVEN_NAMES);
     v
 });
 
@@ -50,6 +52,15 @@ impl Vocabulary {
         self.given_names.extend(data_lines(text).map(fold));
     }
 
+    /// This vocabulary plus the run's known titles.
+    pub fn with_known_titles(&self, titles: Option<KnownTitles>) -> Self {
+        Vocabulary { known_titles: titles.map(Arc::new), ..self.clone() }
+    }
+
+    pub fn known_titles(&self) -> Option<&KnownTitles> {
+        self.known_titles.as_deref()
+    }
+
     pub fn is_composer(&self, name: &str) -> bool {
         self.composers.contains(&fold(name))
     }
@@ -59,7 +70,9 @@ impl Vocabulary {
         self.labels.spelled(name)
     }
 
+    /// A given name of `data/given_names.txt` (shared with normalisation) or one added here.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&fold(word))
+        crate::normalize::names::is_given_name(word)
+            || !self.given_names.is_empty() && self.given_names.contains(&fold(word))
     }
 }

@@ -13,31 +13,8 @@ pub fn is_capitalised(token: &str) -> bool {
 
 /// Lower-case name particles ("Marius de Vries", "Ludwig van Beethoven").
 pub fn is_particle(token: &str) -> bool {
-    matches!(
-        token,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "la"
-            | "le"
-            | "du"
-            | "dos"
-            | "das"
-            | "bin"
-            | "al"
-            | "el"
-            | "y"
-            | "ter"
-            | "ten"
-            | "zu"
-            | "do"
-            | "dei"
-    )
+    // Only the lower-case form: "De Palma" is a name, "de" inside one is a particle.
+    !token.chars().any(char::is_uppercase) && crate::normalize::names::is_particle(token)
 }
 
 /// Lower-case words that may sit inside a title ("Schindler's List" no; "Gone with the Wind").

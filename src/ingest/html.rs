@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
 use ego_tree::NodeId;
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink, Node};
@@ -92,7 +92,8 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
         current_line: Cell::new(1),
         lines: RefCell::new(Vec::new()),
     };
-    let (doc, lines) = html5ever::parse_document(sink, Default::default()).one(html);
+    let html = super::attrs::limit_attributes(html);
+    let ((doc, lines), _) = super::depth::parse(sink, &html);
     let line_of = |id: NodeId| -> usize {
         match lines.binary_search_by_key(&id, |(n, _)| *n) {
             Ok(i) => lines[i].1 as usize,

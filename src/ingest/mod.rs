@@ -1,7 +1,9 @@
 //! Ingest: find files, decode their bytes, and turn text or HTML into a [`Document`] of
 //! blocks. Nothing here knows about soundtracks.
 
+pub mod attrs;
 pub mod decode;
+pub mod depth;
 pub mod html;
 pub mod text;
 pub mod walk;

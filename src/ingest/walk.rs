@@ -11,7 +11,8 @@ use crate::error::FileError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundFile {
     pub path: PathBuf,
-    /// Path relative to the input folder, `/`-separated, lossy for non-UTF-8 names.
+    /// Path relative to the input folder, `/`-separated; bytes of a name that are not UTF-8
+    /// are written `\xNN`, so two such names never collapse into one.
     pub rel: String,
 }
 
@@ -76,14 +77,33 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> std::io::Result<(Vec<FoundFi
         pending.extend(subdirs.into_iter().rev());
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    files.dedup_by(|a, b| a.rel == b.rel);
     problems.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok((files, problems))
 }
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    rel.components().map(|c| name_text(c.as_os_str())).collect::<Vec<_>>().join("/")
+}
+
+/// A file name as text. A lossy conversion would turn the Latin-1 names `caf\xE9.txt` and
+/// `caf\xE8.txt` into one `caf�.txt`; escaping keeps them apart and shows the byte.
+#[cfg(unix)]
+fn name_text(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn name_text(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -106,6 +126,18 @@ mod tests {
         std::os::unix::fs::symlink(root.join("m"), root.join("b")).unwrap();
         std::os::unix::fs::symlink(root, root.join("m/deep/loop")).unwrap();
         assert_eq!(rels(root, None), ["b/deep/x.txt"]);
+    }
+
+    // Linux file systems take any bytes as a name; some others refuse these.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn names_that_are_not_utf8_stay_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        for name in [&b"caf\xE9.txt"[..], b"caf\xE8.txt"] {
+            fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), "1. Jaws").unwrap();
+        }
+        assert_eq!(rels(dir.path(), None), [r"caf\xE8.txt", r"caf\xE9.txt"]);
     }
 
     #[test]

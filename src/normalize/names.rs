@@ -28,9 +28,9 @@ static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Lower-case words that belong inside a surname (`Marius de Vries`, `Ludwig van Beethoven`).
-const PARTICLES: [&str; 21] = [
-    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "ten", "ter", "la", "le", "dos", "das", "do",
-    "bin", "ibn", "al", "y",
+const PARTICLES: [&str; 25] = [
+    "de", "da", "di", "du", "del", "della", "dei", "der", "den", "van", "von", "zu", "ten", "ter", "la", "le", "dos",
+    "das", "do", "bin", "ibn", "al", "el", "y", "e",
 ];
 /// Last words that make a name a group, not a person.
 const GROUP_WORDS: [&str; 22] = [
@@ -64,7 +64,7 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(&fold(word))
 }
 
-/// Whether `word` is a name particle such as `de` or `van`.
+/// Whether `word` is a name particle such as `de` or `van`, in any casing.
 pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word.to_lowercase().as_str())
 }
@@ -76,7 +76,8 @@ pub fn clean_names(raw: &str) -> Vec<String> {
     let cleaned = clean_field(raw);
     let mut out = Vec::new();
     for chunk in cleaned.split(';') {
-        for name in split_credit(chunk.trim()) {
+        // Split the case-repaired credit, so the split rule sees what a second pass would.
+        for name in split_credit(&clean_name(chunk.trim())) {
             let name = clean_name(&name);
             if !fold(&name).is_empty() {
                 out.push(name);

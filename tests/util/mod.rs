@@ -110,6 +110,20 @@ impl Outputs {
         }
     }
 
+    /// Title, year and composers of each mention found in one input file, in line order.
+    #[allow(dead_code)] // not every test binary reads entries this way
+    pub fn entries_of(&self, source: &str) -> Vec<(String, Option<u64>, Vec<String>)> {
+        self.mentions
+            .iter()
+            .filter(|m| m["source"] == source)
+            .map(|m| {
+                let composers = m["composers"].as_array().expect("composers").iter();
+                let composers = composers.map(|c| c.as_str().expect("composer").to_string()).collect();
+                (m["title"].as_str().expect("title").to_string(), m["year"].as_u64(), composers)
+            })
+            .collect()
+    }
+
     /// The report's entry for one input file.
     pub fn file_report(&self, path: &str) -> &Value {
         self.report["files"]
@@ -137,12 +151,16 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Row>) {
 }
 
 /// The bytes of every file in an output folder, by name, with report.json's `duration_ms`
-/// removed: it is the one value documented to differ between identical runs.
+/// removed: it is the one value documented to differ between identical runs. The hidden
+/// extraction cache (`.cache/`) is the program's own, not output.
 pub fn output_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     for entry in fs::read_dir(dir).expect("output folder") {
         let entry = entry.expect("entry");
         let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
         let mut bytes = fs::read(entry.path()).expect("read output");
         if name == "report.json" {
             let mut report: Value = serde_json::from_slice(&bytes).expect("report.json");

@@ -1,0 +1,171 @@
+//! Titles the run already knows: the confident list entries of every article. An article read
+//! as prose names works without a cue ("Trainspotting brought Britpop to …"); a title another
+//! article of the run lists as a soundtrack is taken as one there too.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::title::title_score;
+use crate::model::{Layout, Mention};
+
+/// List entries at least this sure lend their titles to the run's prose.
+const LENDING_CONFIDENCE: f32 = 0.7;
+/// A one-word title opening a sentence must be this long: short capitalised openers
+/// ("Heat", "Signs") are as often plain words.
+const SENTENCE_START_MIN_CHARS: usize = 6;
+
+/// The run's known titles, matched case-sensitively on word boundaries.
+#[derive(Debug, Clone)]
+pub struct KnownTitles {
+    titles: Vec<String>,
+    /// Lower-cased composers the lists credit, parallel to `titles`.
+    makers: Vec<Vec<String>>,
+    matcher: AhoCorasick,
+}
+
+impl KnownTitles {
+    /// Titles of the confident list, header and table entries among `mentions`, in a stable
+    /// order whatever order the mentions come in.
+    pub fn from_mentions<'a>(mentions: impl IntoIterator<Item = &'a Mention>) -> Option<Self> {
+        let mut makers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let lending = mentions
+            .into_iter()
+            .filter(|m| m.layout != Layout::Prose && m.confidence >= LENDING_CONFIDENCE && !m.honourable_mention);
+        for m in lending {
+            let title = m.title.trim();
+            for t in [Some(title), first_instalment_base(title)].into_iter().flatten().filter(|t| lendable(t)) {
+                makers.entry(t.to_string()).or_default().extend(m.composers.iter().map(|c| c.to_lowercase()));
+            }
+        }
+        Self::with_makers(makers.into_iter().map(|(t, m)| (t, m.into_iter().collect())).collect())
+    }
+
+    /// Known titles from a list; `None` when there are none.
+    pub fn new(titles: Vec<String>) -> Option<Self> {
+        Self::with_makers(titles.into_iter().map(|t| (t, Vec::new())).collect())
+    }
+
+    fn with_makers(mut entries: Vec<(String, Vec<String>)>) -> Option<Self> {
+        // Sorted, so a title's makers are found by binary search.
+        entries.sort();
+        entries.dedup_by(|a, b| a.0 == b.0);
+        if entries.is_empty() {
+            return None;
+        }
+        let (titles, makers): (Vec<String>, Vec<Vec<String>>) = entries.into_iter().unzip();
+        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&titles).ok()?;
+        Some(KnownTitles { titles, makers, matcher })
+    }
+
+    /// Whether the lists credit `title` to one of `people` (compared case-insensitively).
+    pub fn credited_to_any(&self, title: &str, people: &[String]) -> bool {
+        let Ok(i) = self.titles.binary_search_by(|t| t.as_str().cmp(title)) else {
+            return false;
+        };
+        people.iter().any(|p| self.makers[i].contains(&p.to_lowercase()))
+    }
+
+    /// The known titles `sentence` names as whole words, with their byte offsets.
+    pub fn find<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        let opening = sentence.find(|c: char| c.is_alphanumeric()).unwrap_or(0);
+        self.matcher.find_iter(sentence).filter_map(move |m| {
+            let title = self.titles[m.pattern().as_usize()].as_str();
+            let before = sentence[..m.start()].chars().next_back();
+            let after = sentence[m.end()..].chars().next();
+            let bounded = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+            let one_word = !title.contains(' ');
+            let weak_opening = one_word && m.start() == opening && title.chars().count() < SENTENCE_START_MIN_CHARS;
+            let longer = continues_a_title(&sentence[m.end()..]);
+            (bounded && !weak_opening && !longer).then_some((m.start(), title))
+        })
+    }
+}
+
+/// Whether the text after a match carries the title on: "Star Trek II", "Batman: The Animated
+/// Series", "Alien Resurrection" name other works than "Star Trek", "Batman" or "Alien".
+fn continues_a_title(after: &str) -> bool {
+    let rest = after.strip_prefix(':').unwrap_or(after);
+    let Some(next) = rest.strip_prefix(' ').and_then(|r| r.split_whitespace().next()) else {
+        return false;
+    };
+    next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// "Guardians of the Galaxy Vol. 1" is what an essay calls "Guardians of the Galaxy": the
+/// title without a first-instalment marker. Later instalments keep theirs.
+fn first_instalment_base(title: &str) -> Option<&str> {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[,:]?\s+(?:vol(?:ume)?\.?|part|chapter)\s+(?:1|one|i)$").expect("static regex")
+    });
+    MARKER.find(title).map(|m| title[..m.start()].trim_end()).filter(|base| !base.is_empty())
+}
+
+/// A title distinctive enough to find in running text: title-like, and a single word only
+/// when it is capitalised and at least four letters ("Jaws", not "It" or "Up").
+fn lendable(title: &str) -> bool {
+    let words = title.split_whitespace().count();
+    let one_word_ok = title.chars().count() >= 4 && title.chars().next().is_some_and(char::is_uppercase);
+    title_score(title) >= 0.6 && (words >= 2 || one_word_ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(titles: &[&str]) -> KnownTitles {
+        KnownTitles::new(titles.iter().map(|t| t.to_string()).collect()).expect("titles")
+    }
+
+    fn found(k: &KnownTitles, s: &str) -> Vec<String> {
+        k.find(s).map(|(_, t)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn whole_words_and_case_only() {
+        let k = known(&["Jaws", "Drive", "Blade Runner", "Blade Runner 2049"]);
+        assert_eq!(found(&k, "Later, Jaws made the ocean terrifying."), ["Jaws"]);
+        assert_eq!(found(&k, "Its jaws opened; Jawsome is not a film."), Vec::<String>::new());
+        assert_eq!(found(&k, "Few scores match Blade Runner 2049 in scale."), ["Blade Runner 2049"]);
+        assert_eq!(found(&k, "The synths of Blade Runner's opening."), ["Blade Runner"]);
+        assert_eq!(found(&k, "Blade Runner Black Lotus is an anime."), Vec::<String>::new());
+        assert_eq!(found(&k, "Fame from Blade Runner: The Final Cut."), Vec::<String>::new());
+        assert_eq!(found(&k, "Fame from Blade Runner: the score is it."), ["Blade Runner"]);
+    }
+
+    #[test]
+    fn short_single_words_do_not_count_at_a_sentence_start() {
+        let k = known(&["Drive", "Trainspotting"]);
+        assert_eq!(found(&k, "Drive home the point."), Vec::<String>::new());
+        assert_eq!(found(&k, "The synths of Drive still hum."), ["Drive"]);
+        assert_eq!(found(&k, "Trainspotting brought Britpop abroad."), ["Trainspotting"]);
+    }
+
+    #[test]
+    fn a_first_instalment_lends_its_base_title() {
+        assert_eq!(first_instalment_base("Guardians of the Galaxy Vol. 1"), Some("Guardians of the Galaxy"));
+        assert_eq!(first_instalment_base("Kill Bill: Volume 1"), Some("Kill Bill"));
+        assert_eq!(first_instalment_base("Guardians of the Galaxy Vol. 2"), None);
+        assert_eq!(first_instalment_base("Rocky II"), None);
+    }
+
+    #[test]
+    fn only_confident_list_entries_lend_titles() {
+        let mut listed = Mention::new("a.txt", 3, Layout::RankedList, "Blade Runner".into());
+        listed.confidence = 0.9;
+        let mut prose = Mention::new("b.txt", 5, Layout::Prose, "Heat".into());
+        prose.confidence = 0.9;
+        let mut unsure = Mention::new("c.txt", 7, Layout::RankedList, "Vertigo".into());
+        unsure.confidence = 0.5;
+        let mut short = Mention::new("d.txt", 9, Layout::RankedList, "Up".into());
+        short.confidence = 0.9;
+        listed.composers = vec!["Vangelis".into()];
+        let k = KnownTitles::from_mentions([&listed, &prose, &unsure, &short]).expect("one title");
+        assert_eq!(k.titles, ["Blade Runner"]);
+        assert!(k.credited_to_any("Blade Runner", &["VANGELIS".into()]));
+        assert!(!k.credited_to_any("Blade Runner", &["Hans Zimmer".into()]));
+        assert!(!k.credited_to_any("Heat", &["Vangelis".into()]));
+    }
+}
