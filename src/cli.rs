@@ -29,6 +29,9 @@ pub struct Args {
     /// Extra composer and artist names, one per line as in `data/composers.txt`; repeatable.
     #[arg(long = "composers", value_name = "FILE")]
     pub composers: Vec<PathBuf>,
+    /// Extract every file again instead of reusing the cache in the output folder's `.cache/`.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Commands besides the default run.
@@ -53,6 +56,8 @@ pub struct Config {
     pub labels: Vec<PathBuf>,
     /// Files extending the built-in composer list.
     pub composers: Vec<PathBuf>,
+    /// Reuse and update the extraction cache in `output/.cache/`.
+    pub cache: bool,
 }
 
 impl Config {
@@ -65,6 +70,7 @@ impl Config {
             quiet: true,
             labels: vec![],
             composers: vec![],
+            cache: true,
         }
     }
 }
@@ -78,6 +84,7 @@ impl From<Args> for Config {
             quiet: args.quiet,
             labels: args.labels,
             composers: args.composers,
+            cache: !args.no_cache,
         }
     }
 }

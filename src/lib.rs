@@ -5,6 +5,7 @@
 //! [`resolve`] → `Vec<Soundtrack>` → [`emit`] → files.
 //! [`run`] drives it for the command-line tool; tests and benches call the stages directly.
 
+pub mod cache;
 pub mod cli;
 pub mod document;
 pub mod emit;
@@ -13,10 +14,12 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod re;
 pub mod report;
 pub mod resolve;
 pub mod synth;
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -36,6 +39,8 @@ use report::{FileReport, Report, Status};
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunSummary {
     pub files_read: usize,
+    /// Files whose extraction came from the cache.
+    pub files_cached: usize,
     pub files_skipped: usize,
     pub files_failed: usize,
     pub mentions: usize,
@@ -45,9 +50,13 @@ pub struct RunSummary {
 
 impl std::fmt::Display for RunSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cached = match self.files_cached {
+            0 => String::new(),
+            n => format!(" ({n} from cache)"),
+        };
         write!(
             f,
-            "{} files read, {} skipped, {} failed; {} entries, {} soundtracks in {:.2} s",
+            "{} files read{cached}, {} skipped, {} failed; {} entries, {} soundtracks in {:.2} s",
             self.files_read,
             self.files_skipped,
             self.files_failed,
@@ -62,6 +71,9 @@ impl std::fmt::Display for RunSummary {
 struct FileResult {
     report: FileReport,
     mentions: Vec<Mention>,
+    /// The file's cache key, when a cache is open and the file could be read.
+    key: Option<u128>,
+    cached: bool,
 }
 
 /// Runs the whole pipeline from `config.input` to `config.output`.
@@ -80,7 +92,12 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         path: config.input.join(resolve::OVERRIDES_FILE),
         message: e.to_string(),
     })?;
-    let vocab = load_vocabulary(config, &mut overrides)?;
+    let (vocab, vocab_files) = load_vocabulary(config, &mut overrides)?;
+    let cache = if config.cache {
+        cache::Cache::open(&config.output, &vocab_files.iter().map(Vec::as_slice).collect::<Vec<_>>())
+    } else {
+        None
+    };
 
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(config.jobs.unwrap_or(0)).build().map_err(RunError::Threads)?;
@@ -90,7 +107,7 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         files
             .par_iter()
             .map(|file| {
-                let result = process_file(&file.path, &file.rel, &vocab);
+                let result = process_file(&file.path, &file.rel, &vocab, cache.as_ref());
                 if let Some(bar) = &progress {
                     let total =
                         entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed) + result.mentions.len();
@@ -104,8 +121,10 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
+    // The cache holds first readings: a second reading depends on the whole run.
+    let used: HashSet<u128> = results.iter().filter_map(|r| r.key).collect();
+    let files_cached = results.iter().filter(|r| r.cached).count();
     let results = pool.install(|| reread_prose_with_known_titles(results, &files, &vocab));
-
     let mut reports: Vec<FileReport> = results.iter().map(|r| r.report.clone()).collect();
     reports.extend(problems.into_iter().map(|p| FileReport {
         path: p.rel,
@@ -123,8 +142,12 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let report = Report::new(reports, soundtracks.len(), started.elapsed().as_millis() as u64);
     emit::write_all(&config.output, &mentions, &resolution, &report)
         .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
+    if let Some(cache) = &cache {
+        cache.sweep(&used);
+    }
     Ok(RunSummary {
         files_read: report.totals.ok,
+        files_cached,
         files_skipped: report.totals.skipped,
         files_failed: report.totals.failed,
         mentions: mentions.len(),
@@ -146,7 +169,7 @@ fn reread_prose_with_known_titles(
         results.iter().map(|r| (r.report.status == Status::Ok).then_some(r.mentions.as_slice())).collect();
     let Some((vocab, again)) = prose_rereads(&first_pass, vocab) else { return results };
     let again: Vec<(usize, FileResult)> =
-        again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab))).collect();
+        again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
     for (i, result) in again {
         results[i] = result;
     }
@@ -181,25 +204,33 @@ pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Me
     per_doc
 }
 
-/// The built-in vocabulary, extended by the user's `--labels` and `--composers` files. Label
-/// files also extend the table resolution uses for canonical spellings.
-fn load_vocabulary(config: &Config, overrides: &mut resolve::Overrides) -> Result<extract::Vocabulary, RunError> {
+/// The built-in vocabulary, extended by the user's `--labels` and `--composers` files, and
+/// those files' contents (for the cache's stamp). Label files also extend the table
+/// resolution uses for canonical spellings.
+fn load_vocabulary(
+    config: &Config,
+    overrides: &mut resolve::Overrides,
+) -> Result<(extract::Vocabulary, Vec<Vec<u8>>), RunError> {
     let mut vocab = extract::BUILT_IN.clone();
+    let mut files = Vec::new();
     let read = |path: &Path| {
         std::fs::read_to_string(path)
             .map_err(|e| RunError::Vocabulary { path: path.to_path_buf(), message: e.to_string() })
     };
     for path in &config.labels {
         let text = read(path)?;
+        files.push([b"labels\0", text.as_bytes()].concat());
         let bad =
             |e: normalize::labels::LabelTableError| RunError::Vocabulary { path: path.clone(), message: e.to_string() };
         vocab.add_labels(&text).map_err(bad)?;
         overrides.labels.extend(normalize::LabelTable::pairs(&text).map_err(bad)?);
     }
     for path in &config.composers {
-        vocab.add_composers(&read(path)?);
+        let text = read(path)?;
+        files.push([b"composers\0", text.as_bytes()].concat());
+        vocab.add_composers(&text);
     }
-    Ok(vocab)
+    Ok((vocab, files))
 }
 
 /// The mentions of one document: extraction, then normalisation of every field.
@@ -209,14 +240,9 @@ pub fn extract_document(doc: &Document, vocab: &extract::Vocabulary) -> Vec<Ment
     mentions
 }
 
-/// Reads and extracts one file; never panics out, so one bad file cannot stop a run.
-fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary) -> FileResult {
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        ingest::read_document(path, rel).map(|doc| {
-            let mentions = extract_document(&doc, vocab);
-            (doc, mentions)
-        })
-    }));
+/// Reads and extracts one file, or takes its extraction from the cache; never panics out, so
+/// one bad file cannot stop a run.
+fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary, cache: Option<&cache::Cache>) -> FileResult {
     let failed = |reason: String, status: Status| FileResult {
         report: FileReport {
             path: rel.to_string(),
@@ -227,18 +253,40 @@ fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary) -> FileResu
             entries: 0,
         },
         mentions: Vec::new(),
+        key: None,
+        cached: false,
     };
-    match outcome {
-        Ok(Ok((doc, mentions))) => FileResult {
+    let bytes = match ingest::read_bytes(path, rel) {
+        Ok(bytes) => bytes,
+        Err(e @ FileError::Read(_)) => return failed(e.to_string(), Status::Failed),
+        Err(e) => return failed(e.to_string(), Status::Skipped),
+    };
+    let key = cache.map(|c| c.key(rel, &bytes));
+    if let (Some(cache), Some(key)) = (cache, key)
+        && let Some(entry) = cache.get(key)
+    {
+        return FileResult { report: entry.report, mentions: entry.mentions, key: Some(key), cached: true };
+    }
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        ingest::document_from_bytes(rel, &bytes).map(|doc| {
+            let mentions = extract_document(&doc, vocab);
+            (doc.encoding, mentions)
+        })
+    }));
+    drop(bytes);
+    let result = match outcome {
+        Ok(Ok((encoding, mentions))) => FileResult {
             report: FileReport {
                 path: rel.to_string(),
                 status: Status::Ok,
                 reason: mentions.is_empty().then(|| "no soundtrack entries found".to_string()),
-                encoding: Some(doc.encoding.clone()),
+                encoding: Some(encoding),
                 layout: extract::main_layout(&mentions),
                 entries: mentions.len(),
             },
             mentions,
+            key,
+            cached: false,
         },
         Ok(Err(e @ FileError::Read(_))) => failed(e.to_string(), Status::Failed),
         Ok(Err(e)) => failed(e.to_string(), Status::Skipped),
@@ -246,7 +294,12 @@ fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary) -> FileResu
             FileError::Extract(format!("internal error: {}", panic_message(&*payload))).to_string(),
             Status::Failed,
         ),
+    };
+    if let (Some(cache), Some(key)) = (cache, key) {
+        cache.put(key, &result.report, &result.mentions);
+        return FileResult { key: Some(key), ..result };
     }
+    result
 }
 
 /// The text a panic was raised with, so the report says what went wrong.

@@ -1,10 +1,10 @@
 //! Per-file outcomes of a run and their totals, written as `report.json`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Layout;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,
@@ -13,7 +13,7 @@ pub enum Status {
 }
 
 /// What happened to one input file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     pub path: String,
     pub status: Status,

@@ -6,14 +6,14 @@ use crate::model::{Release, Track};
 /// Separator of multi-valued cells.
 pub const MULTI_SEPARATOR: &str = "; ";
 
-/// A CSV file being built in memory.
-pub struct CsvSheet {
-    writer: csv::Writer<Vec<u8>>,
+/// A CSV file being written to `W` (a file, or a `Vec<u8>` in tests).
+pub struct CsvSheet<W: std::io::Write> {
+    writer: csv::Writer<W>,
 }
 
-impl CsvSheet {
-    pub fn new(header: &[&str]) -> std::io::Result<Self> {
-        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+impl<W: std::io::Write> CsvSheet<W> {
+    pub fn new(out: W, header: &[&str]) -> std::io::Result<Self> {
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
         writer.write_record(header).map_err(std::io::Error::other)?;
         Ok(CsvSheet { writer })
     }
@@ -23,7 +23,8 @@ impl CsvSheet {
         self.writer.write_record(cells.iter().map(|c| guard_formula(c).into_owned())).map_err(std::io::Error::other)
     }
 
-    pub fn finish(self) -> std::io::Result<Vec<u8>> {
+    /// Flushes the rows and hands back the writer.
+    pub fn finish(self) -> std::io::Result<W> {
         self.writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
     }
 }
@@ -86,7 +87,7 @@ mod tests {
 
     #[test]
     fn quoting_follows_rfc4180() {
-        let mut sheet = CsvSheet::new(&["a", "b"]).unwrap();
+        let mut sheet = CsvSheet::new(Vec::new(), &["a", "b"]).unwrap();
         sheet.row(&["x, y".to_string(), "say \"hi\"".to_string()]).unwrap();
         let out = String::from_utf8(sheet.finish().unwrap()).unwrap();
         assert_eq!(out, "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");

@@ -6,7 +6,7 @@ pub mod dialect;
 pub mod resolution;
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -28,28 +28,25 @@ pub const OUTPUT_FILES: [&str; 8] = [
     "review.csv",
 ];
 
-/// Writes every output file into `dir`. All of them are rendered and written to temporary
-/// names before the first rename, so a failure (or an interruption) while writing leaves the
-/// previous set whole, and old and new files can only mix during the renames.
+/// Writes every output file into `dir`. Each file is streamed to a temporary name (so the
+/// run never holds a whole rendered file in memory), and only when all are written and synced
+/// is the first one renamed into place: a failure (or an interruption) while writing leaves
+/// the previous set whole, and old and new files can only mix during the renames.
 pub fn write_all(dir: &Path, mentions: &[Mention], resolution: &Resolution, report: &Report) -> std::io::Result<()> {
     let soundtracks = &resolution.soundtracks;
-    // In the order of OUTPUT_FILES.
-    let rendered = [
-        mentions_jsonl(mentions)?,
-        pretty_json(soundtracks)?,
-        soundtracks_csv(soundtracks)?,
-        mentions_csv(mentions)?,
-        tracks_csv(soundtracks)?,
-        pretty_json(report)?,
-        resolution::explain_jsonl(resolution)?,
-        resolution::review_csv(resolution)?,
-    ];
     let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name, std::process::id())).collect();
-    let result = temps
-        .iter()
-        .zip(&rendered)
-        .try_for_each(|(tmp, bytes)| write_synced(tmp, bytes))
-        .and_then(|()| temps.iter().zip(OUTPUT_FILES).try_for_each(|(tmp, name)| fs::rename(tmp, dir.join(name))));
+    // In the order of OUTPUT_FILES.
+    let result = (|| -> std::io::Result<()> {
+        write_synced(&temps[0], |w| mentions_jsonl(w, mentions))?;
+        write_synced(&temps[1], |w| pretty_json(w, soundtracks))?;
+        write_synced(&temps[2], |w| soundtracks_csv(w, soundtracks))?;
+        write_synced(&temps[3], |w| mentions_csv(w, mentions))?;
+        write_synced(&temps[4], |w| tracks_csv(w, soundtracks))?;
+        write_synced(&temps[5], |w| pretty_json(w, report))?;
+        write_synced(&temps[6], |w| resolution::explain_jsonl(w, resolution))?;
+        write_synced(&temps[7], |w| resolution::review_csv(w, resolution))?;
+        temps.iter().zip(OUTPUT_FILES).try_for_each(|(tmp, name)| fs::rename(tmp, dir.join(name)))
+    })();
     if result.is_err() {
         for tmp in &temps {
             let _ = fs::remove_file(tmp);
@@ -64,40 +61,33 @@ pub fn temp_path(dir: &Path, name: &str, pid: u32) -> PathBuf {
     dir.join(format!(".{name}.tmp-{pid}"))
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = fs::File::create(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+type Out = BufWriter<fs::File>;
+
+/// Creates `path`, lets `render` write it through a buffer, and syncs it to disk.
+fn write_synced(path: &Path, render: impl FnOnce(Out) -> std::io::Result<Out>) -> std::io::Result<()> {
+    let file = render(BufWriter::with_capacity(1 << 16, fs::File::create(path)?))?;
+    file.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
-fn pretty_json<T: Serialize + ?Sized>(value: &T) -> std::io::Result<Vec<u8>> {
-    let mut out = serde_json::to_vec_pretty(value)?;
-    out.push(b'\n');
+fn pretty_json<W: Write, T: Serialize + ?Sized>(mut out: W, value: &T) -> std::io::Result<W> {
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
     Ok(out)
 }
 
-fn mentions_jsonl(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
+fn mentions_jsonl<W: Write>(mut out: W, mentions: &[Mention]) -> std::io::Result<W> {
     for m in mentions {
         serde_json::to_writer(&mut out, m)?;
-        out.push(b'\n');
+        out.write_all(b"\n")?;
     }
     Ok(out)
 }
 
-fn soundtracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
-    let mut sheet = CsvSheet::new(&[
-        "id",
-        "title",
-        "alt_titles",
-        "year",
-        "composers",
-        "labels",
-        "releases",
-        "tracks",
-        "mention_count",
-        "sources",
-    ])?;
+fn soundtracks_csv<W: Write>(out: W, records: &[Soundtrack]) -> std::io::Result<W> {
+    let mut sheet = CsvSheet::new(
+        out,
+        &["id", "title", "alt_titles", "year", "composers", "labels", "releases", "tracks", "mention_count", "sources"],
+    )?;
     for r in records {
         let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
         sheet.row(&[
@@ -116,24 +106,27 @@ fn soundtracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
     sheet.finish()
 }
 
-fn mentions_csv(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
-    let mut sheet = CsvSheet::new(&[
-        "soundtrack_id",
-        "source",
-        "line",
-        "layout",
-        "rank",
-        "honourable_mention",
-        "title",
-        "alt_titles",
-        "year",
-        "composers",
-        "labels",
-        "releases",
-        "tracks",
-        "reviewer",
-        "confidence",
-    ])?;
+fn mentions_csv<W: Write>(out: W, mentions: &[Mention]) -> std::io::Result<W> {
+    let mut sheet = CsvSheet::new(
+        out,
+        &[
+            "soundtrack_id",
+            "source",
+            "line",
+            "layout",
+            "rank",
+            "honourable_mention",
+            "title",
+            "alt_titles",
+            "year",
+            "composers",
+            "labels",
+            "releases",
+            "tracks",
+            "reviewer",
+            "confidence",
+        ],
+    )?;
     for m in mentions {
         let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
         sheet.row(&[
@@ -157,8 +150,8 @@ fn mentions_csv(mentions: &[Mention]) -> std::io::Result<Vec<u8>> {
     sheet.finish()
 }
 
-fn tracks_csv(records: &[Soundtrack]) -> std::io::Result<Vec<u8>> {
-    let mut sheet = CsvSheet::new(&["soundtrack_id", "soundtrack_title", "track", "artist"])?;
+fn tracks_csv<W: Write>(out: W, records: &[Soundtrack]) -> std::io::Result<W> {
+    let mut sheet = CsvSheet::new(out, &["soundtrack_id", "soundtrack_title", "track", "artist"])?;
     for r in records {
         for t in &r.tracks {
             sheet.row(&[r.id.clone(), r.title.clone(), t.title.clone(), t.artist.clone().unwrap_or_default()])?;
@@ -229,7 +222,11 @@ mod tests {
             sources: vec![SourceRef { source: f("@a.txt"), line: 3, rank: None }],
             mention_count: 1,
         };
-        let sheets = [soundtracks_csv(std::slice::from_ref(&r)), mentions_csv(&[m]), tracks_csv(&[r])];
+        let sheets = [
+            soundtracks_csv(Vec::new(), std::slice::from_ref(&r)),
+            mentions_csv(Vec::new(), &[m]),
+            tracks_csv(Vec::new(), &[r]),
+        ];
         for sheet in sheets {
             let sheet = sheet.unwrap();
             let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(sheet.as_slice());
@@ -247,7 +244,7 @@ mod tests {
     // The integration tests' articles name no tracks, so the per-track rows are checked here.
     #[test]
     fn tracks_csv_has_one_row_per_track() {
-        let out = String::from_utf8(tracks_csv(&[record()]).unwrap()).unwrap();
+        let out = String::from_utf8(tracks_csv(Vec::new(), &[record()]).unwrap()).unwrap();
         assert_eq!(
             out,
             "soundtrack_id,soundtrack_title,track,artist\n\
@@ -258,7 +255,7 @@ mod tests {
 
     #[test]
     fn soundtracks_csv_joins_multi_valued_cells() {
-        let out = String::from_utf8(soundtracks_csv(&[record()]).unwrap()).unwrap();
+        let out = String::from_utf8(soundtracks_csv(Vec::new(), &[record()]).unwrap()).unwrap();
         let row = out.lines().nth(1).unwrap();
         assert!(row.contains("Lost Highway (2000)"), "{row}");
         assert!(row.contains("Man of Constant Sorrow — The Soggy Bottom Boys; =cmd"), "{row}");

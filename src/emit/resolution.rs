@@ -2,40 +2,44 @@
 //! merged record, for `cuesheet explain`) and `review.csv` (decisions for a person to check).
 //! [`super::write_all`] writes them with the other files.
 
+use std::io::Write;
+
 use super::dialect::CsvSheet;
 use crate::resolve::Resolution;
 use crate::resolve::review::Side;
 
 /// One explanation per line, in record order.
-pub(super) fn explain_jsonl(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
+pub(super) fn explain_jsonl<W: Write>(mut out: W, resolution: &Resolution) -> std::io::Result<W> {
     for e in &resolution.explanations {
         serde_json::to_writer(&mut out, e)?;
-        out.push(b'\n');
+        out.write_all(b"\n")?;
     }
     Ok(out)
 }
 
 /// One row per decision to check.
-pub(super) fn review_csv(resolution: &Resolution) -> std::io::Result<Vec<u8>> {
-    let mut sheet = CsvSheet::new(&[
-        "kind",
-        "decision",
-        "score",
-        "title_score",
-        "year_score",
-        "composers_score",
-        "labels_score",
-        "a_id",
-        "a_title",
-        "a_year",
-        "a_source",
-        "b_id",
-        "b_title",
-        "b_year",
-        "b_source",
-        "note",
-    ])?;
+pub(super) fn review_csv<W: Write>(out: W, resolution: &Resolution) -> std::io::Result<W> {
+    let mut sheet = CsvSheet::new(
+        out,
+        &[
+            "kind",
+            "decision",
+            "score",
+            "title_score",
+            "year_score",
+            "composers_score",
+            "labels_score",
+            "a_id",
+            "a_title",
+            "a_year",
+            "a_source",
+            "b_id",
+            "b_title",
+            "b_year",
+            "b_source",
+            "note",
+        ],
+    )?;
     let side =
         |s: &Side| [s.id.clone(), s.title.clone(), s.year.map(|y| y.to_string()).unwrap_or_default(), s.source.clone()];
     for r in &resolution.review {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::body::{self, BodyFields, BodyLine};
 use super::header::Sep;
@@ -283,14 +283,12 @@ fn apply_ranking_notes(entries: &mut [Entry], units: &[Unit]) {
     }
 }
 
-static UNRANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:in no (?:particular|special) order|not ranked|unranked|in alphabetical order|alphabetically)\b",
-    )
-    .expect("static regex")
+static UNRANKED: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:in no (?:particular|special) order|not ranked|unranked|in alphabetical order|alphabetically)\b")
+        .expect("static regex")
 });
-static COUNTDOWN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcount(?:ing|s|ed)?\s+down\s+from\s+#?(\d{1,3})\b").expect("static regex"));
+static COUNTDOWN: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"(?i)\bcount(?:ing|s|ed)?\s+down\s+from\s+#?(\d{1,3})\b").expect("static regex"));
 
 /// "Prelude and the Galapagos from Master and Commander" → (cue, film).
 fn from_split(title: &str) -> Option<(String, String)> {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::fields::{Field, field_line, is_field_line};
 use super::names::{is_various_artists, name_score, split_names};
@@ -36,20 +36,21 @@ pub struct BodyLine<'a> {
     pub list_item: bool,
 }
 
-static CREDIT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Z][\p{L}.\-']*(?:\s+[A-Z][\p{L}.\-']*){1,3}(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-']*(?:\s+[A-Z][\p{L}.\-']*){1,3})?),\s+(1[89]\d\d|20\d\d)[.:]\s")
+static CREDIT_OPENING: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^([A-Z][\p{L}.\-']*(?:\s+[A-Z][\p{L}.\-']*){1,3}(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-']*(?:\s+[A-Z][\p{L}.\-']*){1,3})?),\s+(1[89]\d\d|20\d\d)[.:]\s")
         .expect("static regex")
 });
-static TITLE_TRACK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bthe title (?:track|song|theme|cut)\b").expect("static regex"));
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not a (?:proper |real |true )?soundtrack|isn[’']t (?:a |technically a )?soundtrack|not technically a soundtrack|is (?:a|an) (?:concept|studio|progressive[- ]rock|solo|live|compilation) album(?:,| that| and)|though not a soundtrack)")
+static TITLE_TRACK: LazyLock<Re> =
+    LazyLock::new(|| Re::gated(r"(?i)\bthe title (?:track|song|theme|cut)\b", &["the title "]).expect("static regex"));
+static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
+static NEGATION: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:not a (?:proper |real |true )?soundtrack|isn[’']t (?:a |technically a )?soundtrack|not technically a soundtrack|is (?:a|an) (?:concept|studio|progressive[- ]rock|solo|live|compilation) album(?:,| that| and)|though not a soundtrack)", &["soundtrack", "album"])
         .expect("static regex")
 });
-static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{3,50})\)\s*$").expect("static regex"));
-static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[—–-]\s*|(?:words|review|reviewed by|written by|by)\s*:?\s+)([^\s].{2,40})$")
+static TRAILING_CREDIT: LazyLock<Re> =
+    LazyLock::new(|| Re::gated(r"\(([^()]{3,50})\)\s*$", &["("]).expect("static regex"));
+static CREDIT_LINE: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^(?:[—–-]\s*|(?:words|review|reviewed by|written by|by)\s*:?\s+)([^\s].{2,40})$")
         .expect("static regex")
 });
 

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::names::{is_various_artists, name_score, split_names};
 use super::scan::names_after;
@@ -16,43 +16,44 @@ use crate::normalize::{fold, title_key};
 /// A name list: capitalised words with particles, joined by "and" / "&".
 const NAME_LIST: &str = r"[A-Z][\p{L}.\-]*(?:\s+(?:[A-Z][\p{L}.\-]*|de|van|von|da|di|del|la|le))*(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*)*)?";
 
-static CUE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+")
+static CUE_BY: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+", &["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and"])
         .expect("static regex")
 });
-static NOUN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+")
+static NOUN_BY: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+", &["by", "from"])
         .expect("static regex")
 });
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Mm]usic (?:supervisors?|producers?)|[Pp]roducers?|[Cc]omposers?|[Ss]ongwriters?|[Ww]riters|(?:band|duo|trio|group|outfit|collective))\s*,?\s+")
+static ROLE: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"\b(?:[Mm]usic (?:supervisors?|producers?)|[Pp]roducers?|[Cc]omposers?|[Ss]ongwriters?|[Ww]riters|(?:band|duo|trio|group|outfit|collective))\s*,?\s+", &["usic ", "roducer", "omposer", "ongwriter", "riters", "band", "duo", "trio", "group", "outfit", "collective"])
         .expect("static regex")
 });
-static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({NAME_LIST})(?:['’]s?)\s+((?:[\p{{L}}\-]+,?\s+){{0,5}}?)([\p{{L}}\-]+)\b"))
+static POSSESSIVE: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(&format!(r"({NAME_LIST})(?:['’]s?)\s+((?:[\p{{L}}\-]+,?\s+){{0,5}}?)([\p{{L}}\-]+)\b"), &["'", "’"])
         .expect("static regex")
 });
-static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"))
+static SUBJECT_VERB: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"), &["composed", "scored", "wrote", "penned", "created", "recorded", "crafted", "provided", "delivered", "contributed"])
         .expect("static regex")
 });
-static NAME_NOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b")).expect("static regex"));
+static NAME_NOUN: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b"), &["soundtrack", "score"]).expect("static regex")
+});
 /// Nouns that make "X's …" a music credit for anyone; other nouns only for known composers.
-static MUSIC_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:scores?|soundtracks?|music|compositions?|themes?|cues|songs|melod(?:y|ies)|orchestrations?|synths?|accompaniment)$")
+static MUSIC_NOUN: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:scores?|soundtracks?|music|compositions?|themes?|cues|songs|melod(?:y|ies)|orchestrations?|synths?|accompaniment)$")
         .expect("static regex")
 });
 /// Words before a credit that take it away from this work ("decided to scrap composer X").
-static DISCARDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:scrap\w*|replac\w*|reject\w*|fired|dropped|instead of|unused|original(?:ly)? hired)\b")
+static DISCARDED: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:scrap\w*|replac\w*|reject\w*|fired|dropped|instead of|unused|original(?:ly)? hired)\b")
         .expect("static regex")
 });
-static MUSIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:had\s+)?(?:never\s+)?(?:scored|scores|composed|composes|orchestrated)\b").expect("static regex")
+static MUSIC_VERB: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:had\s+)?(?:never\s+)?(?:scored|scores|composed|composes|orchestrated)\b").expect("static regex")
 });
-static MAKING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[\p{L}\-]+\s+){0,3}?|(?:did|does)\s+(?:[\p{L}\-]+\s+){0,6}?)(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
+static MAKING_VERB: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[\p{L}\-]+\s+){0,3}?|(?:did|does)\s+(?:[\p{L}\-]+\s+){0,6}?)(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
         .expect("static regex")
 });
 
@@ -148,8 +149,8 @@ fn earlier_work(before: &str) -> bool {
     EARLIER.is_match(&before[start..])
 }
 
-static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:followed up|follow-up to|sequel to|successor to|predecessor|the original|remake of)\b")
+static EARLIER: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:followed up|follow-up to|sequel to|successor to|predecessor|the original|remake of)\b")
         .expect("static regex")
 });
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 /// How a number is written; entries of one list share a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,8 +32,8 @@ pub struct Enumerator {
     pub len: usize,
 }
 
-static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
-    let p = |s: &str| Regex::new(s).expect("static regex");
+static PATTERNS: LazyLock<Vec<(Style, Re)>> = LazyLock::new(|| {
+    let p = |s: &str| Re::new(s).expect("static regex");
     vec![
         (Style::Hash, p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
         (Style::No, p(r"^(?i:no|number|num)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
@@ -49,11 +49,11 @@ static PATTERNS: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b\s*(?:place)?\s*[:.\-–—]\s*").expect("static regex")
+static ORDINAL_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b\s*(?:place)?\s*[:.\-–—]\s*").expect("static regex")
 });
 
-static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]{1,6})[.)]\s+").expect("static regex"));
+static ROMAN: LazyLock<Re> = LazyLock::new(|| Re::new(r"^([IVXL]{1,6})[.)]\s+").expect("static regex"));
 
 /// The value of a Roman numeral up to 50, if well formed.
 fn roman_value(s: &str) -> Option<u32> {
@@ -77,7 +77,7 @@ fn roman_value(s: &str) -> Option<u32> {
     (1..=50).contains(&total).then_some(total as u32)
 }
 
-static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+[“\x22‘A-Z]").expect("static regex"));
+static BARE: LazyLock<Re> = LazyLock::new(|| Re::new(r"^(\d{1,2})\s+[“\x22‘A-Z]").expect("static regex"));
 
 const ORDINALS: [&str; 20] = [
     "first",

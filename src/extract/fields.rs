@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 /// What a field line is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,21 +18,20 @@ pub enum Field {
     Other,
 }
 
-static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(composers?|composed by|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platform|developer|publisher|network|studio|rating|grade|verdict|price|stars?)\s*[:：]\s*(.*)$")
+static KEYED: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^\s*(composers?|composed by|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platform|developer|publisher|network|studio|rating|grade|verdict|price|stars?)\s*[:：]\s*(.*)$")
         .expect("static regex")
 });
 /// "Score by Mica Levi", "Music by Vangelis": a credit line with no colon.
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CREDIT: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(
         r"^\s*(?:(?:Original )?(?:Score|Music|Soundtrack|Songs?|Themes?)|Composed|Scored)\s+(?:by|from)\s+(\S.{1,80})$",
     )
     .expect("static regex")
 });
 /// A rating value ("8/10", "4.5 stars", "B+") after a "Score:" key.
-static RATING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\d+(?:\.\d+)?\s*(?:/\s*\d+|stars?|%)?|[A-F][+\-–]?)\s*$").expect("static regex")
-});
+static RATING: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^\s*(?:\d+(?:\.\d+)?\s*(?:/\s*\d+|stars?|%)?|[A-F][+\-–]?)\s*$").expect("static regex"));
 
 /// The field and value of a field line, if `text` is one.
 pub fn field_line(text: &str) -> Option<(Field, &str)> {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::names::{is_various_artists, list_score, split_names};
 use super::vocab::Vocabulary;
@@ -32,17 +32,16 @@ pub enum Group {
     Credits { names: Vec<String>, releases: Vec<Release>, year: Option<i32> },
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(1[89]\d\d|20\d\d)(?:\s*[-–/]\s*(?:1[89]\d\d|20\d\d|\d\d))?$").expect("static regex")
-});
-static YEAR_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(1[89]\d\d|20\d\d)\s+by$").expect("static regex"));
-static YEAR_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
-static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(soundtrack|motion pictures?|original score|score|ost|music from|music by|original|edition|version|remaster(?:ed)?|deluxe|expanded|anniversary|vinyl|reissue|television|tv series|series|anime|video ?game|complete|limited|volume|vol\.)\b").expect("static regex")
+static YEAR: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^(1[89]\d\d|20\d\d)(?:\s*[-–/]\s*(?:1[89]\d\d|20\d\d|\d\d))?$").expect("static regex"));
+static YEAR_BY: LazyLock<Re> = LazyLock::new(|| Re::new(r"^(1[89]\d\d|20\d\d)\s+by$").expect("static regex"));
+static YEAR_ANYWHERE: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
+static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(soundtrack|motion pictures?|original score|score|ost|music from|music by|original|edition|version|remaster(?:ed)?|deluxe|expanded|anniversary|vinyl|reissue|television|tv series|series|anime|video ?game|complete|limited|volume|vol\.)\b").expect("static regex")
 });
 /// Words that make a name a company.
-static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(records|recordings|music|musique|classics|classical|entertainment|label|sound|sounds|audio|editions?|productions|discs?|tapes|masterworks|media|publishing|inc|ltd|llc|gmbh|company|group)\b").expect("static regex")
+static LABEL_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(records|recordings|music|musique|classics|classical|entertainment|label|sound|sounds|audio|editions?|productions|discs?|tapes|masterworks|media|publishing|inc|ltd|llc|gmbh|company|group)\b").expect("static regex")
 });
 
 /// Classifies the inside of one bracketed group. `has_maker_slot` says whether the header

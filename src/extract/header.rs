@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::groups::{Group, classify};
 use super::names::{is_various_artists, list_score, split_names};
@@ -176,8 +176,8 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     Some(h)
 }
 
-static EDITION_SLOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^([\p{L}0-9' \-]*\b(?:edition|version|reissue|remaster(?:ed)?|pressing|anniversary)\b[\p{L}0-9' \-]*?)\s*(?:\((1[89]\d\d|20\d\d)\))?$")
+static EDITION_SLOT: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^([\p{L}0-9' \-]*\b(?:edition|version|reissue|remaster(?:ed)?|pressing|anniversary)\b[\p{L}0-9' \-]*?)\s*(?:\((1[89]\d\d|20\d\d)\))?$")
         .expect("static regex")
 });
 

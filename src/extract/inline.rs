@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::header::{self, Orientation};
 use super::list::Entry;
@@ -13,8 +13,7 @@ use super::units::Unit;
 use super::vocab::Vocabulary;
 use super::words::{is_capitalised, is_title_function_word};
 
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s,;])\(?(\d{1,2})[.)]\s+").expect("static regex"));
+static NUMBERED: LazyLock<Re> = LazyLock::new(|| Re::new(r"(?:^|[\s,;])\(?(\d{1,2})[.)]\s+").expect("static regex"));
 
 /// Entries of inline lists in units no other entry claimed.
 pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &Vocabulary) -> Vec<Entry> {
@@ -134,8 +133,8 @@ fn top_level_groups(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Between two items: a list separator, then the next title.
-static SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[,;]\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)([^,;()]{1,80}?)\s*$").expect("static regex")
+static SEPARATED: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^\s*(?:[,;]\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)([^,;()]{1,80}?)\s*$").expect("static regex")
 });
 
 /// The title-like words right before a bracket, back to a colon, sentence end or a
@@ -160,8 +159,10 @@ fn title_before(text: &str) -> Option<String> {
     (!title.is_empty() && title_score(&title) >= 0.6).then_some(title)
 }
 
-static HM_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)honou?rable mentions?|also[- ]rans?|runners?[- ]up").expect("static regex"));
+static HM_WORDS: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)honou?rable mentions?|also[- ]rans?|runners?[- ]up", &["hono", "also", "runner"])
+        .expect("static regex")
+});
 
 /// Whether unit `i` follows an entry with nothing but blurb in between.
 fn in_blurb(i: usize, taken_units: &[usize], section_start: &[usize]) -> bool {

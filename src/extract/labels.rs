@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::vocab::Vocabulary;
 
@@ -60,12 +60,16 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     out
 }
 
-static COMPANY_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:Records|Recordings|Recording Co|Soundtracks)$").expect("static regex"));
+static COMPANY_END: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"\b(?:Records|Recordings|Recording Co|Soundtracks)$").expect("static regex"));
 
-pub static RELEASE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static RELEASE_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(
         r"(?i)\b(?:releas\w*|re-releas\w*|reissu\w*|edition|box set|lp|cd|vinyl|disc|label|dropped|pressing|album)\b",
+        &[
+            "releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing",
+            "album",
+        ],
     )
     .expect("static regex")
 });

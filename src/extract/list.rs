@@ -570,15 +570,15 @@ fn group_ok(shape: &Shape, cands: &[Candidate], members: &[usize], units: &[Unit
 }
 
 /// Words that tie a paragraph's opening title to its music, beyond the usual music words.
-static LEAD_MUSIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+static LEAD_MUSIC: std::sync::LazyLock<crate::re::Re> = std::sync::LazyLock::new(|| {
+    crate::re::Re::new(
         r"(?i)\b(produced|sound|sounds|record|records|cue|cues|piano|strings|guitar|synths?|drums|beat|vocals?)\b",
     )
     .expect("static regex")
 });
 
-static MUSIC_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(score|scores|scored|soundtrack|composer|composed|music|song|songs|track|tracks|theme|album|ost|melod\w*|orchestra\w*|synth\w*)\b")
+static MUSIC_WORDS: std::sync::LazyLock<crate::re::Re> = std::sync::LazyLock::new(|| {
+    crate::re::Re::new(r"(?i)\b(score|scores|scored|soundtrack|composer|composed|music|song|songs|track|tracks|theme|album|ost|melod\w*|orchestra\w*|synth\w*)\b")
         .expect("static regex")
 });
 

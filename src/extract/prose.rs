@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::names::name_score;
 use super::scan::quotes;
@@ -24,25 +24,25 @@ use crate::model::{Layout, Mention};
 use crate::normalize::title_key;
 
 /// "the X soundtrack", "X's 1984 soundtrack album".
-static NOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\s(1[89]\d\d|20\d\d))?\s+(?:soundtrack|score|ost|compilation|soundtrack album)s?\b")
+static NOUN_CUE: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?:\s(1[89]\d\d|20\d\d))?\s+(?:soundtrack|score|ost|compilation|soundtrack album)s?\b")
         .expect("static regex")
 });
 /// "X's work on", "his scores for", "themes for", "music from", "score to", "soundtrack of".
-static MAKER_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+|\b(?:scores?|soundtracks?)\s+of\s+")
+static MAKER_WORK: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+|\b(?:scores?|soundtracks?)\s+of\s+")
         .expect("static regex")
 });
 /// "monster movie Underwater", "the miniseries of Stephen King's The Stand".
-static WORK_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:film|movie|series|miniseries|show|game|documentary|anime|musical)\s+(?:of\s+)?")
+static WORK_CUE: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"\b(?:film|movie|series|miniseries|show|game|documentary|anime|musical)\s+(?:of\s+)?")
         .expect("static regex")
 });
-static SOUNDTRACK_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:soundtracks?|scores?|ost|music|songs?|themes?)\b").expect("static regex"));
-static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\((1[89]\d\d|20\d\d)\)").expect("static regex"));
-static IN_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*,?\s*(?:released\s+)?in\s+(1[89]\d\d|20\d\d)\b").expect("static regex"));
+static SOUNDTRACK_WORD: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"(?i)\b(?:soundtracks?|scores?|ost|music|songs?|themes?)\b").expect("static regex"));
+static TITLE_YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\s*\((1[89]\d\d|20\d\d)\)").expect("static regex"));
+static IN_YEAR: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^\s*,?\s*(?:released\s+)?in\s+(1[89]\d\d|20\d\d)\b").expect("static regex"));
 
 /// Capitalised things that are not works: awards, charts, companies, places, eras.
 fn is_non_title(title: &str, vocab: &Vocabulary) -> bool {
@@ -451,11 +451,11 @@ fn release_year(sentence: &str, title: &str) -> Option<i32> {
     (years.len() == 1).then(|| years[0])
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:1[89]\d\d|20\d\d)\b").expect("static regex"));
+static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(?:1[89]\d\d|20\d\d)\b").expect("static regex"));
 
-static BY_KNOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+by\s+").expect("static regex"));
-static KNOWN_POSSESSIVE_DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\s+\((1[89]\d\d|20\d\d)\)")
+static BY_KNOWN: LazyLock<Re> = LazyLock::new(|| Re::new(r"\s+by\s+").expect("static regex"));
+static KNOWN_POSSESSIVE_DATED: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\s+\((1[89]\d\d|20\d\d)\)")
         .expect("static regex")
 });
 
@@ -474,8 +474,8 @@ fn preceded_by_in(before: &str, title: &str) -> bool {
     before.trim_end().strip_suffix(title).is_some_and(|b| b.trim_end().ends_with(" in"))
 }
 
-static SET_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:set to|scored (?:to|with|by)|accompanied by|soundtracked by)\s").expect("static regex")
+static SET_TO: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"\s+(?:set to|scored (?:to|with|by)|accompanied by|soundtracked by)\s").expect("static regex")
 });
 
 /// The person whose possessive ends `before` ("john Williams’", "Hans Zimmer’s"), allowing a

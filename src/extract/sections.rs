@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::names::name_score;
 use super::units::Unit;
@@ -28,39 +28,40 @@ pub struct UnitInfo {
 }
 
 /// Headings after which the rest of the article is page furniture.
-static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading)[:.!]?(?:\s+[·•|]\s+\S+(?:\s\S+){0,3})*$")
+static STOP: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading)[:.!]?(?:\s+[·•|]\s+\S+(?:\s\S+){0,3})*$")
         .expect("static regex")
 });
 /// Single furniture lines (tags, bylines' metadata, ads) that end nothing.
-static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:tags?|categories|category|filed under|posted in|share|advertisement|sponsored|reading time|read time|updated|published|photo|image|credit|source)\b.{0,80}$")
+static FURNITURE_LINE: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^(?:tags?|categories|category|filed under|posted in|share|advertisement|sponsored|reading time|read time|updated|published|photo|image|credit|source)\b.{0,80}$")
         .expect("static regex")
 });
-static TOC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:table of contents|contents|in this (?:article|post|guide)|jump to(?: section)?|on this page|quick links|skip to)[:.]?$")
+static TOC: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^(?:table of contents|contents|in this (?:article|post|guide)|jump to(?: section)?|on this page|quick links|skip to)[:.]?$")
         .expect("static regex")
 });
-static HM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:honou?rable mentions?|also[- ]rans?|bubbling under|runners?[- ]up|near misses|just missed(?: the cut)?|didn[’']t (?:quite )?make the (?:cut|list)|special mentions?|acknowledge)\b")
+static HM: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:honou?rable mentions?|also[- ]rans?|bubbling under|runners?[- ]up|near misses|just missed(?: the cut)?|didn[’']t (?:quite )?make the (?:cut|list)|special mentions?|acknowledge)\b", &["hono", "also", "bubbling under", "runner", "near misses", "just missed", "make the", "special mention", "acknowledge"])
         .expect("static regex")
 });
-static LIST_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b").expect("static regex")
+static LIST_TITLE: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b").expect("static regex")
 });
-static SOUNDTRACK_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SOUNDTRACK_TOPIC: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(
         r"(?i)\b(?:soundtracks?|scores?|osts?|film music|movie music|themes?|composers?|songs? from|music from)\b",
+        &["soundtrack", "score", "ost", "film music", "movie music", "theme", "composer", "song", "music from"],
     )
     .expect("static regex")
 });
-static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:albums|records|reissues|remasters|books|novels|films|movies|shows|series|games|podcasts|episodes|concerts|tours|artists|bands|singers|songs|tv|videos|posts|articles)\b")
+static OTHER_TOPIC: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:albums|records|reissues|remasters|books|novels|films|movies|shows|series|games|podcasts|episodes|concerts|tours|artists|bands|singers|songs|tv|videos|posts|articles)\b")
         .expect("static regex")
 });
 /// Site navigation ("Home | Podcast | Archive | About", "Subscribe | Log in").
-static NAV_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|search|menu|subscribe|log ?in|sign ?in|sign ?up|register|log ?out|archives?|podcasts?|support us.*|shop|store|news|features|reviews|donate|privacy|terms|faq|newsletter|account|my account|cart|more|share|facebook|twitter|x|pinterest|email|e-mail|whatsapp|reddit|linkedin|instagram|youtube|tiktok|tumblr|threads|bluesky|mastodon|print|copy link|skip to (?:main )?content)$")
+static NAV_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|search|menu|subscribe|log ?in|sign ?in|sign ?up|register|log ?out|archives?|podcasts?|support us.*|shop|store|news|features|reviews|donate|privacy|terms|faq|newsletter|account|my account|cart|more|share|facebook|twitter|x|pinterest|email|e-mail|whatsapp|reddit|linkedin|instagram|youtube|tiktok|tumblr|threads|bluesky|mastodon|print|copy link|skip to (?:main )?content)$")
         .expect("static regex")
 });
 
@@ -69,14 +70,14 @@ fn is_navigation(text: &str) -> bool {
     let parts: Vec<&str> = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2 && parts.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= parts.len()
 }
-static QUESTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:Q|Question|Interviewer)\s*[:.]\s").expect("static regex"));
-static QUOTE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:quote(?:d)?(?: from| by)? ?[^:]{0,40}:|[^\s:]{1,40}(?: \S+)? (?:wrote|said|posted):|quote:)$")
+static QUESTION: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^\s*(?:Q|Question|Interviewer)\s*[:.]\s").expect("static regex"));
+static QUOTE_LEAD: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^(?:quote(?:d)?(?: from| by)? ?[^:]{0,40}:|[^\s:]{1,40}(?: \S+)? (?:wrote|said|posted):|quote:)$")
         .expect("static regex")
 });
-static YEAR_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b").expect("static regex")
+static YEAR_OF: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b").expect("static regex")
 });
 
 /// Analyses the units of one article.
@@ -190,8 +191,8 @@ fn mark_list_year(units: &[Unit], info: &mut [UnitInfo]) {
     }
 }
 
-static LIST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:scores?|soundtracks?|osts?|music|films?|movies?|shows?|series|games?|albums?|releases)\b[^.!?]{0,40}?\b(?:of|from|in)\s+(?:the\s+year\s+)?(1[89]\d\d|20\d\d)\b")
+static LIST_YEAR: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:scores?|soundtracks?|osts?|music|films?|movies?|shows?|series|games?|albums?|releases)\b[^.!?]{0,40}?\b(?:of|from|in)\s+(?:the\s+year\s+)?(1[89]\d\d|20\d\d)\b", &["18", "19", "20"])
         .expect("static regex")
 });
 
@@ -300,8 +301,8 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
 }
 
 /// "Picked by", "Chosen by", "Words by", "Reviewed by": a writer's credit line.
-static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CREDIT_LEAD: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(
         r"(?i)^\s*(?:picked|chosen|selected|nominated|submitted|written|words|reviewed|compiled|curated)\s+(?:by|:)\s*",
     )
     .expect("static regex")

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::header::Sep;
 use super::vocab::Vocabulary;
@@ -16,8 +16,8 @@ pub struct SepMatch {
     pub end: usize,
 }
 
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SEPARATOR: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(
         r"\s*~\s*|\s+[–—]\s*|[–—]\s+|\s+-{1,2}\s+|\s+\|\s+|:\s+|,?\s+(?:composed|scored|written|performed)?\s*by\s+|,\s+",
     )
     .expect("static regex")
@@ -149,16 +149,16 @@ pub fn bracket_pieces(text: &str) -> Vec<Piece> {
     pieces
 }
 
-static CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:music|score|original score|soundtrack|songs)\s+by|composed by|scored by|by)\s+[A-Z]")
+static CREDIT_START: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?i:(?:music|score|original score|soundtrack|songs)\s+by|composed by|scored by|by)\s+[A-Z]")
         .expect("static regex")
 });
-static YEAR_THEN_BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*[–—-]\s*(?:1[89]\d\d|20\d\d)\s*(?:[,!.]|[–—-])\s+").expect("static regex"));
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]["”’]?\s+["“‘]?[A-Z0-9]"#).expect("static regex"));
-static AFTER_BRACKET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[.:!]\s+|[–—-]\s+|,\s+[a-z])").expect("static regex"));
+static YEAR_THEN_BODY: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"\s*[–—-]\s*(?:1[89]\d\d|20\d\d)\s*(?:[,!.]|[–—-])\s+", &["18", "19", "20"]).expect("static regex")
+});
+static SENTENCE_END: LazyLock<Re> = LazyLock::new(|| Re::new(r#"[.!?]["”’]?\s+["“‘]?[A-Z0-9]"#).expect("static regex"));
+static AFTER_BRACKET: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^\s*(?:[.:!]\s+|[–—-]\s+|,\s+[a-z])").expect("static regex"));
 
 /// Words whose trailing dot does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
@@ -252,8 +252,7 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     }
 }
 
-static GLUED_VARIOUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\w*various\s+artists\w*").expect("static regex"));
+static GLUED_VARIOUS: LazyLock<Re> = LazyLock::new(|| Re::new(r"(?i)\w*various\s+artists\w*").expect("static regex"));
 
 /// Removes "Various Artists" (with alt text glued to it, "ControlVarious Artists",
 /// "Various Artistskids") from a credit; says whether it was there.

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::names::{list_score, split_names};
 use super::sections::UnitInfo;
@@ -136,8 +136,8 @@ fn infer_roles(rows: &[Vec<&str>], vocab: &Vocabulary) -> Vec<Role> {
     roles
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(1[89]\d\d|20\d\d)$").expect("static regex"));
-static CITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d+\]|\[edit\]").expect("static regex"));
+static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^(1[89]\d\d|20\d\d)$").expect("static regex"));
+static CITATION: LazyLock<Re> = LazyLock::new(|| Re::new(r"\[\d+\]|\[edit\]").expect("static regex"));
 
 fn row_mention(
     doc: &Document,
@@ -231,7 +231,7 @@ fn flat_table(doc: &Document, roles: &[Role], rows: &[Unit], vocab: &Vocabulary)
     out
 }
 
-static CITED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d+)\]").expect("static regex"));
+static CITED: LazyLock<Re> = LazyLock::new(|| Re::new(r"\[(\d+)\]").expect("static regex"));
 
 /// For each citation number, how many words its outlet name has: the longest run of words
 /// that stands before that number in every row citing it ("Consequence of Sound,[8]").

@@ -3,13 +3,13 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::split::strip_glued_various;
 use super::words::{is_capitalised, is_section_word, is_title_function_word};
 
-static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
+static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
         .expect("static regex")
 });
 
@@ -105,12 +105,12 @@ pub fn title_score(s: &str) -> f32 {
     score.clamp(0.0, 1.0)
 }
 
-static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(what|how|why|when|where|which|who|is|are|do|does|can|should|will|would)\b").expect("static regex")
+static QUESTION_START: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(what|how|why|when|where|which|who|is|are|do|does|can|should|will|would)\b").expect("static regex")
 });
 
-static SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(i|we|you|he|she|they|this|that|these|those|it's|there's|has|have|had|was|were|is|are|will|would|could|should)\b")
+static SENTENCE_WORDS: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"\b(i|we|you|he|she|they|this|that|these|those|it's|there's|has|have|had|was|were|is|are|will|would|could|should)\b")
         .expect("static regex")
 });
 

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use super::names::name_score;
 use super::scan::{names_after, quotes, strip_possessive};
@@ -185,12 +185,12 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
     }
 }
 
-static SONG_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(songs?|tracks?|singles?|ditty|tunes?|numbers?|ballads?|medley|cues?|anthems?|pieces?|hits?|covers?|themes?)\b").expect("static regex")
+static SONG_NOUN: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"\b(songs?|tracks?|singles?|ditty|tunes?|numbers?|ballads?|medley|cues?|anthems?|pieces?|hits?|covers?|themes?)\b").expect("static regex")
 });
 
-static ALBUM_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(album|soundtrack|score|ost|mix|vol|volume|edition|original|music|songs|collection|deluxe|expanded|complete)\b").expect("static regex")
+static ALBUM_WORDS: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"\b(album|soundtrack|score|ost|mix|vol|volume|edition|original|music|songs|collection|deluxe|expanded|complete)\b").expect("static regex")
 });
 
 /// A quoted string that can be a song or cue title: short, mostly capitalised, not a quoted
@@ -280,12 +280,12 @@ fn artist_before(before: &str, vocab: &Vocabulary) -> Option<String> {
     None
 }
 
-static SONG_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b[^().]{0,60}\(([^()]{3,200})\)")
+static SONG_LIST: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b[^().]{0,60}\(([^()]{3,200})\)", &["("])
         .expect("static regex")
 });
-static NAMED_TRACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b").expect("static regex")
+static NAMED_TRACK: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b", &["track", "song", "theme", "single"]).expect("static regex")
 });
 
 /// Songs named without quotes: "other songs (A, B, C)", "The Trail By Fire track".

@@ -4,19 +4,19 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
-static WORK_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)")
+static WORK_YEAR: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)", &["18", "19", "20"])
         .expect("static regex")
 });
-static OTHER_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remake|reboot|sequel|prequel|(?:tv|television|stage|series|musical|broadway) adaptation|adaptation of the (?:movie|film|show|series)|inspired|based on|spin-?off|revival)\b")
+static OTHER_WORK: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:remake|reboot|sequel|prequel|(?:tv|television|stage|series|musical|broadway) adaptation|adaptation of the (?:movie|film|show|series)|inspired|based on|spin-?off|revival)\b", &["remake", "reboot", "sequel", "prequel", "adaptation", "inspired", "based on", "spin", "revival"])
         .expect("static regex")
 });
 /// Years of events around a work rather than of the work ("a 2019 reissue", "the 2016 tour").
-static NOT_THE_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:reissues?|re-?releases?|remasters?|remastered|vinyl|box|tours?|concerts?|awards?|ceremony|election|interviews?|editions?|anniversary|reunion|sales|charts?|lists?|polls?|surveys?|summer|winter|spring|autumn|fall|season|festival|screening|retrospective|expanded|deluxe|limited|cd|lp|stage|broadway|production|revival|book|novel|play|articles?|reviews?|issue|and|to|or|with|for|in|on|at|of|when|where|was|is|had|has|which|that)$")
+static NOT_THE_WORK: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:reissues?|re-?releases?|remasters?|remastered|vinyl|box|tours?|concerts?|awards?|ceremony|election|interviews?|editions?|anniversary|reunion|sales|charts?|lists?|polls?|surveys?|summer|winter|spring|autumn|fall|season|festival|screening|retrospective|expanded|deluxe|limited|cd|lp|stage|broadway|production|revival|book|novel|play|articles?|reviews?|issue|and|to|or|with|for|in|on|at|of|when|where|was|is|had|has|which|that)$")
         .expect("static regex")
 });
 

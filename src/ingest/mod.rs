@@ -21,12 +21,16 @@ const HTML_EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "shtml"];
 
 /// Reads and decodes one file.
 pub fn read_document(path: &Path, rel: &str) -> Result<Document, FileError> {
+    document_from_bytes(rel, &read_bytes(path, rel)?)
+}
+
+/// Reads the bytes of the article at `path` (named `rel`), refusing unsupported extensions.
+pub fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, FileError> {
     let ext = extension(rel);
     if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) && !HTML_EXTENSIONS.contains(&ext.as_str()) {
         return Err(FileError::Unsupported(ext));
     }
-    let bytes = std::fs::read(path).map_err(|e| FileError::Read(e.to_string()))?;
-    document_from_bytes(rel, &bytes)
+    std::fs::read(path).map_err(|e| FileError::Read(e.to_string()))
 }
 
 /// Decodes `bytes` named `rel` and splits them into blocks. The format comes from the

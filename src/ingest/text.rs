@@ -3,28 +3,26 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Re;
 
 use crate::document::{Block, BlockKind};
 use crate::normalize::squash_spaces;
 
-static ATX_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").expect("static regex"));
+static ATX_HEADING: LazyLock<Re> = LazyLock::new(|| Re::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").expect("static regex"));
 /// Bullet markers seen in copied pages and Markdown. An em dash is not one: "— Name"
 /// usually credits a writer.
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([ \t]*)[-*+•·▪◦‣–○■□➤►✓✔][ \t]+(\S.*)$").expect("static regex"));
-static SETEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(=+|-+)\s*$").expect("static regex"));
-static TABLE_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("static regex"));
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("static regex"));
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\([^)\s\n]*(?:\s+[^)\n]*)?\)").expect("static regex"));
-static STRONG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").expect("static regex"));
+static BULLET: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^([ \t]*)[-*+•·▪◦‣–○■□➤►✓✔][ \t]+(\S.*)$").expect("static regex"));
+static SETEXT: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\s*(=+|-+)\s*$").expect("static regex"));
+static TABLE_SEPARATOR: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("static regex"));
+static IMAGE: LazyLock<Re> = LazyLock::new(|| Re::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("static regex"));
+static LINK: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"\[([^\]\n]+)\]\([^)\s\n]*(?:\s+[^)\n]*)?\)").expect("static regex"));
+static STRONG: LazyLock<Re> = LazyLock::new(|| Re::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").expect("static regex"));
 /// Runs of three or more spaces inside a line separate columns (right-margin labels,
 /// flattened tables); they are kept as a tab.
-static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S( {3,}|\t+)").expect("static regex"));
+static WIDE_GAP: LazyLock<Re> = LazyLock::new(|| Re::gated(r"\S( {3,}|\t+)", &["   ", "\t"]).expect("static regex"));
 
 /// Splits decoded text into blocks.
 pub fn blocks_from_text(text: &str) -> Vec<Block> {

@@ -4,13 +4,13 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
+use crate::re::Re;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// A lead byte of a 2–4 byte UTF-8 sequence read as Windows-1252, then 1–3 continuation bytes
 /// read the same way. Matching only whole sequences keeps real accented text ("São") intact.
-static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static MOJIBAKE: LazyLock<Re> = LazyLock::new(|| {
+    Re::non_ascii(
         "[\u{00C2}-\u{00F4}][\u{0080}-\u{00BF}\u{20AC}\u{201A}\u{0192}\u{201E}\u{2026}\u{2020}\u{2021}\u{02C6}\u{2030}\u{0160}\u{2039}\u{0152}\u{017D}\u{2018}\u{2019}\u{201C}\u{201D}\u{2022}\u{2013}\u{2014}\u{02DC}\u{2122}\u{0161}\u{203A}\u{0153}\u{017E}\u{0178}]{1,3}",
     )
     .expect("static regex")
@@ -103,13 +103,18 @@ fn is_invisible(c: char) -> bool {
 pub fn clean_text(text: &str) -> String {
     // Characters are mapped before NFC so that removing an invisible character can never
     // leave a sequence that a second pass would compose.
-    let mapped: String = text
-        .chars()
-        .filter(|&c| !is_invisible(c))
-        .map(|c| if is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t') { ' ' } else { c })
-        .collect();
-    // ASCII text is already NFC.
-    let out: String = if mapped.is_ascii() { mapped } else { mapped.nfc().collect() };
+    let changes = |c: char| is_invisible(c) || is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t');
+    // Most text has nothing to map: its bytes are checked without decoding where they are ASCII.
+    let clean = text.bytes().all(|b| b >= 0x20 && b != 0x7F || b == b'\n' || b == b'\t' || b >= 0x80)
+        && (text.is_ascii() || !text.chars().any(changes));
+    let mapped: String = if clean {
+        text.to_string()
+    } else {
+        text.chars().filter(|&c| !is_invisible(c)).map(|c| if changes(c) { ' ' } else { c }).collect()
+    };
+    // ASCII text is already NFC, and so is text the quick check passes.
+    let nfc = mapped.is_ascii() || is_nfc_quick(mapped.chars()) == IsNormalized::Yes;
+    let out: String = if nfc { mapped } else { mapped.nfc().collect() };
     if out.contains("””") || out.contains("\"\"") { doubled_quotes_to_dash(&out) } else { out }
 }
 

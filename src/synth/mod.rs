@@ -61,6 +61,18 @@ impl Corpus {
 /// Generates `articles` articles from `seed`. About three works exist per four articles, with
 /// a long tail: a few works are named in many articles, most in a handful.
 pub fn generate(articles: usize, seed: u64) -> Corpus {
+    generate_with(articles, seed, false)
+}
+
+/// Like [`generate`], but the articles look like real ones: 8–20 entries each, blurbs of four
+/// to seven sentences (some naming a track), a byline and intro, and HTML pages saved whole,
+/// with style, script, navigation, related links, comments and a footer around the list.
+/// Used for the whole-run benchmark (`scripts/bench-run.sh`).
+pub fn generate_realistic(articles: usize, seed: u64) -> Corpus {
+    generate_with(articles, seed, true)
+}
+
+fn generate_with(articles: usize, seed: u64, realistic: bool) -> Corpus {
     let mut rng = Rng::new(seed);
     let works = catalogue::invent(&mut rng, (articles * 3 / 4).max(20));
     // Running totals of the weights, so a weighted pick is a binary search.
@@ -74,7 +86,7 @@ pub fn generate(articles: usize, seed: u64) -> Corpus {
     let mut out = Vec::with_capacity(articles);
     for a in 0..articles {
         let style = [Style::Tilde, Style::Ranked, Style::Markdown, Style::Html][rng.below(4)];
-        let count = rng.range(6, 12) as usize;
+        let count = if realistic { rng.range(8, 20) } else { rng.range(6, 12) } as usize;
         let mut chosen: Vec<usize> = Vec::new();
         while chosen.len() < count.min(works.len()) {
             let w = pick_weighted(&mut rng, &cumulative);
@@ -100,7 +112,8 @@ pub fn generate(articles: usize, seed: u64) -> Corpus {
             });
         }
         let heading = format!("Soundtracks worth hearing, list {}", a + 1);
-        let (text, lines) = layouts::render(&mut rng, style, &heading, &printed);
+        let render = if realistic { layouts::render_realistic } else { layouts::render };
+        let (text, lines) = render(&mut rng, style, &heading, &printed);
         let entries = chosen
             .iter()
             .zip(&printed)

@@ -99,3 +99,57 @@ pub const BLURB_MIDDLES: &[&str] = &[
     "There is a {adj} waltz hidden in the middle of it.",
     "Critics at the time missed how {adj} it really was.",
 ];
+
+/// Sentences of realistic length for the blurbs of a realistic corpus (`generate_realistic`).
+#[rustfmt::skip]
+pub const BLURB_SENTENCES: &[&str] = &[
+    "It opens with a {adj} figure for low strings that returns, slightly changed, in almost every scene that follows.",
+    "Nobody expected a film about a {noun} to sound like this, and the record still surprises people who only know the posters.",
+    "The orchestra is small, barely two dozen players, but the recording puts you in the middle of the room with them.",
+    "Halfway through, a {adj} melody for solo piano arrives and the whole album seems to hold its breath around it.",
+    "Some listeners find the electronic textures dated now; we think they are the most {adj} thing about it.",
+    "The reissue restores almost twenty minutes of music that was cut from the original pressing for reasons nobody remembers.",
+    "Played loud, the percussion in the final reel is as close to a {noun} as a soundtrack album gets.",
+    "It was recorded in a week, largely live, and you can hear chairs creak and pages turn between the cues.",
+    "The love theme is the obvious highlight, but the quieter material around it is where the real invention lives.",
+    "Director and composer fought over the tone for months, and the compromise they reached is audible and oddly moving.",
+    "There are echoes of older film music here, but nothing that feels borrowed rather than earned.",
+    "A {adj} choir enters only in the last ten minutes, which makes its arrival feel enormous.",
+    "The sleeve notes are worth reading too: they explain how the {noun} sound at the start was made with a bowed cymbal.",
+    "It rarely goes where you expect, and when it finally resolves the effect is genuinely {adj}.",
+    "Fans of the film will know every bar of it; newcomers should start with the third side and work outwards.",
+    "The main motif is four notes long, and the score finds a new meaning for it in almost every scene.",
+    "Critics at the time called it {adj}, which was meant as an insult and now reads like a compliment.",
+    "The vinyl edition is the one to find, mostly for the artwork but also for a warmer, less compressed master.",
+    "It sounds like a {noun} at dusk: wide, patient and a little unsettling once the light goes.",
+    "What makes it work is restraint: long stretches of near silence, then a single {adj} chord that changes everything.",
+    "The synthesiser parts were played by hand rather than sequenced, and the small wobbles are half the charm.",
+    "Even the source music, the songs playing on radios and in bars, was chosen with unusual care.",
+    "The expanded edition adds demos and alternate takes that show how the {noun} theme slowly took shape.",
+    "It is a short album, barely forty minutes, and there is not a wasted cue in it.",
+    "Listening to it away from the film, you notice how much of the story it tells on its own.",
+    "Its influence is everywhere now, in trailers and television and in a dozen {adj} imitations.",
+];
+
+/// Sentences naming a track, for realistic blurbs; `{track}` is a quoted invented title.
+#[rustfmt::skip]
+pub const TRACK_SENTENCES: &[&str] = &[
+    "The standout is “{track}”, a cue that builds from almost nothing to a full orchestral climax.",
+    "Skip straight to “{track}” if you only have five minutes.",
+    "“{track}” is the piece everyone hums on the way out of the cinema.",
+];
+
+/// Page furniture of a saved web page: navigation, related links, comments.
+#[rustfmt::skip]
+pub const NAV_LINKS: &[&str] = &[
+    "Home", "News", "Reviews", "Features", "Lists", "Interviews", "Film", "Television", "Games",
+    "Vinyl", "Podcasts", "Newsletter", "About", "Contact", "Subscribe", "Log in",
+];
+
+#[rustfmt::skip]
+pub const COMMENTS: &[&str] = &[
+    "Great list, but where is the {adj} {noun}? That one deserves a spot over half of these.",
+    "I bought the reissue after reading this and it was worth every penny.",
+    "Nice to see some less obvious picks in here. Bookmarked for the weekend.",
+    "Disagree with the top pick, but I'll give it another listen.",
+];

@@ -131,9 +131,9 @@ fn a_run_killed_while_reading_leaves_the_previous_output() {
     let hidden: Vec<_> = fs::read_dir(ws.output())
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
         .collect();
-    assert!(hidden.is_empty(), "nothing was written yet: {hidden:?}");
+    assert!(hidden.is_empty(), "no output file was begun yet: {hidden:?}");
 }
 
 /// Killed while it writes: a FIFO where the last temporary file goes stops the process there,

@@ -151,12 +151,16 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Row>) {
 }
 
 /// The bytes of every file in an output folder, by name, with report.json's `duration_ms`
-/// removed: it is the one value documented to differ between identical runs.
+/// removed: it is the one value documented to differ between identical runs. The hidden
+/// extraction cache (`.cache/`) is the program's own, not output.
 pub fn output_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     for entry in fs::read_dir(dir).expect("output folder") {
         let entry = entry.expect("entry");
         let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
         let mut bytes = fs::read(entry.path()).expect("read output");
         if name == "report.json" {
             let mut report: Value = serde_json::from_slice(&bytes).expect("report.json");

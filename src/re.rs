@@ -1,0 +1,192 @@
+//! Regexes that stay on the regex crate's fast engine.
+//!
+//! The lazy DFA cannot evaluate a Unicode word boundary (`\b`) next to a non-ASCII byte, so a
+//! pattern with `\b` falls back to the much slower NFA engines on any haystack that contains
+//! non-ASCII text — curly quotes, dashes, accented names, i.e. most articles. [`Re`] also
+//! compiles each pattern with ASCII word boundaries (`(?-u:\b)`) and uses that copy whenever
+//! the haystack holds no non-ASCII *word* character: then every character's "wordness" is the
+//! same under both definitions, so both copies find exactly the same matches. Haystacks with
+//! accented letters take the Unicode copy, as before.
+//!
+//! A pattern can also carry a *gate* ([`Re::gated`]): literals one of which every match must
+//! contain. When none is in the haystack, the search is skipped. Gates are written by hand
+//! beside each pattern; a gate that a match could avoid would change results, so each one
+//! lists only literals that the pattern spells out in every alternative. For a
+//! case-insensitive pattern the gate ignores ASCII case and is not trusted when the haystack
+//! holds `ſ` or the Kelvin sign, the two non-ASCII letters that fold to ASCII ones.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::{CaptureMatches, Captures, Match, Matches, Regex, Replacer};
+
+/// A non-ASCII character the regex crate counts as a word character (`\w`, which is what
+/// `\b` is defined by).
+static NON_ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("static regex"));
+
+/// True when ASCII and Unicode word boundaries agree everywhere in `hay`.
+pub fn ascii_boundaries_agree(hay: &str) -> bool {
+    hay.is_ascii() || !NON_ASCII_WORD.is_match(hay)
+}
+
+/// A regex with a second copy of itself on ASCII word boundaries; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Re {
+    unicode: Regex,
+    /// The same pattern with `\b`/`\B` made ASCII; `None` when it has neither.
+    ascii: Option<Regex>,
+    gate: Gate,
+}
+
+#[derive(Debug, Clone)]
+enum Gate {
+    Open,
+    /// Every match contains one of these literals.
+    Literals {
+        finder: AhoCorasick,
+        case_insensitive: bool,
+    },
+    /// Every match contains a non-ASCII character.
+    NonAscii,
+}
+
+impl Gate {
+    /// False when `hay` cannot hold a match.
+    #[inline]
+    fn admits(&self, hay: &str) -> bool {
+        match self {
+            Gate::Open => true,
+            Gate::NonAscii => !hay.is_ascii(),
+            Gate::Literals { finder, case_insensitive } => {
+                finder.is_match(hay) || *case_insensitive && !hay.is_ascii() && hay.contains(['\u{17F}', '\u{212A}'])
+            }
+        }
+    }
+}
+
+impl Re {
+    pub fn new(pattern: &str) -> Result<Re, regex::Error> {
+        let unicode = Regex::new(pattern)?;
+        let rewritten = ascii_boundaries(pattern);
+        let ascii = if rewritten == pattern { None } else { Some(Regex::new(&rewritten)?) };
+        Ok(Re { unicode, ascii, gate: Gate::Open })
+    }
+
+    /// A regex every match of which contains one of `literals` (ASCII case ignored when the
+    /// pattern has a `(?i` flag); see the module docs.
+    pub fn gated(pattern: &str, literals: &[&str]) -> Result<Re, regex::Error> {
+        let case_insensitive = pattern.contains("(?i");
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(case_insensitive)
+            .build(literals)
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        Ok(Re { gate: Gate::Literals { finder, case_insensitive }, ..Re::new(pattern)? })
+    }
+
+    /// A regex every match of which contains a non-ASCII character.
+    pub fn non_ascii(pattern: &str) -> Result<Re, regex::Error> {
+        Ok(Re { gate: Gate::NonAscii, ..Re::new(pattern)? })
+    }
+
+    /// The copy to search `hay` with.
+    #[inline]
+    fn pick(&self, hay: &str) -> &Regex {
+        match &self.ascii {
+            Some(ascii) if ascii_boundaries_agree(hay) => ascii,
+            _ => &self.unicode,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.unicode.as_str()
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.gate.admits(hay) && self.pick(hay).is_match(hay)
+    }
+
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        if !self.gate.admits(hay) {
+            return None;
+        }
+        self.pick(hay).find(hay)
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+        // A gated pattern cannot match the empty string, so the empty tail yields nothing.
+        let hay = if self.gate.admits(hay) { hay } else { &hay[hay.len()..] };
+        self.pick(hay).find_iter(hay)
+    }
+
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        if !self.gate.admits(hay) {
+            return None;
+        }
+        self.pick(hay).captures(hay)
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+        let hay = if self.gate.admits(hay) { hay } else { &hay[hay.len()..] };
+        self.pick(hay).captures_iter(hay)
+    }
+
+    pub fn replace<'h, R: Replacer>(&self, hay: &'h str, rep: R) -> Cow<'h, str> {
+        if !self.gate.admits(hay) {
+            return Cow::Borrowed(hay);
+        }
+        self.pick(hay).replace(hay, rep)
+    }
+
+    pub fn replace_all<'h, R: Replacer>(&self, hay: &'h str, rep: R) -> Cow<'h, str> {
+        if !self.gate.admits(hay) {
+            return Cow::Borrowed(hay);
+        }
+        self.pick(hay).replace_all(hay, rep)
+    }
+}
+
+/// `pattern` with every `\b` and `\B` escape made ASCII.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some('B') => out.push_str(r"(?-u:\B)"),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_rewritten_but_escaped_backslashes_are_not() {
+        assert_eq!(ascii_boundaries(r"\bscore\b"), r"(?-u:\b)score(?-u:\b)");
+        assert_eq!(ascii_boundaries(r"a\\b\B"), r"a\\b(?-u:\B)");
+        assert_eq!(ascii_boundaries(r"\d+\.\s"), r"\d+\.\s");
+    }
+
+    #[test]
+    fn both_copies_agree_and_accented_words_take_the_unicode_one() {
+        let re = Re::new(r"\bscore\b").unwrap();
+        assert!(re.is_match("the score’s “best” cue — yes"));
+        // "é" is a word character: no boundary before "score" under Unicode rules.
+        assert!(!re.is_match("éscore"));
+        assert!(re.is_match("é score"));
+        assert!(ascii_boundaries_agree("“quoted” — dash…"));
+        assert!(!ascii_boundaries_agree("Jóhann"));
+    }
+}
