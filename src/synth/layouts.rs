@@ -87,45 +87,7 @@ pub fn render(rng: &mut Rng, style: Style, heading: &str, entries: &[Entry]) -> 
             lines.push(intro.into());
         }
     }
-    let n = entries.len();
-    for (i, e) in entries.iter().enumerate() {
-        match style {
-            Style::Tilde => {
-                lines.push(String::new());
-                at.push(lines.len() + 1);
-                let credit = e.credit.clone().unwrap_or_else(|| "Various Artists".into());
-                let label = e.label.clone().unwrap_or_default();
-                let year = e.year.map(|y| format!(", {y}")).unwrap_or_default();
-                lines.push(format!("{credit} ~ {} ({label}{year})", e.title));
-                lines.push(blurb(rng, e, false));
-            }
-            Style::Ranked => {
-                lines.push(String::new());
-                at.push(lines.len() + 1);
-                lines.push(format!("{}. {}", n - i, header(e)));
-                lines.push(blurb(rng, e, true));
-            }
-            Style::Markdown => {
-                lines.push(String::new());
-                at.push(lines.len() + 1);
-                lines.push(format!("## {}", header(e)));
-                lines.push(String::new());
-                if let Some(c) = &e.credit {
-                    lines.push(format!("Composer: {c}"));
-                    lines.push(String::new());
-                }
-                lines.push(blurb(rng, e, false));
-            }
-            Style::Html => {
-                at.push(lines.len() + 1);
-                lines.push(format!("<h2>{}</h2>", escape(&header(e))));
-                if let Some(c) = &e.credit {
-                    lines.push(format!("<p>Composer: {}</p>", escape(c)));
-                }
-                lines.push(format!("<p>{}</p>", escape(&blurb(rng, e, false))));
-            }
-        }
-    }
+    push_entries(&mut lines, &mut at, rng, style, entries, blurb);
     if style == Style::Html {
         lines.push("</body></html>".into());
     }
@@ -269,45 +231,7 @@ pub fn render_realistic(rng: &mut Rng, style: Style, heading: &str, entries: &[E
             lines.push(intro.into());
         }
     }
-    let n = entries.len();
-    for (i, e) in entries.iter().enumerate() {
-        match style {
-            Style::Tilde => {
-                lines.push(String::new());
-                at.push(lines.len() + 1);
-                let credit = e.credit.clone().unwrap_or_else(|| "Various Artists".into());
-                let label = e.label.clone().unwrap_or_default();
-                let year = e.year.map(|y| format!(", {y}")).unwrap_or_default();
-                lines.push(format!("{credit} ~ {} ({label}{year})", e.title));
-                lines.push(long_blurb(rng, e, false));
-            }
-            Style::Ranked => {
-                lines.push(String::new());
-                at.push(lines.len() + 1);
-                lines.push(format!("{}. {}", n - i, header(e)));
-                lines.push(long_blurb(rng, e, true));
-            }
-            Style::Markdown => {
-                lines.push(String::new());
-                at.push(lines.len() + 1);
-                lines.push(format!("## {}", header(e)));
-                lines.push(String::new());
-                if let Some(c) = &e.credit {
-                    lines.push(format!("Composer: {c}"));
-                    lines.push(String::new());
-                }
-                lines.push(long_blurb(rng, e, false));
-            }
-            Style::Html => {
-                at.push(lines.len() + 1);
-                lines.push(format!("<h2>{}</h2>", escape(&header(e))));
-                if let Some(c) = &e.credit {
-                    lines.push(format!("<p>Composer: {}</p>", escape(c)));
-                }
-                lines.push(format!("<p>{}</p>", escape(&long_blurb(rng, e, false))));
-            }
-        }
-    }
+    push_entries(&mut lines, &mut at, rng, style, entries, long_blurb);
     let outro = "That is our list for this year. Tell us what we missed: the comments are open, and the best \
                  suggestions will make it into the next edition.";
     match style {
@@ -323,6 +247,57 @@ pub fn render_realistic(rng: &mut Rng, style: Style, heading: &str, entries: &[E
     let mut text = lines.join("\n");
     text.push('\n');
     (text, at)
+}
+
+/// Appends each entry in `style` (header, credit line, a blurb from `blurb`) and records the
+/// 1-based line of each header in `at`.
+fn push_entries(
+    lines: &mut Vec<String>,
+    at: &mut Vec<usize>,
+    rng: &mut Rng,
+    style: Style,
+    entries: &[Entry],
+    blurb: fn(&mut Rng, &Entry, bool) -> String,
+) {
+    let n = entries.len();
+    for (i, e) in entries.iter().enumerate() {
+        match style {
+            Style::Tilde => {
+                lines.push(String::new());
+                at.push(lines.len() + 1);
+                let credit = e.credit.clone().unwrap_or_else(|| "Various Artists".into());
+                let label = e.label.clone().unwrap_or_default();
+                let year = e.year.map(|y| format!(", {y}")).unwrap_or_default();
+                lines.push(format!("{credit} ~ {} ({label}{year})", e.title));
+                lines.push(blurb(rng, e, false));
+            }
+            Style::Ranked => {
+                lines.push(String::new());
+                at.push(lines.len() + 1);
+                lines.push(format!("{}. {}", n - i, header(e)));
+                lines.push(blurb(rng, e, true));
+            }
+            Style::Markdown => {
+                lines.push(String::new());
+                at.push(lines.len() + 1);
+                lines.push(format!("## {}", header(e)));
+                lines.push(String::new());
+                if let Some(c) = &e.credit {
+                    lines.push(format!("Composer: {c}"));
+                    lines.push(String::new());
+                }
+                lines.push(blurb(rng, e, false));
+            }
+            Style::Html => {
+                at.push(lines.len() + 1);
+                lines.push(format!("<h2>{}</h2>", escape(&header(e))));
+                if let Some(c) = &e.credit {
+                    lines.push(format!("<p>Composer: {}</p>", escape(c)));
+                }
+                lines.push(format!("<p>{}</p>", escape(&blurb(rng, e, false))));
+            }
+        }
+    }
 }
 
 fn escape(s: &str) -> String {
