@@ -143,8 +143,9 @@ pub fn titles_after(after: &str) -> Vec<String> {
             break;
         }
         if t.ends_with(',') {
-            // "The Good, the Bad" continues; ", Inception" or ", and Interstellar" starts a new one.
-            let next_small = next.is_some_and(|n| is_title_function_word(n) && n != "and" && n != "or");
+            // "The Good, the Bad" continues; ", Inception" or ", and Interstellar" starts a new one,
+            // and ", by Dario Velluti," is a credit.
+            let next_small = next.is_some_and(|n| is_title_function_word(n) && !matches!(n, "and" | "or" | "by"));
             if !next_small {
                 push_title(&mut titles, &current);
                 current.clear();
@@ -218,6 +219,11 @@ mod tests {
             ["Halloween", "Escape from New York"]
         );
         assert_eq!(titles_after("Star Wars, for instance, revived"), ["Star Wars"]);
+        assert_eq!(
+            titles_after("Nights at the Ferry Hotel, by Dario Velluti, was recorded"),
+            ["Nights at the Ferry Hotel"]
+        );
+        assert_eq!(titles_after("Stand by Me, by Jack Nitzsche"), ["Stand by Me"]);
         assert_eq!(
             titles_after("the brand new Snake Eyes: G.I. Joe Origins movie, a box"),
             ["Snake Eyes: G.I. Joe Origins"]
