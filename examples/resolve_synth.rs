@@ -4,7 +4,7 @@
 //!
 //! makes a corpus with about that many entries (`cuesheet::synth`), normalises the mentions an
 //! ideal extractor would produce, and resolves them, printing the time of each step. Run it
-//! under `/usr/bin/time -v` for the peak memory (`scripts/bench-run.sh` does).
+//! under `/usr/bin/time` for the peak memory (`scripts/bench-run.sh` does).
 
 use std::time::Instant;
 

@@ -8,13 +8,15 @@
 #                                               # (default /tmp/cuesheet-bench)
 #   BENCH_SEED=1   corpus seed (default 1)
 #   BENCH_JOBS="1 2"  the --jobs values to time (default "1 2")
+#   BENCH_RESOLVE=N  mentions for the resolution-only timing (default 1000000)
 #   CARGO_TARGET_DIR  honoured when building
 #
 # It builds the release binary and the `gen_corpus` example, writes two corpora per size with
 # `gen_corpus --realistic --megabytes N --only text` (plain-text and Markdown articles) and
 # `--only html` (saved pages), and times `cuesheet --no-cache --quiet` on each corpus for each
 # --jobs value under /usr/bin/time. Then one warm re-run at the smallest size: text corpus,
-# cache on, highest --jobs value, run twice; both runs are reported.
+# cache on, highest --jobs value, run twice; both runs are reported. Last, resolution alone
+# (`examples/resolve_synth`) on BENCH_RESOLVE mentions.
 #
 # A corpus is reused when one of the same kind, size, seed and generator (src/synth and
 # examples/gen_corpus.rs) is already in BENCH_DIR, so re-running is cheap. Delete BENCH_DIR to
@@ -45,10 +47,11 @@ log() { echo "bench-run: $*" >&2; }
 
 cd "$repo"
 log "building (release)"
-cargo build --quiet --release --bin cuesheet --example gen_corpus
+cargo build --quiet --release --bin cuesheet --example gen_corpus --example resolve_synth
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 cuesheet="$target_dir/release/cuesheet"
 gen_corpus="$target_dir/release/examples/gen_corpus"
+resolve_synth="$target_dir/release/examples/resolve_synth"
 [[ -x $cuesheet && -x $gen_corpus ]] || { echo "bench-run.sh: built binaries not found in $target_dir" >&2; exit 1; }
 
 # Corpora made by another generator must not be reused.
@@ -129,3 +132,11 @@ result=$(timed "$dir" "$dir/output" "$jobs")
 read -r secs rss <<<"$result"
 row "text, cache on, warm re-run" "$dir" "$jobs" "$secs" "$rss"
 rm -rf "$dir/output"
+
+# Resolution alone, on the ideal mentions of a synthetic corpus (BENCH_RESOLVE mentions).
+resolve_n=${BENCH_RESOLVE:-1000000}
+log "timing resolution of $resolve_n mentions"
+echo
+/usr/bin/time -f '%e %M' -o "$bench_dir/resolve-time.txt" "$resolve_synth" "$resolve_n" >"$bench_dir/resolve.log"
+read -r secs rss <"$bench_dir/resolve-time.txt"
+echo "$(cat "$bench_dir/resolve.log"); whole process $secs s, peak RSS $(awk -v r="$rss" 'BEGIN {printf "%.0f", r * 1024 / 1e6}') MB"
