@@ -169,6 +169,12 @@ fn read_field(f: &mut BodyFields, field: Field, value: &str) {
                 f.tracks.push(Track { title: clean_title(t), artist: None });
             }
         }
+        Field::AltTitle => {
+            let alt = clean_title(value);
+            if !alt.is_empty() && !f.alt_titles.contains(&alt) {
+                f.alt_titles.push(alt);
+            }
+        }
         Field::Other => {}
     }
 }

@@ -36,7 +36,7 @@ static PATTERNS: LazyLock<Vec<(Style, Re)>> = LazyLock::new(|| {
     let p = |s: &str| Re::new(s).expect("static regex");
     vec![
         (Style::Hash, p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
-        (Style::No, p(r"^(?i:no|number|num)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
+        (Style::No, p(r"^(?i:no|number|num|nr|platz|rank)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
         (Style::ParenNumber, p(r"^[(\[](\d{1,3})[)\]]\s*[-–—:.]?\s*")),
         // A lower-case word glued in front ("friday3. Friday") is image alt text.
         (Style::Dot, p(r"^(?:[a-z]{2,12})?(\d{1,3})\s?\.(?:\s*[-–—:]\s*|\s+)")),
@@ -52,6 +52,33 @@ static PATTERNS: LazyLock<Vec<(Style, Re)>> = LazyLock::new(|| {
 static ORDINAL_WORD: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b\s*(?:place)?\s*[:.\-–—]\s*").expect("static regex")
 });
+
+/// "Number Ten: Title", "And at Number One: Title": a rank spelled out after "Number".
+static NUMBER_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?i)(?:and\s+)?(?:at\s+)?(?:number|no\.?)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b\s*[:.\-–—]\s*").expect("static regex")
+});
+const CARDINALS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
 
 static ROMAN: LazyLock<Re> = LazyLock::new(|| Re::new(r"^([IVXL]{1,6})[.)]\s+").expect("static regex"));
 
@@ -122,6 +149,11 @@ pub fn parse(text: &str) -> Option<Enumerator> {
         let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
         return Some(Enumerator { number, style: Style::Ordinal, len: c[0].len() });
     }
+    if let Some(c) = NUMBER_WORD.captures(text) {
+        let word = c[1].to_lowercase();
+        let number = CARDINALS.iter().position(|w| *w == word)? as u32 + 1;
+        return Some(Enumerator { number, style: Style::No, len: c[0].len() });
+    }
     if let Some(c) = BARE.captures(text) {
         let number: u32 = c[1].parse().ok()?;
         let len = c.get(1)?.end();
@@ -171,6 +203,10 @@ mod tests {
         assert_eq!(num("friday3. Friday (1995)"), Some((3, Style::Dot)));
         assert_eq!(num("IV. Mad Max: Fury Road"), Some((4, Style::Roman)));
         assert_eq!(num("05 · Baby Driver (2017)"), Some((5, Style::Dotted)));
+        assert_eq!(num("Number Ten: The Magnificent Seven"), Some((10, Style::No)));
+        assert_eq!(num("And at Number One: The Good, the Bad and the Ugly"), Some((1, Style::No)));
+        assert_eq!(num("Platz 10: „Lola rennt“ (1998)"), Some((10, Style::No)));
+        assert_eq!(num("Number one reason to listen"), None);
         assert_eq!(num("1985 Super Mario Bros."), None);
         assert_eq!(num("1.5 million copies"), None);
         assert_eq!(num("2001: A Space Odyssey"), None);

@@ -14,12 +14,14 @@ pub enum Field {
     Year,
     Released,
     Tracks,
+    /// "Also known as: …", "Original title: …": another title of the same work.
+    AltTitle,
     /// Rating, runtime, director, platform…: recognised so it is neither a header nor a credit.
     Other,
 }
 
 static KEYED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)^\s*(composers?|composed by|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platform|developer|publisher|network|studio|rating|grade|verdict|price|stars?)\s*[:：]\s*(.*)$")
+    Re::new(r"(?i)^\s*(composers?|composed by|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platform|developer|publisher|network|studio|rating|grade|verdict|price|stars?)\s*[:：]\s*(.*)$")
         .expect("static regex")
 });
 /// "Score by Mica Levi", "Music by Vangelis": a credit line with no colon.
@@ -50,6 +52,14 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
             Field::Makers
         }
         k if k.starts_with("artist") || k.starts_with("performer") => Field::Makers,
+        // The same fields in German, French and Spanish.
+        "musik" | "musique" | "música" | "komponist" | "komponistin" => Field::Makers,
+        "jahr" | "année" | "año" => Field::Year,
+        "erschienen" | "veröffentlicht" | "sortie" => Field::Released,
+        k if k.contains("title") || k.contains("titel") || k == "titre original" || k == "also known as" => {
+            Field::AltTitle
+        }
+        k if k.replace('.', "") == "aka" => Field::AltTitle,
         k if k.contains("label") => Field::Label,
         "year" => Field::Year,
         "released" | "release" | "release date" => Field::Released,
@@ -77,5 +87,15 @@ mod tests {
         assert_eq!(field_line("Released: 1999"), Some((Field::Released, "1999")));
         assert_eq!(field_line("Notable tracks:"), Some((Field::Tracks, "")));
         assert_eq!(field_line("The score by Mica Levi is great"), None);
+        assert_eq!(
+            field_line("Also known as: Il buono, il brutto, il cattivo"),
+            Some((Field::AltTitle, "Il buono, il brutto, il cattivo"))
+        );
+        assert_eq!(field_line("Original title: Sen to Chihiro"), Some((Field::AltTitle, "Sen to Chihiro")));
+        assert_eq!(field_line("a.k.a. Wings of Desire"), None);
+        assert_eq!(field_line("AKA: Wings of Desire"), Some((Field::AltTitle, "Wings of Desire")));
+        assert_eq!(field_line("Musik: Jürgen Knieper"), Some((Field::Makers, "Jürgen Knieper")));
+        assert_eq!(field_line("Internationaler Titel: Run Lola Run"), Some((Field::AltTitle, "Run Lola Run")));
+        assert_eq!(field_line("Année : 1962"), Some((Field::Year, "1962")));
     }
 }

@@ -4,6 +4,9 @@
 //! here knows a particular site.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use crate::re::Re;
 
 use super::enumerator::{self, Enumerator, Style};
 use super::fields::is_field_line;
@@ -149,6 +152,17 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
 }
 
 /// Parses every unit that could be a header.
+/// "Film: Interstellar", "Game: Celeste": a key naming the kind of work, then the title.
+fn without_work_key(text: &str) -> &str {
+    static WORK_KEY: LazyLock<Re> = LazyLock::new(|| {
+        Re::new(
+            r"^(?i:film|movie|game|video game|series|tv series|tv show|show|anime|album|soundtrack|title|titel)\s*:\s+",
+        )
+        .expect("static regex")
+    });
+    WORK_KEY.find(text).map_or(text, |m| &text[m.end()..])
+}
+
 fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabulary) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut consumed = std::collections::HashSet::new();
@@ -157,7 +171,7 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
             continue;
         }
         let enumerator = enumerator::parse(&u.text);
-        let content = &u.text[enumerator.map_or(0, |e| e.len)..];
+        let content = without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]);
         let parts = split_multi(content);
         let shared = parts.len() > 1;
         let fields_follow = units.get(i + 1).is_some_and(|n| is_field_line(&n.text)) && !is_field_line(&u.text);

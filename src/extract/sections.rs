@@ -29,7 +29,7 @@ pub struct UnitInfo {
 
 /// Headings after which the rest of the article is page furniture.
 static STOP: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading)[:.!]?(?:\s+[·•|]\s+\S+(?:\s\S+){0,3})*$")
+    Re::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading|most (?:read|popular|viewed|shared)|meistgelesen|das könnte sie auch interessieren|kommentare|commentaires|comentarios|te puede interesar)(?:\s*\(\d+\))?[:.!]?(?:\s+[·•|]\s+\S+(?:\s\S+){0,3})*$")
         .expect("static regex")
 });
 /// Single furniture lines (tags, bylines' metadata, ads) that end nothing.
@@ -358,6 +358,9 @@ mod tests {
     fn a_comment_count_with_page_links_ends_the_article() {
         assert!(STOP.is_match("12 comments · Log in to comment"));
         assert!(STOP.is_match("Comments | Share"));
+        assert!(STOP.is_match("MEISTGELESEN"));
+        assert!(STOP.is_match("Kommentare (18)"));
+        assert!(STOP.is_match("Most read"));
         assert!(!STOP.is_match("Comments · are the best part of the page, she wrote"));
         assert!(!STOP.is_match("Commentary track on the Ghost in the Shell reissue"));
     }

@@ -30,10 +30,36 @@ impl Unit {
 pub const MAX_UNIT_BYTES: usize = 20_000;
 
 /// Builds units from a document's blocks.
+/// German „…“ and French «…» quotes written the English way, “…”, so one set of rules reads
+/// quoted titles in any of them (German's closing “ is English's opening one).
+fn english_quotes(text: &str) -> String {
+    if !text.contains(['„', '«', '»']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut german = false;
+    for c in text.chars() {
+        match c {
+            '„' => {
+                german = true;
+                out.push('“');
+            }
+            '“' if german => {
+                german = false;
+                out.push('”');
+            }
+            '«' => out.push('“'),
+            '»' => out.push('”'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(doc.blocks.len());
     for block in &doc.blocks {
-        let mut text = block.text.clone();
+        let mut text = english_quotes(&block.text);
         if block.kind != BlockKind::Row && text.contains('\t') {
             text = drop_margin_cells(&text);
         }
@@ -195,6 +221,16 @@ fn is_continuation_word(word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::document::{Block, SourceFormat};
+
+    #[test]
+    fn german_and_french_quotes_read_as_english_ones() {
+        assert_eq!(
+            english_quotes("Platz 9: „Der Himmel über Berlin“ (1987)"),
+            "Platz 9: “Der Himmel über Berlin” (1987)"
+        );
+        assert_eq!(english_quotes("« Amélie » (2001)"), "“ Amélie ” (2001)");
+        assert_eq!(english_quotes("“Jaws” (1975)"), "“Jaws” (1975)");
+    }
 
     fn doc(lines: &[&str]) -> Document {
         Document {
