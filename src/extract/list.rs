@@ -163,6 +163,31 @@ fn without_work_key(text: &str) -> &str {
     WORK_KEY.find(text).map_or(text, |m| &text[m.end()..])
 }
 
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn work_keys_and_seasons_are_not_titles() {
+        assert_eq!(without_work_key("Film: Interstellar"), "Interstellar");
+        assert_eq!(without_work_key("Filmmaker Spotlight"), "Filmmaker Spotlight");
+        assert_eq!(without_season("Westworld — Season 1 (HBO, 2016)"), "Westworld (HBO, 2016)");
+        assert_eq!(without_season("Chernobyl — Miniseries (HBO, 2019)"), "Chernobyl (HBO, 2019)");
+        assert_eq!(without_season("Stranger Things: Season One"), "Stranger Things");
+        assert_eq!(without_season("Seasons – Vivaldi"), "Seasons – Vivaldi");
+    }
+}
+
+/// "Westworld — Season 1 (HBO, 2016)": which season or format of a show, after a separator,
+/// is neither a title nor a maker; the show is the entry.
+fn without_season(text: &str) -> std::borrow::Cow<'_, str> {
+    static SEASON: LazyLock<Re> = LazyLock::new(|| {
+        Re::new(r"(?i)\s*[-–—:|,]\s+(?:(?:season|series|staffel|saison|temporada)\s+(?:\d{1,2}|one|two|three|four|five)|(?:the\s+)?(?:mini-?series|limited series|complete series))\b")
+            .expect("static regex")
+    });
+    SEASON.replace(text, "")
+}
+
 fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabulary) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut consumed = std::collections::HashSet::new();
@@ -171,8 +196,8 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
             continue;
         }
         let enumerator = enumerator::parse(&u.text);
-        let content = without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]);
-        let parts = split_multi(content);
+        let content = without_season(without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]));
+        let parts = split_multi(&content);
         let shared = parts.len() > 1;
         let fields_follow = units.get(i + 1).is_some_and(|n| is_field_line(&n.text)) && !is_field_line(&u.text);
         for part in parts {
