@@ -163,21 +163,6 @@ fn without_work_key(text: &str) -> &str {
     WORK_KEY.find(text).map_or(text, |m| &text[m.end()..])
 }
 
-#[cfg(test)]
-mod key_tests {
-    use super::*;
-
-    #[test]
-    fn work_keys_and_seasons_are_not_titles() {
-        assert_eq!(without_work_key("Film: Interstellar"), "Interstellar");
-        assert_eq!(without_work_key("Filmmaker Spotlight"), "Filmmaker Spotlight");
-        assert_eq!(without_season("Westworld — Season 1 (HBO, 2016)"), "Westworld (HBO, 2016)");
-        assert_eq!(without_season("Chernobyl — Miniseries (HBO, 2019)"), "Chernobyl (HBO, 2019)");
-        assert_eq!(without_season("Stranger Things: Season One"), "Stranger Things");
-        assert_eq!(without_season("Seasons – Vivaldi"), "Seasons – Vivaldi");
-    }
-}
-
 /// "Westworld — Season 1 (HBO, 2016)": which season or format of a show, after a separator,
 /// is neither a title nor a maker; the show is the entry.
 fn without_season(text: &str) -> std::borrow::Cow<'_, str> {
@@ -636,5 +621,20 @@ fn drop_truncated_tail(entries: &mut Vec<Entry>, units: &[Unit]) {
     };
     if !common.is_alphanumeric() && others.iter().all(|e| ending(e) == Some(common)) && ending(last) != Some(common) {
         entries.pop();
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn work_keys_and_seasons_are_not_titles() {
+        assert_eq!(without_work_key("Film: Interstellar"), "Interstellar");
+        assert_eq!(without_work_key("Filmmaker Spotlight"), "Filmmaker Spotlight");
+        assert_eq!(without_season("Westworld — Season 1 (HBO, 2016)"), "Westworld (HBO, 2016)");
+        assert_eq!(without_season("Chernobyl — Miniseries (HBO, 2019)"), "Chernobyl (HBO, 2019)");
+        assert_eq!(without_season("Stranger Things: Season One"), "Stranger Things");
+        assert_eq!(without_season("Seasons – Vivaldi"), "Seasons – Vivaldi");
     }
 }
