@@ -102,11 +102,20 @@ pub fn title_score(s: &str) -> f32 {
     if SENTENCE_WORDS.is_match(&lower) && ratio < 0.8 {
         score -= 0.3;
     }
+    if NUMBERED_SECTION.is_match(&lower) {
+        score -= 0.5;
+    }
     score.clamp(0.0, 1.0)
 }
 
 static QUESTION_START: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(what|how|why|when|where|which|who|is|are|do|does|can|should|will|would)\b").expect("static regex")
+});
+
+/// "Round 1: Main theme", "Step 3 – Pick a label", "Day 2": the numbered parts of an article.
+static NUMBERED_SECTION: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:round|step|stage|chapter|day|week|tip|reason)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*(?:[:.\-–—]|$)")
+        .expect("static regex")
 });
 
 static SENTENCE_WORDS: LazyLock<Re> = LazyLock::new(|| {
@@ -137,6 +146,9 @@ mod tests {
         assert!(title_score("Curated Soundtracks That Defined Musical Eras and Film Genres") < 0.7);
         assert!(title_score("Conclusion") < 0.7);
         assert!(title_score("the soundtrack is great and we loved it") < 0.3);
+        assert!(title_score("Round 1: Main Theme") < 0.6);
+        assert!(title_score("Round Midnight") > 0.6);
+        assert!(title_score("Day of the Dead") > 0.6);
     }
 
     #[test]
