@@ -237,3 +237,30 @@ fn prose_articles_find_the_titles_the_runs_lists_name() {
         cuesheet::extract_run(&[doc("list.txt", list), doc("review.txt", review)], &cuesheet::extract::BUILT_IN);
     assert_eq!(titles(&with_review[1]), ["Jackie", "Vertigo"]);
 }
+
+/// "Reviewed by X" closing each card credits the entry above it.
+#[test]
+fn reviewer_footers_credit_the_entry_above() {
+    let text = "Our year in scores\n\n\
+        1. Oppenheimer (2023) – Ludwig Göransson\n\n\
+        A solo violin swallowed by the orchestra.\n\n\
+        Reviewed by Tom Ashworth\n\n\
+        2. Poor Things (2023) – Jerskin Fendrix\n\n\
+        Detuned organs and wheezing woodwinds.\n\n\
+        Reviewed by Aisha Bello\n\n\
+        3. The Zone of Interest (2023) – Mica Levi\n\n\
+        Barely any music, and that is the point.\n\n\
+        Reviewed by Tom Ashworth\n";
+    let doc = document_from_bytes("cards.txt", text.as_bytes()).expect("decodes");
+    let mentions = cuesheet::extract_document(&doc, &cuesheet::extract::BUILT_IN);
+    let reviewers: Vec<(&str, Option<&str>)> =
+        mentions.iter().map(|m| (m.title.as_str(), m.reviewer.as_deref())).collect();
+    assert_eq!(
+        reviewers,
+        [
+            ("Oppenheimer", Some("Tom Ashworth")),
+            ("Poor Things", Some("Aisha Bello")),
+            ("The Zone of Interest", Some("Tom Ashworth"))
+        ]
+    );
+}

@@ -36,6 +36,7 @@ pub fn mentions(
     let writer_lines = info.iter().filter(|i| i.reviewer.is_some()).count();
     let mut hm = HmScope::default();
     let mut reviewer_line: Option<String> = None;
+    let footers = reviewer_footers(info, &entries);
     let mut last_unit = 0;
     for (i, (e, body)) in entries.iter().zip(&bodies).enumerate() {
         // Walk the units between entries for markers.
@@ -44,6 +45,7 @@ pub fn mentions(
                 hm.start();
             }
             if let Some(r) = &info[u].reviewer
+                && footers.is_none()
                 && writers_credited(u, writer_lines, &entries)
             {
                 reviewer_line = Some(r.clone());
@@ -60,7 +62,11 @@ pub fn mentions(
             continue;
         }
         let honourable = hm.applies(e) || e.hm_hint;
-        let m = build(doc, units, info, e, body, honourable, reviewer_line.as_deref(), vocab);
+        let reviewer = match &footers {
+            Some(footers) => footers[i].as_deref(),
+            None => reviewer_line.as_deref(),
+        };
+        let m = build(doc, units, info, e, body, honourable, reviewer, vocab);
         let _ = i;
         out.push(m);
     }
@@ -110,6 +116,26 @@ pub fn merge_notes(mentions: Vec<Mention>) -> Vec<Mention> {
 /// A name line credits the entries below it when the article has several such lines (a staff
 /// round-up, a poll) or the entries start right after it; a lone byline above an intro is
 /// the article's author, not a blurb's.
+/// "Reviewed by X" closing each entry's card: when no writer line comes before the first entry
+/// and most entries are followed by one, each credits the entry above it, not the entries
+/// below. `None` when the writer lines are headings; else each entry's footer writer.
+fn reviewer_footers(info: &[UnitInfo], entries: &[Entry]) -> Option<Vec<Option<String>>> {
+    let first = entries.first()?.unit;
+    if info[..first].iter().any(|i| i.reviewer.is_some()) {
+        return None;
+    }
+    let footers: Vec<Option<String>> = entries
+        .iter()
+        .enumerate()
+        .map(|(k, e)| {
+            let end = entries.get(k + 1).map_or(info.len(), |n| n.unit);
+            info.get(e.unit + 1..end)?.iter().find_map(|i| i.reviewer.clone())
+        })
+        .collect();
+    let credited = footers.iter().filter(|f| f.is_some()).count();
+    (credited >= 2 && credited * 2 >= entries.len()).then_some(footers)
+}
+
 fn writers_credited(unit: usize, writer_lines: usize, entries: &[Entry]) -> bool {
     // Entries are sorted by unit: the first one after this line.
     let next = entries.partition_point(|e| e.unit <= unit);
