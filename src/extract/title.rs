@@ -83,7 +83,11 @@ pub fn title_score(s: &str) -> f32 {
     if !s.chars().any(char::is_alphanumeric) {
         return 0.0;
     }
-    let content: Vec<&&str> = words.iter().filter(|w| !is_title_function_word(&w.to_lowercase())).collect();
+    let mut content: Vec<&&str> = words.iter().filter(|w| !is_title_function_word(&w.to_lowercase())).collect();
+    // "Up", "Her", "It": a title of small words only is judged by those words.
+    if content.is_empty() {
+        content = words.iter().collect();
+    }
     let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
     let ratio = if content.is_empty() { 0.0 } else { capitalised as f32 / content.len() as f32 };
     let mut score = 0.3 + 0.7 * ratio;
@@ -148,6 +152,8 @@ mod tests {
         assert!(title_score("the soundtrack is great and we loved it") < 0.3);
         assert!(title_score("Round 1: Main Theme") < 0.6);
         assert!(title_score("Round Midnight") > 0.6);
+        assert!(title_score("Up") > 0.6);
+        assert!(title_score("up to") < 0.3);
         assert!(title_score("Day of the Dead") > 0.6);
     }
 
