@@ -21,7 +21,7 @@ static CUE_BY: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NOUN_BY: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"(?i)\b(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+", &["by", "from"])
+    Re::gated(r"(?i)\b(?:(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)|musiche\s+di|musica\s+di|musique\s+de|música\s+de|musik\s+von)\s+", &["by", "from", " di", " de", " von"])
         .expect("static regex")
 });
 static ROLE: LazyLock<Re> = LazyLock::new(|| {
@@ -133,7 +133,9 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for name in found {
         let key = title_key(&name);
-        if name.is_empty() || is_various_artists(&name) || key.is_empty() || title_k.starts_with(&key) {
+        // "musiche di Ennio Morricone, RCA Italiana": a record label is not a person.
+        let label = vocab.label(&name).is_some();
+        if name.is_empty() || is_various_artists(&name) || key.is_empty() || title_k.starts_with(&key) || label {
             continue;
         }
         if !out.iter().any(|o| fold(o) == fold(&name)) {
@@ -242,6 +244,8 @@ mod tests {
             c("The songs are performed by Harry Connick Jr. in style.", "When Harry Met Sally"),
             ["Harry Connick Jr"]
         );
+        assert_eq!(c("(1966, Sergio Leone) – musiche di Ennio Morricone, RCA Italiana", "Il buono"), ["Ennio Morricone"]);
+        assert_eq!(c("Un classique, musique de Vladimir Cosma.", "Diva"), ["Vladimir Cosma"]);
     }
 
     #[test]

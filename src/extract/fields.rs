@@ -21,7 +21,7 @@ pub enum Field {
 }
 
 static KEYED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)^\s*(composers?|composed by|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platform|developer|publisher|network|studio|rating|grade|verdict|price|stars?)\s*[:：]\s*(.*)$")
+    Re::new(r"(?i)^\s*(composers?|composer\(s\)|composed by|音楽|作曲|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platforms?|developer|publisher|network|studio|rating|grade|verdict|price|stars?)[*_]*\s*[:：]\s*(?:[*_]+\s*)?(.*)$")
         .expect("static regex")
 });
 /// "Score by Mica Levi", "Music by Vangelis": a credit line with no colon.
@@ -53,7 +53,7 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
         }
         k if k.starts_with("artist") || k.starts_with("performer") => Field::Makers,
         // The same fields in German, French and Spanish.
-        "musik" | "musique" | "música" | "komponist" | "komponistin" => Field::Makers,
+        "musik" | "musique" | "música" | "komponist" | "komponistin" | "音楽" | "作曲" => Field::Makers,
         "jahr" | "année" | "año" => Field::Year,
         "erschienen" | "veröffentlicht" | "sortie" => Field::Released,
         k if k.contains("title") || k.contains("titel") || k == "titre original" || k == "also known as" => {
@@ -97,5 +97,7 @@ mod tests {
         assert_eq!(field_line("Musik: Jürgen Knieper"), Some((Field::Makers, "Jürgen Knieper")));
         assert_eq!(field_line("Internationaler Titel: Run Lola Run"), Some((Field::AltTitle, "Run Lola Run")));
         assert_eq!(field_line("Année : 1962"), Some((Field::Year, "1962")));
+        assert_eq!(field_line("**Composer(s):** Yasunori Mitsuda"), Some((Field::Makers, "Yasunori Mitsuda")));
+        assert_eq!(field_line("音楽：久石譲 (Joe Hisaishi)"), Some((Field::Makers, "久石譲 (Joe Hisaishi)")));
     }
 }
