@@ -74,6 +74,18 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
             f.composers.extend(split_names(&c[1]));
             f.year = f.year.or_else(|| c[2].parse().ok());
         }
+        if i == 0
+            && let Some(details) = details_line(text, vocab)
+        {
+            f.year = f.year.or(details.year);
+            f.composers.extend(details.makers);
+            f.releases.extend(details.labels.into_iter().map(|l| Release {
+                label: Some(l),
+                year: None,
+                edition: None,
+            }));
+            continue;
+        }
         if let Some((field, value)) = field_line(text) {
             track_list = field == Field::Tracks && value.is_empty();
             read_field(&mut f, field, value);
@@ -125,6 +137,40 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
         f.tracks.insert(0, Track { title: title.to_string(), artist: None });
     }
     f
+}
+
+/// What a details line under a header gives: "1977 · Tangerine Dream · MCA", "_Goblin · 1977_".
+#[derive(Debug, Default, PartialEq)]
+struct Details {
+    year: Option<i32>,
+    makers: Vec<String>,
+    labels: Vec<String>,
+}
+
+/// A short line of two to four parts split by `·`, `•` or `|`, each a year, a known label or
+/// names, with at least one year or label among them.
+fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
+    let text = text.trim_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace());
+    let parts: Vec<&str> = text.split(['·', '•', '|']).map(str::trim).collect();
+    if !(2..=4).contains(&parts.len()) || text.split_whitespace().count() > 14 {
+        return None;
+    }
+    let mut d = Details::default();
+    for part in parts {
+        let bare = part.trim_matches(|c: char| matches!(c, '(' | ')' | '*' | '_'));
+        if let Some(year) = YEAR.captures(bare).filter(|c| c[0].len() == bare.len()).and_then(|c| c[1].parse().ok()) {
+            d.year = d.year.or(Some(year));
+        } else if vocab.label(bare).is_some() {
+            d.labels.push(bare.to_string());
+        } else {
+            let names = split_names(bare);
+            if names.is_empty() || !names.iter().all(|n| name_score(n, vocab) >= 0.7 || vocab.is_composer(n)) {
+                return None;
+            }
+            d.makers.extend(names);
+        }
+    }
+    (d.year.is_some() || !d.labels.is_empty()).then_some(d)
 }
 
 fn split_fields<'a>(line: &BodyLine<'a>) -> Vec<BodyLine<'a>> {
@@ -188,6 +234,19 @@ mod tests {
         let lines: Vec<BodyLine> =
             text.split('\n').map(|t| BodyLine { text: t, list_item: t.starts_with("• ") }).collect();
         read(title, &lines, &[], &BUILT_IN)
+    }
+
+    #[test]
+    fn details_lines_under_a_header() {
+        let d = details_line("1977 · Tangerine Dream · MCA", &BUILT_IN).expect("details");
+        assert_eq!(
+            (d.year, d.makers, d.labels),
+            (Some(1977), vec!["Tangerine Dream".to_string()], vec!["MCA".to_string()])
+        );
+        let d = details_line("_Goblin · 1977_", &BUILT_IN).expect("details");
+        assert_eq!((d.year, d.makers), (Some(1977), vec!["Goblin".to_string()]));
+        assert_eq!(details_line("Tangerine Dream · Vangelis", &BUILT_IN), None, "no year or label");
+        assert_eq!(details_line("Drums · strings · a long night in the studio", &BUILT_IN), None);
     }
 
     #[test]

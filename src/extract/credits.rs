@@ -244,7 +244,10 @@ mod tests {
             c("The songs are performed by Harry Connick Jr. in style.", "When Harry Met Sally"),
             ["Harry Connick Jr"]
         );
-        assert_eq!(c("(1966, Sergio Leone) – musiche di Ennio Morricone, RCA Italiana", "Il buono"), ["Ennio Morricone"]);
+        assert_eq!(
+            c("(1966, Sergio Leone) – musiche di Ennio Morricone, RCA Italiana", "Il buono"),
+            ["Ennio Morricone"]
+        );
         assert_eq!(c("Un classique, musique de Vladimir Cosma.", "Diva"), ["Vladimir Cosma"]);
     }
 
