@@ -80,6 +80,11 @@ const CARDINALS: [&str; 20] = [
     "twenty",
 ];
 
+/// "10e place —", "1re place :", "2nd place:", "【第10位】": a place in words around the number.
+static PLACE: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?i)(?:(\d{1,3})(?:e|er|re|ère|ème|st|nd|rd|th)?\s+place|【\s*第?\s*(\d{1,3})\s*位\s*】|第(\d{1,3})位)\s*[:.\-–—]?\s*").expect("static regex")
+});
+
 static ROMAN: LazyLock<Re> = LazyLock::new(|| Re::new(r"^([IVXL]{1,6})[.)]\s+").expect("static regex"));
 
 /// The value of a Roman numeral up to 50, if well formed.
@@ -149,6 +154,10 @@ pub fn parse(text: &str) -> Option<Enumerator> {
         let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
         return Some(Enumerator { number, style: Style::Ordinal, len: c[0].len() });
     }
+    if let Some(c) = PLACE.captures(text) {
+        let number: u32 = c.get(1).or(c.get(2)).or(c.get(3))?.as_str().parse().ok()?;
+        return (number > 0).then(|| Enumerator { number, style: Style::No, len: c[0].len() });
+    }
     if let Some(c) = NUMBER_WORD.captures(text) {
         let word = c[1].to_lowercase();
         let number = CARDINALS.iter().position(|w| *w == word)? as u32 + 1;
@@ -207,6 +216,9 @@ mod tests {
         assert_eq!(num("And at Number One: The Good, the Bad and the Ugly"), Some((1, Style::No)));
         assert_eq!(num("Platz 10: „Lola rennt“ (1998)"), Some((10, Style::No)));
         assert_eq!(num("Number one reason to listen"), None);
+        assert_eq!(num("10e place — « Le Mépris »"), Some((10, Style::No)));
+        assert_eq!(num("1re place : Les Parapluies"), Some((1, Style::No)));
+        assert_eq!(num("【第10位】 もののけ姫"), Some((10, Style::No)));
         assert_eq!(num("1985 Super Mario Bros."), None);
         assert_eq!(num("1.5 million copies"), None);
         assert_eq!(num("2001: A Space Odyssey"), None);

@@ -164,6 +164,13 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
         h.various |= various || is_various_artists(&cleaned);
         h.makers.extend(split_names(&cleaned));
     }
+    // "Hereditary — Colin Stetson, 2018": a year among the makers named after a dash, tilde or
+    // bar dates the work (after a comma the "title" may be a name itself).
+    let year_among_makers = h.makers.iter().position(|m| bare_year(m).is_some());
+    if let Some(at) = year_among_makers.filter(|_| matches!(sep, Some(Sep::Dash | Sep::Tilde | Sep::Pipe))) {
+        let year = bare_year(&h.makers.remove(at));
+        h.year = h.year.or(year);
+    }
     h.sep.makers = !h.makers.is_empty() || h.various;
     h.bracketed = pieces.iter().any(|p| matches!(p, Piece::Group(..)));
     title_text = clean_title(&title_text);
@@ -486,6 +493,15 @@ mod tests {
         assert_eq!(h.makers, ["Bebe and Louis Barron"]);
         assert_eq!(h.year, Some(1956));
         assert_eq!(h.releases[0].label.as_deref(), Some("Planet Records"));
+    }
+
+    #[test]
+    fn a_year_after_the_makers_dates_the_work() {
+        let h = p("Hereditary — Colin Stetson, 2018");
+        assert_eq!(
+            (h.title.as_str(), h.makers.clone(), h.year),
+            ("Hereditary", vec!["Colin Stetson".to_string()], Some(2018))
+        );
     }
 
     #[test]

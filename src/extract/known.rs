@@ -78,7 +78,8 @@ impl KnownTitles {
             let bounded = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
             let one_word = !title.contains(' ');
             let weak_opening = one_word && m.start() == opening && title.chars().count() < SENTENCE_START_MIN_CHARS;
-            let longer = continues_a_title(&sentence[m.end()..]);
+            let longer =
+                continues_a_title(&sentence[m.end()..]) || ends_a_title(&sentence[..m.start()], m.start() == opening);
             (bounded && !weak_opening && !longer).then_some((m.start(), title))
         })
     }
@@ -92,6 +93,24 @@ fn continues_a_title(after: &str) -> bool {
         return false;
     };
     next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether the text before a match makes it the end of a longer name: "Mulholland Drive",
+/// "the Carpenter-less Halloween" name other things than "Drive" or "Halloween". A capitalised
+/// word right before counts unless it opens the sentence, is a small word ("In Jaws") or a
+/// possessive ("Spielberg's Jaws").
+fn ends_a_title(before: &str, at_opening: bool) -> bool {
+    if at_opening || !before.ends_with(' ') {
+        return false;
+    }
+    let Some(prev) = before.split_whitespace().next_back() else { return false };
+    let opens_sentence = before.trim() == prev;
+    let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('\'') || prev.ends_with('’');
+    prev.chars().next().is_some_and(char::is_uppercase)
+        && !prev.ends_with([',', '.', ':', ';', '!', '?', ')', '"', '”'])
+        && !possessive
+        && !opens_sentence
+        && !crate::extract::words::is_title_function_word(&prev.to_lowercase())
 }
 
 /// "Guardians of the Galaxy Vol. 1" is what an essay calls "Guardians of the Galaxy": the
@@ -133,6 +152,9 @@ mod tests {
         assert_eq!(found(&k, "Blade Runner Black Lotus is an anime."), Vec::<String>::new());
         assert_eq!(found(&k, "Fame from Blade Runner: The Final Cut."), Vec::<String>::new());
         assert_eq!(found(&k, "Fame from Blade Runner: the score is it."), ["Blade Runner"]);
+        assert_eq!(found(&k, "Lynch's Mulholland Drive is another thing."), Vec::<String>::new());
+        assert_eq!(found(&k, "Then Refn's Drive arrived."), ["Drive"]);
+        assert_eq!(found(&k, "Later, In Drive the synths hum."), ["Drive"]);
     }
 
     #[test]
