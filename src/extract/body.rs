@@ -141,7 +141,7 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
 
 /// What a details line under a header gives: "1977 · Tangerine Dream · MCA", "_Goblin · 1977_".
 #[derive(Debug, Default, PartialEq)]
-struct Details {
+pub(crate) struct Details {
     year: Option<i32>,
     makers: Vec<String>,
     labels: Vec<String>,
@@ -149,7 +149,7 @@ struct Details {
 
 /// A short line of two to four parts split by `·`, `•` or `|`, each a year, a known label or
 /// names, with at least one year or label among them.
-fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
+pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
     let text = text.trim_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace());
     let parts: Vec<&str> = text.split(['·', '•', '|']).map(str::trim).collect();
     if !(2..=4).contains(&parts.len()) || text.split_whitespace().count() > 14 {

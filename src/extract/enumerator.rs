@@ -134,8 +134,20 @@ const ORDINALS: [&str; 20] = [
     "twentieth",
 ];
 
-/// The enumerator at the start of `text`, if any.
+/// "06:12 – #5: Title": a podcast's timestamp before the rank.
+static TIMESTAMP: LazyLock<Re> =
+    LazyLock::new(|| Re::new(r"^\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?\s*[-–—|]?\s+").expect("static regex"));
+
+/// The enumerator at the start of `text`, if any, after a timestamp.
 pub fn parse(text: &str) -> Option<Enumerator> {
+    if let Some(ts) = TIMESTAMP.find(text) {
+        let e = parse_number(&text[ts.end()..])?;
+        return Some(Enumerator { len: ts.end() + e.len, ..e });
+    }
+    parse_number(text)
+}
+
+fn parse_number(text: &str) -> Option<Enumerator> {
     for (style, re) in PATTERNS.iter() {
         if let Some(c) = re.captures(text) {
             let number: u32 = c[1].parse().ok()?;
@@ -219,6 +231,9 @@ mod tests {
         assert_eq!(num("10e place — « Le Mépris »"), Some((10, Style::No)));
         assert_eq!(num("1re place : Les Parapluies"), Some((1, Style::No)));
         assert_eq!(num("【第10位】 もののけ姫"), Some((10, Style::No)));
+        assert_eq!(num("06:12 – #5: Jerry Goldsmith's Planet of the Apes (1968)"), Some((5, Style::Hash)));
+        assert_eq!(num("1:02:40 - 2. Alien"), Some((2, Style::Dot)));
+        assert_eq!(num("23:30 – Sponsor break"), None);
         assert_eq!(num("1985 Super Mario Bros."), None);
         assert_eq!(num("1.5 million copies"), None);
         assert_eq!(num("2001: A Space Odyssey"), None);

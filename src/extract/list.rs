@@ -180,6 +180,10 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
         if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() || consumed.contains(&i) {
             continue;
         }
+        // "1978 · John Carpenter · Varèse Sarabande" under a title belongs to that entry.
+        if i > 0 && super::body::details_line(&u.text, vocab).is_some() {
+            continue;
+        }
         let enumerator = enumerator::parse(&u.text);
         let content = without_season(without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]));
         let parts = split_multi(&content);
