@@ -272,3 +272,26 @@ fn reviewer_footers_credit_the_entry_above() {
         ]
     );
 }
+
+/// "(Director, Year)" after a title, with a "Musique :" line below: the bracket names the
+/// director, the field line the composer; ranks spelled "10e place".
+#[test]
+fn a_bracketed_director_yields_to_the_credit_line() {
+    let text = "Les plus belles musiques de film\n\n\
+        10e place — « Le Mépris » (Jean-Luc Godard, 1963)\nMusique : Georges Delerue\nDes cordes qui reviennent.\n\n\
+        9e place — « Les Parapluies de Cherbourg » (Jacques Demy, 1964)\nMusique : Michel Legrand — disque Philips\nUn film chanté.\n\n\
+        8e place — « Le Samouraï » (Jean-Pierre Melville, 1967)\nMusique : François de Roubaix\nPeu de notes.\n";
+    let doc = document_from_bytes("bo.txt", text.as_bytes()).expect("decodes");
+    let mentions = cuesheet::extract_document(&doc, &cuesheet::extract::BUILT_IN);
+    let got: Vec<(&str, Option<u32>, Option<i32>, Vec<String>)> =
+        mentions.iter().map(|m| (m.title.as_str(), m.rank, m.year, m.composers.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Le Mépris", Some(10), Some(1963), vec!["Georges Delerue".to_string()]),
+            ("Les Parapluies de Cherbourg", Some(9), Some(1964), vec!["Michel Legrand".to_string()]),
+            ("Le Samouraï", Some(8), Some(1967), vec!["François de Roubaix".to_string()]),
+        ]
+    );
+    assert_eq!(mentions[1].labels, ["Philips"]);
+}

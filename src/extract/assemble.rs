@@ -358,7 +358,15 @@ fn build(
     m.honourable_mention = honourable;
     m.reviewer = body.reviewer.clone().or_else(|| reviewer_line.map(str::to_string));
     let mut composers: Vec<String> = Vec::new();
-    for name in h.makers.iter().chain(&body.composers) {
+    // "Le Mépris (Jean-Luc Godard, 1963)" over "Musique : Georges Delerue": the bracketed name
+    // is the director unless the field line or the composer list confirms it.
+    let director = |name: &String| {
+        h.makers_with_year
+            && body.field_makers
+            && !vocab.is_composer(name)
+            && !body.composers.iter().any(|c| name_key(c) == name_key(name))
+    };
+    for name in h.makers.iter().filter(|n| !director(n)).chain(&body.composers) {
         push_person(&mut composers, name, m.reviewer.as_deref(), vocab);
     }
     m.composers = composers;

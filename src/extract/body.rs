@@ -18,6 +18,8 @@ use crate::normalize::title_key;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BodyFields {
     pub composers: Vec<String>,
+    /// The composers came from a field line ("Composer: …", "Musique : …").
+    pub field_makers: bool,
     pub various: bool,
     pub year: Option<i32>,
     /// A `Released:` field: the album's year, used when the work's own is not given.
@@ -42,6 +44,7 @@ static CREDIT_OPENING: LazyLock<Re> = LazyLock::new(|| {
 });
 static TITLE_TRACK: LazyLock<Re> =
     LazyLock::new(|| Re::gated(r"(?i)\bthe title (?:track|song|theme|cut)\b", &["the title "]).expect("static regex"));
+static DASH_SPLIT: LazyLock<Re> = LazyLock::new(|| Re::new(r"\s+[—–]\s+").expect("static regex"));
 static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
 static NEGATION: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:not a (?:proper |real |true )?soundtrack|isn[’']t (?:a |technically a )?soundtrack|not technically a soundtrack|is (?:a|an) (?:concept|studio|progressive[- ]rock|solo|live|compilation) album(?:,| that| and)|though not a soundtrack)", &["soundtrack", "album"])
@@ -88,7 +91,7 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
         }
         if let Some((field, value)) = field_line(text) {
             track_list = field == Field::Tracks && value.is_empty();
-            read_field(&mut f, field, value);
+            read_field(&mut f, field, value, vocab);
             continue;
         }
         if track_list && (line.list_item || text.split_whitespace().count() <= 8) {
@@ -182,15 +185,27 @@ fn split_fields<'a>(line: &BodyLine<'a>) -> Vec<BodyLine<'a>> {
     }
 }
 
-fn read_field(f: &mut BodyFields, field: Field, value: &str) {
+fn read_field(f: &mut BodyFields, field: Field, value: &str, vocab: &Vocabulary) {
     if value.is_empty() {
         return;
     }
     let year = || YEAR.captures(value).and_then(|c| c[1].parse().ok());
     match field {
         Field::Makers => {
+            f.field_makers = true;
+            // "Michel Legrand — disque Philips": a release after a dash on the credit line.
+            let (value, release) = match DASH_SPLIT.find(value) {
+                Some(m) => (&value[..m.start()], Some(&value[m.end()..])),
+                None => (value, None),
+            };
             f.various |= is_various_artists(value);
             f.composers.extend(split_names(value));
+            for label in release.into_iter().flat_map(|r| r.split(['/', ','])) {
+                let label = label.trim().trim_start_matches(|c: char| c.is_lowercase() || c.is_whitespace()).trim();
+                if vocab.label(label).is_some() {
+                    f.releases.push(Release { label: Some(label.to_string()), year: None, edition: None });
+                }
+            }
         }
         Field::Label => {
             for label in value.split(['/', ';']).map(str::trim).filter(|l| !l.is_empty()) {
@@ -247,6 +262,15 @@ mod tests {
         assert_eq!((d.year, d.makers), (Some(1977), vec!["Goblin".to_string()]));
         assert_eq!(details_line("Tangerine Dream · Vangelis", &BUILT_IN), None, "no year or label");
         assert_eq!(details_line("Drums · strings · a long night in the studio", &BUILT_IN), None);
+    }
+
+    #[test]
+    fn a_credit_line_can_name_the_release() {
+        let lines = [BodyLine { text: "Musique : Michel Legrand — disque Philips", list_item: false }];
+        let f = read("Les Parapluies de Cherbourg", &lines, &[], &BUILT_IN);
+        assert_eq!(f.composers, ["Michel Legrand"]);
+        assert_eq!(f.releases.iter().map(|r| r.label.clone().unwrap_or_default()).collect::<Vec<_>>(), ["Philips"]);
+        assert!(f.field_makers);
     }
 
     #[test]

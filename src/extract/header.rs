@@ -78,6 +78,9 @@ pub struct Header {
     pub sep: SepKind,
     /// The header has a bracket group.
     pub bracketed: bool,
+    /// The makers came from a bracket with a year, "(Jean-Luc Godard, 1963)": in many
+    /// European lists that is the director.
+    pub makers_with_year: bool,
     /// 0 – 1: how much the title slot looks like a title.
     pub title_score: f32,
     /// Structural evidence beyond the title: credited makers, a year, labels.
@@ -412,6 +415,7 @@ fn apply_group(
             h.year.get_or_insert(year);
             if name_first && makers_text.is_none() {
                 *makers_text = Some(name);
+                h.makers_with_year = true;
             }
         }
         Group::Releases { releases, film_year } => {
