@@ -283,8 +283,8 @@ fn a_bracketed_director_yields_to_the_credit_line() {
         8e place — « Le Samouraï » (Jean-Pierre Melville, 1967)\nMusique : François de Roubaix\nPeu de notes.\n";
     let doc = document_from_bytes("bo.txt", text.as_bytes()).expect("decodes");
     let mentions = cuesheet::extract_document(&doc, &cuesheet::extract::BUILT_IN);
-    let got: Vec<(&str, Option<u32>, Option<i32>, Vec<String>)> =
-        mentions.iter().map(|m| (m.title.as_str(), m.rank, m.year, m.composers.clone())).collect();
+    type Row<'a> = (&'a str, Option<u32>, Option<i32>, Vec<String>);
+    let got: Vec<Row> = mentions.iter().map(|m| (m.title.as_str(), m.rank, m.year, m.composers.clone())).collect();
     assert_eq!(
         got,
         [
