@@ -177,7 +177,8 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     h.sep.makers = !h.makers.is_empty() || h.various;
     h.bracketed = pieces.iter().any(|p| matches!(p, Piece::Group(..)));
     title_text = clean_title(&title_text);
-    if title_text.is_empty() {
+    // "John Williams – 3 (Star Wars, Jaws, E.T.)": a count, not a title.
+    if title_text.is_empty() || title_text.len() <= 2 && title_text.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     h.title_score = title_score(&title_text);

@@ -42,10 +42,15 @@ fn role_of(header_cell: &str) -> Option<Role> {
     })
 }
 
-/// Header roles of a row whose every cell names a column.
+/// Header roles of a row whose cells name columns: a title column and a maker, year or rank
+/// column, at most one cell unknown (ignored: "Original release", "Notes").
 fn header_roles(cells: &[&str]) -> Option<Vec<Role>> {
-    let roles: Option<Vec<Role>> = cells.iter().map(|c| role_of(c)).collect();
-    roles.filter(|r| r.contains(&Role::Title))
+    let known: Vec<Option<Role>> = cells.iter().map(|c| role_of(c)).collect();
+    let unknown = known.iter().filter(|r| r.is_none()).count();
+    let has = |role: Role| known.contains(&Some(role));
+    let enough = has(Role::Title) && (has(Role::Makers) || has(Role::Year) || has(Role::Rank));
+    let header = unknown == 0 && has(Role::Title) || unknown == 1 && cells.len() >= 4 && enough;
+    header.then(|| known.into_iter().map(|r| r.unwrap_or(Role::Ignore)).collect())
 }
 
 /// Mentions from the document's tables.
@@ -82,10 +87,25 @@ pub fn mentions(doc: &Document, units: &[Unit], info: &[UnitInfo], vocab: &Vocab
 
 fn cell_table(doc: &Document, rows: &[Unit], vocab: &Vocabulary) -> Vec<Mention> {
     let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.text.split('\t').map(str::trim).collect()).collect();
-    let (roles, body) = match header_roles(&cells[0]) {
+    let (mut roles, body) = match header_roles(&cells[0]) {
         Some(roles) => (roles, &rows[1..]),
         None => (infer_roles(&cells, vocab), rows),
     };
+    // A column under an unknown or ignored heading that mostly holds record labels
+    // ("Original release": "MCA", "Colpix") is the label column.
+    let labelled = roles.contains(&Role::Label);
+    for (col, role) in roles.iter_mut().enumerate().filter(|_| !labelled) {
+        let values: Vec<&str> = cells
+            .iter()
+            .skip(1)
+            .filter_map(|r| r.get(col).copied())
+            .filter(|c| c.chars().any(char::is_alphabetic))
+            .collect();
+        let labels = values.iter().filter(|c| vocab.label(c).is_some()).count();
+        if *role == Role::Ignore && labels >= 2 && labels * 2 >= values.len() {
+            *role = Role::Label;
+        }
+    }
     let mut out = Vec::new();
     let mut last_year = None;
     for row in body {
@@ -308,6 +328,14 @@ mod tests {
         let outlets = outlet_lengths(&rows);
         assert_eq!(strip_citation_columns(rows[0], &outlets), "Tetris Hirokazu Tanaka");
         assert_eq!(strip_citation_columns("Jaws John Williams Factmag,[1]", &outlets), "Jaws John Williams");
+    }
+
+    #[test]
+    fn a_header_row_may_hold_one_unknown_column() {
+        let roles = header_roles(&["Rank", "Film", "Year", "Composer", "Original release"]).expect("a header");
+        assert_eq!(roles, [Role::Rank, Role::Title, Role::Year, Role::Makers, Role::Ignore]);
+        assert_eq!(header_roles(&["Film", "Original release"]), None);
+        assert_eq!(header_roles(&["Star Wars", "1977", "John Williams", "MCA"]), None);
     }
 
     #[test]

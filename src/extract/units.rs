@@ -2,7 +2,10 @@
 //! text — a year pushed onto its own line, an italic title broken out of its sentence,
 //! right-margin labels glued to a line with spaces.
 
+use std::sync::LazyLock;
+
 use crate::document::{BlockKind, Document};
+use crate::re::Re;
 
 use super::words::is_title_function_word;
 
@@ -30,6 +33,17 @@ impl Unit {
 pub const MAX_UNIT_BYTES: usize = 20_000;
 
 /// Builds units from a document's blocks.
+/// "Star Wars[a]", "Max Steiner[c]", "Jaws[7]": footnote marks glued to a word, as copied
+/// from Wikipedia, are not part of the text.
+fn without_footnote_marks(text: String) -> String {
+    static MARK: LazyLock<Re> =
+        LazyLock::new(|| Re::new(r"([\p{L}\p{N}.)])\[(?:[a-z]|\d{1,3}|note \d{1,3})\]").expect("static regex"));
+    if !text.contains('[') {
+        return text;
+    }
+    MARK.replace_all(&text, "$1").into_owned()
+}
+
 /// German „…“ and French «…» quotes written the English way, “…”, so one set of rules reads
 /// quoted titles in any of them (German's closing “ is English's opening one).
 fn english_quotes(text: &str) -> String {
@@ -59,7 +73,7 @@ fn english_quotes(text: &str) -> String {
 pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(doc.blocks.len());
     for block in &doc.blocks {
-        let mut text = english_quotes(&block.text);
+        let mut text = without_footnote_marks(english_quotes(&block.text));
         if block.kind != BlockKind::Row && text.contains('\t') {
             text = drop_margin_cells(&text);
         }
@@ -230,6 +244,11 @@ mod tests {
         );
         assert_eq!(english_quotes("« Amélie » (2001)"), "“ Amélie ” (2001)");
         assert_eq!(english_quotes("“Jaws” (1975)"), "“Jaws” (1975)");
+        assert_eq!(
+            without_footnote_marks("1\tStar Wars[a]\t1977\tMax Steiner[c]".into()),
+            "1\tStar Wars\t1977\tMax Steiner"
+        );
+        assert_eq!(without_footnote_marks("Jaws[7] and [Bracketed] text".into()), "Jaws and [Bracketed] text");
     }
 
     fn doc(lines: &[&str]) -> Document {

@@ -61,7 +61,28 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
         gap = false;
         blocks.push(block);
     }
+    mark_tab_tables(&mut blocks);
     blocks
+}
+
+/// A table copied from a browser arrives as lines of tab-separated cells: three or more
+/// consecutive lines with the same number (three or more) of cells are table rows.
+fn mark_tab_tables(blocks: &mut [Block]) {
+    let cells = |b: &Block| if b.kind == BlockKind::Paragraph { b.text.matches('\t').count() + 1 } else { 0 };
+    let mut start = 0;
+    while start < blocks.len() {
+        let n = cells(&blocks[start]);
+        let mut end = start + 1;
+        while end < blocks.len() && n >= 3 && cells(&blocks[end]) == n && blocks[end].line == blocks[end - 1].line + 1 {
+            end += 1;
+        }
+        if n >= 3 && end - start >= 3 {
+            for b in &mut blocks[start..end] {
+                b.kind = BlockKind::Row;
+            }
+        }
+        start = end;
+    }
 }
 
 fn line_block(raw: &str, line: usize) -> Block {
@@ -126,6 +147,15 @@ mod tests {
         assert_eq!(b.len(), 2);
         assert_eq!(b[1].kind, BlockKind::Row);
         assert_eq!(b[1].text, "1985\tSuper Mario Bros.");
+    }
+
+    #[test]
+    fn tab_separated_lines_are_table_rows() {
+        let b = blocks_from_text("Intro line\nRank\tFilm\tYear\n1\tStar Wars\t1977\n2\tLaura\t1944\nAfter.\n");
+        let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Row, BlockKind::Row, BlockKind::Row, BlockKind::Paragraph]);
+        let two = blocks_from_text("a\tb\nc\td\ne\tf\n");
+        assert!(two.iter().all(|b| b.kind == BlockKind::Paragraph), "two cells: margin labels, not a table");
     }
 
     #[test]
