@@ -57,28 +57,6 @@ static ORDINAL_WORD: LazyLock<Re> = LazyLock::new(|| {
 static NUMBER_WORD: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?i)(?:and\s+)?(?:at\s+)?(?:number|no\.?)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b\s*[:.\-–—]\s*").expect("static regex")
 });
-const CARDINALS: [&str; 20] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
 
 /// "10e place —", "1re place :", "2nd place:", "【第10位】": a place in words around the number.
 static PLACE: LazyLock<Re> = LazyLock::new(|| {
@@ -172,7 +150,7 @@ fn parse_number(text: &str) -> Option<Enumerator> {
     }
     if let Some(c) = NUMBER_WORD.captures(text) {
         let word = c[1].to_lowercase();
-        let number = CARDINALS.iter().position(|w| *w == word)? as u32 + 1;
+        let number = crate::normalize::NUMBER_WORDS.iter().position(|w| *w == word)? as u32 + 1;
         return Some(Enumerator { number, style: Style::No, len: c[0].len() });
     }
     if let Some(c) = BARE.captures(text) {

@@ -19,4 +19,5 @@ pub use labels::{LabelTable, label_key};
 pub use mention::normalize_mention;
 pub use names::{clean_name, clean_names};
 pub use text::{clean_text, repair_mojibake, squash_spaces};
+pub use title_words::NUMBER_WORDS;
 pub use titles::{TitleKey, parse_title, title_key};

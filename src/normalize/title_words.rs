@@ -5,7 +5,8 @@ use super::keys::fold;
 
 pub(super) const ARTICLES: [&str; 3] = ["the", "a", "an"];
 pub(super) const MARKERS: [&str; 9] = ["vol", "volume", "vols", "pt", "part", "chapter", "book", "season", "no"];
-pub(super) const NUMBER_WORDS: [&str; 20] = [
+/// "one" … "twenty": number words in titles (keys) and in spelled-out ranks (extraction).
+pub const NUMBER_WORDS: [&str; 20] = [
     "one",
     "two",
     "three",
