@@ -153,6 +153,10 @@ pub(crate) struct Details {
 /// A short line of two to four parts split by `·`, `•` or `|`, each a year, a known label or
 /// names, with at least one year or label among them.
 pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
+    // Every unit of an article is asked (list candidates): most have no separator at all.
+    if !text.contains(['·', '•', '|']) {
+        return None;
+    }
     let text = text.trim_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace());
     let parts: Vec<&str> = text.split(['·', '•', '|']).map(str::trim).collect();
     if !(2..=4).contains(&parts.len()) || text.split_whitespace().count() > 14 {
