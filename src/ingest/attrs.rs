@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use memchr::memchr;
+
 /// More attributes than any real tag carries.
 pub const MAX_ATTRIBUTES: usize = 1000;
 
@@ -121,16 +123,21 @@ fn raw_text_end(name: &[u8]) -> Option<&'static [u8]> {
     RAW.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, end)| *end)
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
 }
 
+/// `needle` starts with `<`: candidates are found with `memchr`, then compared.
 fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+    let mut at = from;
+    while let Some(offset) = memchr(needle[0], bytes.get(at..)?) {
+        let candidate = at + offset;
+        if bytes.get(candidate..candidate + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+            return Some(candidate);
+        }
+        at = candidate + 1;
+    }
+    None
 }
 
 #[cfg(test)]

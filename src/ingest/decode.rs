@@ -1,6 +1,8 @@
 //! Bytes → text: byte-order marks, UTF-16 without a mark, UTF-8, legacy encodings guessed
 //! with chardetng, binary detection, line endings and mojibake repair.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use crate::error::FileError;
@@ -128,11 +130,11 @@ fn looks_like_known_binary(sample: &[u8]) -> bool {
 }
 
 /// CRLF and lone CR become LF.
-fn normalise_line_endings(text: &str) -> String {
+fn normalise_line_endings(text: &str) -> Cow<'_, str> {
     if !text.contains('\r') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// The charset an HTML file declares in `<meta charset>` or `http-equiv`, if any.

@@ -69,7 +69,7 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
 }
 
 fn repair_once(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || !MOJIBAKE.is_match(text) {
+    if !may_hold_mojibake(text) || !MOJIBAKE.is_match(text) {
         return Cow::Borrowed(text);
     }
     let mut changed = false;
@@ -85,6 +85,22 @@ fn repair_once(text: &str) -> Cow<'_, str> {
         found.to_string()
     });
     if changed { Cow::Owned(repaired.into_owned()) } else { Cow::Borrowed(text) }
+}
+
+/// Whether `text` has the start of a [`MOJIBAKE`] match: one of Â … ô (bytes `C3 82` …
+/// `C3 B4`) followed by a character Windows-1252 decodes from a continuation byte. Found by
+/// bytes, so text without mojibake never reaches the regex.
+fn may_hold_mojibake(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(2).position(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1])) {
+        let next = at + found + 2;
+        if text[next..].chars().next().and_then(cp1252_byte).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
+            return true;
+        }
+        at = next;
+    }
+    false
 }
 
 /// Whether `c` is a space character other than the plain ASCII space.
@@ -104,18 +120,36 @@ pub fn clean_text(text: &str) -> String {
     // Characters are mapped before NFC so that removing an invisible character can never
     // leave a sequence that a second pass would compose.
     let changes = |c: char| is_invisible(c) || is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t');
-    // Most text has nothing to map: its bytes are checked without decoding where they are ASCII.
-    let clean = text.bytes().all(|b| b >= 0x20 && b != 0x7F || b == b'\n' || b == b'\t' || b >= 0x80)
-        && (text.is_ascii() || !text.chars().any(changes));
-    let mapped: String = if clean {
+    // Most text has nothing to map: ASCII bytes are checked without decoding, and only the
+    // characters after a non-ASCII lead byte are decoded.
+    let ascii_clean = |b: u8| b >= 0x20 && b != 0x7F || b == b'\n' || b == b'\t';
+    // ASCII is already NFC. Leaving ASCII out of the quick check can only turn a "yes" into
+    // "maybe" (combining classes around it look out of order), never the reverse. A "yes"
+    // has seen every character, so `mapped_any` is then complete.
+    let mut mapped_any = false;
+    let quick = text.bytes().all(|b| b >= 0x80 || ascii_clean(b))
+        && is_nfc_quick(non_ascii_chars(text).inspect(|&c| mapped_any |= changes(c))) == IsNormalized::Yes
+        && !mapped_any;
+    let out: String = if quick {
         text.to_string()
     } else {
-        text.chars().filter(|&c| !is_invisible(c)).map(|c| if changes(c) { ' ' } else { c }).collect()
+        let mapped: String =
+            text.chars().filter(|&c| !is_invisible(c)).map(|c| if changes(c) { ' ' } else { c }).collect();
+        mapped.nfc().collect()
     };
-    // ASCII text is already NFC, and so is text the quick check passes.
-    let nfc = mapped.is_ascii() || is_nfc_quick(mapped.chars()) == IsNormalized::Yes;
-    let out: String = if nfc { mapped } else { mapped.nfc().collect() };
     if out.contains("””") || out.contains("\"\"") { doubled_quotes_to_dash(&out) } else { out }
+}
+
+/// The non-ASCII characters of `text`, found by their lead bytes.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let next = at + bytes[at..].iter().position(|&b| b >= 0x80)?;
+        let c = text[next..].chars().next()?;
+        at = next + c.len_utf8();
+        Some(c)
+    })
 }
 
 /// Two closing quotes between letters or digits stand for a lost em dash. Neighbours are
@@ -139,34 +173,161 @@ fn doubled_quotes_to_dash(text: &str) -> String {
 }
 
 /// Collapses whitespace runs (except tabs, which mark columns) to one space and trims.
+/// Works on bytes: runs of other characters are copied whole, and a character is decoded
+/// only where its lead byte can start a non-ASCII space (U+0085 … U+3000).
 pub fn squash_spaces(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
+    // Start of the stretch being copied verbatim: words with single plain spaces between.
+    let mut copy_from: Option<usize> = None;
+    // Whether the gap since the last word holds a tab (which wins over spaces).
     let mut pending_tab = false;
-    for c in text.chars() {
-        if c == '\t' {
-            pending_tab = true;
-        } else if c.is_whitespace() {
-            pending_space = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (width, space) = if !may_start_space(b) {
+            (1, None)
+        } else if b == b' ' && copy_from.is_some() && bytes.get(i + 1).is_some_and(|&n| !may_start_space(n)) {
+            // One plain space between words stays inside the stretch.
+            i += 1;
+            continue;
+        } else if b < 0x80 {
+            (1, Some(b == b'\t'))
         } else {
-            if !out.is_empty() {
-                if pending_tab {
-                    out.push('\t');
-                } else if pending_space {
-                    out.push(' ');
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_whitespace().then_some(false))
+        };
+        match space {
+            Some(tab) => {
+                if let Some(from) = copy_from.take() {
+                    out.push_str(&text[from..i]);
                 }
+                pending_tab |= tab;
             }
-            pending_space = false;
-            pending_tab = false;
-            out.push(c);
+            None if copy_from.is_none() => {
+                if !out.is_empty() {
+                    out.push(if pending_tab { '\t' } else { ' ' });
+                }
+                pending_tab = false;
+                copy_from = Some(i);
+            }
+            None => {}
         }
+        i += width;
+    }
+    if let Some(from) = copy_from {
+        out.push_str(&text[from..]);
     }
     out
+}
+
+/// Whether a character starting with byte `b` may be whitespace: ASCII spaces, and the lead
+/// bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+fn may_start_space(b: u8) -> bool {
+    matches!(b, b'\t' | b' ' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The character-by-character definitions the byte-level fast paths must agree with.
+    mod reference {
+        use super::super::*;
+
+        pub fn squash_spaces(text: &str) -> String {
+            let mut out = String::new();
+            let (mut space, mut tab) = (false, false);
+            for c in text.chars() {
+                if c == '\t' {
+                    tab = true;
+                } else if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if !out.is_empty() && (tab || space) {
+                        out.push(if tab { '\t' } else { ' ' });
+                    }
+                    (space, tab) = (false, false);
+                    out.push(c);
+                }
+            }
+            out
+        }
+
+        pub fn clean_text(text: &str) -> String {
+            let changes = |c: char| is_invisible(c) || is_odd_space(c) || (c.is_control() && c != '\n' && c != '\t');
+            let mapped: String =
+                text.chars().filter(|&c| !is_invisible(c)).map(|c| if changes(c) { ' ' } else { c }).collect();
+            let out: String = mapped.nfc().collect();
+            if out.contains("””") || out.contains("\"\"") { doubled_quotes_to_dash(&out) } else { out }
+        }
+    }
+
+    /// Text dense in what the fast paths look at: spaces of every kind, controls, lead bytes
+    /// of spaces and of mojibake, combining marks, quotes.
+    fn dense() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{0B}",
+            "\u{0C}",
+            "\u{1F}",
+            "\u{7F}",
+            "\u{85}",
+            "\u{A0}",
+            "\u{1680}",
+            "\u{2002}",
+            "\u{200B}",
+            "\u{2028}",
+            "\u{202F}",
+            "\u{3000}",
+            "\u{AD}",
+            "\u{FEFF}",
+            "°",
+            "é",
+            "e\u{301}",
+            "\u{301}\u{327}",
+            "Ã",
+            "Ã³",
+            "Â©",
+            "â€™",
+            "â€",
+            "ô€",
+            "’",
+            "—",
+            "”",
+            "\"",
+            "a",
+            "Zoë",
+            "音楽",
+            "ﬁ",
+        ]);
+        prop_oneof![any::<String>(), prop::collection::vec(pieces, 0..16).prop_map(|v| v.concat())]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn squash_spaces_agrees_with_its_definition(s in dense()) {
+            prop_assert_eq!(squash_spaces(&s), reference::squash_spaces(&s));
+        }
+
+        #[test]
+        fn clean_text_agrees_with_its_definition(s in dense()) {
+            prop_assert_eq!(clean_text(&s), reference::clean_text(&s));
+        }
+
+        /// The byte gate never hides a sequence the regex would repair.
+        #[test]
+        fn mojibake_gate_lets_every_match_through(s in dense()) {
+            prop_assert!(may_hold_mojibake(&s) || !MOJIBAKE.is_match(&s), "{:?}", s);
+        }
+    }
 
     #[test]
     fn repairs_utf8_read_as_cp1252() {
