@@ -89,6 +89,28 @@ impl Mention {
     }
 }
 
+impl Mention {
+    /// Gives back the spare capacity extraction left in every string and list, since a run
+    /// holds all its mentions until resolution.
+    pub fn shrink_to_fit(&mut self) {
+        let strings = [&mut self.source, &mut self.title, &mut self.soundtrack_id].into_iter();
+        let lists = self.alt_titles.iter_mut().chain(&mut self.composers).chain(&mut self.labels);
+        strings.chain(lists).chain(self.reviewer.as_mut()).for_each(String::shrink_to_fit);
+        for r in &mut self.releases {
+            r.label.iter_mut().chain(r.edition.as_mut()).for_each(String::shrink_to_fit);
+        }
+        for t in &mut self.tracks {
+            t.title.shrink_to_fit();
+            t.artist.iter_mut().for_each(String::shrink_to_fit);
+        }
+        self.alt_titles.shrink_to_fit();
+        self.composers.shrink_to_fit();
+        self.labels.shrink_to_fit();
+        self.releases.shrink_to_fit();
+        self.tracks.shrink_to_fit();
+    }
+}
+
 /// Where a merged record was mentioned.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SourceRef {

@@ -16,18 +16,26 @@
 //! holds `ſ` or the Kelvin sign, the two non-ASCII letters that fold to ASCII ones.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, Replacer};
 
-/// A non-ASCII character the regex crate counts as a word character (`\w`, which is what
-/// `\b` is defined by).
-static NON_ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("static regex"));
-
-/// True when ASCII and Unicode word boundaries agree everywhere in `hay`.
+/// True when ASCII and Unicode word boundaries agree everywhere in `hay`: it has no non-ASCII
+/// character that the regex crate counts as a word character (`\w`, which `\b` is defined
+/// by). Only characters after a non-ASCII lead byte are decoded.
 pub fn ascii_boundaries_agree(hay: &str) -> bool {
-    hay.is_ascii() || !NON_ASCII_WORD.is_match(hay)
+    let bytes = hay.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b >= 0x80) {
+        let start = at + offset;
+        let Some(c) = hay[start..].chars().next() else { return true };
+        // Without the Unicode tables the answer is unknown: keep the Unicode copy.
+        if regex_syntax::try_is_word_character(c).unwrap_or(true) {
+            return false;
+        }
+        at = start + c.len_utf8();
+    }
+    true
 }
 
 /// A regex with a second copy of itself on ASCII word boundaries; see the module docs.
@@ -177,6 +185,19 @@ mod tests {
         assert_eq!(ascii_boundaries(r"\bscore\b"), r"(?-u:\b)score(?-u:\b)");
         assert_eq!(ascii_boundaries(r"a\\b\B"), r"a\\b(?-u:\B)");
         assert_eq!(ascii_boundaries(r"\d+\.\s"), r"\d+\.\s");
+    }
+
+    /// The scan agrees with the regex crate's own `\w` on every non-ASCII character.
+    #[test]
+    fn word_character_scan_matches_the_regex_definition() {
+        let word = Regex::new(r"[\w&&[^\x00-\x7F]]").unwrap();
+        let mut checked = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let hay = format!("a{c}b");
+            assert_eq!(ascii_boundaries_agree(&hay), !word.is_match(&hay), "{c:?} U+{:04X}", c as u32);
+            checked += 1;
+        }
+        assert!(checked > 1_000_000);
     }
 
     #[test]
