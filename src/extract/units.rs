@@ -95,14 +95,18 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
         // A rank alone on its line ("10" / "The Umbrellas of Cherbourg") numbers the next.
         if let Some(prev) = out.last_mut()
-            && !unit.gap_before
-            && is_bare_number(&prev.text)
-            && unit.words() <= 12
+            && let Some(rank) = rank_only(&prev.text)
         {
-            prev.text =
-                format!("{}. {}", prev.text.trim().trim_start_matches('#').trim_end_matches(['.', ')']), unit.text);
-            prev.kind = unit.kind;
-            continue;
+            if !unit.gap_before && unit.words() <= 12 {
+                prev.text = format!("{rank}. {}", unit.text);
+                prev.kind = unit.kind;
+                continue;
+            }
+            // "No. 8" over a paragraph that names its work with a year, "… Catch Me If You
+            // Can (2002) is …": the rank heads that work, and the paragraph is its blurb.
+            if let Some(title) = titled_with_year(&unit.text) {
+                prev.text = format!("{rank}. {title}");
+            }
         }
         if let Some(prev) = out.last_mut()
             && continues(prev, &unit)
@@ -117,10 +121,29 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     out
 }
 
-/// "10", "#3", "07." on a line alone.
-fn is_bare_number(text: &str) -> bool {
-    let t = text.trim().trim_start_matches('#').trim_end_matches(['.', ')']);
-    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+/// The number of a rank alone on its line: "10", "#3", "07.", "No. 8", "Number 4", "Rank 2".
+fn rank_only(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let word = ["number", "rank", "platz", "nr.", "nr", "no.", "no", "#"].iter().find(|w| lower.starts_with(*w));
+    let t = t[word.map_or(0, |w| w.len())..].trim_start().trim_end_matches(['.', ')', ':']);
+    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())).then_some(t)
+}
+
+/// "Jazzy and full of saxophone, Catch Me If You Can (2002) is …": the capitalised title
+/// just before the first bracketed year of a paragraph's opening sentences, with that year.
+fn titled_with_year(text: &str) -> Option<String> {
+    static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\((1[89]\d\d|20\d\d)\)").expect("static regex"));
+    let found = YEAR.captures(text)?;
+    let at = found.get(0)?.start();
+    // Far into the paragraph, a year more likely dates another work it compares.
+    if text[..at].matches(['.', '!', '?']).count() > 3 {
+        return None;
+    }
+    let span = super::spans::span_before(&text[..at])?;
+    let title = span.title.trim();
+    let capitalised = title.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    (capitalised && !span.possessive).then(|| format!("{title} ({})", &found[1]))
 }
 
 fn strip_answer_label(text: String) -> String {
@@ -249,6 +272,29 @@ mod tests {
             "1\tStar Wars\t1977\tMax Steiner"
         );
         assert_eq!(without_footnote_marks("Jaws[7] and [Bracketed] text".into()), "Jaws and [Bracketed] text");
+    }
+
+    #[test]
+    fn a_rank_alone_heads_the_work_its_paragraph_dates() {
+        assert_eq!(rank_only("No. 8"), Some("8"));
+        assert_eq!(rank_only("#3"), Some("3"));
+        assert_eq!(rank_only("Number 12:"), Some("12"));
+        assert_eq!(rank_only("No. 8 Jaws"), None);
+        assert_eq!(rank_only("Notes"), None);
+        let mut d = doc(&[
+            "No. 8",
+            "Jazzy and full of saxophone, Catch Me If You Can (2002) is the outlier. It swings.",
+            "No. 7",
+            "Five notes. Close Encounters of the Third Kind (1977) speaks to aliens.",
+            "No. 6",
+            "A paragraph with no dated work at all, however long it goes on for.",
+        ]);
+        d.blocks.iter_mut().for_each(|b| b.gap_before = true);
+        let got: Vec<String> = units(&d).into_iter().map(|u| u.text).collect();
+        assert_eq!(got[0], "8. Catch Me If You Can (2002)");
+        assert!(got[1].starts_with("Jazzy"));
+        assert_eq!(got[2], "7. Close Encounters of the Third Kind (1977)");
+        assert_eq!(got[4], "No. 6");
     }
 
     fn doc(lines: &[&str]) -> Document {
