@@ -167,6 +167,10 @@ pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
         let bare = part.trim_matches(|c: char| matches!(c, '(' | ')' | '*' | '_'));
         if let Some(year) = YEAR.captures(bare).filter(|c| c[0].len() == bare.len()).and_then(|c| c[1].parse().ok()) {
             d.year = d.year.or(Some(year));
+        } else if is_release_format(bare) {
+            // "LP", "2CD", "Vinyl": how it was pressed says nothing about who made it.
+        } else if let Some(year) = release_note_year(bare) {
+            d.year = d.year.or(Some(year));
         } else if vocab.label(bare).is_some() {
             d.labels.push(bare.to_string());
         } else {
@@ -178,6 +182,40 @@ pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
         }
     }
     (d.year.is_some() || !d.labels.is_empty()).then_some(d)
+}
+
+/// "LP", "2LP", "CD", "7\"", "Vinyl", "Cassette", "Digital", "Box set".
+fn is_release_format(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let unit = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == 'x' || c == '×').trim();
+    matches!(
+        unit,
+        "lp" | "lps"
+            | "ep"
+            | "cd"
+            | "cds"
+            | "\""
+            | "”"
+            | "vinyl"
+            | "cassette"
+            | "tape"
+            | "digital"
+            | "box set"
+            | "boxset"
+            | "sacd"
+            | "minidisc"
+    ) || matches!(lower.as_str(), "7\"" | "10\"" | "12\"" | "7”" | "12”")
+}
+
+/// "reissue, originally released 1977", "first released 1996, 2LP reissue": a short note on
+/// the release, with its earliest year.
+fn release_note_year(part: &str) -> Option<i32> {
+    let lower = part.to_lowercase();
+    let about_release = ["release", "reissue", "repress", "pressing", "remaster", "edition", "issued"];
+    if part.split_whitespace().count() > 8 || !about_release.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    YEAR.captures_iter(part).filter_map(|c| c[1].parse().ok()).min()
 }
 
 fn split_fields<'a>(line: &BodyLine<'a>) -> Vec<BodyLine<'a>> {
@@ -266,6 +304,11 @@ mod tests {
         assert_eq!((d.year, d.makers), (Some(1977), vec!["Goblin".to_string()]));
         assert_eq!(details_line("Tangerine Dream · Vangelis", &BUILT_IN), None, "no year or label");
         assert_eq!(details_line("Drums · strings · a long night in the studio", &BUILT_IN), None);
+        let d = details_line("Cinevox · LP · reissue, originally released 1977", &BUILT_IN).expect("details");
+        assert_eq!((d.year, d.labels), (Some(1977), vec!["Cinevox".to_string()]));
+        let d = details_line("EMI Premier · 2LP · first released 1996, 2LP reissue", &BUILT_IN).expect("details");
+        assert_eq!(d.year, Some(1996));
+        assert_eq!(details_line("Vinyl · 2LP", &BUILT_IN), None, "no year or label");
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub fn title_score(s: &str) -> f32 {
     if SENTENCE_WORDS.is_match(&lower) && ratio < 0.8 {
         score -= 0.3;
     }
-    if NUMBERED_SECTION.is_match(&lower) {
+    if NUMBERED_SECTION.is_match(&lower) || CALENDAR_OR_LETTER_SECTION.is_match(s) {
         score -= 0.5;
     }
     score.clamp(0.0, 1.0)
@@ -119,6 +119,13 @@ static QUESTION_START: LazyLock<Re> = LazyLock::new(|| {
 /// "Round 1: Main theme", "Step 3 – Pick a label", "Day 2": the numbered parts of an article.
 static NUMBERED_SECTION: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?:round|step|stage|chapter|day|week|tip|reason)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*(?:[:.\-–—]|$)")
+        .expect("static regex")
+});
+
+/// "January", "March 2023", "Q3", "A", "A–C", "X, Y & Z": the month, quarter or letter
+/// sections of a diary or an A–Z guide.
+static CALENDAR_OR_LETTER_SECTION: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Octubre|Noviembre|Diciembre)(?:\s*[-–—/&]\s*[A-Z][a-zé]+)?(?:\s+(?:19|20)\d\d)?|Q[1-4](?:\s+(?:19|20)\d\d)?|[A-Z](?:\s*(?:[-–—]|,|&|and)\s*[A-Z])*)\s*:?$")
         .expect("static regex")
 });
 
@@ -152,6 +159,12 @@ mod tests {
         assert!(title_score("the soundtrack is great and we loved it") < 0.3);
         assert!(title_score("Round 1: Main Theme") < 0.6);
         assert!(title_score("Round Midnight") > 0.6);
+        for section in ["January", "March 2023", "July–August", "Q3", "A", "X, Y & Z", "A–C"] {
+            assert!(title_score(section) < 0.6, "{section}");
+        }
+        for title in ["Marie Antoinette", "June Bug", "Alien", "M3GAN", "Mayo Clinic Blues"] {
+            assert!(title_score(title) > 0.6, "{title}");
+        }
         assert!(title_score("Up") > 0.6);
         assert!(title_score("up to") < 0.3);
         assert!(title_score("Day of the Dead") > 0.6);
