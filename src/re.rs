@@ -24,18 +24,8 @@ use regex::{CaptureMatches, Captures, Match, Matches, Regex, Replacer};
 /// character that the regex crate counts as a word character (`\w`, which `\b` is defined
 /// by). Only characters after a non-ASCII lead byte are decoded.
 pub fn ascii_boundaries_agree(hay: &str) -> bool {
-    let bytes = hay.as_bytes();
-    let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b >= 0x80) {
-        let start = at + offset;
-        let Some(c) = hay[start..].chars().next() else { return true };
-        // Without the Unicode tables the answer is unknown: keep the Unicode copy.
-        if regex_syntax::try_is_word_character(c).unwrap_or(true) {
-            return false;
-        }
-        at = start + c.len_utf8();
-    }
-    true
+    // Without the Unicode tables the answer is unknown: then keep the Unicode copy.
+    !crate::normalize::text::non_ascii_chars(hay).any(|c| regex_syntax::try_is_word_character(c).unwrap_or(true))
 }
 
 /// A regex with a second copy of itself on ASCII word boundaries; see the module docs.

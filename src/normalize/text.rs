@@ -141,7 +141,7 @@ pub fn clean_text(text: &str) -> String {
 }
 
 /// The non-ASCII characters of `text`, found by their lead bytes.
-fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
