@@ -29,8 +29,11 @@ static ROLE: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 static POSSESSIVE: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(&format!(r"({NAME_LIST})(?:['’]s?)\s+((?:[\p{{L}}\-]+,?\s+){{0,5}}?)([\p{{L}}\-]+)\b"), &["'", "’"])
-        .expect("static regex")
+    Re::gated(
+        &format!(r"({NAME_LIST})(?:['’]s?)\s+\*?((?:[\p{{L}}\-]+\*?,?\s+\*?){{0,5}}?)([\p{{L}}\-]+)\b"),
+        &["'", "’"],
+    )
+    .expect("static regex")
 });
 static SUBJECT_VERB: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"), &["composed", "scored", "wrote", "penned", "created", "recorded", "crafted", "provided", "delivered", "contributed"])

@@ -40,9 +40,9 @@ static WORK_CUE: LazyLock<Re> = LazyLock::new(|| {
 });
 static SOUNDTRACK_WORD: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"(?i)\b(?:soundtracks?|scores?|ost|music|songs?|themes?)\b").expect("static regex"));
-static TITLE_YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\s*\((1[89]\d\d|20\d\d)\)").expect("static regex"));
+static TITLE_YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\*?\s*\((1[89]\d\d|20\d\d)\)").expect("static regex"));
 static IN_YEAR: LazyLock<Re> =
-    LazyLock::new(|| Re::new(r"^\s*,?\s*(?:released\s+)?in\s+(1[89]\d\d|20\d\d)\b").expect("static regex"));
+    LazyLock::new(|| Re::new(r"^\*?\s*,?\s*(?:released\s+)?in\s+(1[89]\d\d|20\d\d)\b").expect("static regex"));
 
 /// Capitalised things that are not works: awards, charts, companies, places, eras.
 fn is_non_title(title: &str, vocab: &Vocabulary) -> bool {
@@ -455,7 +455,7 @@ static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(?:1[89]\d\d|20\d\d)\b"
 
 static BY_KNOWN: LazyLock<Re> = LazyLock::new(|| Re::new(r"\s+by\s+").expect("static regex"));
 static KNOWN_POSSESSIVE_DATED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\s+\((1[89]\d\d|20\d\d)\)")
+    Re::new(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+\*?([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\*?\s+\((1[89]\d\d|20\d\d)\)")
         .expect("static regex")
 });
 

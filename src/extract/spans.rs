@@ -27,6 +27,9 @@ fn is_title_token(token: &str) -> bool {
 /// internal commas ("O Brother, Where Art Thou?"), back to a lower-case word or a possessive
 /// that names the maker.
 pub fn span_before(before: &str) -> Option<SpanBefore> {
+    if let Some(span) = emphasis_before(before) {
+        return Some(span);
+    }
     let tokens: Vec<&str> = before.split_whitespace().collect();
     let mut end = tokens.len();
     let mut possessive = false;
@@ -92,6 +95,37 @@ pub fn span_before(before: &str) -> Option<SpanBefore> {
     (!title.is_empty()).then_some(SpanBefore { title, possessor, possessive })
 }
 
+/// Emphasis marks a title's exact bounds (`for Luca Guadagnino's *Suspiria*`), whatever its
+/// words: "*Schindler's List*", "*and in the endless pause there came the sound of bees*".
+fn emphasis_before(before: &str) -> Option<SpanBefore> {
+    let trimmed = before.trim_end();
+    let body = trimmed.strip_suffix('*').filter(|b| !b.ends_with('*'))?;
+    let open = body.rfind('*')?;
+    let title = body[open + 1..].trim();
+    if title.is_empty() || title.ends_with(' ') || open > 0 && body[..open].ends_with('*') {
+        return None;
+    }
+    let possessor = body[..open].split_whitespace().last().and_then(strip_possessive).and_then(|stem| {
+        let tokens: Vec<&str> = body[..open].split_whitespace().collect();
+        let mut parts = vec![stem];
+        let mut q = tokens.len() - 1;
+        while q > 0 && is_capitalised(tokens[q - 1]) && parts.len() < 4 {
+            q -= 1;
+            parts.insert(0, tokens[q]);
+        }
+        is_capitalised(stem).then(|| parts.join(" "))
+    });
+    Some(SpanBefore { title: title.to_string(), possessor, possessive: false })
+}
+
+/// The emphasised title opening `text` (`*Dune* in 2021, …`) and the text after it.
+pub fn emphasis_after(text: &str) -> Option<(&str, &str)> {
+    let body = text.trim_start().strip_prefix('*').filter(|b| !b.starts_with(['*', ' ']))?;
+    let close = body.find('*')?;
+    let title = body[..close].trim_end();
+    (!title.is_empty() && title.len() == close).then(|| (title, &body[close + 1..]))
+}
+
 /// The titles that start `after`: "The Dark Knight, Inception, and Interstellar pushed …",
 /// "the Indiana Jones series, E.T. the Extra-Terrestrial, and Schindler's List". A trailing
 /// work noun ("series") is dropped; commas followed by a small word stay inside a title
@@ -114,6 +148,18 @@ pub fn titles_after(after: &str) -> Vec<String> {
         let bare = t.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
         let next = tokens.get(i + 1).copied();
         if t.starts_with('(') {
+            break;
+        }
+        if current.is_empty()
+            && let Some((title, rest)) = emphasis_after(&tokens[i..].join(" "))
+        {
+            titles.push(title.to_string());
+            i += title.split_whitespace().count();
+            // "*Solaris*, *Traffic* and *Contagion*": more titles only after a comma or "and".
+            let rest = rest.trim_start();
+            if rest.starts_with(',') || tokens.get(i).is_some_and(|t| matches!(*t, "and" | "or" | "&")) {
+                continue;
+            }
             break;
         }
         if current.is_empty() && !is_capitalised(t) {
@@ -186,6 +232,21 @@ fn push_title(titles: &mut Vec<String>, words: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emphasis_bounds_titles() {
+        let s = span_before("His violin theme for *Schindler’s List*").unwrap();
+        assert_eq!((s.title.as_str(), s.possessive), ("Schindler’s List", false));
+        let s = span_before("Two notes, E and F. *Jaws*").unwrap();
+        assert_eq!(s.title, "Jaws");
+        let s = span_before("Luca Guadagnino's *Suspiria*").unwrap();
+        assert_eq!((s.title.as_str(), s.possessor.as_deref()), ("Suspiria", Some("Luca Guadagnino")));
+        // Bold is not a title's bounds.
+        assert_eq!(span_before("the **Psycho**").map(|s| s.title), Some("Psycho".to_string()));
+        assert_eq!(titles_after("*Dune* in 2021, released by WaterTower"), ["Dune"]);
+        assert_eq!(titles_after("*Solaris*, *Traffic* and *Contagion* were"), ["Solaris", "Traffic", "Contagion"]);
+        assert_eq!(emphasis_after("* not a title*"), None);
+    }
 
     #[test]
     fn before_cues() {

@@ -55,6 +55,12 @@ pub fn clean_title(raw: &str) -> String {
                 s = s[1..s.len() - 1].to_string();
             }
         }
+        s = without_inline_emphasis(&s);
+        if let Some(at) = s.rfind([' ', '\u{a0}'])
+            && is_price(&s[at + 1..])
+        {
+            s.truncate(at);
+        }
         if s.starts_with(QUOTES) && s.matches(QUOTES).count() == 1 {
             s = s.trim_start_matches(QUOTES).to_string();
         }
@@ -72,6 +78,34 @@ pub fn clean_title(raw: &str) -> String {
         }
     }
     s
+}
+
+/// `*Suspiria* £27.99` → `Suspiria £27.99`: paired emphasis marks at word edges go, a star
+/// inside a word stays (`M*A*S*H`).
+fn without_inline_emphasis(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let edge = |i: usize| {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let open = before.is_none_or(|c| c.is_whitespace() || "([“\"".contains(c))
+            && after.is_some_and(|c| !c.is_whitespace());
+        let close = before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]”\"".contains(c));
+        open != close
+    };
+    let marks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '*' && edge(i)).collect();
+    if marks.is_empty() || marks.len() % 2 == 1 || marks.len() != chars.iter().filter(|&&c| c == '*').count() {
+        return s.to_string();
+    }
+    chars.iter().enumerate().filter(|(i, _)| !marks.contains(i)).map(|(_, c)| c).collect()
+}
+
+/// A price tag (`£27.99`, `$34.99`, `29,90 €`) is never part of a title.
+fn is_price(word: &str) -> bool {
+    let digits = word.trim_start_matches(['£', '$', '€', '¥']).trim_end_matches(['€', '$']);
+    digits.len() < word.len()
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 /// 0 – 1: how much `s` looks like the title of a work rather than a sentence or a heading.
@@ -147,6 +181,11 @@ mod tests {
         assert_eq!(clean_title("Master and Commander:"), "Master and Commander");
         assert_eq!(clean_title("American GangsterVarious Artists"), "");
         assert_eq!(clean_title("\"Moulin Rouge!\""), "Moulin Rouge!");
+        assert_eq!(clean_title("*Suspiria* £27.99"), "Suspiria");
+        assert_eq!(clean_title("*Jaws* 2"), "Jaws 2");
+        assert_eq!(clean_title("M*A*S*H"), "M*A*S*H");
+        assert_eq!(clean_title("Moon $29,99"), "Moon");
+        assert_eq!(clean_title("Catch-22"), "Catch-22");
     }
 
     #[test]

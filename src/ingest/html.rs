@@ -255,6 +255,16 @@ struct Walker {
     lists: Vec<Option<(i64, i64)>>,
     /// The number of the `<li>` whose first block is pending.
     item_number: Option<i64>,
+    /// Buffer offsets of the `*` written for each open emphasis element.
+    emphasis_open: Vec<usize>,
+}
+
+/// Emphasis longer than this is a styled passage, not a title.
+const MAX_EMPHASIS_WORDS: usize = 12;
+
+/// Inline elements that set titles apart.
+fn is_emphasis(tag: &str) -> bool {
+    matches!(tag, "em" | "i" | "cite")
 }
 
 enum Step {
@@ -288,6 +298,8 @@ impl Walker {
                                 }
                             } else if tag == "img" {
                                 continue;
+                            } else if is_emphasis(tag) {
+                                self.open_emphasis(line_of(id));
                             }
                             if let Some(kind) = block_kind(tag) {
                                 self.flush();
@@ -324,6 +336,8 @@ impl Walker {
                     let tag = el.name();
                     if tag == "td" || tag == "th" {
                         self.buffer.push('\t');
+                    } else if is_emphasis(tag) {
+                        self.close_emphasis();
                     }
                     if block_kind(tag).is_some() {
                         self.flush();
@@ -364,7 +378,36 @@ impl Walker {
         self.buffer.push(' ');
     }
 
+    /// Inline emphasis is written as Markdown writes it (`*Jaws*`), since pages set titles in
+    /// italics and the extractor reads Markdown emphasis as a title's bounds.
+    fn open_emphasis(&mut self, line: usize) {
+        if self.buffer.trim().is_empty() {
+            self.buffer_line = line;
+        }
+        self.emphasis_open.push(self.buffer.len());
+        self.buffer.push('*');
+    }
+
+    fn close_emphasis(&mut self) {
+        let Some(start) = self.emphasis_open.pop() else { return };
+        // A flush since the opening (a `<br>`, a nested block) left nothing to close.
+        if start >= self.buffer.len() || self.buffer.as_bytes()[start] != b'*' {
+            return;
+        }
+        let inner = self.buffer[start + 1..].trim_end();
+        let words = inner.split_whitespace().count();
+        if words == 0 || words > MAX_EMPHASIS_WORDS || inner.contains('*') || !inner.chars().any(char::is_alphanumeric)
+        {
+            self.buffer.remove(start);
+            return;
+        }
+        let end = start + 1 + inner.len();
+        self.buffer.truncate(end);
+        self.buffer.push_str("* ");
+    }
+
     fn flush(&mut self) {
+        self.emphasis_open.clear();
         if self.buffer.trim().is_empty() {
             self.buffer.clear();
             return;
@@ -410,6 +453,26 @@ mod tests {
         assert_eq!(b[2].kind, BlockKind::ListItem);
         assert_eq!(b[3].line, 7);
         assert!(!b[3].gap_before);
+    }
+
+    #[test]
+    fn inline_emphasis_is_marked_as_markdown_marks_it() {
+        let html = "<body><p>His theme for <em>Schindler’s List</em> (1993).</p>\n\
+                    <h2><i>Jaws</i></h2>\n<p><em>this whole sentence is set in italics because it is a long aside</em></p>\n\
+                    <p><cite>Le Mépris</cite>, <em> </em>and <i>1, 2</i></p></body>";
+        let b = blocks_from_html(html);
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "His theme for *Schindler’s List* (1993).",
+                "*Jaws*",
+                "this whole sentence is set in italics because it is a long aside",
+                "*Le Mépris* , and *1, 2*"
+            ]
+        );
+        // A block that opens with emphasis keeps the emphasis element's line.
+        assert_eq!(b[1].line, 2);
     }
 
     #[test]
