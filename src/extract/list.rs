@@ -152,11 +152,12 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
 }
 
 /// Parses every unit that could be a header.
-/// "Film: Interstellar", "Game: Celeste": a key naming the kind of work, then the title.
+/// "Film: Interstellar", "Game: Celeste": a key naming the kind of work, then the title; and
+/// "Runner-up: Magnolia", whose label says how the entry placed.
 fn without_work_key(text: &str) -> &str {
     static WORK_KEY: LazyLock<Re> = LazyLock::new(|| {
         Re::new(
-            r"^(?i:film|movie|game|video game|series|tv series|tv show|show|anime|album|soundtrack|title|titel)\s*:\s+",
+            r"^(?i:film|movie|game|video game|series|tv series|tv show|show|anime|album|soundtrack|title|titel|runners?[- ]up|honou?rable mention|also[- ]ran|special mention)\s*:\s+",
         )
         .expect("static regex")
     });
@@ -636,6 +637,8 @@ mod key_tests {
     fn work_keys_and_seasons_are_not_titles() {
         assert_eq!(without_work_key("Film: Interstellar"), "Interstellar");
         assert_eq!(without_work_key("Filmmaker Spotlight"), "Filmmaker Spotlight");
+        assert_eq!(without_work_key("Runner-up: *Magnolia* (1999)"), "*Magnolia* (1999)");
+        assert_eq!(without_work_key("Runners up to the list"), "Runners up to the list");
         assert_eq!(without_season("Westworld — Season 1 (HBO, 2016)"), "Westworld (HBO, 2016)");
         assert_eq!(without_season("Chernobyl — Miniseries (HBO, 2019)"), "Chernobyl (HBO, 2019)");
         assert_eq!(without_season("Stranger Things: Season One"), "Stranger Things");
