@@ -36,7 +36,12 @@ static PATTERNS: LazyLock<Vec<(Style, Re)>> = LazyLock::new(|| {
     let p = |s: &str| Re::new(s).expect("static regex");
     vec![
         (Style::Hash, p(r"^#\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
-        (Style::No, p(r"^(?i:no|number|num|nr|platz|rank)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)")),
+        (
+            Style::No,
+            p(
+                r"^(?i:no|n°|nº|n\.º|number|num|nr|numéro|número|nummer|platz|rank)\.?\s?(\d{1,3})\b[.):]?(?:\s*[-–—:|]\s*|\s+)",
+            ),
+        ),
         (Style::ParenNumber, p(r"^[(\[](\d{1,3})[)\]]\s*[-–—:.]?\s*")),
         // A lower-case word glued in front ("friday3. Friday") is image alt text.
         (Style::Dot, p(r"^(?:[a-z]{2,12})?(\d{1,3})\s?\.(?:\s*[-–—:]\s*|\s+)")),
@@ -205,6 +210,8 @@ mod tests {
         assert_eq!(num("Number Ten: The Magnificent Seven"), Some((10, Style::No)));
         assert_eq!(num("And at Number One: The Good, the Bad and the Ugly"), Some((1, Style::No)));
         assert_eq!(num("Platz 10: „Lola rennt“ (1998)"), Some((10, Style::No)));
+        assert_eq!(num("N° 12 — Le Grand Bleu (1988)"), Some((12, Style::No)));
+        assert_eq!(num("Nº 3: Diva"), Some((3, Style::No)));
         assert_eq!(num("Number one reason to listen"), None);
         assert_eq!(num("10e place — « Le Mépris »"), Some((10, Style::No)));
         assert_eq!(num("1re place : Les Parapluies"), Some((1, Style::No)));

@@ -27,11 +27,6 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         if info[i].excluded || taken_units.binary_search(&i).is_ok() {
             continue;
         }
-        // Inside an entry's blurb a bracketed run is a cast list or other credits, unless the
-        // paragraph announces mentions of its own.
-        if in_blurb(i, &taken_units, &starts) && !HM_WORDS.is_match(&u.text) {
-            continue;
-        }
         let items = bracketed_items(&u.text).or_else(|| numbered_items(&u.text));
         let Some(items) = items else { continue };
         let headers: Vec<(Option<u32>, header::Header)> = items
@@ -40,6 +35,12 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
             .filter(|(_, h)| h.title_score >= 0.6 && h.title.split_whitespace().count() <= 10)
             .collect();
         if headers.len() < 3 {
+            continue;
+        }
+        // Inside an entry's blurb a bracketed run is a cast list or other credits, unless the
+        // paragraph announces mentions of its own or every item is dated as works are.
+        let dated = headers.iter().all(|(_, h)| h.year.is_some());
+        if in_blurb(i, &taken_units, &starts) && !HM_WORDS.is_match(&u.text) && !dated {
             continue;
         }
         let hm_hint = HM_WORDS.find(&u.text).is_some_and(|m| u.text[..m.start()].matches('(').count() == 0);
@@ -132,9 +133,10 @@ fn top_level_groups(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Between two items: a list separator, then the next title.
+/// Between two items: a list separator (a comma, or "and" in the languages lists are written
+/// in), then the next title.
 static SEPARATED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"^\s*(?:[,;]\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)([^,;()]{1,80}?)\s*$").expect("static regex")
+    Re::new(r"^\s*(?:[,;]\s*(?:(?:and|or|&|et|ou|und|oder|y|o|e|i|och|en)\s+)?|\s+(?:and|or|&|et|ou|und|oder|y|o|e|i|och|en)\s+)([^,;()]{1,80}?)\s*$").expect("static regex")
 });
 
 /// The title-like words right before a bracket, back to a colon, sentence end or a
@@ -156,11 +158,26 @@ fn title_before(text: &str) -> Option<String> {
         start += 1;
     }
     let title = words[start..].join(" ");
-    (!title.is_empty() && title_score(&title) >= 0.6).then_some(title)
+    if title.is_empty() {
+        return sentence_case_clause(text);
+    }
+    (title_score(&title) >= 0.6).then_some(title)
+}
+
+/// A short clause opening its sentence, as titles in sentence case are written ("Le Cercle
+/// rouge (1970, …)", "La vita è bella (1997)").
+fn sentence_case_clause(text: &str) -> Option<String> {
+    let clause = text.rsplit([':', ';', '.', '!', '?']).next().unwrap_or(text).trim();
+    let words = clause.split_whitespace().count();
+    let capitalised = clause.split_whitespace().next().is_some_and(is_capitalised);
+    (capitalised && (2..=6).contains(&words) && title_score(clause) >= 0.6).then(|| clause.to_string())
 }
 
 static HM_WORDS: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"(?i)honou?rable mentions?|also[- ]rans?|runners?[- ]up", &["hono", "also", "runner"])
+    Re::gated(
+        r"(?i)honou?rable mentions?|also[- ]rans?|runners?[- ]up|mentions? honorables?|recalée?s|lobende erwähnung|menci[oó]n(?:es)? honor[ií]fica|menzion[ei] d[’']onore",
+        &["hono", "also", "runner", "recal", "lobende", "menci", "menzion"],
+    )
         .expect("static regex")
 });
 
@@ -231,6 +248,18 @@ mod tests {
         assert_eq!(items, ["Grease (1978)", "Hairspray (2007)", "Mamma Mia! (2008)"]);
         let items = bracketed_items("More, in no particular order: West Side Story (1961), with songs; Cabaret (1972), whose score; Sing Street (2016), a joy.").unwrap();
         assert_eq!(items.len(), 3);
+    }
+
+    #[test]
+    fn sentence_case_titles_joined_in_other_languages() {
+        let text = "Le Cercle rouge (1970, Éric Demarsan), Microcosmos : Le Peuple de l’herbe (1996, Bruno \
+                    Coulais) et 37°2 le matin (1986, Gabriel Yared) ont été les derniers recalés.";
+        let titles: Vec<String> =
+            bracketed_items(text).unwrap().into_iter().map(|(_, t)| t[..t.find(" (").unwrap()].to_string()).collect();
+        assert_eq!(titles, ["Le Cercle rouge", "Microcosmos : Le Peuple de l’herbe", "37°2 le matin"]);
+        assert!(HM_WORDS.is_match(text));
+        // A long sentence before the first bracket is not a title.
+        assert_eq!(title_before("We have all seen and loved this one"), None);
     }
 
     #[test]
