@@ -21,7 +21,7 @@ pub enum Field {
 }
 
 static KEYED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)^\s*(composers?|composer\(s\)|composed by|音楽|作曲|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platforms?|developer|publisher|network|studio|rating|grade|verdict|price|stars?)[*_]*\s*[:：]\s*(?:[*_]+\s*)?(.*)$")
+    Re::new(r"(?i)^\s*(composers?|composer\(s\)|composed by|音楽|作曲|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|(?:standout|key|notable|favou?rite|best) cues?|cues?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platforms?|developer|publisher|network|studio|rating|grade|verdict|price|stars?)[*_]*\s*[:：]\s*(?:[*_]+\s*)?(.*)$")
         .expect("static regex")
 });
 /// "Score by Mica Levi", "Music by Vangelis": a credit line with no colon.
@@ -30,6 +30,12 @@ static CREDIT: LazyLock<Re> = LazyLock::new(|| {
         r"^\s*(?:(?:Original )?(?:Score|Music|Soundtrack|Songs?|Themes?)|Composed|Scored)\s+(?:by|from)\s+(\S.{1,80})$",
     )
     .expect("static regex")
+});
+/// "Film: 1956, dir. Fred M. Wilcox": the work's own year as a field (while "Film: Alien"
+/// names the work, a header).
+static DATED_WORK: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)^\s*(?:film|movie|game|series|show|anime)[*_]*\s*:\s*(?:[*_]+\s*)?((?:1[89]|20)\d\d\b.*)$")
+        .expect("static regex")
 });
 /// A rating value ("8/10", "4.5 stars", "B+") after a "Score:" key.
 static RATING: LazyLock<Re> =
@@ -41,6 +47,9 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
     if let Some(c) = CREDIT.captures(text) {
         let value = c.get(1)?.as_str().trim_end_matches(['*', '_', '.']);
         return Some((Field::Makers, value));
+    }
+    if let Some(c) = DATED_WORK.captures(text) {
+        return Some((Field::Year, c.get(1)?.as_str()));
     }
     let c = KEYED.captures(text)?;
     let key = c.get(1)?.as_str().to_lowercase();
@@ -63,7 +72,7 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
         k if k.contains("label") => Field::Label,
         "year" => Field::Year,
         "released" | "release" | "release date" => Field::Released,
-        k if k.contains("track") || k.starts_with("highlight") => Field::Tracks,
+        k if k.contains("track") || k.contains("cue") || k.starts_with("highlight") => Field::Tracks,
         _ => Field::Other,
     };
     Some((field, value))
@@ -86,6 +95,9 @@ mod tests {
         assert_eq!(field_line("Label: Waxwork Records"), Some((Field::Label, "Waxwork Records")));
         assert_eq!(field_line("Released: 1999"), Some((Field::Released, "1999")));
         assert_eq!(field_line("Notable tracks:"), Some((Field::Tracks, "")));
+        assert_eq!(field_line("**Standout cue:** \"Timesteps\""), Some((Field::Tracks, "\"Timesteps\"")));
+        assert_eq!(field_line("**Film:** 1956, dir. Fred M. Wilcox"), Some((Field::Year, "1956, dir. Fred M. Wilcox")));
+        assert_eq!(field_line("Film: Alien"), None);
         assert_eq!(field_line("The score by Mica Levi is great"), None);
         assert_eq!(
             field_line("Also known as: Il buono, il brutto, il cattivo"),

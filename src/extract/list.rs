@@ -310,7 +310,11 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
     if !accepted_shapes.is_empty() {
         let families = families(&cands, &accepted, units, info);
         for (ci, c) in cands.iter().enumerate() {
-            if accepted[ci].is_some() || quality(&c.header) < GROUP_TITLE_SCORE || in_ranked_region(c.unit, &regions) {
+            if accepted[ci].is_some()
+                || quality(&c.header) < GROUP_TITLE_SCORE
+                || in_ranked_region(c.unit, &regions)
+                || is_field_line(&units[c.unit].text)
+            {
                 continue;
             }
             let content_shape = Shape { kind: c.shape.kind, ..c.shape };
