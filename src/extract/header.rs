@@ -103,6 +103,10 @@ pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
 
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+    // A header that opens with an emphasised span opens with its title, whatever order the
+    // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
+    let title_first = Orientation::default();
+    let orientation = if super::spans::emphasis_after(text).is_some() { &title_first } else { orientation };
     let (head, rest) = super::split::split_header_rest(text, vocab);
     if let Some(h) = parse_many_slots(&head, &rest, orientation, vocab) {
         return Some(h);

@@ -93,6 +93,11 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         // "A: Akira. I was…": an interview answer's speaker label is not part of the text.
         let text = strip_answer_label(text);
         let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
+        if let Some((header, blurb)) = ranked_sentence(&unit.text) {
+            out.push(Unit { text: header, ..unit.clone() });
+            out.push(Unit { text: blurb, gap_before: false, ..unit });
+            continue;
+        }
         // A rank alone on its line ("10" / "The Umbrellas of Cherbourg") numbers the next.
         if let Some(prev) = out.last_mut()
             && let Some(rank) = rank_only(&prev.text)
@@ -105,7 +110,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             // "No. 8" over a paragraph that names its work with a year, "… Catch Me If You
             // Can (2002) is …": the rank heads that work, and the paragraph is its blurb.
             if let Some(title) = titled_with_year(&unit.text) {
-                prev.text = format!("{rank}. {title}");
+                // The rank keeps its own words ("Number nine:"), so it numbers in the style
+                // of the article's other ranks.
+                let bare = prev.text.trim().trim_end_matches(['.', ')', ':']).chars().all(|c| c.is_ascii_digit());
+                prev.text = if bare { format!("{rank}. {title}") } else { format!("{} {title}", prev.text.trim()) };
             }
         }
         if let Some(prev) = out.last_mut()
@@ -121,13 +129,56 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     out
 }
 
-/// The number of a rank alone on its line: "10", "#3", "07.", "No. 8", "Number 4", "Rank 2".
-fn rank_only(text: &str) -> Option<&str> {
+/// "Number ten: We open with *Succession* (2018), because …": a rank over a sentence that
+/// names its work in emphasis, within its first two sentences. The rank and the work (with a
+/// year bracketed after it or written just before it, "the 2021 *Cowboy Bebop*") become the
+/// header, and the sentence its blurb. A rank whose text opens with the title, or names one
+/// with its own brackets or separators first, is a header already.
+fn ranked_sentence(text: &str) -> Option<(String, String)> {
+    let e = super::enumerator::parse(text)?;
+    let rank = text[..e.len].trim_end();
+    let rest = text[e.len..].trim_start();
+    let opens = rest.chars().next()?;
+    if matches!(opens, '*' | '_' | '"' | '“' | '\'' | '‘') || !rest.contains('*') {
+        return None;
+    }
+    for (at, _) in rest.match_indices('*') {
+        let before = &rest[..at];
+        if before.contains(['(', '–', '—', ':', '*']) || before.contains(" - ") {
+            return None;
+        }
+        if before.matches(['.', '?', '!']).count() > 1 || !before.is_empty() && !before.ends_with(' ') {
+            return None;
+        }
+        let Some((title, after)) = super::spans::emphasis_after(&rest[at..]) else { continue };
+        if !title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return None;
+        }
+        let year = BRACKET_YEAR
+            .captures(after)
+            .or_else(|| YEAR_BEFORE.captures(before))
+            .map_or(String::new(), |c| format!(" ({})", &c[1]));
+        return Some((format!("{rank} {title}{year}"), rest.to_string()));
+    }
+    None
+}
+
+static BRACKET_YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\s*\((1[89]\d\d|20\d\d)\)").expect("static regex"));
+static YEAR_BEFORE: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\s*$").expect("static regex"));
+
+/// The number of a rank alone on its line: "10", "#3", "07.", "No. 8", "Number 4", "Rank 2",
+/// "Number nine:".
+fn rank_only(text: &str) -> Option<String> {
     let t = text.trim();
+    if let Some(e) = super::enumerator::parse(t)
+        && t[e.len..].trim().is_empty()
+    {
+        return Some(e.number.to_string());
+    }
     let lower = t.to_ascii_lowercase();
     let word = ["number", "rank", "platz", "nr.", "nr", "no.", "no", "#"].iter().find(|w| lower.starts_with(*w));
     let t = t[word.map_or(0, |w| w.len())..].trim_start().trim_end_matches(['.', ')', ':']);
-    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())).then_some(t)
+    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())).then(|| t.to_string())
 }
 
 /// "Jazzy and full of saxophone, Catch Me If You Can (2002) is …": the capitalised title
@@ -276,9 +327,28 @@ mod tests {
 
     #[test]
     fn a_rank_alone_heads_the_work_its_paragraph_dates() {
-        assert_eq!(rank_only("No. 8"), Some("8"));
-        assert_eq!(rank_only("#3"), Some("3"));
-        assert_eq!(rank_only("Number 12:"), Some("12"));
+        assert_eq!(rank_only("No. 8").as_deref(), Some("8"));
+        assert_eq!(rank_only("#3").as_deref(), Some("3"));
+        assert_eq!(rank_only("Number 12:").as_deref(), Some("12"));
+        assert_eq!(rank_only("Number nine:").as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn a_rank_over_a_sentence_heads_the_work_it_emphasises() {
+        let (header, blurb) = ranked_sentence("Number ten: We open with *Succession* (2018), because …").unwrap();
+        assert_eq!(
+            (header.as_str(), blurb.as_str()),
+            ("Number ten: Succession (2018)", "We open with *Succession* (2018), because …")
+        );
+        let (header, _) = ranked_sentence("7. And the 2021 *Cowboy Bebop*. Hear me out!").unwrap();
+        assert_eq!(header, "7. Cowboy Bebop (2021)");
+        let (header, _) =
+            ranked_sentence("1: Was it ever in doubt? Angelo Badalamenti's *Twin Peaks* (1990) — …").unwrap();
+        assert_eq!(header, "1: Twin Peaks (1990)");
+        // The title first, or a header with its own structure before the emphasis: as it is.
+        assert_eq!(ranked_sentence("8. *Cowboy Bebop* (1998) — the anime"), None);
+        assert_eq!(ranked_sentence("3. The Thing (1982) – unlike *Halloween*, it …"), None);
+        assert_eq!(ranked_sentence("4. One. Two. Three. Then *Jaws*."), None);
         assert_eq!(rank_only("No. 8 Jaws"), None);
         assert_eq!(rank_only("Notes"), None);
         let mut d = doc(&[
@@ -291,9 +361,9 @@ mod tests {
         ]);
         d.blocks.iter_mut().for_each(|b| b.gap_before = true);
         let got: Vec<String> = units(&d).into_iter().map(|u| u.text).collect();
-        assert_eq!(got[0], "8. Catch Me If You Can (2002)");
+        assert_eq!(got[0], "No. 8 Catch Me If You Can (2002)");
         assert!(got[1].starts_with("Jazzy"));
-        assert_eq!(got[2], "7. Close Encounters of the Third Kind (1977)");
+        assert_eq!(got[2], "No. 7 Close Encounters of the Third Kind (1977)");
         assert_eq!(got[4], "No. 6");
     }
 
