@@ -149,6 +149,12 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
         if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) || lone_nav_word {
             info[i].excluded = true;
         }
+        // "^ Frayling, Christopher (2000)…": a reference note under a wiki article, its caret
+        // the link back to the citation.
+        let text = u.text.trim_start();
+        if text[super::enumerator::parse(text).map_or(0, |e| e.len)..].starts_with("^ ") {
+            info[i].excluded = true;
+        }
         // An interviewer's question is never an entry.
         if QUESTION.is_match(&u.text) {
             info[i].excluded = true;

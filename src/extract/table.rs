@@ -172,11 +172,27 @@ fn row_mention(
     let mut rank = None;
     let mut makers = Vec::new();
     let mut labels = Vec::new();
+    let mut alt_titles = Vec::new();
+    // Emphasis sets a cell apart as a title even in sentence case ("Per un pugno di dollari").
+    let mut emphasised = false;
+    let padded: Vec<&str>;
+    let cells = match spanned_from_above(roles, cells) {
+        0 => cells,
+        missing => {
+            padded = std::iter::repeat_n("", missing).chain(cells.iter().copied()).collect();
+            &padded
+        }
+    };
     for (role, cell) in roles.iter().zip(cells) {
         let cell = CITATION.replace_all(cell, "");
         let cell = cell.trim();
         match role {
-            Role::Title => title = Some(clean_title(cell)),
+            Role::Title => {
+                let (own, alts) = title_and_translations(cell);
+                emphasised = own.starts_with('*');
+                title = Some(clean_title(own));
+                alt_titles = alts;
+            }
             Role::Year => year = cell.get(..4).and_then(|y| YEAR.is_match(y).then(|| y.parse().ok()).flatten()),
             Role::Rank => rank = cell.trim_end_matches('.').trim_start_matches('#').parse().ok(),
             Role::Makers => makers = split_names(cell),
@@ -184,7 +200,8 @@ fn row_mention(
             Role::Ignore => {}
         }
     }
-    let title = title.filter(|t| title_score(t) >= 0.5 && t.chars().count() >= 2)?;
+    let least = if emphasised { 0.25 } else { 0.5 };
+    let title = title.filter(|t| title_score(t) >= least && t.chars().count() >= 2)?;
     if roles.contains(&Role::Year) {
         // A row without a year shares the one above (a rowspan flattened away).
         year = year.or(*last_year);
@@ -194,11 +211,39 @@ fn row_mention(
     let mut m = Mention::new(&doc.source, line, Layout::Table, title);
     m.year = year;
     m.rank = rank;
+    m.alt_titles = alt_titles;
     m.composers = makers;
     m.releases = labels.iter().map(|l| Release { label: Some(l.clone()), year: None, edition: None }).collect();
     m.labels = labels;
     m.confidence = 0.85;
     Some(m)
+}
+
+/// "*Per un pugno di dollari* ( *A Fistful of Dollars* )": a title cell and the translations it
+/// gives in a closing bracket, `;`-separated.
+fn title_and_translations(cell: &str) -> (&str, Vec<String>) {
+    let Some(open) = cell.strip_suffix(')').and_then(|c| c.rfind(" (")) else { return (cell, Vec::new()) };
+    let inner = &cell[open + 2..cell.len() - 1];
+    if YEAR.is_match(inner.trim()) || inner.contains('(') {
+        return (cell, Vec::new());
+    }
+    let alts = inner.split(';').map(clean_title).filter(|t| title_score(t) >= 0.5).collect();
+    (cell[..open].trim(), alts)
+}
+
+/// How many leading cells (0 or 1) a row lacks because a cell above spans it (a Wikipedia
+/// year with `rowspan`): the row is short, and its first cell is not what the first column
+/// holds.
+fn spanned_from_above(roles: &[Role], cells: &[&str]) -> usize {
+    let missing = roles.len().saturating_sub(cells.len());
+    let first = cells.first().map_or("", |c| c.trim());
+    let fits = match roles.first() {
+        Some(Role::Year) => first.get(..4).is_some_and(|y| YEAR.is_match(y)),
+        Some(Role::Rank) => first.trim_end_matches('.').trim_start_matches('#').parse::<u32>().is_ok(),
+        _ => true,
+    };
+    // Only the first column spans rows (a year, a rank); later cells may be missing at the end.
+    usize::from(missing > 0 && !fits && !first.is_empty())
 }
 
 /// "Year Game Composer(s) Refs": a line of column names only.
@@ -317,6 +362,20 @@ fn split_title_names(words: &[&str], has_names: bool, vocab: &Vocabulary) -> (St
 mod tests {
     use super::*;
     use crate::extract::vocab::BUILT_IN;
+
+    #[test]
+    fn rows_under_a_spanning_year_and_translated_titles() {
+        let roles = [Role::Year, Role::Title, Role::Makers, Role::Label, Role::Ignore];
+        assert_eq!(spanned_from_above(&roles, &["*Django*", "Luis Bacalov", "—", "Notes"]), 1);
+        assert_eq!(spanned_from_above(&roles, &["1966", "*Django*", "Luis Bacalov"]), 0);
+        assert_eq!(spanned_from_above(&roles, &["", "*Django*", "Luis Bacalov", "—"]), 0);
+        let (title, alts) = title_and_translations("*Giù la testa* ( *Duck, You Sucker!* ; *A Fistful of Dynamite* )");
+        assert_eq!(
+            (title, alts.as_slice()),
+            ("*Giù la testa*", &["Duck, You Sucker!".to_string(), "A Fistful of Dynamite".to_string()][..])
+        );
+        assert_eq!(title_and_translations("Vertigo (1958)").0, "Vertigo (1958)");
+    }
 
     #[test]
     fn flattened_rows_split_title_from_names() {

@@ -147,7 +147,8 @@ fn ranked_sentence(text: &str) -> Option<(String, String)> {
         if before.contains(['(', '–', '—', ':', '*']) || before.contains(" - ") {
             return None;
         }
-        if before.matches(['.', '?', '!']).count() > 1 || !before.is_empty() && !before.ends_with(' ') {
+        let wordless = !before.is_empty() && !before.chars().any(char::is_alphabetic);
+        if before.matches(['.', '?', '!']).count() > 1 || !before.is_empty() && !before.ends_with(' ') || wordless {
             return None;
         }
         let Some((title, after)) = super::spans::emphasis_after(&rest[at..]) else { continue };

@@ -289,7 +289,12 @@ impl Walker {
                             }
                             let tag = el.name();
                             if tag == "br" {
-                                self.flush();
+                                // A line break inside a table cell does not end the row.
+                                if self.contexts.last().is_some_and(|c| c.0 == BlockKind::Row) {
+                                    self.buffer.push(' ');
+                                } else {
+                                    self.flush();
+                                }
                                 continue;
                             }
                             if tag == "td" || tag == "th" {
@@ -489,6 +494,11 @@ mod tests {
         let b = blocks_from_html(html);
         assert_eq!(b[0].kind, BlockKind::Row);
         assert_eq!(b[0].text, "1985\tSuper Mario Bros.\tKoji Kondo");
+        // A line break inside a cell keeps the row whole.
+        let html = "<table><tr><td>1964</td><td>Per un pugno di dollari<br><small>(A Fistful of Dollars)</small></td></tr></table>";
+        let b = blocks_from_html(html);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].text, "1964\tPer un pugno di dollari (A Fistful of Dollars)");
     }
 
     #[test]
