@@ -89,10 +89,11 @@ pub fn analyze(units: &[Unit], vocab: &Vocabulary) -> Vec<UnitInfo> {
 /// as content (a forum thread's replies are its content).
 pub fn analyze_with(units: &[Unit], vocab: &Vocabulary, stops: bool) -> Vec<UnitInfo> {
     let mut info = vec![UnitInfo::default(); units.len()];
-    mark_stops(units, &mut info, stops);
+    let contents = contents_lines(units);
+    mark_stops(units, &mut info, stops, &contents);
     mark_year_headings(units, &mut info);
     mark_list_year(units, &mut info);
-    mark_tables_of_contents(units, &mut info);
+    mark_tables_of_contents(units, &mut info, &contents);
     mark_list_titles(units, &mut info);
     for (i, u) in units.iter().enumerate() {
         let next_is_item = units.get(i + 1).is_some_and(|n| n.kind == crate::document::BlockKind::ListItem);
@@ -121,7 +122,7 @@ fn is_short_line(u: &Unit) -> bool {
 
 /// From a page-furniture heading to the end of the article (or the next heading of the same
 /// or a higher level, in HTML).
-fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
+fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool, contents: &[bool]) {
     let mut stop_level: Option<u8> = None;
     let mut stopped = false;
     for (i, u) in units.iter().enumerate() {
@@ -136,7 +137,11 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool) {
             stop_level = None;
         }
         // A contents list naming "FAQ" is not the FAQ itself.
-        if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && STOP.is_match(u.text.trim()) {
+        if is_short_line(u)
+            && u.kind != crate::document::BlockKind::ListItem
+            && !contents[i]
+            && STOP.is_match(u.text.trim())
+        {
             info[i].excluded = true;
             info[i].boundary = true;
             if stops {
@@ -230,24 +235,36 @@ fn mark_year_headings(units: &[Unit], info: &mut [UnitInfo]) {
     }
 }
 
-/// A contents heading and the list under it; also any run of list items each of which
-/// reappears later as a line of its own.
-fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo]) {
+/// Which units are a contents heading or the list under it: its list items, the one short
+/// line right after it, and numbered section lines ("2 See also", "3.1 Scores").
+fn contents_lines(units: &[Unit]) -> Vec<bool> {
+    static NUMBERED: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\d{1,2}(?:\.\d{1,2})*\s+\S").expect("static regex"));
+    let mut contents = vec![false; units.len()];
     let mut i = 0;
     while i < units.len() {
         if TOC.is_match(units[i].text.trim()) {
-            info[i].excluded = true;
+            contents[i] = true;
             let mut j = i + 1;
             while j < units.len()
-                && (units[j].kind == crate::document::BlockKind::ListItem || is_short_line(&units[j]) && j == i + 1)
+                && (units[j].kind == crate::document::BlockKind::ListItem
+                    || is_short_line(&units[j]) && (j == i + 1 || NUMBERED.is_match(units[j].text.trim())))
             {
-                info[j].excluded = true;
+                contents[j] = true;
                 j += 1;
             }
             i = j;
             continue;
         }
         i += 1;
+    }
+    contents
+}
+
+/// A contents heading and the list under it; also any run of list items each of which
+/// reappears later as a line of its own.
+fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo], contents: &[bool]) {
+    for (slot, &toc) in info.iter_mut().zip(contents) {
+        slot.excluded |= toc;
     }
     // Where each text last appears as something other than a list item.
     let mut last_line: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -358,6 +375,23 @@ mod tests {
         let info = analyze(&units, &BUILT_IN);
         let excluded: Vec<bool> = info.iter().map(|i| i.excluded).collect();
         assert_eq!(excluded, [true, true, false, true, true]);
+    }
+
+    #[test]
+    fn a_numbered_contents_list_naming_see_also_stops_nothing() {
+        let units = vec![
+            unit("Contents", BlockKind::Paragraph),
+            unit("1 Winners and nominees", BlockKind::Paragraph),
+            unit("2 See also", BlockKind::Paragraph),
+            unit("3 References", BlockKind::Paragraph),
+            unit("Year Film Composer(s)", BlockKind::Paragraph),
+            unit("Gladiator Hans Zimmer", BlockKind::Paragraph),
+            unit("See also", BlockKind::Paragraph),
+            unit("Gladiator II", BlockKind::Paragraph),
+        ];
+        let info = analyze(&units, &BUILT_IN);
+        let excluded: Vec<bool> = info.iter().map(|i| i.excluded).collect();
+        assert_eq!(excluded, [true, true, true, true, false, false, true, true]);
     }
 
     #[test]

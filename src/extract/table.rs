@@ -200,13 +200,14 @@ fn row_mention(
             Role::Ignore => {}
         }
     }
-    let least = if emphasised { 0.25 } else { 0.5 };
-    let title = title.filter(|t| title_score(t) >= least && t.chars().count() >= 2)?;
     if roles.contains(&Role::Year) {
-        // A row without a year shares the one above (a rowspan flattened away).
+        // A row without a year shares the one above (a rowspan flattened away), and a row
+        // that holds only a year ("2000" broken from its cell) dates the rows under it.
         year = year.or(*last_year);
         *last_year = year;
     }
+    let least = if emphasised { 0.25 } else { 0.5 };
+    let title = title.filter(|t| title_score(t) >= least && t.chars().count() >= 2)?;
     let _ = vocab;
     let mut m = Mention::new(&doc.source, line, Layout::Table, title);
     m.year = year;

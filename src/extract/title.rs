@@ -44,7 +44,8 @@ pub fn clean_title(raw: &str) -> String {
     let mut s = s.trim().to_string();
     loop {
         let before = s.clone();
-        s = s.trim().trim_end_matches([',', ';', ':', '–', '—', '|', '~']).trim().to_string();
+        // A dagger marks a winner or a footnote in award tables ("Frida ‡").
+        s = s.trim().trim_end_matches([',', ';', ':', '–', '—', '|', '~', '‡', '†']).trim().to_string();
         if s.ends_with(" -") {
             s.truncate(s.len() - 2);
         }

@@ -65,18 +65,31 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// A table copied from a browser arrives as lines of tab-separated cells: three or more
-/// consecutive lines with the same number (three or more) of cells are table rows.
+/// A table copied from a browser arrives as lines of tab-separated cells: a line of three or
+/// more cells, then consecutive lines of at most as many, are table rows when three or more of
+/// them have two cells or more. Rows may be short: a cell spanning rows above (a year) or empty
+/// cells at the end are not copied, and a line break inside a cell leaves a short line of its
+/// own ("2000" over "(73rd)\tGladiator\t…").
 fn mark_tab_tables(blocks: &mut [Block]) {
     let cells = |b: &Block| if b.kind == BlockKind::Paragraph { b.text.matches('\t').count() + 1 } else { 0 };
     let mut start = 0;
     while start < blocks.len() {
         let n = cells(&blocks[start]);
         let mut end = start + 1;
-        while end < blocks.len() && n >= 3 && cells(&blocks[end]) == n && blocks[end].line == blocks[end - 1].line + 1 {
+        let mut tabbed = 1;
+        while end < blocks.len() && n >= 3 && blocks[end].line == blocks[end - 1].line + 1 {
+            let c = cells(&blocks[end]);
+            if c == 0 || c > n || c == 1 && blocks[end].text.split_whitespace().count() > 3 {
+                break;
+            }
+            tabbed += usize::from(c >= 2);
             end += 1;
         }
-        if n >= 3 && end - start >= 3 {
+        // A short line after the last row is the text after the table.
+        while end > start + 1 && cells(&blocks[end - 1]) == 1 {
+            end -= 1;
+        }
+        if n >= 3 && tabbed >= 3 {
             for b in &mut blocks[start..end] {
                 b.kind = BlockKind::Row;
             }
@@ -139,6 +152,18 @@ mod tests {
         assert_eq!((b[3].kind, b[3].depth), (BlockKind::ListItem, 1));
         assert_eq!((b[4].kind, b[4].text.as_str()), (BlockKind::Paragraph, "10. Barbie"));
         assert_eq!(b[5].kind, BlockKind::Heading(2));
+    }
+
+    #[test]
+    fn ragged_tab_tables_copied_from_a_wiki() {
+        let text = "Intro\nYear\tFilm\tComposer(s)\tRef.\n2000\n(73rd)\tGladiator ‡\tHans Zimmer\t[2]\n\
+                    Chocolat\tRachel Portman\nThe Patriot\tJohn Williams\nAfter the table, a sentence.\n";
+        let kinds: Vec<BlockKind> = blocks_from_text(text).iter().map(|b| b.kind).collect();
+        let row = BlockKind::Row;
+        assert_eq!(kinds, [BlockKind::Paragraph, row, row, row, row, row, BlockKind::Paragraph]);
+        // Two tabbed lines after a header are not yet a table.
+        let kinds: Vec<BlockKind> = blocks_from_text("a\tb\tc\nd\te\nplain\n").iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Paragraph; 3]);
     }
 
     #[test]
