@@ -43,7 +43,11 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         if in_blurb(i, &taken_units, &starts) && !HM_WORDS.is_match(&u.text) && !dated {
             continue;
         }
-        let hm_hint = HM_WORDS.find(&u.text).is_some_and(|m| u.text[..m.start()].matches('(').count() == 0);
+        // The mention words lead the list ("Honourable mentions: A (X), …") or close it
+        // ("A (X), B (Y) et C (Z) ont été les derniers recalés").
+        let hm_hint = HM_WORDS.find(&u.text).is_some_and(|m| {
+            !u.text[..m.start()].contains('(') || !u.text[m.end()..].contains('(') && u.text[m.end()..].len() < 40
+        });
         for (rank, h) in headers {
             out.push(Entry { unit: i, header: h, rank, group, shared_unit: true, confidence: 0.7, hm_hint });
         }

@@ -190,11 +190,14 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
         let parts = split_multi(&content);
         let shared = parts.len() > 1;
         let fields_follow = units.get(i + 1).is_some_and(|n| is_field_line(&n.text)) && !is_field_line(&u.text);
+        // "Midsommar" over "Bobby Krlic · Milan Records": a details line under a short title.
+        let details_follow = u.words() <= 10
+            && units.get(i + 1).is_some_and(|n| !n.gap_before && super::body::details_line(&n.text, vocab).is_some());
         for part in parts {
             let Some(mut h) = header::parse(&part, o, vocab) else {
                 continue;
             };
-            if fields_follow {
+            if fields_follow || details_follow {
                 // A title line followed by "Composer: …" / "Label: …" lines: the field-line
                 // layout, as structured as a bracketed header.
                 h.evidence += 0.5;

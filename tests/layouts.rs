@@ -1,0 +1,106 @@
+//! Small articles, one per layout, written by the team: each test pins down one general rule
+//! of extraction on text the rule was not written from.
+
+use cuesheet::ingest::document_from_bytes;
+use cuesheet::model::Mention;
+
+fn mentions(name: &str, text: &str) -> Vec<Mention> {
+    let doc = document_from_bytes(name, text.as_bytes()).expect("decodes");
+    cuesheet::extract_document(&doc, &cuesheet::extract::BUILT_IN)
+}
+
+fn titles(mentions: &[Mention]) -> Vec<&str> {
+    mentions.iter().map(|m| m.title.as_str()).collect()
+}
+
+/// Short title lines, each over a "Composer · Label" line, then a blurb and a signature.
+#[test]
+fn title_lines_over_details_lines_are_entries() {
+    let text = "The records we played all year\n\nOur writers picked one each.\n\n\
+        Aftersun\nOliver Coates · Invada Records\nA cello that sounds like a heat haze.\n— Jo Bell\n\n\
+        Nope\nMichael Abels · Back Lot Music\nA western in the sky.\n— Sam Reyes\n\n\
+        Tár\nHildur Guðnadóttir · Deutsche Grammophon\nThe album is half fiction, half Mahler.\n— Jo Bell\n";
+    let found = mentions("picks.txt", text);
+    assert_eq!(titles(&found), ["Aftersun", "Nope", "Tár"]);
+    assert_eq!(found[0].composers, ["Oliver Coates"]);
+    assert_eq!(found[2].labels, ["Deutsche Grammophon"]);
+    assert_eq!(found[1].reviewer.as_deref(), Some("Sam Reyes"));
+}
+
+/// A countdown whose ranks are words and whose entries are sentences naming the work in
+/// emphasis: the rank heads the emphasised work, with its year.
+#[test]
+fn spelled_ranks_over_sentences_head_the_emphasised_work() {
+    let text = "# Three scores for winter\n\n\
+        **Number three:** We start with *Fargo* (1996), where Carter Burwell turns a Norwegian hymn into snow.\n\n\
+        #### Number two:\n\nJóhann Jóhannsson's music for *Sicario* (2015) is a low rumble under everything.\n\n\
+        **Number one:** Was there any doubt? Ennio Morricone's *The Thing* (1982) is the coldest record I own.\n";
+    let found = mentions("winter.md", text);
+    let got: Vec<(&str, Option<u32>, Option<i32>)> = found.iter().map(|m| (m.title.as_str(), m.rank, m.year)).collect();
+    assert_eq!(
+        got,
+        [("Fargo", Some(3), Some(1996)), ("Sicario", Some(2), Some(2015)), ("The Thing", Some(1), Some(1982))]
+    );
+    assert_eq!(found[2].composers, ["Ennio Morricone"]);
+}
+
+/// A wiki table copied from a browser: the year cell spans rows and was broken over two lines,
+/// trailing cells are missing, and the contents list above names "See also".
+#[test]
+fn ragged_wiki_tables_copied_as_text() {
+    let text = "Contents\n1 Winners\n2 See also\n3 References\n\nWinners[edit]\n\
+        Year\tFilm\tComposer(s)\tRef.\n1990\n(63rd)\tDances with Wolves ‡\tJohn Barry\t[1]\n\
+        Avalon\tRandy Newman\nGhost\tMaurice Jarre\n1991\n(64th)\tBeauty and the Beast ‡\tAlan Menken\t[2]\n\
+        Bugsy\tEnnio Morricone\n\nSee also\nSome other list\n";
+    let found = mentions("awards.txt", text);
+    let got: Vec<(&str, Option<i32>, Vec<String>)> =
+        found.iter().map(|m| (m.title.as_str(), m.year, m.composers.clone())).collect();
+    let row = |t, y, c: &str| (t, Some(y), vec![c.to_string()]);
+    assert_eq!(
+        got,
+        [
+            row("Dances with Wolves", 1990, "John Barry"),
+            row("Avalon", 1990, "Randy Newman"),
+            row("Ghost", 1990, "Maurice Jarre"),
+            row("Beauty and the Beast", 1991, "Alan Menken"),
+            row("Bugsy", 1991, "Ennio Morricone"),
+        ]
+    );
+}
+
+/// Ranks written "N° 12", and honourable mentions as one sentence in sentence-case French.
+#[test]
+fn french_ranks_and_a_sentence_of_honourable_mentions() {
+    let text = "Nos bandes originales préférées\n\n\
+        N° 3 — Diva (1981)\nMusique : Vladimir Cosma\nUn piano d’une élégance folle.\n\n\
+        N° 2 — Le Grand Bleu (1988)\nMusique : Éric Serra\nDes nappes de synthé.\n\n\
+        N° 1 — Jules et Jim (1962)\nMusique : Georges Delerue\nLe tourbillon de la vie.\n\n\
+        La Piscine (1969, Michel Legrand), Le Cercle rouge (1970, Éric Demarsan) et 37°2 le matin \
+        (1986, Gabriel Yared) ont été les derniers recalés.\n";
+    let found = mentions("bo.txt", text);
+    let got: Vec<(&str, Option<u32>, bool)> =
+        found.iter().map(|m| (m.title.as_str(), m.rank, m.honourable_mention)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Diva", Some(3), false),
+            ("Le Grand Bleu", Some(2), false),
+            ("Jules et Jim", Some(1), false),
+            ("La Piscine", None, true),
+            ("Le Cercle rouge", None, true),
+            ("37°2 le matin", None, true),
+        ]
+    );
+}
+
+/// A saved page that sets titles in italics: emphasis bounds the title in running text.
+#[test]
+fn html_italics_bound_titles_in_running_text() {
+    let html = "<html><body><article><h1>Five notes</h1>\
+        <h2>No. 3</h2><p>Nothing but <i>Close Encounters of the Third Kind</i> (1977) here.</p>\
+        <h2>No. 2</h2><p>Two notes, E and F. <em>Jaws</em> (1975) made a generation afraid of the water.</p>\
+        <h2>No. 1</h2><p>His theme for <em>Schindler’s List</em> (1993), played by Itzhak Perlman.</p>\
+        </article></body></html>";
+    let found = mentions("williams.html", html);
+    assert_eq!(titles(&found), ["Close Encounters of the Third Kind", "Jaws", "Schindler’s List"]);
+}
