@@ -104,3 +104,27 @@ fn html_italics_bound_titles_in_running_text() {
     let found = mentions("williams.html", html);
     assert_eq!(titles(&found), ["Close Encounters of the Third Kind", "Jaws", "Schindler’s List"]);
 }
+
+/// Honourable mentions as running text under their heading: each dated title is an entry,
+/// credited to the person whose possessive opens it.
+#[test]
+fn a_paragraph_of_honourable_mentions_in_running_text() {
+    let text = "Top three westerns\n\n\
+        3. Unforgiven (1992) – Lennie Niehaus\nQuiet guitar.\n\n\
+        2. Tombstone (1993) – Bruce Broughton\nBig brass.\n\n\
+        1. Open Range (2003) – Michael Kamen\nThe last great one.\n\n\
+        Honourable mentions\n\
+        Elmer Bernstein's The Magnificent Seven (1960) came close, as did Jerome Moross's The Big \
+        Country (1958), and we still hum Ennio Morricone's My Name Is Nobody (1973).\n";
+    let found = mentions("westerns.txt", text);
+    let mentioned: Vec<(&str, Vec<String>)> =
+        found.iter().filter(|m| m.honourable_mention).map(|m| (m.title.as_str(), m.composers.clone())).collect();
+    assert_eq!(
+        mentioned,
+        [
+            ("The Magnificent Seven", vec!["Elmer Bernstein".to_string()]),
+            ("The Big Country", vec!["Jerome Moross".to_string()]),
+            ("My Name Is Nobody", vec!["Ennio Morricone".to_string()]),
+        ]
+    );
+}

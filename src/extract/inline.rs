@@ -27,14 +27,27 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         if info[i].excluded || taken_units.binary_search(&i).is_ok() {
             continue;
         }
-        let items = bracketed_items(&u.text).or_else(|| numbered_items(&u.text));
-        let Some(items) = items else { continue };
+        let listed = bracketed_items(&u.text).or_else(|| numbered_items(&u.text));
+        let mentions_section = starts[i] < i && info[starts[i]].hm_marker || HM_WORDS.is_match(&u.text);
+        let (items, least) = match listed {
+            Some(items) => (items.into_iter().map(|(rank, text)| (rank, text, None)).collect(), 3),
+            None if mentions_section => (dated_titles(&u.text), 2),
+            None => continue,
+        };
         let headers: Vec<(Option<u32>, header::Header)> = items
             .into_iter()
-            .filter_map(|(rank, text)| header::parse(&text, &o, vocab).map(|h| (rank, h)))
+            .filter_map(|(rank, text, possessor)| {
+                let mut h = header::parse(&text, &o, vocab)?;
+                if h.makers.is_empty()
+                    && let Some(p) = possessor.filter(|p| super::names::name_score(p, vocab) >= 0.7)
+                {
+                    h.makers = super::names::split_names(&p);
+                }
+                Some((rank, h))
+            })
             .filter(|(_, h)| h.title_score >= 0.6 && h.title.split_whitespace().count() <= 10)
             .collect();
-        if headers.len() < 3 {
+        if headers.len() < least {
             continue;
         }
         // Inside an entry's blurb a bracketed run is a cast list or other credits, unless the
@@ -54,6 +67,21 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         group += 1;
     }
     out
+}
+
+/// A paragraph of mentions in running text, "Alan Silvestri's The Avengers (2012) and Michael
+/// Giacchino's The Incredibles (2004) both came close, as did …": each title dated in
+/// brackets, as "Title (Year)", with the person whose possessive opens it.
+pub fn dated_titles(text: &str) -> Vec<(Option<u32>, String, Option<String>)> {
+    static DATED: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\((1[89]\d\d|20\d\d)\)$").expect("static regex"));
+    top_level_groups(text)
+        .into_iter()
+        .filter(|&(start, end)| DATED.is_match(&text[start..end]))
+        .filter_map(|(start, end)| {
+            let span = super::spans::span_before(&text[..start])?;
+            Some((None, format!("{} {}", span.title, &text[start..end]), span.possessor))
+        })
+        .collect()
 }
 
 /// Runs of "Title (X)" items inside a paragraph — "Honourable mentions: A (X), B (Y) and

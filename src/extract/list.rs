@@ -333,7 +333,10 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
             } else if let Some(f) = family {
                 accepted[ci] = Some((f.group, c.enumerator.map(|e| e.number)));
             } else if (c.header.evidence >= 0.7
-                || in_hm_scope(c.unit, info, &accepted_shapes) && c.header.evidence >= 0.3)
+                || in_hm_scope(c.unit, info, &accepted_shapes)
+                    && c.header.evidence >= 0.3
+                    // A paragraph naming several dated works is read item by item.
+                    && super::inline::dated_titles(&units[c.unit].text).len() < 2)
                 && quality(&c.header) >= 0.8
                 && member_ok(c, units, info)
             {
