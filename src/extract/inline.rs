@@ -27,7 +27,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         if info[i].excluded || taken_units.binary_search(&i).is_ok() {
             continue;
         }
-        let listed = bracketed_items(&u.text).or_else(|| numbered_items(&u.text));
+        let listed = bracketed_items(&u.text).or_else(|| numbered_items(&u.text)).or_else(|| lead_in_items(&u.text));
         let mentions_section = starts[i] < i && info[starts[i]].hm_marker || HM_WORDS.is_match(&u.text);
         let (items, least) = match listed {
             Some(items) => (items.into_iter().map(|(rank, text)| (rank, text, None)).collect(), 3),
@@ -67,6 +67,34 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         group += 1;
     }
     out
+}
+
+/// "Honorable mentions (write-ins): Solaris - Eduard Artemyev, Sunshine - John Murphy &
+/// Underworld, Arrival - Jóhann Jóhannsson.": the items after a mentions lead-in and its colon,
+/// separated by commas, semicolons or a last "and".
+fn lead_in_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
+    let lead = HM_WORDS.find(text)?;
+    let colon = lead.end() + text[lead.end()..].find(": ")?;
+    if text[lead.end()..colon].split_whitespace().count() > 8 {
+        return None;
+    }
+    let list = text[colon + 2..].trim().trim_end_matches(['.', '!']);
+    let mut items: Vec<&str> = list.split([',', ';']).map(str::trim).collect();
+    if let Some(last) = items.pop() {
+        match last.strip_prefix("and ").or_else(|| last.strip_prefix("& ")) {
+            Some(rest) => items.push(rest),
+            None => items.extend(last.splitn(2, " and ").map(str::trim)),
+        }
+    }
+    items.retain(|i| !i.is_empty());
+    // Quotes and brackets may hold commas of their own: other readers take those lists.
+    let titled = items.iter().all(|i| {
+        i.split_whitespace().count() <= 12
+            && i.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !i.contains(['(', ')', '“', '”', '"', '‘', '’'])
+            && !i.ends_with('?')
+    });
+    (items.len() >= 2 && titled).then(|| items.into_iter().map(|i| (None, i.to_string())).collect())
 }
 
 /// A paragraph of mentions in running text, "Alan Silvestri's The Avengers (2012) and Michael
@@ -292,6 +320,25 @@ mod tests {
         assert!(HM_WORDS.is_match(text));
         // A long sentence before the first bracket is not a title.
         assert_eq!(title_before("We have all seen and loved this one"), None);
+    }
+
+    #[test]
+    fn items_after_a_mentions_lead_in() {
+        let items = lead_in_items(
+            "Honorable mentions (write-ins with 3+ votes): Solaris - Eduard Artemyev, Sunshine - John Murphy & \
+             Underworld, Arrival - Jóhann Jóhannsson.",
+        )
+        .unwrap();
+        let texts: Vec<&str> = items.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Solaris - Eduard Artemyev", "Sunshine - John Murphy & Underworld", "Arrival - Jóhann Jóhannsson"]
+        );
+        let texts: Vec<String> =
+            lead_in_items("Runners-up: Heat, Thief and Collateral.").unwrap().into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["Heat", "Thief", "Collateral"]);
+        assert_eq!(lead_in_items("Honourable mentions go to anyone who read this far: thanks, really"), None);
+        assert_eq!(lead_in_items("Also-rans: “Persepolis,” Olivier Bernet, and Heat"), None);
     }
 
     #[test]
