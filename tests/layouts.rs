@@ -128,3 +128,21 @@ fn a_paragraph_of_honourable_mentions_in_running_text() {
         ]
     );
 }
+
+/// An essay whose paragraphs each open on a dated work named after a person's possessive:
+/// the work is the title, not the sentence, and a known composer is its maker. Titles that
+/// hold a possessive of their own stay whole.
+#[test]
+fn paragraphs_opening_on_a_possessive_and_a_dated_work() {
+    let text = "Five scores for the dark\n\n\
+        Start with Mica Levi's Under the Skin (2013), which hums like a fridge in an empty flat.\n\n\
+        Levi's music owes something to Goblin's Suspiria (1977), all bells and breathing.\n\n\
+        I keep returning to Bernard Herrmann's Vertigo (1958) for its spiral of strings.\n\n\
+        Harry Potter and the Philosopher's Stone (2001) is the odd one out here, a Williams confection.\n";
+    let found = mentions("dark.txt", text);
+    let got: Vec<(&str, Vec<String>)> = found.iter().map(|m| (m.title.as_str(), m.composers.clone())).collect();
+    let titles: Vec<&str> = got.iter().map(|(t, _)| *t).collect();
+    assert_eq!(titles, ["Under the Skin", "Suspiria", "Vertigo", "Harry Potter and the Philosopher's Stone"]);
+    assert_eq!(got[0].1, ["Mica Levi"]);
+    assert_eq!(got[2].1, ["Bernard Herrmann"]);
+}

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::groups::{Group, classify};
-use super::names::{is_various_artists, list_score, split_names};
+use super::names::{is_various_artists, list_score, name_score, split_names};
 use super::split::{Piece, bracket_pieces, find_separators, strip_glued_various};
 use super::title::{clean_title, title_score};
 use super::vocab::Vocabulary;
@@ -103,6 +103,41 @@ pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
 
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+    let mut h = parse_slots(text, orientation, vocab)?;
+    if let Some((title, possessor)) = sentence_possessive(&h.title)
+        && (name_score(&possessor, vocab) >= 0.7 || vocab.is_composer(&possessor))
+    {
+        // Only a known composer: the person in such a sentence is as often the director.
+        if h.makers.is_empty() && vocab.is_composer(&possessor) {
+            h.makers = split_names(&possessor);
+            h.sep.makers = true;
+        }
+        h.title_score = title_score(&title);
+        h.title = title;
+        h.evidence = evidence(&h);
+    }
+    Some(h)
+}
+
+/// "Start with Mica Levi's Under the Skin": a title slot that is a sentence naming a work
+/// after a person's possessive holds that work, credited to that person. A title that opens
+/// with the possessive ("Bram Stoker's Dracula") is left alone.
+fn sentence_possessive(title: &str) -> Option<(String, String)> {
+    if title.split_whitespace().count() < 4 || title.contains(['*', '_', '“', '”', '"', '/']) {
+        return None;
+    }
+    let span = super::spans::span_before(title)?;
+    let possessor = span.possessor?;
+    let at = title.find(&format!("{possessor}’s")).or_else(|| title.find(&format!("{possessor}'s")))?;
+    // The words before the person read as a sentence ("Start with", "I'm counting"), not as
+    // the start of a title ("Harry Potter and the Philosopher's Stone").
+    let sentence = title[..at].split_whitespace().any(|w| {
+        w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && !matches!(w, "and" | "the" | "of" | "a" | "an")
+    });
+    (sentence && !span.title.is_empty()).then_some((span.title, possessor))
+}
+
+fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
     let title_first = Orientation::default();
