@@ -257,6 +257,28 @@ struct Walker {
     item_number: Option<i64>,
     /// Buffer offsets of the `*` written for each open emphasis element.
     emphasis_open: Vec<usize>,
+    /// Open elements whose class names a year or a credit, with their buffer offsets.
+    fields_open: Vec<(FieldRole, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldRole {
+    Year,
+    Maker,
+}
+
+/// The field an inline element's class names (`year`, `card__year`, `composer`, `artist-name`).
+fn field_role(el: &scraper::node::Element) -> Option<FieldRole> {
+    if !matches!(el.name(), "span" | "small" | "time" | "div" | "p") {
+        return None;
+    }
+    let class = el.attr("class")?.to_ascii_lowercase();
+    let mut words = class.split(|c: char| c.is_whitespace() || c == '-' || c == '_');
+    words.find_map(|w| match w {
+        "year" | "date" => Some(FieldRole::Year),
+        "composer" | "composers" | "artist" | "artists" | "music" | "credit" | "credits" => Some(FieldRole::Maker),
+        _ => None,
+    })
 }
 
 /// Emphasis longer than this is a styled passage, not a title.
@@ -305,6 +327,8 @@ impl Walker {
                                 continue;
                             } else if is_emphasis(tag) {
                                 self.open_emphasis(line_of(id));
+                            } else if let Some(role) = field_role(el) {
+                                self.fields_open.push((role, self.buffer.len()));
                             }
                             if let Some(kind) = block_kind(tag) {
                                 self.flush();
@@ -343,6 +367,8 @@ impl Walker {
                         self.buffer.push('\t');
                     } else if is_emphasis(tag) {
                         self.close_emphasis();
+                    } else if field_role(&el).is_some() {
+                        self.close_field();
                     }
                     if block_kind(tag).is_some() {
                         self.flush();
@@ -411,8 +437,30 @@ impl Walker {
         self.buffer.push_str("* ");
     }
 
+    /// A card's year or credit set in its own element (`<span class="year">1986</span>`) is
+    /// written the way a header writes it: "The Mission (1986) – Ennio Morricone".
+    fn close_field(&mut self) {
+        let Some((role, start)) = self.fields_open.pop() else { return };
+        if start > self.buffer.len() || !self.buffer.is_char_boundary(start) {
+            return;
+        }
+        let inner = self.buffer[start..].trim().to_string();
+        let before = self.buffer[..start].trim();
+        if inner.is_empty() || before.is_empty() {
+            return;
+        }
+        let written = match role {
+            FieldRole::Year if inner.len() == 4 && inner.chars().all(|c| c.is_ascii_digit()) => format!(" ({inner}) "),
+            FieldRole::Maker if !before.ends_with(['–', '—', '-', ':', '·', '|', ',']) => format!(" – {inner} "),
+            _ => return,
+        };
+        self.buffer.truncate(start);
+        self.buffer.push_str(&written);
+    }
+
     fn flush(&mut self) {
         self.emphasis_open.clear();
+        self.fields_open.clear();
         if self.buffer.trim().is_empty() {
             self.buffer.clear();
             return;
@@ -478,6 +526,15 @@ mod tests {
         );
         // A block that opens with emphasis keeps the emphasis element's line.
         assert_eq!(b[1].line, 2);
+    }
+
+    #[test]
+    fn card_fields_named_by_class_are_written_as_a_header() {
+        let html = "<body><div class=\"card__meta\"><span class=\"title\">The Mission</span>\n\
+                    <span class=\"card__year\">1986</span> <span class=\"composer-name\">Ennio Morricone</span></div>\
+                    <div><span class=\"year\">(2001)</span></div><p><span class=\"artist\">Alone</span></p></body>";
+        let texts: Vec<String> = blocks_from_html(html).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, ["The Mission (1986) – Ennio Morricone", "(2001)", "Alone"]);
     }
 
     #[test]
