@@ -146,3 +146,20 @@ fn paragraphs_opening_on_a_possessive_and_a_dated_work() {
     assert_eq!(got[0].1, ["Mica Levi"]);
     assert_eq!(got[2].1, ["Bernard Herrmann"]);
 }
+
+/// A month's roundup in paragraphs: each names its album in quotes or underscores, dated or
+/// opened by a known composer's possessive; a cue quoted after a composer is not a work.
+#[test]
+fn a_roundup_naming_works_in_quotes_and_underscores() {
+    let text = "New soundtracks this month\n\n\
+        There's no way to start anywhere but \"Dune: Part Two\" (2024), which Hans Zimmer fills with throat singing.\n\n\
+        Dev Patel directs and stars in “Monkey Man” (2024), and Jed Kurzel's score rattles along.\n\n\
+        Trent Reznor's _Challengers_ is a club record disguised as a tennis film, out on Milan.\n\n\
+        Elsewhere, Toto's “Main Title” still plays in my head, though that is another story.\n";
+    let found = mentions("roundup.txt", text);
+    let mut got = titles(&found);
+    got.sort_unstable();
+    assert_eq!(got, ["Challengers", "Dune: Part Two", "Monkey Man"]);
+    let challengers = found.iter().find(|m| m.title == "Challengers").expect("found");
+    assert_eq!(challengers.composers, ["Trent Reznor"]);
+}

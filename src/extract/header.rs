@@ -104,7 +104,11 @@ pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     let mut h = parse_slots(text, orientation, vocab)?;
-    if let Some((title, possessor)) = sentence_possessive(&h.title)
+    if let Some(title) = set_apart_in_sentence(&h.title).filter(|_| h.year.is_some()) {
+        h.title_score = title_score(&title);
+        h.title = title;
+        h.evidence = evidence(&h);
+    } else if let Some((title, possessor)) = sentence_possessive(&h.title)
         && (name_score(&possessor, vocab) >= 0.7 || vocab.is_composer(&possessor))
     {
         // Only a known composer: the person in such a sentence is as often the director.
@@ -117,6 +121,24 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
         h.evidence = evidence(&h);
     }
     Some(h)
+}
+
+/// "Dev Patel directs and stars in “Monkey Man” (2024)": a dated title slot that is a sentence
+/// ending on one title set apart by quotes or emphasis holds that title.
+fn set_apart_in_sentence(title: &str) -> Option<String> {
+    if title.split_whitespace().count() < 4 {
+        return None;
+    }
+    let marked = super::spans::set_apart(title);
+    let [(inner, start, end)] = marked.as_slice() else { return None };
+    if !title[*end..].trim().is_empty() {
+        return None;
+    }
+    let outside = &title[..*start];
+    let sentence = outside.split_whitespace().any(|w| {
+        w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && !matches!(w, "and" | "the" | "of" | "a" | "an")
+    });
+    sentence.then(|| inner.to_string())
 }
 
 /// "Start with Mica Levi's Under the Skin": a title slot that is a sentence naming a work

@@ -383,6 +383,21 @@ fn find_in_sentence(
             add(c[2].trim(), vec![name.to_string()], c[3].parse().ok(), false, true);
         }
     }
+    // "_Shōgun_ (2024)", “Kung Fu Panda 4” (2024), "Clint Mansell's _Love Lies Bleeding_": a
+    // work set apart by emphasis or quotes, dated right after it or opened by a known
+    // composer's possessive.
+    for (title, start, end) in super::spans::set_apart(sentence) {
+        let year = TITLE_YEAR.captures(&sentence[end..]).and_then(|y| y[1].parse().ok());
+        // A quoted name after a composer's possessive is more often a cue ("Toto's “Main Title”").
+        let emphasised = sentence[start..].starts_with(['*', '_']);
+        let composer = possessor_name(&sentence[..start], vocab)
+            .map(|p| capitalise_first(&p))
+            .filter(|p| emphasised && vocab.is_composer(p));
+        if year.is_none() && composer.is_none() {
+            continue;
+        }
+        add(title, composer.map_or_else(|| credited.clone(), |c| vec![c]), year, false, true);
+    }
     // "the helicopter attack in Apocalypse Now set to Wagner's “Ride of the Valkyries”".
     for c in SET_TO.captures_iter(sentence) {
         let start = c.get(0).map_or(0, |m| m.start());

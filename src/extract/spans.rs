@@ -99,10 +99,12 @@ pub fn span_before(before: &str) -> Option<SpanBefore> {
 /// words: "*Schindler's List*", "*and in the endless pause there came the sound of bees*".
 fn emphasis_before(before: &str) -> Option<SpanBefore> {
     let trimmed = before.trim_end();
-    let body = trimmed.strip_suffix('*').filter(|b| !b.ends_with('*'))?;
-    let open = body.rfind('*')?;
+    let mark = trimmed.chars().last().filter(|c| matches!(c, '*' | '_'))?;
+    let body = trimmed.strip_suffix(mark).filter(|b| !b.ends_with(mark))?;
+    let open = body.rfind(mark)?;
     let title = body[open + 1..].trim();
-    if title.is_empty() || title.ends_with(' ') || open > 0 && body[..open].ends_with('*') {
+    let glued = body[..open].chars().last().is_some_and(|c| c.is_alphanumeric() || c == mark);
+    if title.is_empty() || title.ends_with(' ') || glued {
         return None;
     }
     let possessor = body[..open].split_whitespace().last().and_then(strip_possessive).and_then(|stem| {
@@ -120,10 +122,43 @@ fn emphasis_before(before: &str) -> Option<SpanBefore> {
 
 /// The emphasised title opening `text` (`*Dune* in 2021, …`) and the text after it.
 pub fn emphasis_after(text: &str) -> Option<(&str, &str)> {
-    let body = text.trim_start().strip_prefix('*').filter(|b| !b.starts_with(['*', ' ']))?;
-    let close = body.find('*')?;
+    let text = text.trim_start();
+    let mark = text.chars().next().filter(|c| matches!(c, '*' | '_'))?;
+    let body = &text[1..];
+    if body.is_empty() || body.starts_with([mark, ' ']) {
+        return None;
+    }
+    let close = body.find(mark)?;
     let title = body[..close].trim_end();
-    (!title.is_empty() && title.len() == close).then(|| (title, &body[close + 1..]))
+    // "_Shōgun_" closes at a word's end, not inside one ("snake_case").
+    let after = &body[close + 1..];
+    let glued = after.chars().next().is_some_and(char::is_alphanumeric);
+    (!title.is_empty() && title.len() == close && !glued).then_some((title, after))
+}
+
+/// Titles set apart by quotes or emphasis, with their byte range in `sentence`: capitalised,
+/// at most ten words.
+pub fn set_apart(sentence: &str) -> Vec<(&str, usize, usize)> {
+    let titled =
+        |t: &str| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && t.split_whitespace().count() <= 10;
+    let mut out: Vec<(&str, usize, usize)> = super::scan::quotes(sentence)
+        .into_iter()
+        .filter_map(|q| {
+            let inner = sentence[q.start..q.end].trim_matches(|c: char| !c.is_alphanumeric() && c != '!' && c != '?');
+            titled(inner).then_some((inner, q.start, q.end))
+        })
+        .collect();
+    for (at, c) in sentence.char_indices().filter(|(_, c)| matches!(c, '*' | '_')) {
+        let opens = sentence[..at].chars().last().is_none_or(|p| p.is_whitespace() || "(“\"".contains(p));
+        if let Some((title, after)) = emphasis_after(&sentence[at..]).filter(|_| opens)
+            && titled(title)
+        {
+            let end = at + c.len_utf8() + title.len() + c.len_utf8();
+            debug_assert_eq!(sentence.len() - after.len(), end);
+            out.push((title, at, end));
+        }
+    }
+    out
 }
 
 /// The titles that start `after`: "The Dark Knight, Inception, and Interstellar pushed …",
@@ -246,6 +281,14 @@ mod tests {
         assert_eq!(titles_after("*Dune* in 2021, released by WaterTower"), ["Dune"]);
         assert_eq!(titles_after("*Solaris*, *Traffic* and *Contagion* were"), ["Solaris", "Traffic", "Contagion"]);
         assert_eq!(emphasis_after("* not a title*"), None);
+        assert_eq!(emphasis_after("_Shōgun_ (2024)"), Some(("Shōgun", " (2024)")));
+        assert_eq!(emphasis_after("_snake_case"), None);
+        assert_eq!(span_before("Netflix's _Ripley_").map(|s| s.title), Some("Ripley".to_string()));
+        let marked: Vec<&str> = set_apart("“Road House” (2024) and _Shōgun_, but not snake_case_names")
+            .into_iter()
+            .map(|(t, _, _)| t)
+            .collect();
+        assert_eq!(marked, ["Road House", "Shōgun"]);
     }
 
     #[test]
