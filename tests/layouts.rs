@@ -163,3 +163,21 @@ fn a_roundup_naming_works_in_quotes_and_underscores() {
     let challengers = found.iter().find(|m| m.title == "Challengers").expect("found");
     assert_eq!(challengers.composers, ["Trent Reznor"]);
 }
+
+/// A shop's product list: title with its release wording, maker, then "Label · LP · Year ·
+/// Price", a blurb and buttons. The pressing's year dates the release; buttons stay buttons.
+#[test]
+fn a_shop_list_of_records_with_prices() {
+    let text = "Soundtracks — New & Restocked\n\n\
+        Under the Skin — Original Motion Picture Soundtrack\nMica Levi\nMilan · LP · 2014 · $27.99\n\
+        Detuned strings for an alien in Glasgow.\nAdd to cart\n\n\
+        The Thing — Original Motion Picture Soundtrack\nEnnio Morricone\nWaxwork Records · 2LP · 2020 · $35.00\n\
+        For John Carpenter's 1982 film.\nSold out\nNotify me\n\n\
+        Hereditary — Original Motion Picture Soundtrack\nColin Stetson\nMilan · LP · 2018 · $29.99\n\
+        Saxophone and breath.\nAdd to cart\n";
+    let found = mentions("shop.txt", text);
+    assert_eq!(titles(&found), ["Under the Skin", "The Thing", "Hereditary"]);
+    assert_eq!(found[0].releases[0].label.as_deref(), Some("Milan"));
+    assert_eq!(found[0].releases[0].year, Some(2014));
+    assert_eq!(found[2].composers, ["Colin Stetson"]);
+}

@@ -89,6 +89,20 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
             }));
             continue;
         }
+        // Under the makers' line, a shop's "Milan · LP · 2014 · $27.99" describes the pressing:
+        // its year is the release's, and its names are not credits.
+        if i == 1
+            && let Some(details) = details_line(text, vocab)
+            && !details.labels.is_empty()
+        {
+            f.release_year = f.release_year.or(details.year);
+            f.releases.extend(details.labels.into_iter().map(|l| Release {
+                label: Some(l),
+                year: details.year,
+                edition: None,
+            }));
+            continue;
+        }
         if let Some((field, value)) = field_line(text) {
             track_list = field == Field::Tracks && value.is_empty();
             read_field(&mut f, field, value, vocab);
@@ -167,8 +181,9 @@ pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
         let bare = part.trim_matches(|c: char| matches!(c, '(' | ')' | '*' | '_'));
         if let Some(year) = YEAR.captures(bare).filter(|c| c[0].len() == bare.len()).and_then(|c| c[1].parse().ok()) {
             d.year = d.year.or(Some(year));
-        } else if is_release_format(bare) {
-            // "LP", "2CD", "Vinyl": how it was pressed says nothing about who made it.
+        } else if is_release_format(bare) || super::title::is_price(bare) {
+            // "LP", "2CD", "Vinyl", "$27.99": how it was pressed or what it costs says nothing
+            // about who made it.
         } else if let Some(year) = release_note_year(bare) {
             d.year = d.year.or(Some(year));
         } else if vocab.label(bare).is_some() {
@@ -309,6 +324,8 @@ mod tests {
         let d = details_line("EMI Premier · 2LP · first released 1996, 2LP reissue", &BUILT_IN).expect("details");
         assert_eq!(d.year, Some(1996));
         assert_eq!(details_line("Vinyl · 2LP", &BUILT_IN), None, "no year or label");
+        let d = details_line("Milan · LP · 2014 · $27.99", &BUILT_IN).expect("details");
+        assert_eq!((d.year, d.labels.as_slice()), (Some(2014), &["Milan".to_string()][..]));
     }
 
     #[test]

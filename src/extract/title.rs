@@ -102,7 +102,7 @@ fn without_inline_emphasis(s: &str) -> String {
 }
 
 /// A price tag (`£27.99`, `$34.99`, `29,90 €`) is never part of a title.
-fn is_price(word: &str) -> bool {
+pub(crate) fn is_price(word: &str) -> bool {
     let digits = word.trim_start_matches(['£', '$', '€', '¥']).trim_end_matches(['€', '$']);
     digits.len() < word.len()
         && digits.starts_with(|c: char| c.is_ascii_digit())
@@ -131,6 +131,14 @@ pub fn title_score(s: &str) -> f32 {
     }
     let sections = words.iter().filter(|w| is_section_word(w)).count();
     score -= 0.35 * sections as f32;
+    // "Soundtracks", "Film Scores": a page's category, however it is capitalised.
+    if sections > 0
+        && content.iter().all(|w| {
+            is_section_word(w) || matches!(w.to_lowercase().as_str(), "film" | "movie" | "tv" | "game" | "new")
+        })
+    {
+        score = score.min(0.3);
+    }
     if words.len() > 10 {
         score -= 0.03 * (words.len() - 10) as f32;
     }

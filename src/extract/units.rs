@@ -270,8 +270,15 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
     }
     // "…as the soundtrack to" / "Dawn of the Dead": a dangling sentence takes the next line.
     let last_word = prev_text.split_whitespace().last().unwrap_or("");
+    // Across a blank line only a sentence left hanging continues; a label ("Sold out",
+    // "Notify me") does not take the title below.
+    let hanging = matches!(
+        last_word,
+        "to" | "the" | "of" | "as" | "for" | "in" | "by" | "with" | "a" | "an" | "and" | "from" | "on" | "at"
+    );
     (prev_text.ends_with(',') || is_title_function_word(last_word) && last_word.chars().all(char::is_lowercase))
         && next.text.split_whitespace().count() <= 12
+        && (!next.gap_before || hanging || prev_text.ends_with(','))
 }
 
 fn is_bracketed_year(text: &str) -> bool {
