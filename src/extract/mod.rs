@@ -8,6 +8,7 @@
 //! [`vocab`]; everything else is position and shape.
 
 pub mod body;
+pub mod chart;
 pub mod credits;
 pub mod enumerator;
 pub mod fields;

@@ -71,8 +71,9 @@ fn english_quotes(text: &str) -> String {
 }
 
 pub fn units(doc: &Document) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(doc.blocks.len());
-    for block in &doc.blocks {
+    let blocks = super::chart::fold_chart_rows(&doc.blocks);
+    let mut out: Vec<Unit> = Vec::with_capacity(blocks.len());
+    for block in blocks.iter() {
         let mut text = without_footnote_marks(english_quotes(&block.text));
         if block.kind != BlockKind::Row && text.contains('\t') {
             text = drop_margin_cells(&text);
