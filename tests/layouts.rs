@@ -181,3 +181,22 @@ fn a_shop_list_of_records_with_prices() {
     assert_eq!(found[0].releases[0].year, Some(2014));
     assert_eq!(found[2].composers, ["Colin Stetson"]);
 }
+
+/// Ordered-list items "Title (Year), composed by X — blurb — aside — more": the credit ends
+/// at the dash, whatever the blurb's own dashes.
+#[test]
+fn a_credit_clause_after_the_dated_title_ends_at_the_dash() {
+    let text = "<html><body><article><h1>Game scores</h1><ol>\
+        <li><strong>Bastion</strong> (2011), composed by Darren Korb &mdash; acoustic frontier trip-hop.</li>\
+        <li><strong>Silent Hill 2</strong> (2001), composed by Akira Yamaoka &mdash; clank, with \
+        &ldquo;Theme of Laura&rdquo; &mdash; a ballad, basically &mdash; as the spine.</li>\
+        <li><strong>Celeste</strong> (2018), composed by Lena Raine &mdash; piano and synth.</li>\
+        </ol></article></body></html>";
+    let found = mentions("games.html", text);
+    let got: Vec<(&str, Vec<String>)> = found.iter().map(|m| (m.title.as_str(), m.composers.clone())).collect();
+    let entry = |t, c: &str| (t, vec![c.to_string()]);
+    assert_eq!(
+        got,
+        [entry("Bastion", "Darren Korb"), entry("Silent Hill 2", "Akira Yamaoka"), entry("Celeste", "Lena Raine")]
+    );
+}

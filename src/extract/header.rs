@@ -104,6 +104,21 @@ pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     let mut h = parse_slots(text, orientation, vocab)?;
+    // "Silent Hill 2 (2001), composed by Akira Yamaoka — …": a credit clause left in the title
+    // slot once the year's bracket is taken out.
+    static CREDIT_CLAUSE: LazyLock<Re> = LazyLock::new(|| {
+        Re::new(r"^(.+?)\s*,\s+(?:composed|scored|music|written)\s+by\s+(\S.*)$").expect("static regex")
+    });
+    if let Some(c) = CREDIT_CLAUSE.captures(&h.title) {
+        let (title, credit) = (c[1].trim().to_string(), c[2].trim().to_string());
+        if h.makers.is_empty() {
+            h.makers = split_names(&credit);
+            h.sep.makers = !h.makers.is_empty();
+        }
+        h.title_score = title_score(&title);
+        h.title = title;
+        h.evidence = evidence(&h);
+    }
     if let Some(title) = set_apart_in_sentence(&h.title).filter(|_| h.year.is_some()) {
         h.title_score = title_score(&title);
         h.title = title;
@@ -162,8 +177,12 @@ fn sentence_possessive(title: &str) -> Option<(String, String)> {
 fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
+    // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
+    static DATED_OPENING: LazyLock<Re> =
+        LazyLock::new(|| Re::new(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)").expect("static regex"));
     let title_first = Orientation::default();
-    let orientation = if super::spans::emphasis_after(text).is_some() { &title_first } else { orientation };
+    let opens_with_title = super::spans::emphasis_after(text).is_some() || DATED_OPENING.is_match(text);
+    let orientation = if opens_with_title { &title_first } else { orientation };
     let (head, rest) = super::split::split_header_rest(text, vocab);
     if let Some(h) = parse_many_slots(&head, &rest, orientation, vocab) {
         return Some(h);
@@ -267,7 +286,10 @@ fn strip_credit_cue(after: &str) -> Option<String> {
     let lower = after.to_lowercase();
     for cue in ["composed by ", "scored by ", "music by ", "score by ", "written by ", "by "] {
         if lower.starts_with(cue) {
-            return Some(after[cue.len()..].trim().to_string());
+            // "composed by Keiichi Okabe — Okabe and his studio…": the names end at a dash.
+            let names = &after[cue.len()..];
+            let end = [" — ", " – ", " - ", ". "].iter().filter_map(|d| names.find(d)).min().unwrap_or(names.len());
+            return Some(names[..end].trim().to_string());
         }
     }
     // "Das Boot (1981) – Musik: Klaus Doldinger": a credit written as a field.
