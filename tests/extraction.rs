@@ -186,8 +186,8 @@ fn batch_five_articles_match_their_answer_keys() {
 /// rules that followed are in their READMEs, so they too are regression sets now.
 #[test]
 fn batch_six_articles_match_their_answer_keys() {
-    // Measured 2026-11-22: entries 0.916; composers 0.705, labels 0.739, tracks 0.792, years 1.000.
-    check_answer_keys("batch6/articles", 0.89, 0.68);
+    // Measured 2026-11-22: entries 0.919; composers 0.822, labels 0.734, tracks 0.792, years 1.000.
+    check_answer_keys("batch6/articles", 0.89, 0.70);
 }
 
 #[test]
