@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::groups::{Group, classify};
-use super::names::{is_various_artists, list_score, name_score, split_names};
+use super::names::{is_various_artists, list_score, split_names};
 use super::split::{Piece, bracket_pieces, find_separators, strip_glued_various};
 use super::title::{clean_title, title_score};
 use super::vocab::Vocabulary;
@@ -104,74 +104,8 @@ pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     let mut h = parse_slots(text, orientation, vocab)?;
-    // "Silent Hill 2 (2001), composed by Akira Yamaoka — …": a credit clause left in the title
-    // slot once the year's bracket is taken out.
-    static CREDIT_CLAUSE: LazyLock<Re> = LazyLock::new(|| {
-        Re::new(r"^(.+?)\s*,\s+(?:composed|scored|music|written)\s+by\s+(\S.*)$").expect("static regex")
-    });
-    if let Some(c) = CREDIT_CLAUSE.captures(&h.title) {
-        let (title, credit) = (c[1].trim().to_string(), c[2].trim().to_string());
-        if h.makers.is_empty() {
-            h.makers = split_names(&credit);
-            h.sep.makers = !h.makers.is_empty();
-        }
-        h.title_score = title_score(&title);
-        h.title = title;
-        h.evidence = evidence(&h);
-    }
-    if let Some(title) = set_apart_in_sentence(&h.title).filter(|_| h.year.is_some()) {
-        h.title_score = title_score(&title);
-        h.title = title;
-        h.evidence = evidence(&h);
-    } else if let Some((title, possessor)) = sentence_possessive(&h.title)
-        && (name_score(&possessor, vocab) >= 0.7 || vocab.is_composer(&possessor))
-    {
-        // Only a known composer: the person in such a sentence is as often the director.
-        if h.makers.is_empty() && vocab.is_composer(&possessor) {
-            h.makers = split_names(&possessor);
-            h.sep.makers = true;
-        }
-        h.title_score = title_score(&title);
-        h.title = title;
-        h.evidence = evidence(&h);
-    }
+    super::slots::refine(&mut h, vocab);
     Some(h)
-}
-
-/// "Dev Patel directs and stars in “Monkey Man” (2024)": a dated title slot that is a sentence
-/// ending on one title set apart by quotes or emphasis holds that title.
-fn set_apart_in_sentence(title: &str) -> Option<String> {
-    if title.split_whitespace().count() < 4 {
-        return None;
-    }
-    let marked = super::spans::set_apart(title);
-    let [(inner, start, end)] = marked.as_slice() else { return None };
-    if !title[*end..].trim().is_empty() {
-        return None;
-    }
-    let outside = &title[..*start];
-    let sentence = outside.split_whitespace().any(|w| {
-        w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && !matches!(w, "and" | "the" | "of" | "a" | "an")
-    });
-    sentence.then(|| inner.to_string())
-}
-
-/// "Start with Mica Levi's Under the Skin": a title slot that is a sentence naming a work
-/// after a person's possessive holds that work, credited to that person. A title that opens
-/// with the possessive ("Bram Stoker's Dracula") is left alone.
-fn sentence_possessive(title: &str) -> Option<(String, String)> {
-    if title.split_whitespace().count() < 4 || title.contains(['*', '_', '“', '”', '"', '/']) {
-        return None;
-    }
-    let span = super::spans::span_before(title)?;
-    let possessor = span.possessor?;
-    let at = title.find(&format!("{possessor}’s")).or_else(|| title.find(&format!("{possessor}'s")))?;
-    // The words before the person read as a sentence ("Start with", "I'm counting"), not as
-    // the start of a title ("Harry Potter and the Philosopher's Stone").
-    let sentence = title[..at].split_whitespace().any(|w| {
-        w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && !matches!(w, "and" | "the" | "of" | "a" | "an")
-    });
-    (sentence && !span.title.is_empty()).then_some((span.title, possessor))
 }
 
 fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
@@ -548,7 +482,7 @@ fn apply_group(
     }
 }
 
-fn evidence(h: &Header) -> f32 {
+pub(super) fn evidence(h: &Header) -> f32 {
     let mut e = 0.0;
     // "Hable con ella [Talk to Her]": a translated title in brackets marks a title slot.
     if !h.alt_titles.is_empty() {

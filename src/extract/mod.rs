@@ -22,6 +22,7 @@ pub mod names;
 pub mod prose;
 pub mod scan;
 pub mod sections;
+pub mod slots;
 pub mod spans;
 pub mod split;
 pub mod table;

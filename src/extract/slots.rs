@@ -1,0 +1,99 @@
+//! Title slots that turn out to be sentences, read again after a header is parsed: a credit
+//! clause left in the slot, a sentence ending on a title set apart by quotes or emphasis,
+//! and a sentence naming a work after a person's possessive.
+
+use std::sync::LazyLock;
+
+use crate::re::Re;
+
+use super::header::Header;
+use super::names::{name_score, split_names};
+use super::title::title_score;
+use super::vocab::Vocabulary;
+
+/// Narrows the title slot of `h` to the work it names, with its credit where it gives one.
+pub fn refine(h: &mut Header, vocab: &Vocabulary) {
+    // "Silent Hill 2 (2001), composed by Akira Yamaoka — …": a credit clause left in the title
+    // slot once the year's bracket is taken out.
+    static CREDIT_CLAUSE: LazyLock<Re> = LazyLock::new(|| {
+        Re::new(r"^(.+?)\s*,\s+(?:composed|scored|music|written)\s+by\s+(\S.*)$").expect("static regex")
+    });
+    if let Some(c) = CREDIT_CLAUSE.captures(&h.title) {
+        let (title, credit) = (c[1].trim().to_string(), c[2].trim().to_string());
+        if h.makers.is_empty() {
+            h.makers = split_names(&credit);
+            h.sep.makers = !h.makers.is_empty();
+        }
+        retitle(h, title);
+    }
+    if let Some(title) = set_apart_in_sentence(&h.title).filter(|_| h.year.is_some()) {
+        retitle(h, title);
+    } else if let Some((title, possessor)) = sentence_possessive(&h.title)
+        && (name_score(&possessor, vocab) >= 0.7 || vocab.is_composer(&possessor))
+    {
+        // Only a known composer: the person in such a sentence is as often the director.
+        if h.makers.is_empty() && vocab.is_composer(&possessor) {
+            h.makers = split_names(&possessor);
+            h.sep.makers = true;
+        }
+        retitle(h, title);
+    }
+}
+
+fn retitle(h: &mut Header, title: String) {
+    h.title_score = title_score(&title);
+    h.title = title;
+    h.evidence = super::header::evidence(h);
+}
+
+/// "Dev Patel directs and stars in “Monkey Man” (2024)": a dated title slot that is a sentence
+/// ending on one title set apart by quotes or emphasis holds that title.
+fn set_apart_in_sentence(title: &str) -> Option<String> {
+    if title.split_whitespace().count() < 4 {
+        return None;
+    }
+    let marked = super::spans::set_apart(title);
+    let [(inner, start, end)] = marked.as_slice() else { return None };
+    if !title[*end..].trim().is_empty() {
+        return None;
+    }
+    reads_as_sentence(&title[..*start]).then(|| inner.to_string())
+}
+
+/// Whether words before a title read as a sentence ("Start with", "I'm counting", "directs
+/// and stars in") rather than as the start of the title ("Harry Potter and the …"): a word
+/// in lower case other than a title's small words.
+fn reads_as_sentence(words: &str) -> bool {
+    words.split_whitespace().any(|w| {
+        w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && !matches!(w, "and" | "the" | "of" | "a" | "an")
+    })
+}
+
+/// "Start with Mica Levi's Under the Skin": a title slot that is a sentence naming a work
+/// after a person's possessive holds that work, credited to that person. A title that opens
+/// with the possessive ("Bram Stoker's Dracula") is left alone.
+fn sentence_possessive(title: &str) -> Option<(String, String)> {
+    if title.split_whitespace().count() < 4 || title.contains(['*', '_', '“', '”', '"', '/']) {
+        return None;
+    }
+    let span = super::spans::span_before(title)?;
+    let possessor = span.possessor?;
+    let at = title.find(&format!("{possessor}’s")).or_else(|| title.find(&format!("{possessor}'s")))?;
+    (reads_as_sentence(&title[..at]) && !span.title.is_empty()).then_some((span.title, possessor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_around_a_title() {
+        assert_eq!(set_apart_in_sentence("Dev Patel directs and stars in “Monkey Man”").as_deref(), Some("Monkey Man"));
+        assert_eq!(set_apart_in_sentence("The “Monkey Man” of the year"), None, "the title must end the slot");
+        assert_eq!(set_apart_in_sentence("Harry Potter and the “Stone”"), None, "no sentence word");
+        let (title, person) = sentence_possessive("Start with Mica Levi's Under the Skin").unwrap();
+        assert_eq!((title.as_str(), person.as_str()), ("Under the Skin", "Mica Levi"));
+        assert_eq!(sentence_possessive("Lemony Snicket's A Series of Unfortunate Events"), None);
+        assert_eq!(sentence_possessive("Harry Potter and the Philosopher's Stone"), None);
+    }
+}
