@@ -16,7 +16,7 @@ pub fn refine(h: &mut Header, vocab: &Vocabulary) {
     // "Silent Hill 2 (2001), composed by Akira Yamaoka — …": a credit clause left in the title
     // slot once the year's bracket is taken out.
     static CREDIT_CLAUSE: LazyLock<Re> = LazyLock::new(|| {
-        Re::new(r"^(.+?)\s*,\s+(?:composed|scored|music|written)\s+by\s+(\S.*)$").expect("static regex")
+        Re::gated(r"^(.+?)\s*,\s+(?:composed|scored|music|written)\s+by\s+(\S.*)$", &[" by "]).expect("static regex")
     });
     if let Some(c) = CREDIT_CLAUSE.captures(&h.title) {
         let (title, credit) = (c[1].trim().to_string(), c[2].trim().to_string());
@@ -26,7 +26,11 @@ pub fn refine(h: &mut Header, vocab: &Vocabulary) {
         }
         retitle(h, title);
     }
-    if let Some(title) = set_apart_in_sentence(&h.title).filter(|_| h.year.is_some()) {
+    // Most headers are a title alone: the cheap tests first.
+    if h.title.split_whitespace().nth(3).is_none() {
+        return;
+    }
+    if let Some(title) = h.year.and_then(|_| set_apart_in_sentence(&h.title)) {
         retitle(h, title);
     } else if let Some((title, possessor)) = sentence_possessive(&h.title)
         && (name_score(&possessor, vocab) >= 0.7 || vocab.is_composer(&possessor))
@@ -49,7 +53,7 @@ fn retitle(h: &mut Header, title: String) {
 /// "Dev Patel directs and stars in “Monkey Man” (2024)": a dated title slot that is a sentence
 /// ending on one title set apart by quotes or emphasis holds that title.
 fn set_apart_in_sentence(title: &str) -> Option<String> {
-    if title.split_whitespace().count() < 4 {
+    if title.split_whitespace().count() < 4 || !title.contains(['*', '_', '“', '”', '"', '‘', '’', '\'']) {
         return None;
     }
     let marked = super::spans::set_apart(title);
@@ -73,6 +77,9 @@ fn reads_as_sentence(words: &str) -> bool {
 /// after a person's possessive holds that work, credited to that person. A title that opens
 /// with the possessive ("Bram Stoker's Dracula") is left alone.
 fn sentence_possessive(title: &str) -> Option<(String, String)> {
+    if !title.contains("'s ") && !title.contains("’s ") {
+        return None;
+    }
     if title.split_whitespace().count() < 4 || title.contains(['*', '_', '“', '”', '"', '/']) {
         return None;
     }

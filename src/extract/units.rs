@@ -136,6 +136,9 @@ pub fn units(doc: &Document) -> Vec<Unit> {
 /// header, and the sentence its blurb. A rank whose text opens with the title, or names one
 /// with its own brackets or separators first, is a header already.
 fn ranked_sentence(text: &str) -> Option<(String, String)> {
+    if !text.contains(['*', '_']) {
+        return None;
+    }
     let e = super::enumerator::parse(text)?;
     let rank = text[..e.len].trim_end();
     let rest = text[e.len..].trim_start();
@@ -172,7 +175,9 @@ static YEAR_BEFORE: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\
 /// "Number nine:".
 fn rank_only(text: &str) -> Option<String> {
     let t = text.trim();
-    if let Some(e) = super::enumerator::parse(t)
+    // A rank alone is a few words at most ("And at number one:"); most units are not.
+    if t.split_whitespace().nth(4).is_none()
+        && let Some(e) = super::enumerator::parse(t)
         && t[e.len..].trim().is_empty()
     {
         return Some(e.number.to_string());

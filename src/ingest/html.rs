@@ -272,12 +272,16 @@ fn field_role(el: &scraper::node::Element) -> Option<FieldRole> {
     if !matches!(el.name(), "span" | "small" | "time" | "div" | "p") {
         return None;
     }
-    let class = el.attr("class")?.to_ascii_lowercase();
-    let mut words = class.split(|c: char| c.is_whitespace() || c == '-' || c == '_');
-    words.find_map(|w| match w {
-        "year" | "date" => Some(FieldRole::Year),
-        "composer" | "composers" | "artist" | "artists" | "music" | "credit" | "credits" => Some(FieldRole::Maker),
-        _ => None,
+    let class = el.attr("class")?;
+    let is = |w: &str, names: &[&str]| names.iter().any(|n| w.eq_ignore_ascii_case(n));
+    class.split(|c: char| c.is_whitespace() || c == '-' || c == '_').find_map(|w| {
+        if is(w, &["year", "date"]) {
+            Some(FieldRole::Year)
+        } else if is(w, &["composer", "composers", "artist", "artists", "music", "credit", "credits"]) {
+            Some(FieldRole::Maker)
+        } else {
+            None
+        }
     })
 }
 
