@@ -363,6 +363,11 @@ mod tests {
         Unit { text: text.into(), line: 1, kind, gap_before: true, depth: 0 }
     }
 
+    /// Which units are set aside.
+    fn excluded(units: &[Unit]) -> Vec<bool> {
+        analyze(units, &BUILT_IN).iter().map(|i| i.excluded).collect()
+    }
+
     #[test]
     fn furniture_and_contents_are_excluded() {
         let units = vec![
@@ -372,26 +377,23 @@ mod tests {
             unit("Recommended", BlockKind::Paragraph),
             unit("10 Best Horror Films", BlockKind::Paragraph),
         ];
-        let info = analyze(&units, &BUILT_IN);
-        let excluded: Vec<bool> = info.iter().map(|i| i.excluded).collect();
-        assert_eq!(excluded, [true, true, false, true, true]);
+        assert_eq!(excluded(&units), [true, true, false, true, true]);
     }
 
     #[test]
     fn a_numbered_contents_list_naming_see_also_stops_nothing() {
-        let units = vec![
-            unit("Contents", BlockKind::Paragraph),
-            unit("1 Winners and nominees", BlockKind::Paragraph),
-            unit("2 See also", BlockKind::Paragraph),
-            unit("3 References", BlockKind::Paragraph),
-            unit("Year Film Composer(s)", BlockKind::Paragraph),
-            unit("Gladiator Hans Zimmer", BlockKind::Paragraph),
-            unit("See also", BlockKind::Paragraph),
-            unit("Gladiator II", BlockKind::Paragraph),
+        let lines = [
+            "Contents",
+            "1 Winners and nominees",
+            "2 See also",
+            "3 References",
+            "Year Film Composer(s)",
+            "Gladiator Hans Zimmer",
+            "See also",
+            "Gladiator II",
         ];
-        let info = analyze(&units, &BUILT_IN);
-        let excluded: Vec<bool> = info.iter().map(|i| i.excluded).collect();
-        assert_eq!(excluded, [true, true, true, true, false, false, true, true]);
+        let units: Vec<Unit> = lines.iter().map(|l| unit(l, BlockKind::Paragraph)).collect();
+        assert_eq!(excluded(&units), [true, true, true, true, false, false, true, true]);
     }
 
     #[test]
