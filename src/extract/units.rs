@@ -146,9 +146,9 @@ fn ranked_sentence(text: &str) -> Option<(String, String)> {
     if matches!(opens, '*' | '_' | '"' | '“' | '\'' | '‘') || !rest.contains('*') {
         return None;
     }
-    for (at, _) in rest.match_indices('*') {
+    for (at, _) in rest.match_indices(['*', '_']) {
         let before = &rest[..at];
-        if before.contains(['(', '–', '—', ':', '*']) || before.contains(" - ") {
+        if before.contains(['(', '–', '—', ':', '*', '_']) || before.contains(" - ") {
             return None;
         }
         let wordless = !before.is_empty() && !before.chars().any(char::is_alphabetic);
@@ -360,6 +360,8 @@ mod tests {
             ranked_sentence("1: Was it ever in doubt? Angelo Badalamenti's *Twin Peaks* (1990) — …").unwrap();
         assert_eq!(header, "1: Twin Peaks (1990)");
         // The title first, or a header with its own structure before the emphasis: as it is.
+        let (header, _) = ranked_sentence("3. We begin with _Fargo_ (1996), all snow.").unwrap();
+        assert_eq!(header, "3. Fargo (1996)");
         assert_eq!(ranked_sentence("8. *Cowboy Bebop* (1998) — the anime"), None);
         assert_eq!(ranked_sentence("3. The Thing (1982) – unlike *Halloween*, it …"), None);
         assert_eq!(ranked_sentence("4. One. Two. Three. Then *Jaws*."), None);

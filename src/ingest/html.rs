@@ -267,9 +267,10 @@ enum FieldRole {
     Maker,
 }
 
-/// The field an inline element's class names (`year`, `card__year`, `composer`, `artist-name`).
+/// The field an inline element's class names (`year`, `card__year`, `composer`, `artist-name`);
+/// block elements start blocks of their own.
 fn field_role(el: &scraper::node::Element) -> Option<FieldRole> {
-    if !matches!(el.name(), "span" | "small" | "time" | "div" | "p") {
+    if !matches!(el.name(), "span" | "small" | "time" | "b" | "strong") {
         return None;
     }
     let class = el.attr("class")?;
