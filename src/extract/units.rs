@@ -143,7 +143,7 @@ fn ranked_sentence(text: &str) -> Option<(String, String)> {
     let rank = text[..e.len].trim_end();
     let rest = text[e.len..].trim_start();
     let opens = rest.chars().next()?;
-    if matches!(opens, '*' | '_' | '"' | '“' | '\'' | '‘') || !rest.contains('*') {
+    if matches!(opens, '*' | '_' | '"' | '“' | '\'' | '‘') || !rest.contains(['*', '_']) {
         return None;
     }
     for (at, _) in rest.match_indices(['*', '_']) {
@@ -359,9 +359,9 @@ mod tests {
         let (header, _) =
             ranked_sentence("1: Was it ever in doubt? Angelo Badalamenti's *Twin Peaks* (1990) — …").unwrap();
         assert_eq!(header, "1: Twin Peaks (1990)");
-        // The title first, or a header with its own structure before the emphasis: as it is.
         let (header, _) = ranked_sentence("3. We begin with _Fargo_ (1996), all snow.").unwrap();
         assert_eq!(header, "3. Fargo (1996)");
+        // The title first, or a header with its own structure before the emphasis: as it is.
         assert_eq!(ranked_sentence("8. *Cowboy Bebop* (1998) — the anime"), None);
         assert_eq!(ranked_sentence("3. The Thing (1982) – unlike *Halloween*, it …"), None);
         assert_eq!(ranked_sentence("4. One. Two. Three. Then *Jaws*."), None);
