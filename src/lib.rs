@@ -2,7 +2,8 @@
 //!
 //! The pipeline runs one way through plain types:
 //! `PathBuf` → [`ingest`] → [`Document`] → [`extract`] → `Vec<Mention>` →
-//! [`resolve`] → `Vec<Soundtrack>` → [`emit`] → files.
+//! [`resolve`] → `Vec<Soundtrack>` → [`emit`] → files. Between stages a run keeps its
+//! mentions and records in a spill file ([`store`]), not in memory.
 //! [`run`] drives it for the command-line tool; tests and benches call the stages directly.
 
 pub mod cache;
@@ -17,12 +18,14 @@ pub mod normalize;
 pub mod re;
 pub mod report;
 pub mod resolve;
+pub mod store;
 pub mod synth;
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -34,6 +37,7 @@ pub use document::{Block, BlockKind, Document};
 pub use error::{FileError, RunError};
 pub use model::{Layout, Mention, Soundtrack};
 use report::{FileReport, Report, Status};
+use store::SpilledList;
 
 /// What a finished run did, for the summary line.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +80,36 @@ struct FileResult {
     cached: bool,
 }
 
+/// What the run keeps of one file once its mentions are in the spill.
+struct Kept {
+    report: FileReport,
+    spilled: store::Batch,
+    /// Read as prose: read again knowing the run's titles.
+    prose: bool,
+    key: Option<u128>,
+    cached: bool,
+}
+
+impl FileResult {
+    /// Writes the mentions to `spill` and gives their titles to `lenders`.
+    fn keep(self, spill: &SpilledList, lenders: &Mutex<extract::Lenders>) -> std::io::Result<Kept> {
+        let mut lent = extract::Lenders::default();
+        lent.add(&self.mentions);
+        lenders.lock().unwrap_or_else(|e| e.into_inner()).merge(lent);
+        Ok(Kept {
+            prose: self.report.status == Status::Ok && extract::reads_as_prose(&self.mentions),
+            spilled: spill.write_batch(&self.mentions)?,
+            report: self.report,
+            key: self.key,
+            cached: self.cached,
+        })
+    }
+}
+
 /// Runs the whole pipeline from `config.input` to `config.output`.
+///
+/// Mentions go to a spill file in the output folder as each file is extracted, and records
+/// to another as resolution builds them; memory holds only what resolution compares.
 pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let started = Instant::now();
     // The walk never enters the output folder, so the same folder for both would read
@@ -86,8 +119,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     }
     let (files, problems) = ingest::walk(&config.input, Some(&config.output))
         .map_err(|source| RunError::Input { path: config.input.clone(), source })?;
-    std::fs::create_dir_all(&config.output)
-        .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
+    let output_error = |source| RunError::Output { path: config.output.clone(), source };
+    std::fs::create_dir_all(&config.output).map_err(output_error)?;
     let mut overrides = resolve::Overrides::load(&config.input).map_err(|e| RunError::Overrides {
         path: config.input.join(resolve::OVERRIDES_FILE),
         message: e.to_string(),
@@ -98,34 +131,45 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     } else {
         None
     };
+    let mut mentions = SpilledList::new(store::Spill::in_folder(&config.output).map_err(output_error)?);
 
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(config.jobs.unwrap_or(0)).build().map_err(RunError::Threads)?;
     let progress = progress_bar(config, files.len() as u64);
     let entries_found = AtomicUsize::new(0);
-    let results: Vec<FileResult> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let result = process_file(&file.path, &file.rel, &vocab, cache.as_ref());
-                if let Some(bar) = &progress {
-                    let total =
-                        entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed) + result.mentions.len();
-                    bar.inc(1);
-                    bar.set_message(format!("{total} entries"));
-                }
-                result
-            })
-            .collect()
-    });
+    let lenders = Mutex::new(extract::Lenders::default());
+    let results: Vec<Kept> = pool
+        .install(|| {
+            files
+                .par_iter()
+                .map(|file| {
+                    let result = process_file(&file.path, &file.rel, &vocab, cache.as_ref());
+                    if let Some(bar) = &progress {
+                        let total =
+                            entries_found.fetch_add(result.mentions.len(), Ordering::Relaxed) + result.mentions.len();
+                        bar.inc(1);
+                        bar.set_message(format!("{total} entries"));
+                    }
+                    result.keep(&mentions, &lenders)
+                })
+                .collect::<std::io::Result<_>>()
+        })
+        .map_err(output_error)?;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
     // The cache holds first readings: a second reading depends on the whole run.
     let used: HashSet<u128> = results.iter().filter_map(|r| r.key).collect();
     let files_cached = results.iter().filter(|r| r.cached).count();
-    let results = pool.install(|| reread_prose_with_known_titles(results, &files, &vocab));
-    let mut reports: Vec<FileReport> = results.iter().map(|r| r.report.clone()).collect();
+    let lenders = lenders.into_inner().unwrap_or_else(|e| e.into_inner());
+    let results = pool
+        .install(|| reread_prose_with_known_titles(results, &files, &vocab, lenders, &mentions))
+        .map_err(output_error)?;
+    let mut reports: Vec<FileReport> = Vec::with_capacity(results.len() + problems.len());
+    for r in results {
+        mentions.push_batch(r.spilled);
+        reports.push(r.report);
+    }
     reports.extend(problems.into_iter().map(|p| FileReport {
         path: p.rel,
         status: Status::Skipped,
@@ -135,15 +179,12 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         entries: 0,
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));
-    // Sized once: growing by doubling would briefly hold up to three times the mentions.
-    let mut mentions: Vec<Mention> = Vec::with_capacity(results.iter().map(|r| r.mentions.len()).sum());
-    mentions.extend(results.into_iter().flat_map(|r| r.mentions));
-    let resolution = resolve::resolve_with(&mut mentions, &overrides);
-    let soundtracks = &resolution.soundtracks;
+    let mut records = SpilledList::new(store::Spill::in_folder(&config.output).map_err(output_error)?);
+    let outline = pool.install(|| resolve::resolve_into(&mentions, &overrides, &mut records)).map_err(output_error)?;
 
-    let report = Report::new(reports, soundtracks.len(), started.elapsed().as_millis() as u64);
-    emit::write_all(&config.output, &mentions, &resolution, &report)
-        .map_err(|source| RunError::Output { path: config.output.clone(), source })?;
+    let report = Report::new(reports, outline.ids.len(), started.elapsed().as_millis() as u64);
+    let corpus = emit::Spilled { mentions: &mentions, records: &records, outline: &outline };
+    pool.install(|| emit::write_all(&config.output, &corpus, &report)).map_err(output_error)?;
     if let Some(cache) = &cache {
         cache.sweep(&used);
     }
@@ -153,7 +194,7 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         files_skipped: report.totals.skipped,
         files_failed: report.totals.failed,
         mentions: mentions.len(),
-        soundtracks: soundtracks.len(),
+        soundtracks: outline.ids.len(),
         // Unlike report.json's duration, this includes writing the files.
         duration: started.elapsed(),
     })
@@ -161,42 +202,35 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
 
 /// Articles read as prose are read again knowing the titles the run's lists name, so a work
 /// they discuss without a cue is found ("Trainspotting brought Britpop …"). `results` are in
-/// the order of `files`.
+/// the order of `files`; the second reading's mentions are spilled too and replace the first.
 fn reread_prose_with_known_titles(
-    mut results: Vec<FileResult>,
+    mut results: Vec<Kept>,
     files: &[ingest::FoundFile],
     vocab: &extract::Vocabulary,
-) -> Vec<FileResult> {
-    let first_pass: Vec<Option<&[Mention]>> =
-        results.iter().map(|r| (r.report.status == Status::Ok).then_some(r.mentions.as_slice())).collect();
-    let Some((vocab, again)) = prose_rereads(&first_pass, vocab) else { return results };
+    lenders: extract::Lenders,
+    spill: &SpilledList,
+) -> std::io::Result<Vec<Kept>> {
+    let Some(known) = lenders.finish() else { return Ok(results) };
+    let vocab = vocab.with_known_titles(Some(known));
+    let again: Vec<usize> = (0..results.len()).filter(|&i| results[i].prose).collect();
     let again: Vec<(usize, FileResult)> =
         again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
     for (i, result) in again {
-        results[i] = result;
+        results[i].spilled = spill.write_batch(&result.mentions)?;
+        results[i].report = result.report;
     }
-    results
-}
-
-/// The second reading a run needs: the vocabulary with the titles of the run's confident list
-/// entries, and which documents (those read as prose) to read with it. `None` when the run
-/// knows no titles. `first_pass` holds each readable document's mentions.
-pub fn prose_rereads(
-    first_pass: &[Option<&[Mention]>],
-    vocab: &extract::Vocabulary,
-) -> Option<(extract::Vocabulary, Vec<usize>)> {
-    let known = extract::KnownTitles::from_mentions(first_pass.iter().flatten().flat_map(|m| m.iter()))?;
-    let again =
-        first_pass.iter().enumerate().filter(|(_, m)| m.is_some_and(extract::reads_as_prose)).map(|(i, _)| i).collect();
-    Some((vocab.with_known_titles(Some(known)), again))
+    Ok(results)
 }
 
 /// The mentions of several documents read as one run: each document alone, then the prose
 /// articles again with the titles the others list (as [`run`] does with files).
 pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Mention>> {
     let mut per_doc: Vec<Vec<Mention>> = docs.par_iter().map(|d| extract_document(d, vocab)).collect();
-    let first_pass: Vec<Option<&[Mention]>> = per_doc.iter().map(|m| Some(m.as_slice())).collect();
-    if let Some((vocab, again)) = prose_rereads(&first_pass, vocab) {
+    let mut lenders = extract::Lenders::default();
+    per_doc.iter().for_each(|m| lenders.add(m));
+    if let Some(known) = lenders.finish() {
+        let vocab = vocab.with_known_titles(Some(known));
+        let again: Vec<usize> = (0..docs.len()).filter(|&i| extract::reads_as_prose(&per_doc[i])).collect();
         let again: Vec<(usize, Vec<Mention>)> =
             again.into_par_iter().map(|i| (i, extract_document(&docs[i], &vocab))).collect();
         for (i, mentions) in again {

@@ -2,18 +2,19 @@
 //! and all are renamed into place once all are written, so a failed or interrupted run leaves
 //! the previous output whole.
 
+pub mod corpus;
 pub mod dialect;
-pub mod resolution;
+pub mod review;
 
 use std::fs;
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::model::{Mention, Soundtrack};
 use crate::report::Report;
-use crate::resolve::Resolution;
+pub use corpus::{Corpus, InMemory, Spilled};
 use dialect::{CsvSheet, join, releases_cell, tracks_cell};
 
 /// Names of the files a run writes.
@@ -28,23 +29,77 @@ pub const OUTPUT_FILES: [&str; 8] = [
     "review.csv",
 ];
 
-/// Writes every output file into `dir`. Each file is streamed to a temporary name (so the
-/// run never holds a whole rendered file in memory), and only when all are written and synced
-/// is the first one renamed into place: a failure (or an interruption) while writing leaves
-/// the previous set whole, and old and new files can only mix during the renames.
-pub fn write_all(dir: &Path, mentions: &[Mention], resolution: &Resolution, report: &Report) -> std::io::Result<()> {
-    let soundtracks = &resolution.soundtracks;
+const SOUNDTRACK_COLUMNS: [&str; 10] =
+    ["id", "title", "alt_titles", "year", "composers", "labels", "releases", "tracks", "mention_count", "sources"];
+
+const MENTION_COLUMNS: [&str; 15] = [
+    "soundtrack_id",
+    "source",
+    "line",
+    "layout",
+    "rank",
+    "honourable_mention",
+    "title",
+    "alt_titles",
+    "year",
+    "composers",
+    "labels",
+    "releases",
+    "tracks",
+    "reviewer",
+    "confidence",
+];
+
+const TRACK_COLUMNS: [&str; 4] = ["soundtrack_id", "soundtrack_title", "track", "artist"];
+
+/// Writes every output file into `dir`. Files are streamed to temporary names, one pass over
+/// the mentions and one over the records (the run never holds a whole rendered file, nor all
+/// its records, in memory), and only when all are written and synced is the first one
+/// renamed into place: a failure (or an interruption) while writing leaves the previous set
+/// whole, and old and new files can only mix during the renames.
+pub fn write_all(dir: &Path, corpus: &dyn Corpus, report: &Report) -> io::Result<()> {
     let temps: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| temp_path(dir, name, std::process::id())).collect();
     // In the order of OUTPUT_FILES.
-    let result = (|| -> std::io::Result<()> {
-        write_synced(&temps[0], |w| mentions_jsonl(w, mentions))?;
-        write_synced(&temps[1], |w| pretty_json(w, soundtracks))?;
-        write_synced(&temps[2], |w| soundtracks_csv(w, soundtracks))?;
-        write_synced(&temps[3], |w| mentions_csv(w, mentions))?;
-        write_synced(&temps[4], |w| tracks_csv(w, soundtracks))?;
-        write_synced(&temps[5], |w| pretty_json(w, report))?;
-        write_synced(&temps[6], |w| resolution::explain_jsonl(w, resolution))?;
-        write_synced(&temps[7], |w| resolution::review_csv(w, resolution))?;
+    let result = (|| -> io::Result<()> {
+        let (mut jsonl, mut mentions_csv) = (create(&temps[0])?, CsvSheet::new(create(&temps[3])?, &MENTION_COLUMNS)?);
+        corpus.for_each_mention(&mut |m| {
+            serde_json::to_writer(&mut jsonl, m)?;
+            jsonl.write_all(b"\n")?;
+            mentions_csv.row(&mention_row(m)?)
+        })?;
+        sync(jsonl)?;
+        sync(mentions_csv.finish()?)?;
+
+        let mut json = create(&temps[1])?;
+        let mut soundtracks_csv = CsvSheet::new(create(&temps[2])?, &SOUNDTRACK_COLUMNS)?;
+        let mut tracks_csv = CsvSheet::new(create(&temps[4])?, &TRACK_COLUMNS)?;
+        let mut explain = create(&temps[6])?;
+        let mut array = PrettyArray::new(&mut json)?;
+        corpus.for_each_record(&mut |r, e| {
+            array.element(r)?;
+            soundtracks_csv.row(&soundtrack_row(r))?;
+            for t in &r.tracks {
+                tracks_csv.row(&[
+                    r.id.clone(),
+                    r.title.clone(),
+                    t.title.clone(),
+                    t.artist.clone().unwrap_or_default(),
+                ])?;
+            }
+            serde_json::to_writer(&mut explain, e)?;
+            explain.write_all(b"\n")
+        })?;
+        array.finish()?;
+        sync(json)?;
+        sync(soundtracks_csv.finish()?)?;
+        sync(tracks_csv.finish()?)?;
+        sync(explain)?;
+
+        let mut out = create(&temps[5])?;
+        serde_json::to_writer_pretty(&mut out, report)?;
+        out.write_all(b"\n")?;
+        sync(out)?;
+        sync(review::review_csv(create(&temps[7])?, corpus.review())?)?;
         temps.iter().zip(OUTPUT_FILES).try_for_each(|(tmp, name)| fs::rename(tmp, dir.join(name)))
     })();
     if result.is_err() {
@@ -63,107 +118,90 @@ pub fn temp_path(dir: &Path, name: &str, pid: u32) -> PathBuf {
 
 type Out = BufWriter<fs::File>;
 
-/// Creates `path`, lets `render` write it through a buffer, and syncs it to disk.
-fn write_synced(path: &Path, render: impl FnOnce(Out) -> std::io::Result<Out>) -> std::io::Result<()> {
-    let file = render(BufWriter::with_capacity(1 << 16, fs::File::create(path)?))?;
+fn create(path: &Path) -> io::Result<Out> {
+    Ok(BufWriter::with_capacity(1 << 16, fs::File::create(path)?))
+}
+
+/// Flushes a finished file and syncs it to disk.
+fn sync(file: Out) -> io::Result<()> {
     file.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
-fn pretty_json<W: Write, T: Serialize + ?Sized>(mut out: W, value: &T) -> std::io::Result<W> {
-    serde_json::to_writer_pretty(&mut out, value)?;
-    out.write_all(b"\n")?;
-    Ok(out)
+/// A JSON array written one element at a time, byte for byte as `serde_json`'s pretty
+/// printer writes a whole array: each element on its own lines, indented two spaces.
+struct PrettyArray<'w, W: Write> {
+    out: &'w mut W,
+    empty: bool,
+    buf: Vec<u8>,
 }
 
-fn mentions_jsonl<W: Write>(mut out: W, mentions: &[Mention]) -> std::io::Result<W> {
-    for m in mentions {
-        serde_json::to_writer(&mut out, m)?;
-        out.write_all(b"\n")?;
+impl<'w, W: Write> PrettyArray<'w, W> {
+    fn new(out: &'w mut W) -> io::Result<Self> {
+        out.write_all(b"[")?;
+        Ok(PrettyArray { out, empty: true, buf: Vec::new() })
     }
-    Ok(out)
-}
 
-fn soundtracks_csv<W: Write>(out: W, records: &[Soundtrack]) -> std::io::Result<W> {
-    let mut sheet = CsvSheet::new(
-        out,
-        &["id", "title", "alt_titles", "year", "composers", "labels", "releases", "tracks", "mention_count", "sources"],
-    )?;
-    for r in records {
-        let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
-        sheet.row(&[
-            r.id.clone(),
-            r.title.clone(),
-            join(&r.alt_titles),
-            r.year.map(|y| y.to_string()).unwrap_or_default(),
-            join(&r.composers),
-            join(&r.labels),
-            releases_cell(&r.releases),
-            tracks_cell(&r.tracks),
-            r.mention_count.to_string(),
-            join(&sources),
-        ])?;
-    }
-    sheet.finish()
-}
-
-fn mentions_csv<W: Write>(out: W, mentions: &[Mention]) -> std::io::Result<W> {
-    let mut sheet = CsvSheet::new(
-        out,
-        &[
-            "soundtrack_id",
-            "source",
-            "line",
-            "layout",
-            "rank",
-            "honourable_mention",
-            "title",
-            "alt_titles",
-            "year",
-            "composers",
-            "labels",
-            "releases",
-            "tracks",
-            "reviewer",
-            "confidence",
-        ],
-    )?;
-    for m in mentions {
-        let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
-        sheet.row(&[
-            m.soundtrack_id.clone(),
-            m.source.clone(),
-            m.line.to_string(),
-            layout,
-            m.rank.map(|r| r.to_string()).unwrap_or_default(),
-            m.honourable_mention.to_string(),
-            m.title.clone(),
-            join(&m.alt_titles),
-            m.year.map(|y| y.to_string()).unwrap_or_default(),
-            join(&m.composers),
-            join(&m.labels),
-            releases_cell(&m.releases),
-            tracks_cell(&m.tracks),
-            m.reviewer.clone().unwrap_or_default(),
-            format!("{:.2}", m.confidence),
-        ])?;
-    }
-    sheet.finish()
-}
-
-fn tracks_csv<W: Write>(out: W, records: &[Soundtrack]) -> std::io::Result<W> {
-    let mut sheet = CsvSheet::new(out, &["soundtrack_id", "soundtrack_title", "track", "artist"])?;
-    for r in records {
-        for t in &r.tracks {
-            sheet.row(&[r.id.clone(), r.title.clone(), t.title.clone(), t.artist.clone().unwrap_or_default()])?;
+    fn element<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        self.out.write_all(if self.empty { b"\n" } else { b",\n" })?;
+        self.empty = false;
+        self.buf.clear();
+        serde_json::to_writer_pretty(&mut self.buf, value)?;
+        // Pretty JSON never holds a raw newline inside a string, so lines are safe to indent.
+        for (n, line) in self.buf.split(|&b| b == b'\n').enumerate() {
+            self.out.write_all(if n == 0 { b"  " } else { b"\n  " })?;
+            self.out.write_all(line)?;
         }
+        Ok(())
     }
-    sheet.finish()
+
+    fn finish(self) -> io::Result<()> {
+        self.out.write_all(if self.empty { b"]\n" } else { b"\n]\n" })
+    }
+}
+
+fn soundtrack_row(r: &Soundtrack) -> Vec<String> {
+    let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
+    vec![
+        r.id.clone(),
+        r.title.clone(),
+        join(&r.alt_titles),
+        r.year.map(|y| y.to_string()).unwrap_or_default(),
+        join(&r.composers),
+        join(&r.labels),
+        releases_cell(&r.releases),
+        tracks_cell(&r.tracks),
+        r.mention_count.to_string(),
+        join(&sources),
+    ]
+}
+
+fn mention_row(m: &Mention) -> io::Result<Vec<String>> {
+    let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
+    Ok(vec![
+        m.soundtrack_id.clone(),
+        m.source.clone(),
+        m.line.to_string(),
+        layout,
+        m.rank.map(|r| r.to_string()).unwrap_or_default(),
+        m.honourable_mention.to_string(),
+        m.title.clone(),
+        join(&m.alt_titles),
+        m.year.map(|y| y.to_string()).unwrap_or_default(),
+        join(&m.composers),
+        join(&m.labels),
+        releases_cell(&m.releases),
+        tracks_cell(&m.tracks),
+        m.reviewer.clone().unwrap_or_default(),
+        format!("{:.2}", m.confidence),
+    ])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Release, SourceRef, Track};
+    use crate::resolve::Resolution;
+    use crate::resolve::explain::RecordExplanation;
 
     fn record() -> Soundtrack {
         Soundtrack {
@@ -191,7 +229,7 @@ mod tests {
         fs::create_dir(temp_path(dir.path(), "report.json", std::process::id())).unwrap();
         let report = Report::new(Vec::new(), 1, 0);
         let resolution = Resolution { soundtracks: vec![record()], explanations: Vec::new(), review: Vec::new() };
-        assert!(write_all(dir.path(), &[], &resolution, &report).is_err());
+        assert!(write_all(dir.path(), &InMemory { mentions: &[], resolution: &resolution }, &report).is_err());
         assert_eq!(fs::read_to_string(dir.path().join("mentions.jsonl")).unwrap(), "old\n");
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(left.len(), 2, "only the old file and the blocking folder: {left:?}");
@@ -222,11 +260,11 @@ mod tests {
             sources: vec![SourceRef { source: f("@a.txt"), line: 3, rank: None }],
             mention_count: 1,
         };
-        let sheets = [
-            soundtracks_csv(Vec::new(), std::slice::from_ref(&r)),
-            mentions_csv(Vec::new(), &[m]),
-            tracks_csv(Vec::new(), &[r]),
-        ];
+        let dir = tempfile::tempdir().unwrap();
+        let resolution = Resolution { soundtracks: vec![r], explanations: vec![explanation()], review: Vec::new() };
+        let corpus = InMemory { mentions: &[m], resolution: &resolution };
+        write_all(dir.path(), &corpus, &Report::new(Vec::new(), 1, 0)).unwrap();
+        let sheets = ["soundtracks.csv", "mentions.csv", "tracks.csv"].map(|f| fs::read(dir.path().join(f)));
         for sheet in sheets {
             let sheet = sheet.unwrap();
             let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(sheet.as_slice());
@@ -241,10 +279,44 @@ mod tests {
         }
     }
 
+    /// File `file` as written from `n` copies of the record.
+    fn written(file: &str, n: usize) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let resolution =
+            Resolution { soundtracks: vec![record(); n], explanations: vec![explanation(); n], review: Vec::new() };
+        write_all(dir.path(), &InMemory { mentions: &[], resolution: &resolution }, &Report::new(Vec::new(), 1, 0))
+            .unwrap();
+        fs::read_to_string(dir.path().join(file)).unwrap()
+    }
+
+    fn explanation() -> RecordExplanation {
+        RecordExplanation {
+            id: "o-brother-where-art-thou-2000".into(),
+            title: "O Brother, Where Art Thou?".into(),
+            year: Some(2000),
+            mention_count: 1,
+            fields: Vec::new(),
+            same_keys: Vec::new(),
+            merges: Vec::new(),
+        }
+    }
+
+    /// soundtracks.json is written a record at a time, exactly as serde_json writes the array.
+    #[test]
+    fn the_records_array_is_pretty_json_byte_for_byte() {
+        let whole = serde_json::to_string_pretty(&[record(), record()]).unwrap() + "\n";
+        assert_eq!(written("soundtracks.json", 2), whole);
+        let dir = tempfile::tempdir().unwrap();
+        let empty = Resolution { soundtracks: Vec::new(), explanations: Vec::new(), review: Vec::new() };
+        write_all(dir.path(), &InMemory { mentions: &[], resolution: &empty }, &Report::new(Vec::new(), 0, 0)).unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("soundtracks.json")).unwrap(), "[]\n");
+        assert_eq!(written("explain.jsonl", 2).lines().count(), 2);
+    }
+
     // The integration tests' articles name no tracks, so the per-track rows are checked here.
     #[test]
     fn tracks_csv_has_one_row_per_track() {
-        let out = String::from_utf8(tracks_csv(Vec::new(), &[record()]).unwrap()).unwrap();
+        let out = written("tracks.csv", 1);
         assert_eq!(
             out,
             "soundtrack_id,soundtrack_title,track,artist\n\
@@ -255,7 +327,7 @@ mod tests {
 
     #[test]
     fn soundtracks_csv_joins_multi_valued_cells() {
-        let out = String::from_utf8(soundtracks_csv(Vec::new(), &[record()]).unwrap()).unwrap();
+        let out = written("soundtracks.csv", 1);
         let row = out.lines().nth(1).unwrap();
         assert!(row.contains("Lost Highway (2000)"), "{row}");
         assert!(row.contains("Man of Constant Sorrow — The Soggy Bottom Boys; =cmd"), "{row}");

@@ -26,21 +26,47 @@ pub struct KnownTitles {
     matcher: AhoCorasick,
 }
 
-impl KnownTitles {
-    /// Titles of the confident list, header and table entries among `mentions`, in a stable
-    /// order whatever order the mentions come in.
-    pub fn from_mentions<'a>(mentions: impl IntoIterator<Item = &'a Mention>) -> Option<Self> {
-        let mut makers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+/// The titles a run's entries lend, gathered a document at a time (in any order) and made
+/// into [`KnownTitles`] at the end.
+#[derive(Debug, Clone, Default)]
+pub struct Lenders {
+    makers: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Lenders {
+    /// Takes the titles of the confident list, header and table entries among `mentions`.
+    pub fn add<'a>(&mut self, mentions: impl IntoIterator<Item = &'a Mention>) {
         let lending = mentions
             .into_iter()
             .filter(|m| m.layout != Layout::Prose && m.confidence >= LENDING_CONFIDENCE && !m.honourable_mention);
         for m in lending {
             let title = m.title.trim();
             for t in [Some(title), first_instalment_base(title)].into_iter().flatten().filter(|t| lendable(t)) {
-                makers.entry(t.to_string()).or_default().extend(m.composers.iter().map(|c| c.to_lowercase()));
+                self.makers.entry(t.to_string()).or_default().extend(m.composers.iter().map(|c| c.to_lowercase()));
             }
         }
-        Self::with_makers(makers.into_iter().map(|(t, m)| (t, m.into_iter().collect())).collect())
+    }
+
+    /// Takes everything `other` gathered.
+    pub fn merge(&mut self, other: Lenders) {
+        for (title, makers) in other.makers {
+            self.makers.entry(title).or_default().extend(makers);
+        }
+    }
+
+    /// The known titles; `None` when no entry lent one.
+    pub fn finish(self) -> Option<KnownTitles> {
+        KnownTitles::with_makers(self.makers.into_iter().map(|(t, m)| (t, m.into_iter().collect())).collect())
+    }
+}
+
+impl KnownTitles {
+    /// Titles of the confident list, header and table entries among `mentions`, in a stable
+    /// order whatever order the mentions come in.
+    pub fn from_mentions<'a>(mentions: impl IntoIterator<Item = &'a Mention>) -> Option<Self> {
+        let mut lenders = Lenders::default();
+        lenders.add(mentions);
+        lenders.finish()
     }
 
     /// Known titles from a list; `None` when there are none.

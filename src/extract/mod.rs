@@ -38,7 +38,7 @@ mod assemble;
 use crate::document::Document;
 use crate::model::{Layout, Mention};
 
-pub use known::KnownTitles;
+pub use known::{KnownTitles, Lenders};
 pub use vocab::{BUILT_IN, Vocabulary};
 
 /// Extracts every soundtrack entry of `doc` with the built-in vocabulary.

@@ -13,10 +13,7 @@
 //! Each cluster keeps a small summary; the smaller summary is folded into the larger, so the
 //! whole pass stays near-linear.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use rayon::prelude::*;
-
+use super::fast_hash::FastMap as HashMap;
 use super::features::Profile;
 use super::scoring::{THRESHOLD, composer_score};
 use crate::normalize::TitleKey;
@@ -41,44 +38,95 @@ impl Refusal {
     }
 }
 
+/// What the checks need to know of a cluster. Sets are sorted vectors; strings and titles
+/// are borrowed from the profiles. Built only for clusters that meet a check, since most
+/// profiles of a large run never do.
 #[derive(Debug, Clone, Default)]
-struct Summary {
-    /// Article → primary title keys of its mentions in the cluster.
-    sources: BTreeMap<u32, BTreeSet<String>>,
-    titles: BTreeSet<TitleKey>,
-    years: BTreeSet<i32>,
-    composers: BTreeSet<String>,
+struct Summary<'a> {
+    /// (article, primary title key number) of its mentions, sorted and distinct.
+    sources: Vec<(u32, u32)>,
+    /// The distinct primary titles of its profiles.
+    titles: Vec<&'a TitleKey>,
+    years: Vec<i32>,
+    composers: Vec<&'a str>,
     /// `apart` override tags: (rule, side).
-    tags: BTreeSet<(u32, bool)>,
+    tags: Vec<(u32, bool)>,
+}
+
+/// Adds the sorted, distinct `more` to the sorted, distinct `set`.
+fn extend_sorted<T: Ord + Copy>(set: &mut Vec<T>, more: &[T]) {
+    let (mut merged, mut i) = (Vec::with_capacity(set.len() + more.len()), 0);
+    for &x in more {
+        while i < set.len() && set[i] < x {
+            merged.push(set[i]);
+            i += 1;
+        }
+        if i < set.len() && set[i] == x {
+            continue;
+        }
+        merged.push(x);
+    }
+    merged.extend_from_slice(&set[i..]);
+    *set = merged;
+}
+
+fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// Union-find with per-cluster summaries.
-pub struct Clusters {
+pub struct Clusters<'a> {
     parent: Vec<u32>,
     size: Vec<u32>,
-    summary: Vec<Option<Summary>>,
+    /// A root's summary; `None` for a profile alone that no check has met yet (and for
+    /// profiles that are no longer roots).
+    summary: Vec<Option<Summary<'a>>>,
+    profiles: &'a [Profile],
+    source_of: &'a [u32],
+    tags: &'a [Vec<(u32, bool)>],
+    /// Each profile's primary title key, numbered.
+    key_number: Vec<u32>,
 }
 
-impl Clusters {
+impl<'a> Clusters<'a> {
     /// One cluster per profile. `source_of` numbers each mention's article; `tags` lists each
     /// profile's `apart` override tags.
-    pub fn new(profiles: &[Profile], source_of: &[u32], tags: &[Vec<(u32, bool)>]) -> Clusters {
-        let summary = profiles
-            .par_iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let mut s = Summary::default();
-                for &m in &p.mentions {
-                    s.sources.entry(source_of[m]).or_default().insert(p.primary().key.clone());
-                }
-                s.titles.insert(p.primary().parsed.clone());
-                s.years.extend(p.year);
-                s.composers.extend(p.composers.iter().cloned());
-                s.tags.extend(tags[i].iter().copied());
-                Some(s)
+    pub fn new(profiles: &'a [Profile], source_of: &'a [u32], tags: &'a [Vec<(u32, bool)>]) -> Clusters<'a> {
+        let mut numbers: HashMap<&str, u32> = HashMap::default();
+        let key_number = profiles
+            .iter()
+            .map(|p| {
+                let next = numbers.len() as u32;
+                *numbers.entry(p.primary().key.as_str()).or_insert(next)
             })
             .collect();
-        Clusters { parent: (0..profiles.len() as u32).collect(), size: vec![1; profiles.len()], summary }
+        Clusters {
+            parent: (0..profiles.len() as u32).collect(),
+            size: vec![1; profiles.len()],
+            summary: vec![None; profiles.len()],
+            profiles,
+            source_of,
+            tags,
+            key_number,
+        }
+    }
+
+    /// The summary of root `r`, built from its profile when it has none yet.
+    fn summary(&mut self, r: u32) -> &mut Summary<'a> {
+        let (profiles, source_of, tags) = (self.profiles, self.source_of, &self.tags);
+        let key = self.key_number[r as usize];
+        self.summary[r as usize].get_or_insert_with(|| {
+            let p = &profiles[r as usize];
+            Summary {
+                sources: sorted(p.mentions.iter().map(|&m| (source_of[m], key)).collect()),
+                titles: vec![&p.primary().parsed],
+                years: p.year.into_iter().collect(),
+                composers: sorted(p.composers.iter().map(String::as_str).collect()),
+                tags: sorted(tags[r as usize].clone()),
+            }
+        })
     }
 
     pub fn find(&mut self, x: u32) -> u32 {
@@ -116,8 +164,9 @@ impl Clusters {
         if ra == rb {
             return None;
         }
-        let (sa, sb) = (self.summary[ra as usize].as_ref()?, self.summary[rb as usize].as_ref()?);
-        refusal(sa, sb)
+        self.summary(ra);
+        self.summary(rb);
+        refusal(self.summary[ra as usize].as_ref()?, self.summary[rb as usize].as_ref()?)
     }
 
     /// Merges the clusters of `a` and `b` (unchecked); returns false if already one.
@@ -131,26 +180,34 @@ impl Clusters {
         }
         self.parent[rb as usize] = ra;
         self.size[ra as usize] += self.size[rb as usize];
+        self.summary(rb);
         let small = self.summary[rb as usize].take().unwrap_or_default();
-        if let Some(big) = self.summary[ra as usize].as_mut() {
-            for (src, keys) in small.sources {
-                big.sources.entry(src).or_default().extend(keys);
+        let big = self.summary(ra);
+        extend_sorted(&mut big.sources, &small.sources);
+        for t in small.titles {
+            if !big.titles.contains(&t) {
+                big.titles.push(t);
             }
-            big.titles.extend(small.titles);
-            big.years.extend(small.years);
-            big.composers.extend(small.composers);
-            big.tags.extend(small.tags);
         }
+        extend_sorted(&mut big.years, &small.years);
+        extend_sorted(&mut big.composers, &small.composers);
+        extend_sorted(&mut big.tags, &small.tags);
         true
     }
 }
 
+/// The title key numbers of article `src` in sorted `sources`.
+fn keys_of(sources: &[(u32, u32)], src: u32) -> &[(u32, u32)] {
+    let from = sources.partition_point(|&(s, _)| s < src);
+    let to = sources.partition_point(|&(s, _)| s <= src);
+    &sources[from..to]
+}
+
 fn refusal(a: &Summary, b: &Summary) -> Option<Refusal> {
     let (small, big) = if a.sources.len() <= b.sources.len() { (a, b) } else { (b, a) };
-    for (src, keys) in &small.sources {
-        if let Some(other) = big.sources.get(src)
-            && (keys.len() != 1 || keys != other)
-        {
+    for keys in small.sources.chunk_by(|x, y| x.0 == y.0) {
+        let other = keys_of(&big.sources, keys[0].0);
+        if !other.is_empty() && (keys.len() != 1 || keys != other) {
             return Some(Refusal::SameArticle);
         }
     }
@@ -160,9 +217,7 @@ fn refusal(a: &Summary, b: &Summary) -> Option<Refusal> {
         }
     }
     let year = year_agreement(&a.years, &b.years);
-    let composers: Vec<String> = a.composers.iter().cloned().collect();
-    let others: Vec<String> = b.composers.iter().cloned().collect();
-    if 1.0 + year + composer_score(&composers, &others) < THRESHOLD - 1e-9 {
+    if 1.0 + year + composer_score(&a.composers, &b.composers) < THRESHOLD - 1e-9 {
         return Some(Refusal::Remake);
     }
     if a.tags.iter().any(|&(rule, side)| b.tags.contains(&(rule, !side))) {
@@ -172,7 +227,7 @@ fn refusal(a: &Summary, b: &Summary) -> Option<Refusal> {
 }
 
 /// The year part of a score for the closest years of two clusters.
-fn year_agreement(a: &BTreeSet<i32>, b: &BTreeSet<i32>) -> f64 {
+fn year_agreement(a: &[i32], b: &[i32]) -> f64 {
     let closest = a.iter().flat_map(|x| b.iter().map(move |y| (x - y).abs())).min();
     match closest {
         None => 0.0,

@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::digest::Digests;
 use super::fast_hash::FastMap as HashMap;
-use super::vocabulary::{Vocabulary, distinct, written_labels};
-use crate::model::Mention;
+use super::vocabulary::Vocabulary;
 use crate::normalize::{TitleKey, compact, parse_title};
+use crate::store::chunks;
 
 /// One way a profile's work is titled (its title or an alternate title).
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +92,48 @@ impl Profile {
 /// follow string order, so sorting by them sorts by the keys.
 type ProfileKey = (Vec<u32>, Option<i32>, Vec<u32>, Vec<u32>);
 
+/// A [`ProfileKey`] flattened into `out` so that comparing flattened keys as slices compares
+/// the keys: each list as its items plus one, closed by 0; the year as 0 (none) or 1 and
+/// the year with its sign bit flipped.
+fn flatten_key(titles: &[u32], year: Option<i32>, composers: &[u32], labels: &[u32], out: &mut Vec<u32>) {
+    let list = |items: &[u32], out: &mut Vec<u32>| {
+        out.extend(items.iter().map(|&x| x + 1));
+        out.push(0);
+    };
+    list(titles, out);
+    match year {
+        None => out.push(0),
+        Some(y) => out.extend([1, (y as u32) ^ 0x8000_0000]),
+    }
+    list(composers, out);
+    list(labels, out);
+}
+
+/// The key [`flatten_key`] flattened.
+fn unflatten_key(mut rest: &[u32]) -> ProfileKey {
+    let titles = take_list(&mut rest);
+    let year = match rest {
+        [1, y, after @ ..] => {
+            rest = after;
+            Some((y ^ 0x8000_0000) as i32)
+        }
+        _ => {
+            rest = rest.get(1..).unwrap_or_default();
+            None
+        }
+    };
+    let composers = take_list(&mut rest);
+    (titles, year, composers, take_list(&mut rest))
+}
+
+/// The flattened list at the start of `rest`, which moves past it.
+fn take_list(rest: &mut &[u32]) -> Vec<u32> {
+    let end = rest.iter().position(|&x| x == 0).unwrap_or(rest.len());
+    let items = rest[..end].iter().map(|&x| x - 1).collect();
+    *rest = rest.get(end + 1..).unwrap_or_default();
+    items
+}
+
 /// Numbers a set of key strings in string order.
 struct Ranks {
     strings: Vec<String>,
@@ -110,11 +153,10 @@ impl Ranks {
 /// Groups mentions into profiles, sorted by their keys (so the order never depends on the
 /// order mentions arrive in). Every distinct title, name and label is read once, in
 /// parallel. Mentions without any usable title get a profile of their own.
-pub fn profiles(mentions: &[Mention], vocab: &Vocabulary) -> Vec<Profile> {
-    let untitled = |m: &Mention| format!("\u{1}untitled {}", m.source);
-    let all_titles = mentions.iter().flat_map(|m| std::iter::once(&m.title).chain(&m.alt_titles));
+pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
+    let untitled = |i: usize| format!("\u{1}untitled {}", digests.source(i));
     let mut variants: HashMap<&str, Option<TitleVariant>> =
-        distinct(all_titles).into_par_iter().map(|t| (t, TitleVariant::new(t))).collect();
+        digests.distinct_titles().into_par_iter().map(|t| (t, TitleVariant::new(t))).collect();
     let idf = Idf::new(variants.values().flatten().map(|t| t.parsed.base.as_str()));
     variants.par_iter_mut().for_each(|(_, t)| {
         if let Some(t) = t {
@@ -123,69 +165,80 @@ pub fn profiles(mentions: &[Mention], vocab: &Vocabulary) -> Vec<Profile> {
     });
     let variants: HashMap<&str, Option<Arc<TitleVariant>>> =
         variants.into_iter().map(|(w, t)| (w, t.map(Arc::new))).collect();
-    let no_title = mentions.iter().filter(|m| variants[m.title.as_str()].is_none()).map(untitled);
+    let title_of = |i: usize| digests.str(digests.get(i).title);
+    let no_title = (0..digests.len()).filter(|&i| variants[title_of(i)].is_none()).map(untitled);
     let titles = Ranks::new(variants.values().flatten().map(|t| t.key.clone()).chain(no_title));
     let title_id: HashMap<&str, u32> =
         variants.iter().filter_map(|(w, v)| v.as_ref().map(|v| (*w, titles.rank[&v.key]))).collect();
-    let written_names = distinct(mentions.iter().flat_map(|m| &m.composers));
+    let written_names = digests.distinct_composers();
     let names = Ranks::new(written_names.iter().map(|c| vocab.composer_key(c)));
     let name_id: HashMap<&str, u32> =
         written_names.iter().filter_map(|c| names.rank.get(&vocab.composer_key(c)).map(|&r| (*c, r))).collect();
-    let written_labels_all = distinct(mentions.iter().flat_map(written_labels));
+    let written_labels_all = digests.distinct_labels();
     let labels = Ranks::new(written_labels_all.iter().map(|l| vocab.label_key(l)));
     let label_id: HashMap<&str, u32> =
         written_labels_all.iter().filter_map(|l| labels.rank.get(&vocab.label_key(l)).map(|&r| (*l, r))).collect();
+    let ids_of = |strings: &[u32], ids: &HashMap<&str, u32>| {
+        let mut out: Vec<u32> = strings.iter().filter_map(|&s| ids.get(digests.str(s)).copied()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
 
-    let keyed: Vec<(ProfileKey, usize)> = mentions
-        .par_iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let own = title_id.get(m.title.as_str()).copied().unwrap_or_else(|| titles.rank[&untitled(m)]);
-            let mut alts: Vec<u32> =
-                m.alt_titles.iter().filter_map(|t| title_id.get(t.as_str()).copied()).filter(|&k| k != own).collect();
-            alts.sort_unstable();
-            alts.dedup();
-            let mut keys = Vec::with_capacity(1 + alts.len());
-            keys.push(own);
-            keys.extend(alts);
-            let mut composers: Vec<u32> = m.composers.iter().filter_map(|c| name_id.get(c.as_str()).copied()).collect();
-            composers.sort_unstable();
-            composers.dedup();
-            let mut label_keys: Vec<u32> =
-                written_labels(m).filter_map(|l| label_id.get(l.as_str()).copied()).collect();
-            label_keys.sort_unstable();
-            label_keys.dedup();
-            let year = m.year.or_else(|| m.releases.iter().filter_map(|r| r.year).min());
-            ((keys, year, composers, label_keys), i)
+    // Every mention's key flattened into one buffer (a `ProfileKey` per mention would cost
+    // three allocations each), then mention numbers sorted by key.
+    let pieces: Vec<(Vec<u32>, Vec<usize>)> = chunks(digests.len())
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|range| {
+            let (mut flat, mut ends) = (Vec::new(), Vec::with_capacity(range.len()));
+            for i in range {
+                let d = digests.get(i);
+                let own = title_id.get(title_of(i)).copied().unwrap_or_else(|| titles.rank[&untitled(i)]);
+                let mut keys = vec![own];
+                keys.extend(ids_of(digests.alt_titles(i), &title_id).into_iter().filter(|&k| k != own));
+                let composers = ids_of(digests.composers(i), &name_id);
+                let label_keys = ids_of(digests.labels(i), &label_id);
+                flatten_key(&keys, d.year.or(d.release_year), &composers, &label_keys, &mut flat);
+                ends.push(flat.len());
+            }
+            (flat, ends)
         })
         .collect();
-    let mut keyed = keyed;
-    keyed.par_sort_unstable();
+    let (mut flat, mut bounds) = (Vec::new(), vec![0usize]);
+    for (piece, ends) in pieces {
+        let base = flat.len();
+        flat.extend(piece);
+        bounds.extend(ends.into_iter().map(|e| base + e));
+    }
+    let key = |i: usize| &flat[bounds[i]..bounds[i + 1]];
+    let mut order: Vec<usize> = (0..digests.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
     let mut groups: Vec<(ProfileKey, Vec<usize>)> = Vec::new();
-    for (key, i) in keyed {
+    for (n, &i) in order.iter().enumerate() {
         match groups.last_mut() {
-            Some((k, members)) if *k == key => members.push(i),
-            _ => groups.push((key, vec![i])),
+            Some((_, members)) if key(order[n - 1]) == key(i) => members.push(i),
+            _ => groups.push((unflatten_key(key(i)), vec![i])),
         }
     }
+    drop(order);
+    drop(flat);
     groups
         .into_par_iter()
         .map(|((keys, year, composers, label_keys), mut members)| {
-            members.sort_by(|&a, &b| {
-                (&mentions[a].source, mentions[a].line, a).cmp(&(&mentions[b].source, mentions[b].line, b))
-            });
-            let m = &mentions[members[0]];
-            let own = |t: &String| variants.get(t.as_str()).and_then(Option::clone);
+            members.sort_by_key(|&m| digests.order_key(m));
+            let first = members[0];
+            let own = |t: &str| variants.get(t).and_then(Option::clone);
             let mut titled: Vec<Arc<TitleVariant>> = Vec::with_capacity(keys.len());
-            match own(&m.title) {
+            match own(title_of(first)) {
                 Some(t) => titled.push(t),
                 None => titled.extend(TitleVariant::new(&titles.strings[keys[0] as usize]).map(|mut t| {
                     idf.annotate(&mut t);
                     Arc::new(t)
                 })),
             }
-            for alt in &m.alt_titles {
-                if let Some(t) = own(alt).filter(|t| !titled.iter().any(|v| v.key == t.key)) {
+            for &alt in digests.alt_titles(first) {
+                if let Some(t) = own(digests.str(alt)).filter(|t| !titled.iter().any(|v| v.key == t.key)) {
                     titled.push(t);
                 }
             }
@@ -237,5 +290,39 @@ impl Idf {
     /// Number of distinct titles containing `word`.
     pub fn df(&self, word: &str) -> u32 {
         self.df.get(word).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattened_keys_sort_as_the_keys_do_and_come_back_whole() {
+        let keys: Vec<ProfileKey> = vec![
+            (vec![0], None, vec![], vec![]),
+            (vec![0], Some(-5), vec![], vec![]),
+            (vec![0], Some(1999), vec![], vec![]),
+            (vec![0], Some(1999), vec![3], vec![1, 2]),
+            (vec![0], Some(2000), vec![], vec![]),
+            (vec![0, 4], None, vec![], vec![]),
+            (vec![1], None, vec![0], vec![]),
+        ];
+        let flat: Vec<Vec<u32>> = keys
+            .iter()
+            .map(|(t, y, c, l)| {
+                let mut out = Vec::new();
+                flatten_key(t, *y, c, l, &mut out);
+                out
+            })
+            .collect();
+        for (a, b) in keys.iter().zip(&flat) {
+            assert_eq!(&unflatten_key(b), a);
+        }
+        for x in 0..keys.len() {
+            for y in 0..keys.len() {
+                assert_eq!(keys[x].cmp(&keys[y]), flat[x].cmp(&flat[y]), "{:?} vs {:?}", keys[x], keys[y]);
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::records::Built;
+use crate::model::{Soundtrack, SourceRef};
 use crate::normalize::{fold, parse_title};
 
 /// `slug(title stem)-year`.
@@ -31,29 +31,55 @@ pub fn slug(s: &str) -> String {
     if parts.is_empty() { "untitled".to_string() } else { parts.join("-") }
 }
 
-/// Makes ids unique. Records that share a base id are ordered by mention count (most
-/// first), then composers, then earliest source; the first keeps the base id, the others
-/// get their first composer's surname (`halloween-x-carpenter`) or, failing that, `-2`, `-3`…
-/// An unrelated file never joins such a group, so it never changes an id.
-pub fn assign_ids(records: &mut [Built]) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, b) in records.iter().enumerate() {
-        groups.entry(b.record.id.clone()).or_default().push(i);
+/// What decides a record's id: its base id and, when the base is shared, its mention count
+/// and composers (then its sources, fetched only then).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdCandidate {
+    pub base: String,
+    pub mention_count: usize,
+    pub composers: Vec<String>,
+}
+
+impl IdCandidate {
+    pub fn of(record: &Soundtrack) -> IdCandidate {
+        IdCandidate {
+            base: record.id.clone(),
+            mention_count: record.mention_count,
+            composers: record.composers.clone(),
+        }
     }
-    let mut taken: BTreeSet<String> = groups.keys().cloned().collect();
+}
+
+/// Makes ids unique and returns them in record order. Records that share a base id are
+/// ordered by mention count (most first), then composers, then earliest source (`sources`
+/// gives a record's); the first keeps the base id, the others get their first composer's
+/// surname (`halloween-x-carpenter`) or, failing that, `-2`, `-3`…
+/// An unrelated file never joins such a group, so it never changes an id.
+pub fn assign_ids<E>(
+    records: Vec<IdCandidate>,
+    sources: impl Fn(usize) -> Result<Vec<SourceRef>, E>,
+) -> Result<Vec<String>, E> {
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        groups.entry(&r.base).or_default().push(i);
+    }
+    let mut taken: BTreeSet<String> = groups.keys().map(|k| k.to_string()).collect();
+    let mut ids: Vec<Option<String>> = vec![None; records.len()];
     for (base, mut members) in groups {
         if members.len() < 2 {
             continue;
         }
+        let sources: BTreeMap<usize, Vec<SourceRef>> =
+            members.iter().map(|&i| Ok((i, sources(i)?))).collect::<Result<_, E>>()?;
         members.sort_by(|&a, &b| {
-            let (ra, rb) = (&records[a].record, &records[b].record);
+            let (ra, rb) = (&records[a], &records[b]);
             rb.mention_count
                 .cmp(&ra.mention_count)
                 .then(ra.composers.cmp(&rb.composers))
-                .then(ra.sources.cmp(&rb.sources))
+                .then(sources[&a].cmp(&sources[&b]))
         });
         for (n, &i) in members.iter().enumerate().skip(1) {
-            let surname = records[i].record.composers.first().map(|c| slug(c.rsplit(' ').next().unwrap_or(c)));
+            let surname = records[i].composers.first().map(|c| slug(c.rsplit(' ').next().unwrap_or(c)));
             let mut id = surname.map(|s| format!("{base}-{s}")).filter(|id| !taken.contains(id));
             let mut k = n + 1;
             while id.is_none() {
@@ -62,7 +88,8 @@ pub fn assign_ids(records: &mut [Built]) {
             }
             let id = id.unwrap_or_default();
             taken.insert(id.clone());
-            records[i].record.id = id;
+            ids[i] = Some(id);
         }
     }
+    Ok(ids.into_iter().zip(records).map(|(id, r)| id.unwrap_or(r.base)).collect())
 }

@@ -1,7 +1,7 @@
 //! Resolution: groups the mentions of one soundtrack across articles into one record, gives
 //! every mention the id of its record, and says why.
 //!
-//! Steps: mentions → [`features`] (keys, identical ones grouped into profiles) →
+//! Steps: mentions → [`digest`] (compact keys) → [`features`] (keys, identical ones grouped into profiles) →
 //! [`blocking`] (candidate pairs, never all pairs) → [`scoring`] (per-field scores) →
 //! [`cluster`] (union-find, best pairs first, with consistency checks) → [`people`]
 //! (one spelling per person) → [`records`] (merged records, stable ids) → [`explain`] and
@@ -11,6 +11,7 @@
 mod assemble;
 pub mod blocking;
 pub mod cluster;
+pub mod digest;
 pub mod explain;
 mod fast_hash;
 pub mod features;
@@ -22,13 +23,15 @@ pub mod review;
 pub mod scoring;
 pub mod vocabulary;
 
-use std::collections::BTreeMap;
+use std::io;
 
 use rayon::prelude::*;
 
-use crate::model::{Mention, Soundtrack};
+use crate::model::{Mention, Soundtrack, SourceRef};
+use crate::store::{MentionSource, SpilledList};
 use assemble::{Edge, Pending};
 use cluster::Clusters;
+pub use digest::Digests;
 use explain::{MergeReason, RecordExplanation};
 use features::Profile;
 pub use overrides::{OVERRIDES_FILE, Overrides, OverridesError};
@@ -48,6 +51,49 @@ pub struct Resolution {
     pub review: Vec<ReviewRow>,
 }
 
+/// What resolution decided besides the records it handed to a [`RecordSink`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    /// The final id of each record, in the order the records were pushed.
+    pub ids: Vec<String>,
+    /// Record numbers in id order, the order of the output.
+    pub order: Vec<u32>,
+    /// The record of each mention.
+    pub record_of_mention: Vec<u32>,
+    /// Decisions worth a person's check, sorted.
+    pub review: Vec<ReviewRow>,
+}
+
+/// Where resolution puts each record as it is built, before ids are final: the record's
+/// and its explanation's `id` are then the base id, which [`Outline::ids`] replaces.
+pub trait RecordSink {
+    fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()>;
+    /// The sources of record `i` (pushed earlier), to order records that share a base id.
+    fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>>;
+}
+
+impl RecordSink for Vec<(Soundtrack, RecordExplanation)> {
+    fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()> {
+        Vec::push(self, (record, explanation));
+        Ok(())
+    }
+
+    fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>> {
+        Ok(self[i].0.sources.clone())
+    }
+}
+
+/// Records spilled to disk as JSON `(record, explanation)` pairs.
+impl RecordSink for SpilledList {
+    fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()> {
+        SpilledList::push(self, &(record, explanation))
+    }
+
+    fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>> {
+        Ok(self.get::<(Soundtrack, RecordExplanation)>(i)?.0.sources)
+    }
+}
+
 /// Resolves without overrides; see [`resolve_with`].
 pub fn resolve(mentions: &mut [Mention]) -> Vec<Soundtrack> {
     resolve_with(mentions, &Overrides::default()).soundtracks
@@ -56,28 +102,52 @@ pub fn resolve(mentions: &mut [Mention]) -> Vec<Soundtrack> {
 /// Merges mentions of one work, sets each mention's `soundtrack_id`, and returns the records
 /// with their explanations and the review list.
 pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resolution {
-    let mut vocab = Vocabulary::new(overrides);
-    vocab.learn(mentions);
-    let vocab = vocab;
-    let profiles = features::profiles(mentions, &vocab);
-    let mut sources: BTreeMap<&str, u32> = mentions.iter().map(|m| (m.source.as_str(), 0)).collect();
-    for (n, id) in sources.values_mut().enumerate() {
-        *id = n as u32;
+    let mut built: Vec<(Soundtrack, RecordExplanation)> = Vec::new();
+    let outline = match resolve_into(&*mentions, overrides, &mut built) {
+        Ok(outline) => outline,
+        Err(e) => unreachable!("mentions in memory are always readable: {e}"),
+    };
+    for (m, &r) in mentions.iter_mut().zip(&outline.record_of_mention) {
+        m.soundtrack_id.clone_from(&outline.ids[r as usize]);
     }
-    let source_of: Vec<u32> = mentions.iter().map(|m| sources[m.source.as_str()]).collect();
-    let tags = apart_tags(&profiles, mentions, overrides);
+    let mut slots: Vec<Option<(Soundtrack, RecordExplanation)>> = built.into_iter().map(Some).collect();
+    let (soundtracks, explanations) = outline
+        .order
+        .iter()
+        .filter_map(|&r| {
+            let (mut record, mut explanation) = slots[r as usize].take()?;
+            record.id.clone_from(&outline.ids[r as usize]);
+            explanation.id.clone_from(&record.id);
+            Some((record, explanation))
+        })
+        .unzip();
+    Resolution { soundtracks, explanations, review: outline.review }
+}
+
+/// Resolves the mentions of `source`: pushes every merged record into `sink` and returns
+/// the final ids, the output order, each mention's record and the review list. Mentions are
+/// read twice, once for their keys and once, record by record, to build the records; between
+/// the two only their [`Digests`] are held.
+pub fn resolve_into<S: MentionSource + ?Sized>(
+    source: &S,
+    overrides: &Overrides,
+    sink: &mut dyn RecordSink,
+) -> io::Result<Outline> {
+    let digests = Digests::build(source)?;
+    let mut vocab = Vocabulary::new(overrides);
+    vocab.learn(&digests);
+    let vocab = vocab;
+    let profiles = features::profiles(&digests, &vocab);
+    let source_of: Vec<u32> = (0..digests.len()).map(|m| digests.order_key(m).0).collect();
+    let tags = apart_tags(&profiles, &digests, overrides);
     let mut clusters = Clusters::new(&profiles, &source_of, &tags);
     let mut edges: Vec<Edge> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
+    let named = |r: &overrides::TitleRef, m: usize| r.matches_titles(digests.titles(m), digests.get(m).year);
 
     for (first, second) in &overrides.merge {
         let matching: Vec<u32> = (0..profiles.len() as u32)
-            .filter(|&p| {
-                profiles[p as usize]
-                    .mentions
-                    .iter()
-                    .any(|&m| first.matches(&mentions[m]) || second.matches(&mentions[m]))
-            })
+            .filter(|&p| profiles[p as usize].mentions.iter().any(|&m| named(first, m) || named(second, m)))
             .collect();
         for w in matching.windows(2) {
             if clusters.union(w[0], w[1]) {
@@ -91,6 +161,7 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
         .par_iter()
         .filter_map(|&(a, b)| scoring::score(&profiles[a as usize], &profiles[b as usize]).map(|s| (a, b, s)))
         .collect();
+    drop(pairs);
     scored.par_sort_unstable_by(|x, y| {
         y.2.total.total_cmp(&x.2.total).then(y.2.title.total_cmp(&x.2.title)).then((x.0, x.1).cmp(&(y.0, y.1)))
     });
@@ -135,20 +206,22 @@ pub fn resolve_with(mentions: &mut [Mention], overrides: &Overrides) -> Resoluti
         }
     }
     let groups = clusters.groups();
-    assemble::finish(mentions, &vocab, &profiles, groups, edges, pending)
+    drop(clusters);
+    assemble::finish(source, &digests, &vocab, &profiles, groups, edges, pending, sink)
 }
 
 /// Each profile's `apart` tags: (rule number, side) for every rule one of its mentions matches.
-fn apart_tags(profiles: &[Profile], mentions: &[Mention], overrides: &Overrides) -> Vec<Vec<(u32, bool)>> {
+fn apart_tags(profiles: &[Profile], digests: &Digests, overrides: &Overrides) -> Vec<Vec<(u32, bool)>> {
+    let named = |r: &overrides::TitleRef, m: usize| r.matches_titles(digests.titles(m), digests.get(m).year);
     profiles
         .iter()
         .map(|p| {
             let mut tags = Vec::new();
             for (i, (first, second)) in overrides.apart.iter().enumerate() {
-                if p.mentions.iter().any(|&m| first.matches(&mentions[m])) {
+                if p.mentions.iter().any(|&m| named(first, m)) {
                     tags.push((i as u32, false));
                 }
-                if p.mentions.iter().any(|&m| second.matches(&mentions[m])) {
+                if p.mentions.iter().any(|&m| named(second, m)) {
                     tags.push((i as u32, true));
                 }
             }

@@ -44,12 +44,17 @@ impl TitleRef {
     /// Whether `m` is named by this reference: one of its titles has the same work key and,
     /// when the reference gives a year, the mention's year is within one of it.
     pub fn matches(&self, m: &Mention) -> bool {
-        let year_ok = match (self.year, m.year) {
+        self.matches_titles(std::iter::once(m.title.as_str()).chain(m.alt_titles.iter().map(String::as_str)), m.year)
+    }
+
+    /// [`TitleRef::matches`] for a mention with these titles and year.
+    pub fn matches_titles<'a>(&self, mut titles: impl Iterator<Item = &'a str>, year: Option<i32>) -> bool {
+        let year_ok = match (self.year, year) {
             (None, _) => true,
             (Some(a), Some(b)) => (a - b).abs() <= 1,
             (Some(_), None) => false,
         };
-        year_ok && std::iter::once(&m.title).chain(&m.alt_titles).any(|t| title_key(t) == self.key)
+        year_ok && titles.any(|t| title_key(t) == self.key)
     }
 }
 

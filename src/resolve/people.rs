@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use super::fast_hash::FastMap as HashMap;
 
+use super::digest::Digests;
 use super::scoring::same_person;
 use super::vocabulary::Vocabulary;
-use crate::model::Mention;
 
 /// The canonical display name of every composer name key seen in the run.
 #[derive(Debug, Default)]
@@ -19,11 +19,11 @@ pub struct People {
 
 impl People {
     /// `clusters` lists the mention indices of each merged record.
-    pub fn new(clusters: &[Vec<usize>], mentions: &[Mention], vocab: &Vocabulary) -> People {
+    pub fn new(clusters: &[Vec<usize>], digests: &Digests, vocab: &Vocabulary) -> People {
         // Spellings and counts per key; each written spelling is looked up once.
         let mut written: HashMap<&str, usize> = HashMap::default();
-        for c in mentions.iter().flat_map(|m| &m.composers) {
-            *written.entry(c).or_default() += 1;
+        for c in (0..digests.len()).flat_map(|m| digests.composers(m)) {
+            *written.entry(digests.str(*c)).or_default() += 1;
         }
         let mut spellings: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         for (&c, &n) in &written {
@@ -37,8 +37,8 @@ impl People {
         for members in clusters {
             let mut seen: Vec<usize> = members
                 .iter()
-                .flat_map(|&m| mentions[m].composers.iter())
-                .filter_map(|c| key_of.get(c.as_str()).copied())
+                .flat_map(|&m| digests.composers(m))
+                .filter_map(|&c| key_of.get(digests.str(c)).copied())
                 .collect();
             seen.sort_unstable();
             seen.dedup();

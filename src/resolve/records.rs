@@ -28,15 +28,10 @@ pub struct Built {
     pub fields: Vec<FieldValue>,
 }
 
-/// `source:line` of a mention, as explanations and review rows show it.
-pub fn mention_ref(m: &Mention) -> String {
-    format!("{}:{}", m.source, m.line)
-}
-
-/// Builds the record of one cluster; `members` are mention indices in (source, line) order.
-/// `refs` holds every mention's `source:line`.
-pub fn build(members: &[usize], mentions: &[Mention], refs: &[Arc<str>], vocab: &Vocabulary, people: &People) -> Built {
-    let ms: Vec<(&Mention, &Arc<str>)> = members.iter().map(|&i| (&mentions[i], &refs[i])).collect();
+/// Builds the record of one cluster from its mentions in (source, line) order; `refs` holds
+/// each one's `source:line`.
+pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people: &People) -> Built {
+    let ms: Vec<(&Mention, &Arc<str>)> = members.iter().copied().zip(refs).collect();
     let mut fields = Fields::default();
 
     let mut written: HashMap<&str, usize> = HashMap::default();

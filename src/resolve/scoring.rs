@@ -166,11 +166,11 @@ pub fn year_score(a: Option<i32>, b: Option<i32>) -> f64 {
 }
 
 /// Composer agreement of two sets of name keys.
-pub fn composer_score(a: &[String], b: &[String]) -> f64 {
+pub fn composer_score<S: AsRef<str>>(a: &[S], b: &[S]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let common = a.iter().filter(|x| b.iter().any(|y| same_person(x, y))).count();
+    let common = a.iter().filter(|x| b.iter().any(|y| same_person(x.as_ref(), y.as_ref()))).count();
     if common == 0 {
         return -0.25;
     }

@@ -3,7 +3,8 @@
 
 use rayon::prelude::*;
 
-use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use super::digest::Digests;
+use super::fast_hash::FastMap as HashMap;
 use super::overrides::Overrides;
 use crate::model::Mention;
 use crate::normalize::{LabelTable, label_key, name_key};
@@ -33,10 +34,10 @@ impl<'a> Vocabulary<'a> {
         Vocabulary { labels, names, overrides, label_cache: HashMap::default(), name_cache: HashMap::default() }
     }
 
-    /// Looks up every label and composer spelling of `mentions`, in parallel.
-    pub fn learn(&mut self, mentions: &[Mention]) {
-        let labels = distinct(mentions.iter().flat_map(written_labels));
-        let label_cache: HashMap<String, (String, String)> = labels
+    /// Looks up every label and composer spelling of the run, in parallel.
+    pub fn learn(&mut self, digests: &Digests) {
+        let label_cache: HashMap<String, (String, String)> = digests
+            .distinct_labels()
             .into_par_iter()
             .map(|l| {
                 let display = self.label_display(l);
@@ -44,9 +45,11 @@ impl<'a> Vocabulary<'a> {
                 (l.to_string(), (display, key))
             })
             .collect();
-        let names = distinct(mentions.iter().flat_map(|m| &m.composers));
-        let name_cache: HashMap<String, (String, String)> =
-            names.into_par_iter().map(|c| (c.to_string(), (self.composer_key(c), self.composer_display(c)))).collect();
+        let name_cache: HashMap<String, (String, String)> = digests
+            .distinct_composers()
+            .into_par_iter()
+            .map(|c| (c.to_string(), (self.composer_key(c), self.composer_display(c))))
+            .collect();
         self.label_cache = label_cache;
         self.name_cache = name_cache;
     }
@@ -82,14 +85,6 @@ impl<'a> Vocabulary<'a> {
         }
         label_key(&self.label_display(label))
     }
-}
-
-/// Distinct strings of `items`, sorted (so parallel work on them is deterministic).
-pub(super) fn distinct<'a>(items: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    let set: HashSet<&str> = items.map(String::as_str).collect();
-    let mut out: Vec<&str> = set.into_iter().collect();
-    out.sort_unstable();
-    out
 }
 
 /// Every label a mention names, in its labels and its releases.

@@ -1,24 +1,13 @@
-//! Renderers for what resolution adds to the corpus: `explain.jsonl` (one explanation per
-//! merged record, for `cuesheet explain`) and `review.csv` (decisions for a person to check).
-//! [`super::write_all`] writes them with the other files.
+//! `review.csv`: the decisions resolution asks a person to check. [`super::write_all`] writes
+//! it with the other files.
 
 use std::io::Write;
 
 use super::dialect::CsvSheet;
-use crate::resolve::Resolution;
-use crate::resolve::review::Side;
-
-/// One explanation per line, in record order.
-pub(super) fn explain_jsonl<W: Write>(mut out: W, resolution: &Resolution) -> std::io::Result<W> {
-    for e in &resolution.explanations {
-        serde_json::to_writer(&mut out, e)?;
-        out.write_all(b"\n")?;
-    }
-    Ok(out)
-}
+use crate::resolve::review::{ReviewRow, Side};
 
 /// One row per decision to check.
-pub(super) fn review_csv<W: Write>(out: W, resolution: &Resolution) -> std::io::Result<W> {
+pub(super) fn review_csv<W: Write>(out: W, review: &[ReviewRow]) -> std::io::Result<W> {
     let mut sheet = CsvSheet::new(
         out,
         &[
@@ -42,7 +31,7 @@ pub(super) fn review_csv<W: Write>(out: W, resolution: &Resolution) -> std::io::
     )?;
     let side =
         |s: &Side| [s.id.clone(), s.title.clone(), s.year.map(|y| y.to_string()).unwrap_or_default(), s.source.clone()];
-    for r in &resolution.review {
+    for r in review {
         let mut cells = vec![
             r.kind.as_str().to_string(),
             if r.merged { "merged" } else { "apart" }.to_string(),

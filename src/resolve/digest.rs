@@ -1,0 +1,214 @@
+//! What resolution keeps of each mention while it compares them: its source, line, title,
+//! alternate titles, years, composers, labels and confidence, every string interned once.
+//! About 60 bytes a mention, so a run can resolve millions of mentions whose full text
+//! stays in the spill (`crate::store`); only building a record reads its mentions in full.
+
+use std::io;
+
+use super::fast_hash::FastMap as HashMap;
+use super::vocabulary::written_labels;
+use crate::model::Mention;
+use crate::store::{MentionSource, chunks};
+
+/// One mention's keys; strings are ids into [`Digests`].
+#[derive(Debug, Clone, Copy)]
+pub struct Digest {
+    pub source: u32,
+    pub line: u32,
+    pub title: u32,
+    pub year: Option<i32>,
+    /// The earliest year of the mention's releases.
+    pub release_year: Option<i32>,
+    pub confidence: f32,
+    /// Where the mention's lists start in `Digests::lists`: alternate titles, composers,
+    /// labels (its own, then its releases'), each led by its length.
+    lists: u32,
+}
+
+/// The digests of a run's mentions, in mention order.
+#[derive(Debug, Default)]
+pub struct Digests {
+    strings: Vec<String>,
+    ids: HashMap<String, u32>,
+    items: Vec<Digest>,
+    lists: Vec<u32>,
+    /// Rank of each string in string order, filled for sources only.
+    source_rank: HashMap<u32, u32>,
+}
+
+impl Digests {
+    /// Reads every mention of `source` once, a chunk at a time.
+    pub fn build<S: MentionSource + ?Sized>(source: &S) -> io::Result<Digests> {
+        let mut d = Digests::default();
+        d.items.reserve_exact(source.count());
+        for range in chunks(source.count()) {
+            for m in source.mentions(range)?.iter() {
+                d.add(m);
+            }
+        }
+        let mut sources: Vec<u32> = d.items.iter().map(|x| x.source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources.sort_by(|&a, &b| d.strings[a as usize].cmp(&d.strings[b as usize]));
+        d.source_rank = sources.into_iter().enumerate().map(|(rank, s)| (s, rank as u32)).collect();
+        d.lists.shrink_to_fit();
+        Ok(d)
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+
+    fn add_list<'a>(&mut self, items: impl Iterator<Item = &'a String>) {
+        let at = self.lists.len();
+        self.lists.push(0);
+        for s in items {
+            let id = self.intern(s);
+            self.lists.push(id);
+        }
+        self.lists[at] = (self.lists.len() - at - 1) as u32;
+    }
+
+    fn add(&mut self, m: &Mention) {
+        let lists = self.lists.len() as u32;
+        self.add_list(m.alt_titles.iter());
+        self.add_list(m.composers.iter());
+        self.add_list(written_labels(m));
+        let digest = Digest {
+            source: self.intern(&m.source),
+            line: u32::try_from(m.line).unwrap_or(u32::MAX),
+            title: self.intern(&m.title),
+            year: m.year,
+            release_year: m.releases.iter().filter_map(|r| r.year).min(),
+            confidence: m.confidence,
+            lists,
+        };
+        self.items.push(digest);
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> &Digest {
+        &self.items[i]
+    }
+
+    pub fn str(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+
+    /// The `k`th list of mention `i` (0 alternate titles, 1 composers, 2 labels).
+    fn list(&self, i: usize, k: usize) -> &[u32] {
+        let mut at = self.items[i].lists as usize;
+        for _ in 0..k {
+            at += 1 + self.lists[at] as usize;
+        }
+        &self.lists[at + 1..at + 1 + self.lists[at] as usize]
+    }
+
+    pub fn alt_titles(&self, i: usize) -> &[u32] {
+        self.list(i, 0)
+    }
+
+    pub fn composers(&self, i: usize) -> &[u32] {
+        self.list(i, 1)
+    }
+
+    /// Labels and release labels, as [`written_labels`] gives them.
+    pub fn labels(&self, i: usize) -> &[u32] {
+        self.list(i, 2)
+    }
+
+    /// The mention's title, then its alternate titles.
+    pub fn titles(&self, i: usize) -> impl Iterator<Item = &str> {
+        std::iter::once(self.items[i].title).chain(self.alt_titles(i).iter().copied()).map(|t| self.str(t))
+    }
+
+    pub fn source(&self, i: usize) -> &str {
+        self.str(self.items[i].source)
+    }
+
+    /// Sorts mentions by (source, line, index), the order records list them in.
+    pub fn order_key(&self, i: usize) -> (u32, u32, usize) {
+        let d = &self.items[i];
+        (self.source_rank[&d.source], d.line, i)
+    }
+
+    /// `source:line`, as explanations and review rows cite a mention.
+    pub fn reference(&self, i: usize) -> String {
+        format!("{}:{}", self.source(i), self.items[i].line)
+    }
+
+    /// Distinct strings among the lists `k` of all mentions, sorted.
+    fn distinct(&self, k: usize) -> Vec<&str> {
+        let mut ids: Vec<u32> = (0..self.len()).flat_map(|i| self.list(i, k).iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out: Vec<&str> = ids.into_iter().map(|id| self.str(id)).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Every composer spelling of the run, sorted.
+    pub fn distinct_composers(&self) -> Vec<&str> {
+        self.distinct(1)
+    }
+
+    /// Every label spelling of the run, sorted.
+    pub fn distinct_labels(&self) -> Vec<&str> {
+        self.distinct(2)
+    }
+
+    /// Every title and alternate title of the run, sorted.
+    pub fn distinct_titles(&self) -> Vec<&str> {
+        let mut ids: Vec<u32> = (0..self.len())
+            .flat_map(|i| std::iter::once(self.items[i].title).chain(self.list(i, 0).iter().copied()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out: Vec<&str> = ids.into_iter().map(|id| self.str(id)).collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Layout, Release};
+
+    #[test]
+    fn a_digest_keeps_every_key_resolution_compares() {
+        let mut a = Mention::new("b.txt", 7, Layout::Table, "Heat".into());
+        a.alt_titles = vec!["Heat (1995)".into()];
+        a.composers = vec!["Elliot Goldenthal".into(), "Moby".into()];
+        a.labels = vec!["Warner".into()];
+        a.releases = vec![
+            Release { label: Some("WaterTower".into()), year: Some(2016), edition: None },
+            Release { label: None, year: Some(1995), edition: None },
+        ];
+        let b = Mention::new("a.txt", 3, Layout::Table, "Moby".into());
+        let d = Digests::build([a, b].as_slice()).unwrap();
+        assert_eq!(d.titles(0).collect::<Vec<_>>(), ["Heat", "Heat (1995)"]);
+        let names = |ids: &[u32]| ids.iter().map(|&s| d.str(s).to_string()).collect::<Vec<_>>();
+        assert_eq!(names(d.composers(0)), ["Elliot Goldenthal", "Moby"]);
+        assert_eq!(names(d.labels(0)), ["Warner", "WaterTower"]);
+        assert_eq!(d.get(0).release_year, Some(1995));
+        assert!(d.composers(1).is_empty() && d.labels(1).is_empty());
+        // "a.txt" sorts first although it was seen second.
+        assert!(d.order_key(1) < d.order_key(0));
+        assert_eq!(d.reference(0), "b.txt:7");
+        assert_eq!(d.distinct_titles(), ["Heat", "Heat (1995)", "Moby"]);
+    }
+}

@@ -1,0 +1,267 @@
+//! Where a run keeps its mentions and merged records between stages: in a spill file beside
+//! the output, not in memory. A run then holds only small per-mention keys (see
+//! `resolve::digest`), so its memory grows with the number of mentions by tens of bytes
+//! each, not with whole mentions and records.
+//!
+//! Each value is one line of JSON (JSON never holds a raw newline), appended once and read
+//! back by position. The spill file has no name (it is deleted when the run ends, however it
+//! ends) and lives in the output folder, since the system's temporary folder may be memory.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::model::Mention;
+
+/// An append-only store of byte strings, on disk or (for tests) in memory.
+pub struct Spill {
+    backing: Mutex<Backing>,
+}
+
+enum Backing {
+    File { file: File, end: u64 },
+    Memory(Vec<u8>),
+}
+
+impl Spill {
+    /// A spill file in `dir`, removed when dropped.
+    pub fn in_folder(dir: &Path) -> io::Result<Spill> {
+        Ok(Spill { backing: Mutex::new(Backing::File { file: tempfile::tempfile_in(dir)?, end: 0 }) })
+    }
+
+    pub fn in_memory() -> Spill {
+        Spill { backing: Mutex::new(Backing::Memory(Vec::new())) }
+    }
+
+    /// Appends `bytes` and returns where they start.
+    pub fn append(&self, bytes: &[u8]) -> io::Result<u64> {
+        let mut backing = self.backing.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *backing {
+            Backing::File { file, end } => {
+                let at = *end;
+                file.seek(SeekFrom::Start(at))?;
+                file.write_all(bytes)?;
+                *end += bytes.len() as u64;
+                Ok(at)
+            }
+            Backing::Memory(buf) => {
+                let at = buf.len() as u64;
+                buf.extend_from_slice(bytes);
+                Ok(at)
+            }
+        }
+    }
+
+    /// The `len` bytes at `at`.
+    pub fn read(&self, at: u64, len: usize) -> io::Result<Vec<u8>> {
+        let mut backing = self.backing.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *backing {
+            Backing::File { file, .. } => {
+                let mut out = vec![0; len];
+                file.seek(SeekFrom::Start(at))?;
+                file.read_exact(&mut out)?;
+                Ok(out)
+            }
+            Backing::Memory(buf) => {
+                let range = usize::try_from(at).ok().and_then(|a| Some(a..a.checked_add(len)?));
+                range.and_then(|r| buf.get(r)).map(<[u8]>::to_vec).ok_or_else(|| io::ErrorKind::UnexpectedEof.into())
+            }
+        }
+    }
+}
+
+/// Values of one type spilled as JSON lines, numbered in the order they were added.
+pub struct SpilledList {
+    spill: Spill,
+    at: Vec<u64>,
+    len: Vec<u32>,
+}
+
+/// Where one batch of values went: appended together, numbered later.
+pub struct Batch {
+    at: Vec<u64>,
+    len: Vec<u32>,
+}
+
+impl SpilledList {
+    pub fn new(spill: Spill) -> SpilledList {
+        SpilledList { spill, at: Vec::new(), len: Vec::new() }
+    }
+
+    /// Writes `values` to the spill in one piece; [`SpilledList::push_batch`] numbers them.
+    /// Safe to call from several threads at once.
+    pub fn write_batch<T: Serialize>(&self, values: &[T]) -> io::Result<Batch> {
+        write_batch(&self.spill, values)
+    }
+
+    /// Numbers a written batch's values after those already numbered.
+    pub fn push_batch(&mut self, batch: Batch) {
+        self.at.extend(batch.at);
+        self.len.extend(batch.len);
+    }
+
+    /// Writes and numbers one value.
+    pub fn push<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        let batch = self.write_batch(std::slice::from_ref(value))?;
+        self.push_batch(batch);
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.at.is_empty()
+    }
+
+    /// Value `i`.
+    pub fn get<T: DeserializeOwned>(&self, i: usize) -> io::Result<T> {
+        let bytes = self.spill.read(self.at[i], self.len[i] as usize)?;
+        serde_json::from_slice(&bytes).map_err(io::Error::from)
+    }
+
+    /// Values `range` in order, read in as few pieces as they were written in and parsed in
+    /// parallel.
+    pub fn range<T: DeserializeOwned + Send>(&self, range: Range<usize>) -> io::Result<Vec<T>> {
+        let mut pieces: Vec<(Vec<u8>, Range<usize>)> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let mut j = i + 1;
+            while j < range.end && self.at[j] == self.at[j - 1] + u64::from(self.len[j - 1]) {
+                j += 1;
+            }
+            let end = self.at[j - 1] + u64::from(self.len[j - 1]);
+            pieces.push((self.spill.read(self.at[i], (end - self.at[i]) as usize)?, i..j));
+            i = j;
+        }
+        let parsed: Vec<io::Result<Vec<T>>> = pieces
+            .par_iter()
+            .map(|(bytes, values)| {
+                let base = self.at[values.start];
+                values
+                    .clone()
+                    .map(|k| {
+                        let from = (self.at[k] - base) as usize;
+                        serde_json::from_slice(&bytes[from..from + self.len[k] as usize]).map_err(io::Error::from)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut out = Vec::with_capacity(range.len());
+        for piece in parsed {
+            out.extend(piece?);
+        }
+        Ok(out)
+    }
+}
+
+fn write_batch<T: Serialize>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
+    let mut bytes = Vec::new();
+    let mut starts = Vec::with_capacity(values.len());
+    let mut len = Vec::with_capacity(values.len());
+    for v in values {
+        let from = bytes.len();
+        serde_json::to_writer(&mut bytes, v)?;
+        bytes.push(b'\n');
+        starts.push(from as u64);
+        len.push(u32::try_from(bytes.len() - from).map_err(|_| io::Error::other("value too large to spill"))?);
+    }
+    let base = spill.append(&bytes)?;
+    Ok(Batch { at: starts.into_iter().map(|s| base + s).collect(), len })
+}
+
+/// Read access to a run's mentions, wherever they are kept.
+pub trait MentionSource: Sync {
+    fn count(&self) -> usize;
+    /// Mention `i`.
+    fn mention(&self, i: usize) -> io::Result<Cow<'_, Mention>>;
+    /// Mentions `range`, in order.
+    fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>>;
+}
+
+impl MentionSource for [Mention] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn mention(&self, i: usize) -> io::Result<Cow<'_, Mention>> {
+        Ok(Cow::Borrowed(&self[i]))
+    }
+
+    fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>> {
+        Ok(Cow::Borrowed(&self[range]))
+    }
+}
+
+impl MentionSource for SpilledList {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn mention(&self, i: usize) -> io::Result<Cow<'_, Mention>> {
+        self.get(i).map(Cow::Owned)
+    }
+
+    fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>> {
+        self.range(range).map(Cow::Owned)
+    }
+}
+
+/// How many mentions or records a pass over a spill holds at once.
+pub const CHUNK: usize = 1 << 12;
+
+/// `0..n` in consecutive chunks of [`CHUNK`].
+pub fn chunks(n: usize) -> impl Iterator<Item = Range<usize>> {
+    (0..n.div_ceil(CHUNK)).map(move |c| c * CHUNK..((c + 1) * CHUNK).min(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Layout;
+
+    fn mention(n: usize) -> Mention {
+        let mut m = Mention::new("a.txt", n, Layout::RankedList, format!("Title {n}\nwith a newline"));
+        m.composers = vec!["Ann Fox".into()];
+        m
+    }
+
+    fn round_trip(spill: Spill) {
+        let mut list = SpilledList::new(spill);
+        // Two batches written in the opposite order to their numbering.
+        let second = list.write_batch(&[mention(3), mention(4)]).unwrap();
+        let first = list.write_batch(&[mention(1), mention(2)]).unwrap();
+        list.push_batch(first);
+        list.push_batch(second);
+        list.push(&mention(5)).unwrap();
+        let all: Vec<Mention> = list.range(0..5).unwrap();
+        assert_eq!(all, (1..=5).map(mention).collect::<Vec<_>>());
+        assert_eq!(list.get::<Mention>(3).unwrap(), mention(4));
+        assert_eq!(list.mentions(1..3).unwrap().into_owned(), vec![mention(2), mention(3)]);
+    }
+
+    #[test]
+    fn values_come_back_in_numbered_order_from_a_file() {
+        round_trip(Spill::in_folder(&std::env::temp_dir()).unwrap());
+    }
+
+    #[test]
+    fn values_come_back_in_numbered_order_from_memory() {
+        round_trip(Spill::in_memory());
+    }
+
+    #[test]
+    fn chunks_cover_the_range_once() {
+        let all: Vec<usize> = chunks(CHUNK * 2 + 5).flatten().collect();
+        assert_eq!(all, (0..CHUNK * 2 + 5).collect::<Vec<_>>());
+        assert_eq!(chunks(0).count(), 0);
+    }
+}
