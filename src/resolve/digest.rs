@@ -150,36 +150,36 @@ impl Digests {
         format!("{}:{}", self.source(i), self.items[i].line)
     }
 
-    /// Distinct strings among the lists `k` of all mentions, sorted.
-    fn distinct(&self, k: usize) -> Vec<&str> {
-        let mut ids: Vec<u32> = (0..self.len()).flat_map(|i| self.list(i, k).iter().copied()).collect();
+    /// The distinct strings among `ids`, sorted.
+    fn distinct(&self, ids: impl Iterator<Item = u32>) -> Vec<&str> {
+        let mut ids: Vec<u32> = ids.collect();
         ids.sort_unstable();
         ids.dedup();
         let mut out: Vec<&str> = ids.into_iter().map(|id| self.str(id)).collect();
         out.sort_unstable();
         out
+    }
+
+    /// Every string of the lists `k` of all mentions, sorted and distinct.
+    fn distinct_in_list(&self, k: usize) -> Vec<&str> {
+        self.distinct((0..self.len()).flat_map(|i| self.list(i, k).iter().copied()))
     }
 
     /// Every composer spelling of the run, sorted.
     pub fn distinct_composers(&self) -> Vec<&str> {
-        self.distinct(1)
+        self.distinct_in_list(1)
     }
 
     /// Every label spelling of the run, sorted.
     pub fn distinct_labels(&self) -> Vec<&str> {
-        self.distinct(2)
+        self.distinct_in_list(2)
     }
 
     /// Every title and alternate title of the run, sorted.
     pub fn distinct_titles(&self) -> Vec<&str> {
-        let mut ids: Vec<u32> = (0..self.len())
-            .flat_map(|i| std::iter::once(self.items[i].title).chain(self.list(i, 0).iter().copied()))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut out: Vec<&str> = ids.into_iter().map(|id| self.str(id)).collect();
-        out.sort_unstable();
-        out
+        self.distinct(
+            (0..self.len()).flat_map(|i| std::iter::once(self.items[i].title).chain(self.list(i, 0).iter().copied())),
+        )
     }
 }
 
