@@ -8,7 +8,6 @@ use rayon::prelude::*;
 
 use super::digest::Digests;
 use super::explain::{Merge, MergeReason, RecordExplanation};
-use super::features::Profile;
 use super::ids::{IdCandidate, assign_ids};
 use super::people::People;
 use super::records;
@@ -38,13 +37,14 @@ pub struct Pending {
 }
 
 /// Builds the records of clusters of profiles (`groups`, each in profile order) into
-/// `sink`, a chunk at a time, then settles ids and the review rows.
+/// `sink`, a chunk at a time, then settles ids and the review rows. Of each profile only its
+/// mentions are still needed (`profiles`).
 #[allow(clippy::too_many_arguments)]
 pub fn finish<S: MentionSource + ?Sized>(
     source: &S,
     digests: &Digests,
     vocab: &Vocabulary,
-    profiles: &[Profile],
+    profiles: &[Vec<usize>],
     groups: Vec<Vec<u32>>,
     edges: Vec<Edge>,
     pending: Vec<Pending>,
@@ -53,7 +53,7 @@ pub fn finish<S: MentionSource + ?Sized>(
     let members: Vec<Vec<usize>> = groups
         .par_iter()
         .map(|g| {
-            let mut ms: Vec<usize> = g.iter().flat_map(|&p| profiles[p as usize].mentions.iter().copied()).collect();
+            let mut ms: Vec<usize> = g.iter().flat_map(|&p| profiles[p as usize].iter().copied()).collect();
             ms.sort_by_key(|&m| digests.order_key(m));
             ms
         })
@@ -68,7 +68,7 @@ pub fn finish<S: MentionSource + ?Sized>(
     let title = |m: usize| digests.str(digests.get(m).title).to_string();
     let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); groups.len()];
     for e in &edges {
-        let (a, b) = (profiles[e.a as usize].mentions[0], profiles[e.b as usize].mentions[0]);
+        let (a, b) = (profiles[e.a as usize][0], profiles[e.b as usize][0]);
         merges[record_of_profile[e.a as usize] as usize].push(Merge {
             a: digests.reference(a),
             a_title: title(a),
@@ -93,7 +93,7 @@ pub fn finish<S: MentionSource + ?Sized>(
                 // Mentions with identical keys, listed once per group rather than pair by pair.
                 let same_keys = groups[r]
                     .iter()
-                    .map(|&p| &profiles[p as usize].mentions)
+                    .map(|&p| &profiles[p as usize])
                     .filter(|ms| ms.len() > 1)
                     .map(|ms| ms.iter().map(|&m| Arc::from(digests.reference(m))).collect())
                     .collect();
@@ -125,7 +125,7 @@ pub fn finish<S: MentionSource + ?Sized>(
         }
     }
     let side = |p: u32| {
-        let m = profiles[p as usize].mentions[0];
+        let m = profiles[p as usize][0];
         let id = ids[record_of_mention[m] as usize].clone();
         Side { id, title: title(m), year: digests.get(m).year, source: digests.reference(m) }
     };

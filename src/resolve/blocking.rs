@@ -25,42 +25,59 @@ use rayon::prelude::*;
 
 use super::fast_hash::FastMap as HashMap;
 use super::features::{Profile, TitleVariant};
-use crate::normalize::fingerprint;
+use crate::normalize::{compact, fingerprint};
 
 /// Blocks up to this size are compared in full.
 pub const FULL_BLOCK: usize = 24;
 /// In larger blocks each profile meets this many neighbours in key order.
 pub const WINDOW: usize = 8;
 
-/// Candidate pairs `(a, b)` with `a < b`, sorted and without repeats.
-pub fn candidate_pairs(profiles: &[Profile]) -> Vec<(u32, u32)> {
-    let spelling = spelling_groups(profiles);
-    // (block, profile), blocks named by a hash of their key.
-    let mut entries: Vec<(u64, u32)> = profiles
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, p)| {
-            let mut keys: Vec<u64> = p.titles.iter().flat_map(|t| block_keys(t, &spelling)).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            keys.into_iter().map(move |k| (k, i as u32))
-        })
-        .collect();
-    entries.par_sort_unstable();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for block in entries.chunk_by(|a, b| a.0 == b.0) {
-        // Profiles are numbered in key order, so the block is sorted by key.
-        let n = block.len();
-        let reach = if n <= FULL_BLOCK { n } else { WINDOW + 1 };
-        for x in 0..n {
-            for y in x + 1..n.min(x + reach) {
-                pairs.push((block[x].1, block[y].1));
-            }
-        }
+/// The run's blocks: which profiles share a block key.
+pub struct Blocks {
+    spelling: HashMap<String, String>,
+    /// (block, profile), sorted; blocks are named by a hash of their key.
+    entries: Vec<(u64, u32)>,
+}
+
+impl Blocks {
+    pub fn new(profiles: &[Profile]) -> Blocks {
+        let spelling = spelling_groups(profiles);
+        let mut entries: Vec<(u64, u32)> = profiles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, p)| profile_keys(p, &spelling).into_iter().map(move |k| (k, i as u32)))
+            .collect();
+        entries.par_sort_unstable();
+        Blocks { spelling, entries }
     }
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+
+    /// The candidates `b > a` that profile `a` is paired with, sorted and distinct: in each
+    /// of its blocks, the profiles after it (profiles are numbered in key order, so a block
+    /// is sorted by key), all of them in a small block, the next [`WINDOW`] in a large one.
+    /// Every candidate pair is listed once, by its first profile, so pairs never have to be
+    /// held all at once.
+    pub fn partners(&self, profiles: &[Profile], a: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        for key in profile_keys(&profiles[a as usize], &self.spelling) {
+            let start = self.entries.partition_point(|e| e.0 < key);
+            let block = &self.entries[start..];
+            let block = &block[..block.partition_point(|e| e.0 == key)];
+            let Ok(x) = block.binary_search_by_key(&a, |e| e.1) else { continue };
+            let reach = if block.len() <= FULL_BLOCK { block.len() } else { WINDOW + 1 };
+            out.extend(block[x + 1..block.len().min(x + reach)].iter().map(|e| e.1));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The distinct blocks of a profile's title variants.
+fn profile_keys(p: &Profile, spelling: &HashMap<String, String>) -> Vec<u64> {
+    let mut keys: Vec<u64> = p.titles.iter().flat_map(|t| block_keys(t, spelling)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// A block's name: a hash of a tag and its key parts.
@@ -73,8 +90,8 @@ fn block(tag: u8, parts: &[&str]) -> u64 {
 
 /// The blocks of one title variant.
 fn block_keys(t: &TitleVariant, spelling: &HashMap<String, String>) -> Vec<u64> {
-    let mut keys = vec![block(b'k', &[&t.key]), block(b'c', &[&t.compact]), block(b'f', &[&fingerprint(&t.key)])];
-    let grouped: Vec<&str> = t.tokens.iter().map(|w| spelling.get(w).map_or(w.as_str(), String::as_str)).collect();
+    let mut keys = vec![block(b'k', &[&t.key]), block(b'c', &[&compact(&t.key)]), block(b'f', &[&fingerprint(&t.key)])];
+    let grouped: Vec<&str> = t.tokens().map(|w| spelling.get(w).map_or(w, String::as_str)).collect();
     let part = t.parsed.part.map(|n| n.to_string()).unwrap_or_default();
     let mut normal = grouped.clone();
     normal.push(&part);
@@ -102,7 +119,7 @@ fn with_part(base: &str, part: Option<u32>) -> String {
 fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
     let mut df_of: HashMap<&str, u32> = HashMap::default();
     for t in profiles.iter().flat_map(|p| &p.titles) {
-        for (w, &df) in t.tokens.iter().zip(&t.df) {
+        for (w, &df) in t.tokens().zip(&t.df) {
             df_of.insert(w, df);
         }
     }

@@ -123,7 +123,7 @@ impl<'a> Clusters<'a> {
                 sources: sorted(p.mentions.iter().map(|&m| (source_of[m], key)).collect()),
                 titles: vec![&p.primary().parsed],
                 years: p.year.into_iter().collect(),
-                composers: sorted(p.composers.iter().map(String::as_str).collect()),
+                composers: sorted(p.composers.iter().map(|c| &**c).collect()),
                 tags: sorted(tags[r as usize].clone()),
             }
         })

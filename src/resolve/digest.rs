@@ -29,6 +29,7 @@ pub struct Digest {
 #[derive(Debug, Default)]
 pub struct Digests {
     strings: Vec<String>,
+    /// Each string's id while mentions are read; dropped once all are.
     ids: HashMap<String, u32>,
     items: Vec<Digest>,
     lists: Vec<u32>,
@@ -52,6 +53,7 @@ impl Digests {
         sources.sort_by(|&a, &b| d.strings[a as usize].cmp(&d.strings[b as usize]));
         d.source_rank = sources.into_iter().enumerate().map(|(rank, s)| (s, rank as u32)).collect();
         d.lists.shrink_to_fit();
+        d.ids = HashMap::default();
         Ok(d)
     }
 

@@ -13,19 +13,17 @@ use super::vocabulary::Vocabulary;
 use crate::normalize::{TitleKey, compact, parse_title};
 use crate::store::chunks;
 
-/// One way a profile's work is titled (its title or an alternate title).
+/// One way a profile's work is titled (its title or an alternate title). A large run holds
+/// hundreds of thousands, so what can be read off `parsed` is not stored twice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TitleVariant {
     pub parsed: TitleKey,
     /// `parsed.key()`, the work key.
     pub key: String,
-    /// The work key without spaces.
-    pub compact: String,
-    /// The base (no part number) without spaces.
-    pub compact_base: String,
-    /// Words of the work key's base.
-    pub tokens: Vec<String>,
-    /// IDF weight and document frequency of each token, filled in by [`Idf::annotate`].
+    /// The base (no part number) without spaces, when folding changes more than its spaces.
+    compact_base: Option<Box<str>>,
+    /// IDF weight and document frequency of each of [`Self::tokens`], filled in by
+    /// [`Idf::annotate`].
     pub weights: Vec<f64>,
     pub df: Vec<u32>,
 }
@@ -54,17 +52,29 @@ impl TitleVariant {
             subtitle: if written.key() == key { written.subtitle } else { String::new() },
             ..reparsed
         };
-        let tokens = parsed.base.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect();
-        Some(TitleVariant {
-            compact: compact(&key),
-            compact_base: compact(&parsed.base),
-            key,
-            parsed,
-            tokens,
-            weights: Vec::new(),
-            df: Vec::new(),
-        })
+        let compact_base = compact(&parsed.base);
+        let compact_base = (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into());
+        Some(TitleVariant { key, parsed, compact_base, weights: Vec::new(), df: Vec::new() })
     }
+
+    /// Words of the work key's base.
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.parsed.base.split(' ').filter(|t| !t.is_empty())
+    }
+
+    /// Whether the two bases are equal once folded and without spaces.
+    pub fn same_compact_base(&self, other: &TitleVariant) -> bool {
+        match (&self.compact_base, &other.compact_base) {
+            (None, None) => without_spaces(&self.parsed.base).eq(without_spaces(&other.parsed.base)),
+            (Some(a), Some(b)) => a == b,
+            (Some(folded), None) => folded.chars().eq(without_spaces(&other.parsed.base)),
+            (None, Some(folded)) => folded.chars().eq(without_spaces(&self.parsed.base)),
+        }
+    }
+}
+
+fn without_spaces(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|&c| c != ' ')
 }
 
 /// Mentions that share every key: same titles, year, composers and labels.
@@ -73,10 +83,11 @@ pub struct Profile {
     /// The mention title's variant first, then alternate titles in key order.
     pub titles: Vec<Arc<TitleVariant>>,
     pub year: Option<i32>,
-    /// Composer name keys, sorted (name overrides applied).
-    pub composers: Vec<String>,
+    /// Composer name keys, sorted (name overrides applied), shared by the profiles that
+    /// name them.
+    pub composers: Vec<Arc<str>>,
     /// Label keys of canonical label names, sorted.
-    pub labels: Vec<String>,
+    pub labels: Vec<Arc<str>>,
     /// Indices of the mentions, in (source, line) order.
     pub mentions: Vec<usize>,
 }
@@ -136,8 +147,8 @@ fn take_list(rest: &mut &[u32]) -> Vec<u32> {
 
 /// Numbers a set of key strings in string order.
 struct Ranks {
-    strings: Vec<String>,
-    rank: HashMap<String, u32>,
+    strings: Vec<Arc<str>>,
+    rank: HashMap<Arc<str>, u32>,
 }
 
 impl Ranks {
@@ -145,6 +156,7 @@ impl Ranks {
         let mut strings: Vec<String> = keys.filter(|k| !k.is_empty()).collect();
         strings.par_sort_unstable();
         strings.dedup();
+        let strings: Vec<Arc<str>> = strings.into_iter().map(Arc::from).collect();
         let rank = strings.iter().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
         Ranks { strings, rank }
     }
@@ -169,15 +181,17 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
     let no_title = (0..digests.len()).filter(|&i| variants[title_of(i)].is_none()).map(untitled);
     let titles = Ranks::new(variants.values().flatten().map(|t| t.key.clone()).chain(no_title));
     let title_id: HashMap<&str, u32> =
-        variants.iter().filter_map(|(w, v)| v.as_ref().map(|v| (*w, titles.rank[&v.key]))).collect();
+        variants.iter().filter_map(|(w, v)| v.as_ref().map(|v| (*w, titles.rank[v.key.as_str()]))).collect();
     let written_names = digests.distinct_composers();
     let names = Ranks::new(written_names.iter().map(|c| vocab.composer_key(c)));
     let name_id: HashMap<&str, u32> =
-        written_names.iter().filter_map(|c| names.rank.get(&vocab.composer_key(c)).map(|&r| (*c, r))).collect();
+        written_names.iter().filter_map(|c| names.rank.get(vocab.composer_key(c).as_str()).map(|&r| (*c, r))).collect();
     let written_labels_all = digests.distinct_labels();
     let labels = Ranks::new(written_labels_all.iter().map(|l| vocab.label_key(l)));
-    let label_id: HashMap<&str, u32> =
-        written_labels_all.iter().filter_map(|l| labels.rank.get(&vocab.label_key(l)).map(|&r| (*l, r))).collect();
+    let label_id: HashMap<&str, u32> = written_labels_all
+        .iter()
+        .filter_map(|l| labels.rank.get(vocab.label_key(l).as_str()).map(|&r| (*l, r)))
+        .collect();
     let ids_of = |strings: &[u32], ids: &HashMap<&str, u32>| {
         let mut out: Vec<u32> = strings.iter().filter_map(|&s| ids.get(digests.str(s)).copied()).collect();
         out.sort_unstable();
@@ -194,7 +208,7 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
             let (mut flat, mut ends) = (Vec::new(), Vec::with_capacity(range.len()));
             for i in range {
                 let d = digests.get(i);
-                let own = title_id.get(title_of(i)).copied().unwrap_or_else(|| titles.rank[&untitled(i)]);
+                let own = title_id.get(title_of(i)).copied().unwrap_or_else(|| titles.rank[untitled(i).as_str()]);
                 let mut keys = vec![own];
                 keys.extend(ids_of(digests.alt_titles(i), &title_id).into_iter().filter(|&k| k != own));
                 let composers = ids_of(digests.composers(i), &name_id);
@@ -277,8 +291,8 @@ impl Idf {
 
     /// Fills in a title variant's token weights and frequencies.
     pub fn annotate(&self, t: &mut TitleVariant) {
-        t.weights = t.tokens.iter().map(|w| self.weight(w)).collect();
-        t.df = t.tokens.iter().map(|w| self.df(w)).collect();
+        t.weights = t.tokens().map(|w| self.weight(w)).collect();
+        t.df = t.tokens().map(|w| self.df(w)).collect();
     }
 
     /// `ln(1 + N / df)`; an unseen word (a typo) counts as seen once.

@@ -156,12 +156,20 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
         }
     }
 
-    let pairs = blocking::candidate_pairs(&profiles);
-    let mut scored: Vec<(u32, u32, PairScore)> = pairs
-        .par_iter()
-        .filter_map(|&(a, b)| scoring::score(&profiles[a as usize], &profiles[b as usize]).map(|s| (a, b, s)))
+    // Pairs are scored as blocking finds them, profile by profile; only those that can
+    // merge or are worth a review are kept.
+    let blocks = blocking::Blocks::new(&profiles);
+    let mut scored: Vec<(u32, u32, PairScore)> = (0..profiles.len() as u32)
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let (profiles, first) = (&profiles, &profiles[a as usize]);
+            blocks.partners(profiles, a).into_iter().filter_map(move |b| {
+                let s = scoring::score(first, &profiles[b as usize])?;
+                (s.merges() || review::is_near(&s)).then_some((a, b, s))
+            })
+        })
         .collect();
-    drop(pairs);
+    drop(blocks);
     scored.par_sort_unstable_by(|x, y| {
         y.2.total.total_cmp(&x.2.total).then(y.2.title.total_cmp(&x.2.title)).then((x.0, x.1).cmp(&(y.0, y.1)))
     });
@@ -207,7 +215,9 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
     }
     let groups = clusters.groups();
     drop(clusters);
-    assemble::finish(source, &digests, &vocab, &profiles, groups, edges, pending, sink)
+    // Titles and keys are done with; records need only each profile's mentions.
+    let mentions_of: Vec<Vec<usize>> = profiles.into_iter().map(|p| p.mentions).collect();
+    assemble::finish(source, &digests, &vocab, &mentions_of, groups, edges, pending, sink)
 }
 
 /// Each profile's `apart` tags: (rule number, side) for every rule one of its mentions matches.

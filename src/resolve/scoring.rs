@@ -85,7 +85,7 @@ pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
     if a.parsed.base == b.parsed.base {
         return 1.0;
     }
-    if a.compact_base == b.compact_base {
+    if a.same_compact_base(b) {
         return 0.98;
     }
     let by_subtitle =
@@ -103,9 +103,9 @@ fn soft_jaccard(a: &TitleVariant, b: &TitleVariant) -> f64 {
     // Words of `b` already matched; titles longer than 64 words only match their first 64.
     let mut used: u64 = 0;
     let mut matched = 0.0;
-    for (i, ta) in a.tokens.iter().enumerate() {
+    for (i, ta) in a.tokens().enumerate() {
         let mut best: Option<(usize, f64)> = None;
-        for (j, tb) in b.tokens.iter().enumerate().take(64) {
+        for (j, tb) in b.tokens().enumerate().take(64) {
             if used & (1 << j) != 0 {
                 continue;
             }
