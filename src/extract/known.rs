@@ -2,7 +2,7 @@
 //! as prose names works without a cue ("Trainspotting brought Britpop to …"); a title another
 //! article of the run lists as a soundtrack is taken as one there too.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -21,16 +21,48 @@ const SENTENCE_START_MIN_CHARS: usize = 6;
 #[derive(Debug, Clone)]
 pub struct KnownTitles {
     titles: Vec<String>,
-    /// Lower-cased composers the lists credit, parallel to `titles`.
-    makers: Vec<Vec<String>>,
+    /// The lower-cased composers the lists credit, sorted; `makers` holds their numbers.
+    maker_names: Vec<String>,
+    /// The composers credited with each title, parallel to `titles`.
+    makers: Vec<Vec<u32>>,
     matcher: AhoCorasick,
 }
 
 /// The titles a run's entries lend, gathered a document at a time (in any order) and made
-/// into [`KnownTitles`] at the end.
+/// into [`KnownTitles`] at the end. Titles and composers are numbered as they come, so a
+/// title named by a thousand entries is held once (a crawl lends hundreds of thousands).
 #[derive(Debug, Clone, Default)]
 pub struct Lenders {
-    makers: BTreeMap<String, BTreeSet<String>>,
+    titles: Numbering,
+    makers: Numbering,
+    /// (title, composer) numbers.
+    credits: HashSet<(u32, u32)>,
+}
+
+/// Distinct strings, each with the number of its first appearance.
+#[derive(Debug, Clone, Default)]
+struct Numbering {
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Numbering {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// The strings, indexed by number.
+    fn into_strings(self) -> Vec<String> {
+        let mut strings = vec![String::new(); self.ids.len()];
+        for (s, id) in self.ids {
+            strings[id as usize] = s.into();
+        }
+        strings
+    }
 }
 
 impl Lenders {
@@ -42,21 +74,31 @@ impl Lenders {
         for m in lending {
             let title = m.title.trim();
             for t in [Some(title), first_instalment_base(title)].into_iter().flatten().filter(|t| lendable(t)) {
-                self.makers.entry(t.to_string()).or_default().extend(m.composers.iter().map(|c| c.to_lowercase()));
+                let t = self.titles.id(t);
+                for c in &m.composers {
+                    let c = self.makers.id(&c.to_lowercase());
+                    self.credits.insert((t, c));
+                }
             }
         }
     }
 
     /// Takes everything `other` gathered.
     pub fn merge(&mut self, other: Lenders) {
-        for (title, makers) in other.makers {
-            self.makers.entry(title).or_default().extend(makers);
-        }
+        let credits = other.credits;
+        let titles: Vec<u32> = other.titles.into_strings().iter().map(|t| self.titles.id(t)).collect();
+        let makers: Vec<u32> = other.makers.into_strings().iter().map(|c| self.makers.id(c)).collect();
+        self.credits.extend(credits.into_iter().map(|(t, c)| (titles[t as usize], makers[c as usize])));
     }
 
     /// The known titles; `None` when no entry lent one.
     pub fn finish(self) -> Option<KnownTitles> {
-        KnownTitles::with_makers(self.makers.into_iter().map(|(t, m)| (t, m.into_iter().collect())).collect())
+        let mut makers_of: Vec<Vec<u32>> = vec![Vec::new(); self.titles.ids.len()];
+        for (t, c) in self.credits {
+            makers_of[t as usize].push(c);
+        }
+        let entries = self.titles.into_strings().into_iter().zip(makers_of).collect();
+        KnownTitles::build(entries, self.makers.into_strings())
     }
 }
 
@@ -71,19 +113,32 @@ impl KnownTitles {
 
     /// Known titles from a list; `None` when there are none.
     pub fn new(titles: Vec<String>) -> Option<Self> {
-        Self::with_makers(titles.into_iter().map(|t| (t, Vec::new())).collect())
+        Self::build(titles.into_iter().map(|t| (t, Vec::new())).collect(), Vec::new())
     }
 
-    fn with_makers(mut entries: Vec<(String, Vec<String>)>) -> Option<Self> {
-        // Sorted, so a title's makers are found by binary search.
+    /// `entries` credit titles to numbers in `maker_names`.
+    fn build(mut entries: Vec<(String, Vec<u32>)>, maker_names: Vec<String>) -> Option<Self> {
+        // Sorted, so a title's makers and a maker's number are found by binary search.
+        let mut by_name: Vec<u32> = (0..maker_names.len() as u32).collect();
+        by_name.sort_by(|&a, &b| maker_names[a as usize].cmp(&maker_names[b as usize]));
+        let mut renumber = vec![0; maker_names.len()];
+        for (new, &old) in by_name.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut maker_names = maker_names;
+        maker_names.sort();
+        for (_, makers) in &mut entries {
+            makers.iter_mut().for_each(|m| *m = renumber[*m as usize]);
+            makers.sort_unstable();
+        }
         entries.sort();
         entries.dedup_by(|a, b| a.0 == b.0);
         if entries.is_empty() {
             return None;
         }
-        let (titles, makers): (Vec<String>, Vec<Vec<String>>) = entries.into_iter().unzip();
+        let (titles, makers): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
         let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&titles).ok()?;
-        Some(KnownTitles { titles, makers, matcher })
+        Some(KnownTitles { titles, maker_names, makers, matcher })
     }
 
     /// Whether the lists credit `title` to one of `people` (compared case-insensitively).
@@ -91,7 +146,12 @@ impl KnownTitles {
         let Ok(i) = self.titles.binary_search_by(|t| t.as_str().cmp(title)) else {
             return false;
         };
-        people.iter().any(|p| self.makers[i].contains(&p.to_lowercase()))
+        people.iter().any(|p| {
+            let name = p.to_lowercase();
+            self.maker_names
+                .binary_search_by(|n| n.as_str().cmp(&name))
+                .is_ok_and(|m| self.makers[i].contains(&(m as u32)))
+        })
     }
 
     /// The known titles `sentence` names as whole words, with their byte offsets.
@@ -215,5 +275,33 @@ mod tests {
         assert!(k.credited_to_any("Blade Runner", &["VANGELIS".into()]));
         assert!(!k.credited_to_any("Blade Runner", &["Hans Zimmer".into()]));
         assert!(!k.credited_to_any("Heat", &["Vangelis".into()]));
+    }
+
+    #[test]
+    fn lenders_merged_in_any_order_know_the_same_titles_and_credits() {
+        let entry = |title: &str, composers: &[&str]| {
+            let mut m = Mention::new("a.txt", 1, Layout::RankedList, title.into());
+            m.confidence = 0.9;
+            m.composers = composers.iter().map(|c| c.to_string()).collect();
+            m
+        };
+        let first = [entry("Blade Runner", &["Vangelis"]), entry("Chariots of Fire", &["Vangelis"])];
+        let second = [entry("Blade Runner", &["VANGELIS", "Jon Anderson"]), entry("Solaris", &[])];
+        let lent = |ms: &[Mention]| {
+            let mut l = Lenders::default();
+            l.add(ms);
+            l
+        };
+        let (mut ab, mut ba) = (lent(&first), lent(&second));
+        ab.merge(lent(&second));
+        ba.merge(lent(&first));
+        let (ab, ba) = (ab.finish().expect("titles"), ba.finish().expect("titles"));
+        assert_eq!(ab.titles, ["Blade Runner", "Chariots of Fire", "Solaris"]);
+        assert_eq!(ab.maker_names, ["jon anderson", "vangelis"]);
+        assert_eq!(ab.makers, [vec![0, 1], vec![1], vec![]]);
+        assert_eq!((&ab.titles, &ab.maker_names, &ab.makers), (&ba.titles, &ba.maker_names, &ba.makers));
+        assert!(ab.credited_to_any("Blade Runner", &["Jon Anderson".into()]));
+        assert!(ab.credited_to_any("Chariots of Fire", &["vangelis".into()]));
+        assert!(!ab.credited_to_any("Solaris", &["Vangelis".into()]));
     }
 }
