@@ -13,6 +13,7 @@ pub mod emit;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod memory;
 pub mod model;
 pub mod normalize;
 pub mod re;
@@ -165,6 +166,9 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let results = pool
         .install(|| reread_prose_with_known_titles(results, &files, &vocab, lenders, &mentions))
         .map_err(output_error)?;
+    // The known titles and their automaton are gone, and the file list is done with.
+    drop(files);
+    memory::give_back_freed();
     let mut reports: Vec<FileReport> = Vec::with_capacity(results.len() + problems.len());
     for r in results {
         mentions.push_batch(r.spilled);
@@ -181,6 +185,7 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     let mut records = SpilledList::new(store::Spill::in_folder(&config.output).map_err(output_error)?);
     let outline = pool.install(|| resolve::resolve_into(&mentions, &overrides, &mut records)).map_err(output_error)?;
+    memory::give_back_freed();
 
     let report = Report::new(reports, outline.ids.len(), started.elapsed().as_millis() as u64);
     let corpus = emit::Spilled { mentions: &mentions, records: &records, outline: &outline };

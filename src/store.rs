@@ -223,6 +223,21 @@ pub fn chunks(n: usize) -> impl Iterator<Item = Range<usize>> {
     (0..n.div_ceil(CHUNK)).map(move |c| c * CHUNK..((c + 1) * CHUNK).min(n))
 }
 
+/// The items of `f(i)` for every `i` in `0..n`, in order, computed in parallel a chunk at a
+/// time: a parallel collect of unknown length would hold every item twice at its end.
+pub fn par_flat_map_chunked<T, I>(n: usize, f: impl Fn(usize) -> I + Sync + Send) -> Vec<T>
+where
+    T: Send,
+    I: IntoIterator<Item = T>,
+{
+    let mut out = Vec::new();
+    for range in chunks(n) {
+        let found: Vec<T> = range.into_par_iter().flat_map_iter(&f).collect();
+        out.extend(found);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,5 +278,14 @@ mod tests {
         let all: Vec<usize> = chunks(CHUNK * 2 + 5).flatten().collect();
         assert_eq!(all, (0..CHUNK * 2 + 5).collect::<Vec<_>>());
         assert_eq!(chunks(0).count(), 0);
+    }
+
+    #[test]
+    fn chunked_flat_map_keeps_every_item_in_order_across_chunks() {
+        let n = 2 * CHUNK + 5;
+        let items = |i: usize| std::iter::repeat_n(i, i % 3);
+        let expected: Vec<usize> = (0..n).flat_map(items).collect();
+        assert_eq!(par_flat_map_chunked(n, items), expected);
+        assert!(par_flat_map_chunked(0, items).is_empty());
     }
 }

@@ -230,5 +230,5 @@ fn explanations_break_scores_down_and_review_lists_near_misses() {
     let text = cuesheet::resolve::explain::render(inter);
     assert!(text.contains("score") && text.contains("title") && text.contains("b.txt:2"), "{text}");
     assert!(r.review.iter().any(|row| row.kind == ReviewKind::WeakMerge && row.merged));
-    assert!(r.review.iter().any(|row| row.kind == ReviewKind::NearThreshold && row.a.title == "Solaris"));
+    assert!(r.review.iter().any(|row| row.kind == ReviewKind::NearThreshold && &*row.a.title == "Solaris"));
 }

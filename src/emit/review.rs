@@ -29,8 +29,9 @@ pub(super) fn review_csv<W: Write>(out: W, review: &[ReviewRow]) -> std::io::Res
             "note",
         ],
     )?;
-    let side =
-        |s: &Side| [s.id.clone(), s.title.clone(), s.year.map(|y| y.to_string()).unwrap_or_default(), s.source.clone()];
+    let side = |s: &Side| {
+        [s.id.to_string(), s.title.to_string(), s.year.map(|y| y.to_string()).unwrap_or_default(), s.source.to_string()]
+    };
     for r in review {
         let mut cells = vec![
             r.kind.as_str().to_string(),

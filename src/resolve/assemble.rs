@@ -2,12 +2,15 @@
 //! built, then stable ids, every mention's record and the review rows.
 
 use std::io;
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::cluster::Refusal;
 use super::digest::Digests;
 use super::explain::{Merge, MergeReason, RecordExplanation};
+use super::fast_hash::FastMap as HashMap;
 use super::ids::{IdCandidate, assign_ids};
 use super::people::People;
 use super::records;
@@ -16,7 +19,11 @@ use super::scoring::PairScore;
 use super::vocabulary::Vocabulary;
 use super::{Outline, RecordSink};
 use crate::model::{Mention, Soundtrack};
-use crate::store::{MentionSource, chunks};
+use crate::store::{CHUNK, MentionSource};
+
+/// At most this many mentions are read back at once to build records (unless one record
+/// alone has more).
+const MENTIONS_PER_CHUNK: usize = 1 << 14;
 
 /// A union of two profiles and why.
 pub struct Edge {
@@ -33,7 +40,37 @@ pub struct Pending {
     pub kind: ReviewKind,
     pub merged: bool,
     pub score: PairScore,
-    pub note: String,
+    /// The rule that kept a pair apart that its score would merge.
+    pub refusal: Option<Refusal>,
+}
+
+impl Pending {
+    /// The row's note, written only for the rows that are kept.
+    fn note(&self) -> String {
+        match self.refusal {
+            Some(refusal) => refusal.describe().to_string(),
+            None => review::note_for(&self.score, self.merged),
+        }
+    }
+}
+
+/// Records held at once while they are built: [`CHUNK`] records, fewer when they hold more
+/// than [`MENTIONS_PER_CHUNK`] mentions between them (a work a crawl names ten thousand
+/// times is read in full to build its record).
+fn record_chunks(members: &[Vec<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut held) = (0, 0);
+    for (r, ms) in members.iter().enumerate() {
+        if r > start && (r - start == CHUNK || held + ms.len() > MENTIONS_PER_CHUNK) {
+            out.push(start..r);
+            (start, held) = (r, 0);
+        }
+        held += ms.len();
+    }
+    if start < members.len() {
+        out.push(start..members.len());
+    }
+    out
 }
 
 /// Builds the records of clusters of profiles (`groups`, each in profile order) into
@@ -44,7 +81,7 @@ pub fn finish<S: MentionSource + ?Sized>(
     source: &S,
     digests: &Digests,
     vocab: &Vocabulary,
-    profiles: &[Vec<usize>],
+    profiles: &[Box<[usize]>],
     groups: Vec<Vec<u32>>,
     edges: Vec<Edge>,
     pending: Vec<Pending>,
@@ -66,22 +103,29 @@ pub fn finish<S: MentionSource + ?Sized>(
         }
     }
     let title = |m: usize| digests.str(digests.get(m).title).to_string();
-    let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); groups.len()];
-    for e in &edges {
+    // Edges in record order (their own order within a record), made into explanations a
+    // chunk of records at a time: a large run has hundreds of thousands.
+    let mut edges = edges;
+    edges.sort_by_key(|e| record_of_profile[e.a as usize]);
+    let mut edges = edges.into_iter().peekable();
+    let merge_of = |e: Edge| {
         let (a, b) = (profiles[e.a as usize][0], profiles[e.b as usize][0]);
-        merges[record_of_profile[e.a as usize] as usize].push(Merge {
+        Merge {
             a: digests.reference(a),
             a_title: title(a),
             b: digests.reference(b),
             b_title: title(b),
             reason: e.reason,
             score: e.score,
-        });
-    }
+        }
+    };
 
     let mut candidates: Vec<IdCandidate> = Vec::with_capacity(groups.len());
-    for range in chunks(groups.len()) {
-        let merges: Vec<Vec<Merge>> = merges[range.clone()].iter_mut().map(std::mem::take).collect();
+    for range in record_chunks(&members) {
+        let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); range.len()];
+        while let Some(e) = edges.next_if(|e| range.contains(&(record_of_profile[e.a as usize] as usize))) {
+            merges[record_of_profile[e.a as usize] as usize - range.start].push(merge_of(e));
+        }
         let built: Vec<io::Result<(Soundtrack, RecordExplanation)>> = range
             .into_par_iter()
             .zip(merges)
@@ -124,18 +168,58 @@ pub fn finish<S: MentionSource + ?Sized>(
             record_of_mention[m] = r as u32;
         }
     }
-    let side = |p: u32| {
-        let m = profiles[p as usize][0];
-        let id = ids[record_of_mention[m] as usize].clone();
-        Side { id, title: title(m), year: digests.get(m).year, source: digests.reference(m) }
+    // One side per profile, its strings shared by every row that meets it.
+    let record_ids: Vec<Arc<str>> = ids.iter().map(|id| Arc::from(id.as_str())).collect();
+    let mut sides: HashMap<u32, Side> = HashMap::default();
+    let mut side = |p: u32| {
+        let side = sides.entry(p).or_insert_with(|| {
+            let m = profiles[p as usize][0];
+            Side {
+                id: record_ids[record_of_mention[m] as usize].clone(),
+                title: title(m).into(),
+                year: digests.get(m).year(),
+                source: digests.reference(m).into(),
+            }
+        });
+        side.clone()
     };
     let mut review: Vec<ReviewRow> = pending
         .into_iter()
         .filter(|p| p.merged || record_of_profile[p.a as usize] != record_of_profile[p.b as usize])
-        .map(|p| ReviewRow { kind: p.kind, merged: p.merged, score: p.score, a: side(p.a), b: side(p.b), note: p.note })
+        .map(|p| ReviewRow {
+            kind: p.kind,
+            merged: p.merged,
+            score: p.score,
+            a: side(p.a),
+            b: side(p.b),
+            note: p.note(),
+        })
         .collect();
+    drop((sides, record_ids));
     review::sort_rows(&mut review);
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
     Ok(Outline { ids, order, record_of_mention, review })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sized(counts: &[usize]) -> Vec<Vec<usize>> {
+        counts.iter().map(|&n| vec![0; n]).collect()
+    }
+
+    #[test]
+    fn record_chunks_bound_the_mentions_read_at_once() {
+        assert_eq!(MENTIONS_PER_CHUNK, 16_384);
+        // 10,000 + 6,000 + 1 fit; 20,000 is alone; the rest start afresh.
+        assert_eq!(record_chunks(&sized(&[10_000, 6_000, 1, 20_000, 1, 1])), [0..3, 3..4, 4..6]);
+    }
+
+    #[test]
+    fn record_chunks_hold_at_most_a_chunk_of_small_records() {
+        assert_eq!(record_chunks(&sized(&[1; 10_000])), [0..CHUNK, CHUNK..2 * CHUNK, 2 * CHUNK..10_000]);
+        assert_eq!(record_chunks(&[]), Vec::<Range<usize>>::new());
+    }
 }

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use super::fast_hash::FastMap as HashMap;
 use super::features::{Profile, TitleVariant};
 use crate::normalize::{compact, fingerprint};
+use crate::store::par_flat_map_chunked;
 
 /// Blocks up to this size are compared in full.
 pub const FULL_BLOCK: usize = 24;
@@ -42,11 +43,9 @@ pub struct Blocks {
 impl Blocks {
     pub fn new(profiles: &[Profile]) -> Blocks {
         let spelling = spelling_groups(profiles);
-        let mut entries: Vec<(u64, u32)> = profiles
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, p)| profile_keys(p, &spelling).into_iter().map(move |k| (k, i as u32)))
-            .collect();
+        let mut entries: Vec<(u64, u32)> = par_flat_map_chunked(profiles.len(), |i| {
+            profile_keys(&profiles[i], &spelling).into_iter().map(move |k| (k, i as u32))
+        });
         entries.par_sort_unstable();
         Blocks { spelling, entries }
     }
@@ -90,7 +89,8 @@ fn block(tag: u8, parts: &[&str]) -> u64 {
 
 /// The blocks of one title variant.
 fn block_keys(t: &TitleVariant, spelling: &HashMap<String, String>) -> Vec<u64> {
-    let mut keys = vec![block(b'k', &[&t.key]), block(b'c', &[&compact(&t.key)]), block(b'f', &[&fingerprint(&t.key)])];
+    let mut keys =
+        vec![block(b'k', &[t.key()]), block(b'c', &[&compact(t.key())]), block(b'f', &[&fingerprint(t.key())])];
     let grouped: Vec<&str> = t.tokens().map(|w| spelling.get(w).map_or(w, String::as_str)).collect();
     let part = t.parsed.part.map(|n| n.to_string()).unwrap_or_default();
     let mut normal = grouped.clone();
@@ -101,7 +101,7 @@ fn block_keys(t: &TitleVariant, spelling: &HashMap<String, String>) -> Vec<u64> 
         keys.push(block(b'k', &[&with_part(&t.parsed.subtitle, t.parsed.part)]));
     }
     let mut words: Vec<(u32, &str)> =
-        grouped.iter().zip(&t.df).filter(|(w, _)| w.chars().count() >= 3).map(|(w, &df)| (df, *w)).collect();
+        grouped.iter().zip(t.df.iter()).filter(|(w, _)| w.chars().count() >= 3).map(|(w, &df)| (df, *w)).collect();
     words.sort_unstable();
     words.dedup_by(|a, b| a.1 == b.1);
     keys.extend(words.iter().take(2).map(|(_, w)| block(b't', &[w])));
@@ -119,7 +119,7 @@ fn with_part(base: &str, part: Option<u32>) -> String {
 fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
     let mut df_of: HashMap<&str, u32> = HashMap::default();
     for t in profiles.iter().flat_map(|p| &p.titles) {
-        for (w, &df) in t.tokens().zip(&t.df) {
+        for (w, &df) in t.tokens().zip(t.df.iter()) {
             df_of.insert(w, df);
         }
     }

@@ -81,8 +81,8 @@ pub struct Clusters<'a> {
     parent: Vec<u32>,
     size: Vec<u32>,
     /// A root's summary; `None` for a profile alone that no check has met yet (and for
-    /// profiles that are no longer roots).
-    summary: Vec<Option<Summary<'a>>>,
+    /// profiles that are no longer roots). Boxed: most stay `None`, at a pointer each.
+    summary: Vec<Option<Box<Summary<'a>>>>,
     profiles: &'a [Profile],
     source_of: &'a [u32],
     tags: &'a [Vec<(u32, bool)>],
@@ -99,7 +99,7 @@ impl<'a> Clusters<'a> {
             .iter()
             .map(|p| {
                 let next = numbers.len() as u32;
-                *numbers.entry(p.primary().key.as_str()).or_insert(next)
+                *numbers.entry(p.primary().key()).or_insert(next)
             })
             .collect();
         Clusters {
@@ -119,13 +119,13 @@ impl<'a> Clusters<'a> {
         let key = self.key_number[r as usize];
         self.summary[r as usize].get_or_insert_with(|| {
             let p = &profiles[r as usize];
-            Summary {
+            Box::new(Summary {
                 sources: sorted(p.mentions.iter().map(|&m| (source_of[m], key)).collect()),
                 titles: vec![&p.primary().parsed],
                 years: p.year.into_iter().collect(),
                 composers: sorted(p.composers.iter().map(|c| &**c).collect()),
                 tags: sorted(tags[r as usize].clone()),
-            }
+            })
         })
     }
 

@@ -1,6 +1,6 @@
 //! What resolution keeps of each mention while it compares them: its source, line, title,
 //! alternate titles, years, composers, labels and confidence, every string interned once.
-//! About 60 bytes a mention, so a run can resolve millions of mentions whose full text
+//! About 50 bytes a mention, so a run can resolve millions of mentions whose full text
 //! stays in the spill (`crate::store`); only building a record reads its mentions in full.
 
 use std::io;
@@ -16,21 +16,39 @@ pub struct Digest {
     pub source: u32,
     pub line: u32,
     pub title: u32,
-    pub year: Option<i32>,
-    /// The earliest year of the mention's releases.
-    pub release_year: Option<i32>,
+    /// The mention's year and the earliest of its releases' ([`Digest::year`],
+    /// [`Digest::release_year`]), [`NO_YEAR`] when none: an `Option` would take twice the room.
+    year: i32,
+    release_year: i32,
     pub confidence: f32,
     /// Where the mention's lists start in `Digests::lists`: alternate titles, composers,
     /// labels (its own, then its releases'), each led by its length.
     lists: u32,
 }
 
+/// A year no mention has.
+const NO_YEAR: i32 = i32::MIN;
+
+impl Digest {
+    pub fn year(&self) -> Option<i32> {
+        (self.year != NO_YEAR).then_some(self.year)
+    }
+
+    /// The earliest year of the mention's releases.
+    pub fn release_year(&self) -> Option<i32> {
+        (self.release_year != NO_YEAR).then_some(self.release_year)
+    }
+}
+
 /// The digests of a run's mentions, in mention order.
 #[derive(Debug, Default)]
 pub struct Digests {
-    strings: Vec<String>,
+    /// Every distinct string, one after another: string `i` ends at `ends[i]` (one buffer
+    /// rather than a `String` each, which would cost more than the text).
+    text: String,
+    ends: Vec<usize>,
     /// Each string's id while mentions are read; dropped once all are.
-    ids: HashMap<String, u32>,
+    ids: HashMap<Box<str>, u32>,
     items: Vec<Digest>,
     lists: Vec<u32>,
     /// Rank of each string in string order, filled for sources only.
@@ -50,10 +68,12 @@ impl Digests {
         let mut sources: Vec<u32> = d.items.iter().map(|x| x.source).collect();
         sources.sort_unstable();
         sources.dedup();
-        sources.sort_by(|&a, &b| d.strings[a as usize].cmp(&d.strings[b as usize]));
+        sources.sort_by(|&a, &b| d.str(a).cmp(d.str(b)));
         d.source_rank = sources.into_iter().enumerate().map(|(rank, s)| (s, rank as u32)).collect();
         d.lists.shrink_to_fit();
+        d.text.shrink_to_fit();
         d.ids = HashMap::default();
+        crate::memory::give_back_freed();
         Ok(d)
     }
 
@@ -61,9 +81,10 @@ impl Digests {
         if let Some(&id) = self.ids.get(s) {
             return id;
         }
-        let id = self.strings.len() as u32;
-        self.strings.push(s.to_string());
-        self.ids.insert(s.to_string(), id);
+        let id = self.ends.len() as u32;
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+        self.ids.insert(s.into(), id);
         id
     }
 
@@ -86,8 +107,8 @@ impl Digests {
             source: self.intern(&m.source),
             line: u32::try_from(m.line).unwrap_or(u32::MAX),
             title: self.intern(&m.title),
-            year: m.year,
-            release_year: m.releases.iter().filter_map(|r| r.year).min(),
+            year: m.year.unwrap_or(NO_YEAR),
+            release_year: m.releases.iter().filter_map(|r| r.year).min().unwrap_or(NO_YEAR),
             confidence: m.confidence,
             lists,
         };
@@ -107,7 +128,9 @@ impl Digests {
     }
 
     pub fn str(&self, id: u32) -> &str {
-        &self.strings[id as usize]
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start..self.ends[id]]
     }
 
     /// The `k`th list of mention `i` (0 alternate titles, 1 composers, 2 labels).
@@ -206,7 +229,7 @@ mod tests {
         let names = |ids: &[u32]| ids.iter().map(|&s| d.str(s).to_string()).collect::<Vec<_>>();
         assert_eq!(names(d.composers(0)), ["Elliot Goldenthal", "Moby"]);
         assert_eq!(names(d.labels(0)), ["Warner", "WaterTower"]);
-        assert_eq!(d.get(0).release_year, Some(1995));
+        assert_eq!(d.get(0).release_year(), Some(1995));
         assert!(d.composers(1).is_empty() && d.labels(1).is_empty());
         // "a.txt" sorts first although it was seen second.
         assert!(d.order_key(1) < d.order_key(0));

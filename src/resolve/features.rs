@@ -18,14 +18,14 @@ use crate::store::chunks;
 #[derive(Debug, Clone, PartialEq)]
 pub struct TitleVariant {
     pub parsed: TitleKey,
-    /// `parsed.key()`, the work key.
-    pub key: String,
+    /// `parsed.key()` when it is not just the base (a part number follows).
+    numbered_key: Option<Box<str>>,
     /// The base (no part number) without spaces, when folding changes more than its spaces.
     compact_base: Option<Box<str>>,
-    /// IDF weight and document frequency of each of [`Self::tokens`], filled in by
-    /// [`Idf::annotate`].
-    pub weights: Vec<f64>,
-    pub df: Vec<u32>,
+    /// Document frequency of each of [`Self::tokens`] and the number of titles counted,
+    /// filled in by [`Idf::annotate`]; weights are worked out from them when needed.
+    pub df: Box<[u32]>,
+    titles_counted: f64,
 }
 
 impl TitleVariant {
@@ -54,7 +54,18 @@ impl TitleVariant {
         };
         let compact_base = compact(&parsed.base);
         let compact_base = (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into());
-        Some(TitleVariant { key, parsed, compact_base, weights: Vec::new(), df: Vec::new() })
+        let numbered_key = (key != parsed.base).then(|| key.into());
+        Some(TitleVariant { parsed, numbered_key, compact_base, df: Box::default(), titles_counted: 1.0 })
+    }
+
+    /// The IDF weight of token `i`, as [`Idf::weight`] gives it.
+    pub fn weight(&self, i: usize) -> f64 {
+        idf_weight(self.titles_counted, self.df[i])
+    }
+
+    /// The work key: the base and the part number.
+    pub fn key(&self) -> &str {
+        self.numbered_key.as_deref().unwrap_or(&self.parsed.base)
     }
 
     /// Words of the work key's base.
@@ -81,15 +92,15 @@ fn without_spaces(s: &str) -> impl Iterator<Item = char> + '_ {
 #[derive(Debug, Clone)]
 pub struct Profile {
     /// The mention title's variant first, then alternate titles in key order.
-    pub titles: Vec<Arc<TitleVariant>>,
+    pub titles: Box<[Arc<TitleVariant>]>,
     pub year: Option<i32>,
     /// Composer name keys, sorted (name overrides applied), shared by the profiles that
     /// name them.
-    pub composers: Vec<Arc<str>>,
+    pub composers: Box<[Arc<str>]>,
     /// Label keys of canonical label names, sorted.
-    pub labels: Vec<Arc<str>>,
+    pub labels: Box<[Arc<str>]>,
     /// Indices of the mentions, in (source, line) order.
-    pub mentions: Vec<usize>,
+    pub mentions: Box<[usize]>,
 }
 
 impl Profile {
@@ -167,21 +178,27 @@ impl Ranks {
 /// parallel. Mentions without any usable title get a profile of their own.
 pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
     let untitled = |i: usize| format!("\u{1}untitled {}", digests.source(i));
-    let mut variants: HashMap<&str, Option<TitleVariant>> =
-        digests.distinct_titles().into_par_iter().map(|t| (t, TitleVariant::new(t))).collect();
+    // Shared from the start (not moved into an `Arc` later), so the run never holds two
+    // copies of every variant.
+    let mut variants: HashMap<&str, Option<Arc<TitleVariant>>> =
+        digests.distinct_titles().into_par_iter().map(|t| (t, TitleVariant::new(t).map(Arc::new))).collect();
     let idf = Idf::new(variants.values().flatten().map(|t| t.parsed.base.as_str()));
     variants.par_iter_mut().for_each(|(_, t)| {
         if let Some(t) = t {
-            idf.annotate(t);
+            idf.annotate(Arc::get_mut(t).expect("variants are not shared yet"));
         }
     });
-    let variants: HashMap<&str, Option<Arc<TitleVariant>>> =
-        variants.into_iter().map(|(w, t)| (w, t.map(Arc::new))).collect();
     let title_of = |i: usize| digests.str(digests.get(i).title);
-    let no_title = (0..digests.len()).filter(|&i| variants[title_of(i)].is_none()).map(untitled);
-    let titles = Ranks::new(variants.values().flatten().map(|t| t.key.clone()).chain(no_title));
+    // Title keys are ranked as borrowed from the variants: a large run has hundreds of
+    // thousands, and copies would double them.
+    let no_title: Vec<String> = (0..digests.len()).filter(|&i| variants[title_of(i)].is_none()).map(untitled).collect();
+    let mut title_keys: Vec<&str> =
+        variants.values().flatten().map(|t| t.key()).chain(no_title.iter().map(String::as_str)).collect();
+    title_keys.par_sort_unstable();
+    title_keys.dedup();
+    let title_rank: HashMap<&str, u32> = title_keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
     let title_id: HashMap<&str, u32> =
-        variants.iter().filter_map(|(w, v)| v.as_ref().map(|v| (*w, titles.rank[v.key.as_str()]))).collect();
+        variants.iter().filter_map(|(w, v)| v.as_ref().map(|v| (*w, title_rank[v.key()]))).collect();
     let written_names = digests.distinct_composers();
     let names = Ranks::new(written_names.iter().map(|c| vocab.composer_key(c)));
     let name_id: HashMap<&str, u32> =
@@ -208,17 +225,18 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
             let (mut flat, mut ends) = (Vec::new(), Vec::with_capacity(range.len()));
             for i in range {
                 let d = digests.get(i);
-                let own = title_id.get(title_of(i)).copied().unwrap_or_else(|| titles.rank[untitled(i).as_str()]);
+                let own = title_id.get(title_of(i)).copied().unwrap_or_else(|| title_rank[untitled(i).as_str()]);
                 let mut keys = vec![own];
                 keys.extend(ids_of(digests.alt_titles(i), &title_id).into_iter().filter(|&k| k != own));
                 let composers = ids_of(digests.composers(i), &name_id);
                 let label_keys = ids_of(digests.labels(i), &label_id);
-                flatten_key(&keys, d.year.or(d.release_year), &composers, &label_keys, &mut flat);
+                flatten_key(&keys, d.year().or(d.release_year()), &composers, &label_keys, &mut flat);
                 ends.push(flat.len());
             }
             (flat, ends)
         })
         .collect();
+    drop((title_rank, title_id, name_id, label_id));
     let (mut flat, mut bounds) = (Vec::new(), vec![0usize]);
     for (piece, ends) in pieces {
         let base = flat.len();
@@ -246,23 +264,23 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
             let mut titled: Vec<Arc<TitleVariant>> = Vec::with_capacity(keys.len());
             match own(title_of(first)) {
                 Some(t) => titled.push(t),
-                None => titled.extend(TitleVariant::new(&titles.strings[keys[0] as usize]).map(|mut t| {
+                None => titled.extend(TitleVariant::new(title_keys[keys[0] as usize]).map(|mut t| {
                     idf.annotate(&mut t);
                     Arc::new(t)
                 })),
             }
             for &alt in digests.alt_titles(first) {
-                if let Some(t) = own(digests.str(alt)).filter(|t| !titled.iter().any(|v| v.key == t.key)) {
+                if let Some(t) = own(digests.str(alt)).filter(|t| !titled.iter().any(|v| v.key() == t.key())) {
                     titled.push(t);
                 }
             }
-            titled[1..].sort_by(|a, b| a.key.cmp(&b.key));
+            titled[1..].sort_by(|a, b| a.key().cmp(b.key()));
             Profile {
-                titles: titled,
+                titles: titled.into(),
                 year,
                 composers: composers.iter().map(|&c| names.strings[c as usize].clone()).collect(),
                 labels: label_keys.iter().map(|&l| labels.strings[l as usize].clone()).collect(),
-                mentions: members,
+                mentions: members.into(),
             }
         })
         .collect()
@@ -289,22 +307,26 @@ impl Idf {
         Idf { df, n: keys.len().max(1) as f64 }
     }
 
-    /// Fills in a title variant's token weights and frequencies.
+    /// Fills in a title variant's token frequencies.
     pub fn annotate(&self, t: &mut TitleVariant) {
-        t.weights = t.tokens().map(|w| self.weight(w)).collect();
         t.df = t.tokens().map(|w| self.df(w)).collect();
+        t.titles_counted = self.n;
     }
 
     /// `ln(1 + N / df)`; an unseen word (a typo) counts as seen once.
     pub fn weight(&self, word: &str) -> f64 {
-        let df = self.df.get(word).copied().unwrap_or(1).max(1) as f64;
-        (1.0 + self.n / df).ln()
+        idf_weight(self.n, self.df(word))
     }
 
     /// Number of distinct titles containing `word`.
     pub fn df(&self, word: &str) -> u32 {
         self.df.get(word).copied().unwrap_or(0)
     }
+}
+
+/// `ln(1 + n / df)`, a word seen nowhere counting as seen once.
+fn idf_weight(n: f64, df: u32) -> f64 {
+    (1.0 + n / df.max(1) as f64).ln()
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ use std::io;
 use rayon::prelude::*;
 
 use crate::model::{Mention, Soundtrack, SourceRef};
-use crate::store::{MentionSource, SpilledList};
+use crate::store::{MentionSource, SpilledList, par_flat_map_chunked};
 use assemble::{Edge, Pending};
 use cluster::Clusters;
 pub use digest::Digests;
@@ -36,7 +36,6 @@ use explain::{MergeReason, RecordExplanation};
 use features::Profile;
 pub use overrides::{OVERRIDES_FILE, Overrides, OverridesError};
 use review::{ReviewKind, ReviewRow};
-use scoring::PairScore;
 pub use scoring::THRESHOLD;
 use vocabulary::Vocabulary;
 
@@ -138,12 +137,26 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
     vocab.learn(&digests);
     let vocab = vocab;
     let profiles = features::profiles(&digests, &vocab);
+    crate::memory::give_back_freed();
+    // Pairs are scored as blocking finds them, profile by profile; only those that can
+    // merge or are worth a review are kept. Blocks are dropped before clusters are made, so
+    // the two never take memory at once.
+    let blocks = blocking::Blocks::new(&profiles);
+    let mut scored: Vec<Scored> = par_flat_map_chunked(profiles.len(), |a| {
+        let (profiles, a) = (&profiles, a as u32);
+        blocks.partners(profiles, a).into_iter().filter_map(move |b| {
+            let s = scoring::score(&profiles[a as usize], &profiles[b as usize])?;
+            (s.merges() || review::is_near(&s)).then_some(Scored { total: s.total, title: s.title, a, b })
+        })
+    });
+    drop(blocks);
+    crate::memory::give_back_freed();
     let source_of: Vec<u32> = (0..digests.len()).map(|m| digests.order_key(m).0).collect();
     let tags = apart_tags(&profiles, &digests, overrides);
     let mut clusters = Clusters::new(&profiles, &source_of, &tags);
     let mut edges: Vec<Edge> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
-    let named = |r: &overrides::TitleRef, m: usize| r.matches_titles(digests.titles(m), digests.get(m).year);
+    let named = |r: &overrides::TitleRef, m: usize| r.matches_titles(digests.titles(m), digests.get(m).year());
 
     for (first, second) in &overrides.merge {
         let matching: Vec<u32> = (0..profiles.len() as u32)
@@ -156,34 +169,15 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
         }
     }
 
-    // Pairs are scored as blocking finds them, profile by profile; only those that can
-    // merge or are worth a review are kept.
-    let blocks = blocking::Blocks::new(&profiles);
-    let mut scored: Vec<(u32, u32, PairScore)> = (0..profiles.len() as u32)
-        .into_par_iter()
-        .flat_map_iter(|a| {
-            let (profiles, first) = (&profiles, &profiles[a as usize]);
-            blocks.partners(profiles, a).into_iter().filter_map(move |b| {
-                let s = scoring::score(first, &profiles[b as usize])?;
-                (s.merges() || review::is_near(&s)).then_some((a, b, s))
-            })
-        })
-        .collect();
-    drop(blocks);
     scored.par_sort_unstable_by(|x, y| {
-        y.2.total.total_cmp(&x.2.total).then(y.2.title.total_cmp(&x.2.title)).then((x.0, x.1).cmp(&(y.0, y.1)))
+        y.total.total_cmp(&x.total).then(y.title.total_cmp(&x.title)).then((x.a, x.b).cmp(&(y.a, y.b)))
     });
-    for (a, b, s) in scored {
-        if !s.merges() {
+    for Scored { total, title, a, b } in scored {
+        let score_again = || scoring::score(&profiles[a as usize], &profiles[b as usize]).expect("scored before");
+        if !scoring::merges_at(title, total) {
+            let s = score_again();
             if review::is_near(&s) {
-                pending.push(Pending {
-                    a,
-                    b,
-                    kind: ReviewKind::NearThreshold,
-                    merged: false,
-                    score: s,
-                    note: review::note_for(&s, false),
-                });
+                pending.push(Pending { a, b, kind: ReviewKind::NearThreshold, merged: false, score: s, refusal: None });
             }
             continue;
         }
@@ -193,11 +187,12 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
                 b,
                 kind: ReviewKind::Refused,
                 merged: false,
-                score: s,
-                note: refusal.describe().to_string(),
+                score: score_again(),
+                refusal: Some(refusal),
             }),
             None => {
                 if clusters.union(a, b) {
+                    let s = score_again();
                     edges.push(Edge { a, b, reason: MergeReason::Score, score: Some(s) });
                     if review::is_weak(&s) {
                         pending.push(Pending {
@@ -206,7 +201,7 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
                             kind: ReviewKind::WeakMerge,
                             merged: true,
                             score: s,
-                            note: review::note_for(&s, true),
+                            refusal: None,
                         });
                     }
                 }
@@ -215,14 +210,26 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
     }
     let groups = clusters.groups();
     drop(clusters);
+    crate::memory::give_back_freed();
     // Titles and keys are done with; records need only each profile's mentions.
-    let mentions_of: Vec<Vec<usize>> = profiles.into_iter().map(|p| p.mentions).collect();
+    // A new list, not one collected in place: that would keep the profiles' whole buffer.
+    let mut mentions_of: Vec<Box<[usize]>> = Vec::with_capacity(profiles.len());
+    mentions_of.extend(profiles.into_iter().map(|p| p.mentions));
     assemble::finish(source, &digests, &vocab, &mentions_of, groups, edges, pending, sink)
+}
+
+/// A pair the clustering loop takes, as small as its order needs (a large run keeps over a
+/// million): the full score is worked out again only for the pairs a decision is kept for.
+struct Scored {
+    total: f64,
+    title: f64,
+    a: u32,
+    b: u32,
 }
 
 /// Each profile's `apart` tags: (rule number, side) for every rule one of its mentions matches.
 fn apart_tags(profiles: &[Profile], digests: &Digests, overrides: &Overrides) -> Vec<Vec<(u32, bool)>> {
-    let named = |r: &overrides::TitleRef, m: usize| r.matches_titles(digests.titles(m), digests.get(m).year);
+    let named = |r: &overrides::TitleRef, m: usize| r.matches_titles(digests.titles(m), digests.get(m).year());
     profiles
         .iter()
         .map(|p| {

@@ -9,6 +9,8 @@
 //!
 //! Fix a wrong decision with a row in the overrides file (`docs/overrides.md`).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::scoring::{PairScore, REVIEW_MARGIN, THRESHOLD, TITLE_GATE};
@@ -31,13 +33,14 @@ impl ReviewKind {
     }
 }
 
-/// One side of a reviewed pair: a mention and the record it ended in.
+/// One side of a reviewed pair: a mention and the record it ended in. The strings are
+/// shared: a large run has hundreds of thousands of rows, most sides met many times.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Side {
-    pub id: String,
-    pub title: String,
+    pub id: Arc<str>,
+    pub title: Arc<str>,
     pub year: Option<i32>,
-    pub source: String,
+    pub source: Arc<str>,
 }
 
 /// One row of `review.csv`.
@@ -83,7 +86,10 @@ pub fn note_for(s: &PairScore, merged: bool) -> String {
     parts.join("; ")
 }
 
-/// Sorts rows into a stable order for output.
+/// Sorts rows into a stable order for output. In place: no two rows share both sides (a
+/// side is a profile's first mention, and a pair is reviewed once), so the order is total.
 pub fn sort_rows(rows: &mut [ReviewRow]) {
-    rows.sort_by(|x, y| (x.kind, &x.a, &x.b).cmp(&(y.kind, &y.a, &y.b)).then(y.score.total.total_cmp(&x.score.total)));
+    rows.sort_unstable_by(|x, y| {
+        (x.kind, &x.a, &x.b).cmp(&(y.kind, &y.a, &y.b)).then(y.score.total.total_cmp(&x.score.total))
+    });
 }

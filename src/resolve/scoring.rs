@@ -42,13 +42,18 @@ pub struct PairScore {
 
 impl PairScore {
     pub fn merges(&self) -> bool {
-        self.title >= TITLE_GATE && self.total >= THRESHOLD - 1e-9
+        merges_at(self.title, self.total)
     }
 
     /// Evidence beyond the title: a year or a composer agrees.
     pub fn corroborated(&self) -> bool {
         self.year > 0.0 || self.composers > 0.0
     }
+}
+
+/// Whether a pair with these title and total scores merges.
+pub fn merges_at(title: f64, total: f64) -> bool {
+    title >= TITLE_GATE && total >= THRESHOLD - 1e-9
 }
 
 /// Scores two profiles. Returns `None` when their titles are too far apart to matter.
@@ -80,7 +85,7 @@ pub fn score(a: &Profile, b: &Profile) -> Option<PairScore> {
 }
 
 /// Title similarity of two variants, ignoring part numbers (checked by the caller).
-/// Token weights come from [`super::features::Idf::annotate`].
+/// Token weights come from the frequencies [`super::features::Idf::annotate`] fills in.
 pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
     if a.parsed.base == b.parsed.base {
         return 1.0;
@@ -96,7 +101,8 @@ pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
 
 /// IDF-weighted Jaccard where a word matches its equal or a near spelling.
 fn soft_jaccard(a: &TitleVariant, b: &TitleVariant) -> f64 {
-    let total: f64 = a.weights.iter().sum::<f64>() + b.weights.iter().sum::<f64>();
+    let weights = |t: &TitleVariant| (0..t.df.len()).map(|i| t.weight(i)).sum::<f64>();
+    let total: f64 = weights(a) + weights(b);
     if total == 0.0 {
         return 0.0;
     }
@@ -119,7 +125,7 @@ fn soft_jaccard(a: &TitleVariant, b: &TitleVariant) -> f64 {
         }
         if let Some((j, s)) = best {
             used |= 1 << j;
-            matched += s * (a.weights[i] + b.weights[j]) / 2.0;
+            matched += s * (a.weight(i) + b.weight(j)) / 2.0;
         }
     }
     matched / (total - matched)
