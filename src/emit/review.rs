@@ -44,7 +44,7 @@ pub(super) fn review_csv<W: Write>(out: W, review: &[ReviewRow]) -> std::io::Res
         ];
         cells.extend(side(&r.a));
         cells.extend(side(&r.b));
-        cells.push(r.note.clone());
+        cells.push(r.note.to_string());
         sheet.row(&cells)?;
     }
     sheet.finish()

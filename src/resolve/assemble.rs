@@ -162,27 +162,31 @@ pub fn finish<S: MentionSource + ?Sized>(
     }
     let ids = assign_ids(candidates, |r| sink.sources(r))?;
 
+    // Each record's mention list is freed once read: the review rows come next.
     let mut record_of_mention = vec![0u32; digests.len()];
-    for (r, ms) in members.iter().enumerate() {
-        for &m in ms {
+    for (r, ms) in members.into_iter().enumerate() {
+        for m in ms {
             record_of_mention[m] = r as u32;
         }
     }
-    // One side per profile, its strings shared by every row that meets it.
+    // One side per profile and one string per distinct note, shared by every row that
+    // meets them: a large run has hundreds of thousands of rows.
     let record_ids: Vec<Arc<str>> = ids.iter().map(|id| Arc::from(id.as_str())).collect();
-    let mut sides: HashMap<u32, Side> = HashMap::default();
+    let mut sides: HashMap<u32, Arc<Side>> = HashMap::default();
     let mut side = |p: u32| {
         let side = sides.entry(p).or_insert_with(|| {
             let m = profiles[p as usize][0];
-            Side {
+            Arc::new(Side {
                 id: record_ids[record_of_mention[m] as usize].clone(),
                 title: title(m).into(),
                 year: digests.get(m).year(),
                 source: digests.reference(m).into(),
-            }
+            })
         });
         side.clone()
     };
+    let mut notes: HashMap<String, Arc<str>> = HashMap::default();
+    let mut note = |p: &Pending| notes.entry(p.note()).or_insert_with_key(|n| Arc::from(n.as_str())).clone();
     let mut review: Vec<ReviewRow> = pending
         .into_iter()
         .filter(|p| p.merged || record_of_profile[p.a as usize] != record_of_profile[p.b as usize])
@@ -192,10 +196,10 @@ pub fn finish<S: MentionSource + ?Sized>(
             score: p.score,
             a: side(p.a),
             b: side(p.b),
-            note: p.note(),
+            note: note(&p),
         })
         .collect();
-    drop((sides, record_ids));
+    drop((sides, notes, record_ids));
     review::sort_rows(&mut review);
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));

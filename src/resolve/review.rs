@@ -49,9 +49,10 @@ pub struct ReviewRow {
     pub kind: ReviewKind,
     pub merged: bool,
     pub score: PairScore,
-    pub a: Side,
-    pub b: Side,
-    pub note: String,
+    /// Shared by every row that meets the same mention; notes repeat too.
+    pub a: Arc<Side>,
+    pub b: Arc<Side>,
+    pub note: Arc<str>,
 }
 
 /// Whether an accepted merge had weak evidence.
