@@ -58,9 +58,10 @@ impl TitleVariant {
         Some(TitleVariant { parsed, numbered_key, compact_base, df: Box::default(), titles_counted: 1.0 })
     }
 
-    /// The IDF weight of token `i`, as [`Idf::weight`] gives it.
+    /// The IDF weight of token `i`: `ln(1 + N / df)` over the `N` titles counted, a word
+    /// seen nowhere (a typo) counting as seen once.
     pub fn weight(&self, i: usize) -> f64 {
-        idf_weight(self.titles_counted, self.df[i])
+        (1.0 + self.titles_counted / self.df[i].max(1) as f64).ln()
     }
 
     /// The work key: the base and the part number.
@@ -313,20 +314,10 @@ impl Idf {
         t.titles_counted = self.n;
     }
 
-    /// `ln(1 + N / df)`; an unseen word (a typo) counts as seen once.
-    pub fn weight(&self, word: &str) -> f64 {
-        idf_weight(self.n, self.df(word))
-    }
-
     /// Number of distinct titles containing `word`.
     pub fn df(&self, word: &str) -> u32 {
         self.df.get(word).copied().unwrap_or(0)
     }
-}
-
-/// `ln(1 + n / df)`, a word seen nowhere counting as seen once.
-fn idf_weight(n: f64, df: u32) -> f64 {
-    (1.0 + n / df.max(1) as f64).ln()
 }
 
 #[cfg(test)]

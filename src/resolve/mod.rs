@@ -173,7 +173,8 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
         y.total.total_cmp(&x.total).then(y.title.total_cmp(&x.title)).then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     for Scored { total, title, a, b } in scored {
-        let score_again = || scoring::score(&profiles[a as usize], &profiles[b as usize]).expect("scored before");
+        let score_again =
+            || scoring::score(&profiles[a as usize], &profiles[b as usize]).expect("a pair scores the same every time");
         if !scoring::merges_at(title, total) {
             let s = score_again();
             if review::is_near(&s) {
