@@ -63,6 +63,17 @@ impl Numbering {
         }
         strings
     }
+
+    /// The strings in string order, and each number's place in that order.
+    fn into_sorted(self) -> (Vec<String>, Vec<u32>) {
+        let mut by_string: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
+        by_string.sort_unstable();
+        let mut place = vec![0; by_string.len()];
+        for (at, (_, id)) in by_string.iter().enumerate() {
+            place[*id as usize] = at as u32;
+        }
+        (by_string.into_iter().map(|(s, _)| s.into()).collect(), place)
+    }
 }
 
 impl Lenders {
@@ -93,12 +104,15 @@ impl Lenders {
 
     /// The known titles; `None` when no entry lent one.
     pub fn finish(self) -> Option<KnownTitles> {
+        // Composers are numbered in name order, so a name's number is found by binary search.
+        let (maker_names, place) = self.makers.into_sorted();
         let mut makers_of: Vec<Vec<u32>> = vec![Vec::new(); self.titles.ids.len()];
         for (t, c) in self.credits {
-            makers_of[t as usize].push(c);
+            makers_of[t as usize].push(place[c as usize]);
         }
+        makers_of.iter_mut().for_each(|m| m.sort_unstable());
         let entries = self.titles.into_strings().into_iter().zip(makers_of).collect();
-        KnownTitles::build(entries, self.makers.into_strings())
+        KnownTitles::build(entries, maker_names)
     }
 }
 
@@ -116,21 +130,9 @@ impl KnownTitles {
         Self::build(titles.into_iter().map(|t| (t, Vec::new())).collect(), Vec::new())
     }
 
-    /// `entries` credit titles to numbers in `maker_names`.
+    /// `entries` credit titles to numbers in `maker_names`, which is sorted.
     fn build(mut entries: Vec<(String, Vec<u32>)>, maker_names: Vec<String>) -> Option<Self> {
-        // Sorted, so a title's makers and a maker's number are found by binary search.
-        let mut by_name: Vec<u32> = (0..maker_names.len() as u32).collect();
-        by_name.sort_by(|&a, &b| maker_names[a as usize].cmp(&maker_names[b as usize]));
-        let mut renumber = vec![0; maker_names.len()];
-        for (new, &old) in by_name.iter().enumerate() {
-            renumber[old as usize] = new as u32;
-        }
-        let mut maker_names = maker_names;
-        maker_names.sort();
-        for (_, makers) in &mut entries {
-            makers.iter_mut().for_each(|m| *m = renumber[*m as usize]);
-            makers.sort_unstable();
-        }
+        // Sorted, so a title's makers are found by binary search.
         entries.sort();
         entries.dedup_by(|a, b| a.0 == b.0);
         if entries.is_empty() {

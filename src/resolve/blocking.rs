@@ -54,7 +54,8 @@ impl Blocks {
     /// of its blocks, the profiles after it (profiles are numbered in key order, so a block
     /// is sorted by key), all of them in a small block, the next [`WINDOW`] in a large one.
     /// Every candidate pair is listed once, by its first profile, so pairs never have to be
-    /// held all at once.
+    /// held all at once. The profile's block keys are worked out again rather than kept: a
+    /// list per profile would cost more memory than the hashing costs time.
     pub fn partners(&self, profiles: &[Profile], a: u32) -> Vec<u32> {
         let mut out = Vec::new();
         for key in profile_keys(&profiles[a as usize], &self.spelling) {
