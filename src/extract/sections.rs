@@ -360,7 +360,7 @@ mod tests {
     use crate::extract::vocab::BUILT_IN;
 
     fn unit(text: &str, kind: BlockKind) -> Unit {
-        Unit { text: text.into(), line: 1, kind, gap_before: true, depth: 0 }
+        Unit::new(text.into(), 1, kind, true, 0)
     }
 
     /// Which units are set aside.

@@ -17,11 +17,20 @@ pub struct Unit {
     pub kind: BlockKind,
     pub gap_before: bool,
     pub depth: u8,
+    /// `text`'s word count, asked for many times per unit; set by [`Unit::new`] and again
+    /// when [`units`] has finished joining and renumbering texts.
+    word_count: usize,
 }
 
 impl Unit {
+    pub fn new(text: String, line: usize, kind: BlockKind, gap_before: bool, depth: u8) -> Unit {
+        let word_count = word_count(&text);
+        Unit { text, line, kind, gap_before, depth, word_count }
+    }
+
     pub fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        debug_assert_eq!(self.word_count, word_count(&self.text), "stale word count: {:?}", self.text);
+        self.word_count
     }
 
     pub fn is_heading(&self) -> bool {
@@ -81,22 +90,16 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         // A huge block (a whole page on one line) is read in sentence-sized pieces.
         if text.len() > MAX_UNIT_BYTES {
             for piece in pieces(&text) {
-                out.push(Unit {
-                    text: piece.to_string(),
-                    line: block.line,
-                    kind: block.kind,
-                    gap_before: true,
-                    depth: block.depth,
-                });
+                out.push(Unit::new(piece.to_string(), block.line, block.kind, true, block.depth));
             }
             continue;
         }
         // "A: Akira. I was…": an interview answer's speaker label is not part of the text.
         let text = strip_answer_label(text);
-        let unit = Unit { text, line: block.line, kind: block.kind, gap_before: block.gap_before, depth: block.depth };
+        let unit = Unit::new(text, block.line, block.kind, block.gap_before, block.depth);
         if let Some((header, blurb)) = ranked_sentence(&unit.text) {
-            out.push(Unit { text: header, ..unit.clone() });
-            out.push(Unit { text: blurb, gap_before: false, ..unit });
+            out.push(Unit::new(header, unit.line, unit.kind, unit.gap_before, unit.depth));
+            out.push(Unit::new(blurb, unit.line, unit.kind, false, unit.depth));
             continue;
         }
         // A rank alone on its line ("10" / "The Umbrellas of Cherbourg") numbers the next.
@@ -127,7 +130,15 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         }
         out.push(unit);
     }
+    // Texts above were joined and renumbered in place.
+    for unit in &mut out {
+        unit.word_count = word_count(&unit.text);
+    }
     out
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
 }
 
 /// "Number ten: We open with *Succession* (2018), because …": a rank over a sentence that
