@@ -168,7 +168,7 @@ fn without_work_key(text: &str) -> &str {
 /// is neither a title nor a maker; the show is the entry.
 fn without_season(text: &str) -> std::borrow::Cow<'_, str> {
     static SEASON: LazyLock<Re> = LazyLock::new(|| {
-        Re::new(r"(?i)\s*[-–—:|,]\s+(?:(?:season|series|staffel|saison|temporada)\s+(?:\d{1,2}|one|two|three|four|five)|(?:the\s+)?(?:mini-?series|limited series|complete series))\b")
+        Re::gated(r"(?i)\s*[-–—:|,]\s+(?:(?:season|series|staffel|saison|temporada)\s+(?:\d{1,2}|one|two|three|four|five)|(?:the\s+)?(?:mini-?series|limited series|complete series))\b", &["season", "series", "staffel", "saison", "temporada"])
             .expect("static regex")
     });
     SEASON.replace(text, "")

@@ -52,22 +52,26 @@ fn priority(sep: Sep) -> u8 {
 
 /// Byte ranges of `text` that are inside brackets or double quotes.
 fn protected(text: &str) -> Vec<bool> {
-    let mut mask = vec![false; text.len()];
+    // Byte by byte: every character that changes the state is ASCII or a curly double quote
+    // (E2 80 9C / E2 80 9D), and no continuation byte is one of them, so each byte of a
+    // character gets the state after that character, as a character walk would give it.
+    let bytes = text.as_bytes();
+    let mut mask = vec![false; bytes.len()];
     let mut depth = 0i32;
     let mut quoted = false;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = (depth - 1).max(0),
-            '“' => quoted = true,
-            '”' => quoted = false,
-            '"' => quoted = !quoted,
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = (depth - 1).max(0),
+            b'"' => quoted = !quoted,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) => quoted = true,
+                Some(0x9D) => quoted = false,
+                _ => {}
+            },
             _ => {}
         }
-        let inside = depth > 0 || quoted;
-        for m in mask.iter_mut().skip(i).take(c.len_utf8()) {
-            *m = inside;
-        }
+        mask[i] = depth > 0 || quoted;
     }
     mask
 }
@@ -308,6 +312,27 @@ pub fn split_multi(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::extract::vocab::BUILT_IN;
+
+    proptest::proptest! {
+        /// The byte walk marks what a walk over characters marks.
+        #[test]
+        fn protected_bytes_follow_the_characters(text in "[a (\\[\\])\"“”’é—–]{0,24}") {
+            let mut expected = Vec::new();
+            let (mut depth, mut quoted) = (0i32, false);
+            for c in text.chars() {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth = (depth - 1).max(0),
+                    '“' => quoted = true,
+                    '”' => quoted = false,
+                    '"' => quoted = !quoted,
+                    _ => {}
+                }
+                expected.extend(std::iter::repeat_n(depth > 0 || quoted, c.len_utf8()));
+            }
+            proptest::prop_assert_eq!(protected(&text), expected);
+        }
+    }
 
     #[test]
     fn separators_by_priority() {

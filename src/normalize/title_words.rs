@@ -1,6 +1,8 @@
 //! The vocabulary and word-level steps of title keys (see [`super::titles`]): articles,
 //! volume markers, number words and roman numerals, release wording.
 
+use std::sync::LazyLock;
+
 use super::keys::fold;
 
 pub(super) const ARTICLES: [&str; 3] = ["the", "a", "an"];
@@ -233,10 +235,16 @@ pub(super) fn strip_trailing(words: &mut Vec<String>) -> Option<u32> {
 
 /// Length in words of the release wording that ends `words`, if any word stays before it.
 pub(super) fn trailing_descriptor(words: &[String]) -> Option<usize> {
-    TRAILING_DESCRIPTORS.iter().find_map(|phrase| {
-        let len = phrase.split(' ').count();
-        let tail = words.len().checked_sub(len).filter(|&start| start > 0)?;
-        words[tail..].iter().map(String::as_str).eq(phrase.split(' ')).then_some(len)
+    // Split once: every title key asks this, most often of a last word no phrase ends with.
+    static PHRASES: LazyLock<Vec<Vec<&str>>> =
+        LazyLock::new(|| TRAILING_DESCRIPTORS.iter().map(|p| p.split(' ').collect()).collect());
+    let last = words.last()?;
+    PHRASES.iter().find_map(|phrase| {
+        if phrase.last() != Some(&last.as_str()) {
+            return None;
+        }
+        let tail = words.len().checked_sub(phrase.len()).filter(|&start| start > 0)?;
+        words[tail..].iter().map(String::as_str).eq(phrase.iter().copied()).then_some(phrase.len())
     })
 }
 
