@@ -36,16 +36,19 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         let limit = (i + 5).min(words.len());
         let stop = words[i..limit].iter().position(|w| *w == "/").map_or(limit, |p| i + p);
         let found = (i + 1..=stop).rev().find_map(|j| {
-            let raw = words[i..j].join(" ");
-            let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
-            let name = name.trim_end_matches(['’', '\'']);
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
                 || words[j - 1].ends_with("’s")
                 || !words.get(j).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if !whole_run {
+                return None;
+            }
+            let raw = words[i..j].join(" ");
+            let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
+            let name = name.trim_end_matches(['’', '\'']);
             // A known label, or a capitalised name ending in "Records"/"Recordings".
             let all_caps = words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()));
             let company = j - i >= 2 && all_caps && COMPANY_END.is_match(name);
-            (whole_run && (vocab.label(name).is_some() || company)).then(|| (j, name.to_string()))
+            (vocab.label(name).is_some() || company).then(|| (j, name.to_string()))
         });
         match found {
             Some((j, name)) => {

@@ -70,7 +70,10 @@ pub fn mentions(doc: &Document, units: &[Unit], info: &[UnitInfo], vocab: &Vocab
             out.extend(cell_table(doc, &units[start..i], vocab));
             continue;
         }
-        if let Some(roles) = flat_header(&units[i].text) {
+        // A header row has at most eight words; most units are longer paragraphs.
+        if units[i].words() <= 8
+            && let Some(roles) = flat_header(&units[i].text)
+        {
             let start = i + 1;
             let mut end = start;
             while end < units.len() && units[end].kind == BlockKind::Paragraph && !info[end].excluded {
