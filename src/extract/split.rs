@@ -288,6 +288,19 @@ pub fn split_multi(text: &str) -> Vec<String> {
     if text.contains(" // ") {
         return text.split(" // ").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     }
+    // Each dash separator holds an en or em dash, or a hyphen after a space: most paragraphs
+    // have fewer than two, and need no search for separators.
+    let dash_marks = text
+        .match_indices(['–', '—', '-'])
+        .filter(|&(at, dash)| dash != "-" || text[..at].chars().next_back().is_some_and(char::is_whitespace));
+    if dash_marks.take(2).count() < 2 {
+        return vec![text.to_string()];
+    }
+    split_at_dashes(text)
+}
+
+/// [`split_multi`] after its `" // "` check, without its shortcut.
+fn split_at_dashes(text: &str) -> Vec<String> {
     let dashes: Vec<SepMatch> = find_separators(text).into_iter().filter(|s| s.sep == Sep::Dash).collect();
     if dashes.len() < 2 {
         return vec![text.to_string()];
@@ -331,6 +344,15 @@ mod tests {
                 expected.extend(std::iter::repeat_n(depth > 0 || quoted, c.len_utf8()));
             }
             proptest::prop_assert_eq!(protected(&text), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// The shortcut for text with fewer than two dash marks changes no split.
+        #[test]
+        fn dash_shortcut_splits_as_the_search(text in "(Ab|Cd|/ | – | —|– | - |-|\u{a0}- | / |/){0,8}") {
+            proptest::prop_assume!(!text.contains(" // "));
+            proptest::prop_assert_eq!(split_multi(&text), split_at_dashes(&text));
         }
     }
 
@@ -378,6 +400,11 @@ mod tests {
     #[test]
     fn several_entries_on_one_line() {
         assert_eq!(split_multi("A B: One // C D: Two"), ["A B: One", "C D: Two"]);
+        // A hyphen after a no-break space is a dash separator too.
+        assert_eq!(
+            split_multi("Batman\u{a0}- Danny Elfman/ Heat - Elliot Goldenthal"),
+            ["Batman\u{a0}- Danny Elfman", "Heat - Elliot Goldenthal"]
+        );
         assert_eq!(
             split_multi("Batman – Danny Elfman/ The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"),
             ["Batman – Danny Elfman", "The Dark Knight Trilogy – Hans Zimmer/James Newton Howard"]
