@@ -56,7 +56,8 @@ fn without_footnote_marks(text: String) -> String {
 /// German „…“ and French «…» quotes written the English way, “…”, so one set of rules reads
 /// quoted titles in any of them (German's closing “ is English's opening one).
 fn english_quotes(text: &str) -> String {
-    if !text.contains(['„', '«', '»']) {
+    // Three vectorised searches: walking the characters of every block cost more.
+    if !["„", "«", "»"].iter().any(|q| memchr::memmem::find(text.as_bytes(), q.as_bytes()).is_some()) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
