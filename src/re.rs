@@ -30,7 +30,10 @@ use regex::{CaptureMatches, Captures, Match, Matches, Regex, Replacer};
 /// by). Only characters after a non-ASCII lead byte are decoded.
 pub fn ascii_boundaries_agree(hay: &str) -> bool {
     // Without the Unicode tables the answer is unknown: then keep the Unicode copy.
-    !crate::normalize::text::non_ascii_chars(hay).any(|c| regex_syntax::try_is_word_character(c).unwrap_or(true))
+    // Dashes, curly quotes, bullets and ellipses (U+2010–U+2027), the non-ASCII characters of
+    // most articles, are no word characters: they skip the table lookup.
+    !crate::normalize::text::non_ascii_chars(hay)
+        .any(|c| !matches!(c, '\u{2010}'..='\u{2027}') && regex_syntax::try_is_word_character(c).unwrap_or(true))
 }
 
 /// A regex with a second copy of itself on ASCII word boundaries; see the module docs.
