@@ -1,0 +1,193 @@
+//! Regexes that stay on the regex crate's fast engine.
+//!
+//! The lazy DFA cannot evaluate a Unicode word boundary (`\b`) next to a non-ASCII byte, so a
+//! pattern with `\b` falls back to the much slower NFA engines on any haystack that contains
+//! non-ASCII text — curly quotes, dashes, accented names, i.e. most articles. [`Re`] also
+//! compiles each pattern with ASCII word boundaries (`(?-u:\b)`) and uses that copy whenever
+//! the haystack holds no non-ASCII *word* character: then every character's "wordness" is the
+//! same under both definitions, so both copies find exactly the same matches. Haystacks with
+//! accented letters take the Unicode copy, as before.
+//!
+//! A pattern can also carry a *gate* ([`Re::gated`]): literals one of which every match must
+//! contain. When none is in the haystack, the search is skipped. Gates are written by hand
+//! beside each pattern; a gate that a match could avoid would change results, so each one
+//! lists only literals that the pattern spells out in every alternative. For a
+//! case-insensitive pattern the gate ignores ASCII case and is not trusted when the haystack
+//! holds `ſ` or the Kelvin sign, the two non-ASCII letters that fold to ASCII ones.
+//!
+//! A pattern anchored at the start of the haystack (`^…`) can only match when the haystack's
+//! first byte is one its matches can begin with; that set is worked out from the pattern's
+//! syntax ([`AnchoredStart`]) and checked before any search. Units are tried against dozens
+//! of such patterns ("10.", "#10", "No. 10", field names…), and most fail on the first byte.
+
+use std::borrow::Cow;
+
+mod gate;
+mod start;
+
+use gate::Gate;
+use regex::{CaptureMatches, Captures, Match, Matches, Regex, Replacer};
+use start::AnchoredStart;
+
+/// True when ASCII and Unicode word boundaries agree everywhere in `hay`: it has no non-ASCII
+/// character that the regex crate counts as a word character (`\w`, which `\b` is defined
+/// by). Only characters after a non-ASCII lead byte are decoded.
+pub fn ascii_boundaries_agree(hay: &str) -> bool {
+    // Without the Unicode tables the answer is unknown: then keep the Unicode copy.
+    // Dashes, curly quotes, bullets and ellipses (U+2010–U+2027), the non-ASCII characters of
+    // most articles, are no word characters: they skip the table lookup.
+    !crate::normalize::text::non_ascii_chars(hay)
+        .any(|c| !matches!(c, '\u{2010}'..='\u{2027}') && regex_syntax::try_is_word_character(c).unwrap_or(true))
+}
+
+/// A regex with a second copy of itself on ASCII word boundaries; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Re {
+    unicode: Regex,
+    /// The same pattern with `\b`/`\B` made ASCII; `None` when it has neither.
+    ascii: Option<Regex>,
+    gate: Gate,
+    /// For a pattern every match of which starts at the haystack's start: the bytes such a
+    /// match can begin with.
+    start: Option<AnchoredStart>,
+}
+
+impl Re {
+    pub fn new(pattern: &str) -> Result<Re, regex::Error> {
+        let unicode = Regex::new(pattern)?;
+        let rewritten = ascii_boundaries(pattern);
+        let ascii = if rewritten == pattern { None } else { Some(Regex::new(&rewritten)?) };
+        Ok(Re { unicode, ascii, gate: Gate::Open, start: AnchoredStart::of(pattern) })
+    }
+
+    /// A regex every match of which contains one of `literals` (ASCII case ignored when the
+    /// pattern has a `(?i` flag); see the module docs.
+    pub fn gated(pattern: &str, literals: &[&str]) -> Result<Re, regex::Error> {
+        Ok(Re { gate: Gate::literals(literals, pattern.contains("(?i")), ..Re::new(pattern)? })
+    }
+
+    /// A regex every match of which contains a non-ASCII character.
+    pub fn non_ascii(pattern: &str) -> Result<Re, regex::Error> {
+        Ok(Re { gate: Gate::NonAscii, ..Re::new(pattern)? })
+    }
+
+    /// False when neither the gate nor the anchored start lets a match into `hay`.
+    #[inline]
+    fn admits(&self, hay: &str) -> bool {
+        self.start.is_none_or(|s| s.admits(hay)) && self.gate.admits(hay)
+    }
+
+    /// The copy to search `hay` with.
+    #[inline]
+    fn pick(&self, hay: &str) -> &Regex {
+        match &self.ascii {
+            Some(ascii) if ascii_boundaries_agree(hay) => ascii,
+            _ => &self.unicode,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.unicode.as_str()
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.admits(hay) && self.pick(hay).is_match(hay)
+    }
+
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        if !self.admits(hay) {
+            return None;
+        }
+        self.pick(hay).find(hay)
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+        // A gated pattern cannot match the empty string, so the empty tail yields nothing.
+        let hay = if self.admits(hay) { hay } else { &hay[hay.len()..] };
+        self.pick(hay).find_iter(hay)
+    }
+
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        if !self.admits(hay) {
+            return None;
+        }
+        self.pick(hay).captures(hay)
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+        let hay = if self.admits(hay) { hay } else { &hay[hay.len()..] };
+        self.pick(hay).captures_iter(hay)
+    }
+
+    pub fn replace<'h, R: Replacer>(&self, hay: &'h str, rep: R) -> Cow<'h, str> {
+        if !self.admits(hay) {
+            return Cow::Borrowed(hay);
+        }
+        self.pick(hay).replace(hay, rep)
+    }
+
+    pub fn replace_all<'h, R: Replacer>(&self, hay: &'h str, rep: R) -> Cow<'h, str> {
+        if !self.admits(hay) {
+            return Cow::Borrowed(hay);
+        }
+        self.pick(hay).replace_all(hay, rep)
+    }
+}
+
+/// `pattern` with every `\b` and `\B` escape made ASCII.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some('B') => out.push_str(r"(?-u:\B)"),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_rewritten_but_escaped_backslashes_are_not() {
+        assert_eq!(ascii_boundaries(r"\bscore\b"), r"(?-u:\b)score(?-u:\b)");
+        assert_eq!(ascii_boundaries(r"a\\b\B"), r"a\\b(?-u:\B)");
+        assert_eq!(ascii_boundaries(r"\d+\.\s"), r"\d+\.\s");
+    }
+
+    /// The scan agrees with the regex crate's own `\w` on every non-ASCII character.
+    #[test]
+    fn word_character_scan_matches_the_regex_definition() {
+        let word = Regex::new(r"[\w&&[^\x00-\x7F]]").unwrap();
+        let mut checked = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let hay = format!("a{c}b");
+            assert_eq!(ascii_boundaries_agree(&hay), !word.is_match(&hay), "{c:?} U+{:04X}", c as u32);
+            checked += 1;
+        }
+        assert!(checked > 1_000_000);
+    }
+
+    #[test]
+    fn both_copies_agree_and_accented_words_take_the_unicode_one() {
+        let re = Re::new(r"\bscore\b").unwrap();
+        assert!(re.is_match("the score’s “best” cue — yes"));
+        // "é" is a word character: no boundary before "score" under Unicode rules.
+        assert!(!re.is_match("éscore"));
+        assert!(re.is_match("é score"));
+        assert!(ascii_boundaries_agree("“quoted” — dash…"));
+        assert!(!ascii_boundaries_agree("Jóhann"));
+    }
+}
