@@ -48,6 +48,7 @@ static DASH_SPLIT: LazyLock<Re> = LazyLock::new(|| Re::new(r"\s+[—–]\s+").ex
 static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\b").expect("static regex"));
 static NEGATION: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:not a (?:proper |real |true )?soundtrack|isn[’']t (?:a |technically a )?soundtrack|not technically a soundtrack|is (?:a|an) (?:concept|studio|progressive[- ]rock|solo|live|compilation) album(?:,| that| and)|though not a soundtrack)", &["soundtrack", "album"])
+        .and_then(|re| re.led(&["not a ", "isn’t ", "isn't ", "not technically", "is a ", "is an ", "though not"]))
         .expect("static regex")
 });
 static TRAILING_CREDIT: LazyLock<Re> =

@@ -18,10 +18,12 @@ const NAME_LIST: &str = r"[A-Z][\p{L}.\-]*(?:\s+(?:[A-Z][\p{L}.\-]*|de|van|von|d
 
 static CUE_BY: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+", &["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and"])
+        .and_then(|re| re.led(&["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and"]))
         .expect("static regex")
 });
 static NOUN_BY: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)|musiche\s+di|musica\s+di|musique\s+de|música\s+de|musik\s+von)\s+", &["by", "from", " di", " de", " von"])
+        .and_then(|re| re.led(&["score", "soundtrack", "music", "musique", "musik", "album", "theme", "track", "song", "cues", "música", "mÚsica"]))
         .expect("static regex")
 });
 static ROLE: LazyLock<Re> = LazyLock::new(|| {

@@ -23,10 +23,12 @@
 use std::borrow::Cow;
 
 mod gate;
+mod lead;
 mod start;
 
 use gate::Gate;
-use regex::{CaptureMatches, Captures, Match, Matches, Regex, Replacer};
+use lead::Lead;
+use regex::{Captures, Match, Regex, Replacer};
 use start::AnchoredStart;
 
 /// True when ASCII and Unicode word boundaries agree everywhere in `hay`: it has no non-ASCII
@@ -50,6 +52,8 @@ pub struct Re {
     /// For a pattern every match of which starts at the haystack's start: the bytes such a
     /// match can begin with.
     start: Option<AnchoredStart>,
+    /// Literals every match begins with ([`Re::led`]).
+    lead: Option<Box<Lead>>,
 }
 
 impl Re {
@@ -57,13 +61,22 @@ impl Re {
         let unicode = Regex::new(pattern)?;
         let rewritten = ascii_boundaries(pattern);
         let ascii = if rewritten == pattern { None } else { Some(Regex::new(&rewritten)?) };
-        Ok(Re { unicode, ascii, gate: Gate::Open, start: AnchoredStart::of(pattern) })
+        Ok(Re { unicode, ascii, gate: Gate::Open, start: AnchoredStart::of(pattern), lead: None })
     }
 
     /// A regex every match of which contains one of `literals` (ASCII case ignored when the
     /// pattern has a `(?i` flag); see the module docs.
     pub fn gated(pattern: &str, literals: &[&str]) -> Result<Re, regex::Error> {
         Ok(Re { gate: Gate::literals(literals, pattern.contains("(?i")), ..Re::new(pattern)? })
+    }
+
+    /// This regex, every match of which *begins* with one of `literals` (ASCII case ignored
+    /// when the pattern has a `(?i` flag): searches try matches only where a literal is.
+    /// As with gates, the literals are written by hand beside the pattern, and must be
+    /// non-empty: every alternative must begin with one of them, after at most a `\b`.
+    pub fn led(self, literals: &[&str]) -> Result<Re, regex::Error> {
+        let lead = Lead::new(self.unicode.as_str(), self.ascii.as_ref().map(Regex::as_str), literals)?;
+        Ok(Re { lead: Some(Box::new(lead)), ..self })
     }
 
     /// A regex every match of which contains a non-ASCII character.
@@ -74,7 +87,15 @@ impl Re {
     /// False when neither the gate nor the anchored start lets a match into `hay`.
     #[inline]
     fn admits(&self, hay: &str) -> bool {
-        self.start.is_none_or(|s| s.admits(hay)) && self.gate.admits(hay)
+        let admitted = self.start.is_none_or(|s| s.admits(hay)) && self.gate.admits(hay);
+        // Gates are written by hand: debug builds (the tests) check that a refused text holds
+        // no match, on every text the tests extract from.
+        debug_assert!(
+            admitted || !self.pick(hay).is_match(hay),
+            "the gate of {} refuses a match in {hay:?}",
+            self.as_str()
+        );
+        admitted
     }
 
     /// The copy to search `hay` with.
@@ -90,33 +111,76 @@ impl Re {
         self.unicode.as_str()
     }
 
+    /// Where matches may begin in `hay` when the regex is led, with the copy to use.
+    fn led_starts<'r>(&'r self, hay: &str) -> Option<LedStarts<'r>> {
+        let lead = self.lead.as_deref()?;
+        let starts = lead.starts(hay)?;
+        let ascii = self.ascii.is_some() && ascii_boundaries_agree(hay);
+        let regex = if ascii { self.ascii.as_ref().unwrap_or(&self.unicode) } else { &self.unicode };
+        let led = LedStarts { lead, regex, ascii, starts: starts.into_iter(), from: 0 };
+        // Leads are written by hand: debug builds (the tests) check each search against the
+        // plain one, on every text the tests extract from.
+        #[cfg(debug_assertions)]
+        {
+            let mut check = LedStarts { starts: led.starts.clone(), ..led };
+            let ours: Vec<_> = std::iter::from_fn(|| check.next_match(hay)).map(|m| m.range()).collect();
+            let theirs: Vec<_> = regex.find_iter(hay).map(|m| m.range()).collect();
+            assert_eq!(ours, theirs, "the lead of {} misses a match in {hay:?}", regex.as_str());
+        }
+        Some(led)
+    }
+
     pub fn is_match(&self, hay: &str) -> bool {
-        self.admits(hay) && self.pick(hay).is_match(hay)
+        if !self.admits(hay) {
+            return false;
+        }
+        match self.led_starts(hay) {
+            Some(mut led) => led.next_start(hay).is_some(),
+            None => self.pick(hay).is_match(hay),
+        }
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
         if !self.admits(hay) {
             return None;
         }
-        self.pick(hay).find(hay)
+        match self.led_starts(hay) {
+            Some(mut led) => led.next_match(hay),
+            None => self.pick(hay).find(hay),
+        }
     }
 
-    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
         // A gated pattern cannot match the empty string, so the empty tail yields nothing.
         let hay = if self.admits(hay) { hay } else { &hay[hay.len()..] };
-        self.pick(hay).find_iter(hay)
+        match self.led_starts(hay) {
+            Some(mut led) => Either::Led(std::iter::from_fn(move || led.next_match(hay))),
+            None => Either::Plain(self.pick(hay).find_iter(hay)),
+        }
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
         if !self.admits(hay) {
             return None;
         }
-        self.pick(hay).captures(hay)
+        match self.led_starts(hay) {
+            Some(mut led) => led.next_captures(hay),
+            None => self.pick(hay).captures(hay),
+        }
     }
 
-    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
         let hay = if self.admits(hay) { hay } else { &hay[hay.len()..] };
-        self.pick(hay).captures_iter(hay)
+        match self.led_starts(hay) {
+            Some(mut led) => Either::Led(std::iter::from_fn(move || led.next_captures(hay))),
+            None => Either::Plain(self.pick(hay).captures_iter(hay)),
+        }
     }
 
     pub fn replace<'h, R: Replacer>(&self, hay: &'h str, rep: R) -> Cow<'h, str> {
@@ -131,6 +195,60 @@ impl Re {
             return Cow::Borrowed(hay);
         }
         self.pick(hay).replace_all(hay, rep)
+    }
+}
+
+/// A led regex's search through one haystack: the starts not yet tried, and where the last
+/// match ended (the next must begin there or later, as in the regex crate's iterators).
+struct LedStarts<'r> {
+    lead: &'r Lead,
+    regex: &'r Regex,
+    ascii: bool,
+    starts: std::vec::IntoIter<usize>,
+    from: usize,
+}
+
+impl LedStarts<'_> {
+    /// The next start at or after `from` at which a match begins.
+    fn next_start(&mut self, hay: &str) -> Option<usize> {
+        let from = self.from;
+        self.starts.by_ref().filter(|&at| at >= from).find(|&at| self.lead.matches_at(hay, at, self.ascii))
+    }
+
+    /// The regex's own match at the next start: no match begins between `from` and it, so
+    /// the leftmost match from there is the one that begins there.
+    fn next_match<'h>(&mut self, hay: &'h str) -> Option<Match<'h>> {
+        let at = self.next_start(hay)?;
+        let m = self.regex.find_at(hay, at)?;
+        debug_assert_eq!(m.start(), at, "{}", self.regex.as_str());
+        self.from = m.end();
+        Some(m)
+    }
+
+    fn next_captures<'h>(&mut self, hay: &'h str) -> Option<Captures<'h>> {
+        let at = self.next_start(hay)?;
+        let c = self.regex.captures_at(hay, at)?;
+        let whole = c.get(0)?;
+        debug_assert_eq!(whole.start(), at, "{}", self.regex.as_str());
+        self.from = whole.end();
+        Some(c)
+    }
+}
+
+/// One of two iterators of the same items.
+enum Either<A, B> {
+    Led(A),
+    Plain(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Led(a) => a.next(),
+            Either::Plain(b) => b.next(),
+        }
     }
 }
 

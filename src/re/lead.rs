@@ -1,0 +1,126 @@
+//! Leads: literals one of which every match of a pattern *begins* with (see [`super::Re::led`]).
+//!
+//! "composed by", "score by", "re-released": such patterns have no literal prefix the regex
+//! crate can use when they ignore case, so it walks every byte of a blurb, and on text with
+//! accented names (where the Unicode copy must run) on its slowest engines. Where matches can
+//! begin is found instead with one vectorised search per literal; a match is then tried only
+//! there, anchored, with the text before it still seen by look-behind (`\b`). The leftmost
+//! start at which an anchored match exists is where the regex's own leftmost match begins.
+
+use memchr::memmem;
+use regex_automata::{Anchored, Input, meta};
+
+#[derive(Debug, Clone)]
+pub(super) struct Lead {
+    /// Lower-cased when `case_insensitive`, and then searched for in a lower-cased copy.
+    finders: Box<[memmem::Finder<'static>]>,
+    case_insensitive: bool,
+    unicode: meta::Regex,
+    /// The copy on ASCII word boundaries, when the pattern has one.
+    ascii: Option<meta::Regex>,
+}
+
+impl Lead {
+    pub(super) fn new(pattern: &str, ascii_pattern: Option<&str>, literals: &[&str]) -> Result<Lead, regex::Error> {
+        let meta = |p: &str| meta::Regex::new(p).map_err(|e| regex::Error::Syntax(e.to_string()));
+        let case_insensitive = pattern.contains("(?i");
+        if literals.iter().any(|l| l.is_empty()) {
+            return Err(regex::Error::Syntax("a lead literal is empty".into()));
+        }
+        let finders = literals
+            .iter()
+            .map(|l| {
+                let literal = if case_insensitive { l.to_ascii_lowercase() } else { l.to_string() };
+                memmem::Finder::new(literal.as_bytes()).into_owned()
+            })
+            .collect();
+        Ok(Lead { finders, case_insensitive, unicode: meta(pattern)?, ascii: ascii_pattern.map(meta).transpose()? })
+    }
+
+    /// Byte offsets at which a match may begin, ascending; `None` when the literals cannot
+    /// tell (a case-insensitive pattern on text with `ſ` or the Kelvin sign, which fold to
+    /// ASCII letters).
+    pub(super) fn starts(&self, hay: &str) -> Option<Vec<usize>> {
+        let mut starts = Vec::new();
+        if self.case_insensitive {
+            if !hay.is_ascii() && hay.contains(['\u{17F}', '\u{212A}']) {
+                return None;
+            }
+            let lowered = hay.to_ascii_lowercase();
+            for f in self.finders.iter() {
+                starts.extend(f.find_iter(lowered.as_bytes()));
+            }
+        } else {
+            for f in self.finders.iter() {
+                starts.extend(f.find_iter(hay.as_bytes()));
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        Some(starts)
+    }
+
+    /// Whether a match begins at `at`, in the ASCII copy when `ascii` (the caller's choice of
+    /// copy, see [`super::Re`]).
+    pub(super) fn matches_at(&self, hay: &str, at: usize, ascii: bool) -> bool {
+        let re = match (&self.ascii, ascii) {
+            (Some(copy), true) => copy,
+            _ => &self.unicode,
+        };
+        re.is_match(Input::new(hay).range(at..).anchored(Anchored::Yes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Re;
+    use regex::Regex;
+
+    /// Led patterns of the extractors' shapes: case-insensitive words after `\b`, overlapping
+    /// literals ("releas" in "re-releas"), a non-ASCII literal in both cases, captures.
+    const LED: [(&str, &[&str]); 4] = [
+        (r"(?i)\b(?:scored|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+", &["scored", "written and"]),
+        (r"(?i)\b(?:releas\w*|re-releas\w*|lp|cd)\b", &["releas", "re-releas", "lp", "cd"]),
+        (r"(?i)\b(?:(score|music)\s+(?:by|from)|música\s+de)\s+(\w+)", &["score", "music", "música", "mÚsica"]),
+        (r"\b(Score|Rank)s?:\s*(\d+)", &["Score", "Rank"]),
+    ];
+
+    fn ranges<'h>(c: &regex::Captures<'h>) -> Vec<Option<std::ops::Range<usize>>> {
+        c.iter().map(|m| m.map(|m| m.range())).collect()
+    }
+
+    proptest::proptest! {
+        /// A led search finds what the plain regex finds, match for match.
+        #[test]
+        fn led_patterns_find_what_the_regex_finds(
+            hay in "(scored|SCORED|ſcored|by|BY|written and|produced|re-released|Releases|lp|CD|score|Score|Scores:|Rank: |música|MÚSICA|de|from|music|é|x|1| ){0,10}"
+        ) {
+            for (pattern, literals) in LED {
+                let led = Re::new(pattern).unwrap().led(literals).unwrap();
+                let plain = Regex::new(pattern).unwrap();
+                proptest::prop_assert_eq!(led.is_match(&hay), plain.is_match(&hay), "{}", pattern);
+                proptest::prop_assert_eq!(led.find(&hay).map(|m| m.range()), plain.find(&hay).map(|m| m.range()));
+                let ours: Vec<_> = led.find_iter(&hay).map(|m| m.range()).collect();
+                let theirs: Vec<_> = plain.find_iter(&hay).map(|m| m.range()).collect();
+                proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
+                let ours: Vec<_> = led.captures_iter(&hay).map(|c| ranges(&c)).collect();
+                let theirs: Vec<_> = plain.captures_iter(&hay).map(|c| ranges(&c)).collect();
+                proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
+                proptest::prop_assert_eq!(led.captures(&hay).map(|c| ranges(&c)), plain.captures(&hay).map(|c| ranges(&c)));
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_before_the_literal_is_seen_by_the_boundary() {
+        let led = Re::new(r"(?i)\bscored\s+by\b").unwrap().led(&["scored"]).unwrap();
+        assert!(!led.is_match("underscored by"));
+        assert!(!led.is_match("éscored by"), "é is a word character");
+        assert_eq!(led.find("Ré scored by X").map(|m| m.range()), Some(4..13));
+    }
+
+    #[test]
+    fn empty_literals_are_refused() {
+        assert!(Re::new("a").unwrap().led(&[""]).is_err());
+    }
+}
