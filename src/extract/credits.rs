@@ -17,7 +17,7 @@ use crate::normalize::{fold, title_key};
 const NAME_LIST: &str = r"[A-Z][\p{L}.\-]*(?:\s+(?:[A-Z][\p{L}.\-]*|de|van|von|da|di|del|la|le))*(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*)*)?";
 
 static CUE_BY: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+", &["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and"])
+    Re::new(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+")
         .and_then(|re| re.led(&["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and"]))
         .expect("static regex")
 });

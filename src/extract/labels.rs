@@ -66,23 +66,29 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
 static COMPANY_END: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"\b(?:Records|Recordings|Recording Co|Soundtracks)$").expect("static regex"));
 
-pub static RELEASE_WORD: LazyLock<Re> =
-    LazyLock::new(|| {
-        Re::gated(
+pub static RELEASE_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(
         r"(?i)\b(?:releas\w*|re-releas\w*|reissu\w*|edition|box set|lp|cd|vinyl|disc|label|dropped|pressing|album)\b",
-        &[
-            "releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing",
-            "album",
-        ],
     )
     .and_then(|re| {
         re.led(&[
-            "releas", "re-releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped",
-            "pressing", "album",
+            "releas",
+            "re-releas",
+            "reissu",
+            "edition",
+            "box set",
+            "lp",
+            "cd",
+            "vinyl",
+            "disc",
+            "label",
+            "dropped",
+            "pressing",
+            "album",
         ])
     })
     .expect("static regex")
-    });
+});
 
 #[cfg(test)]
 mod tests {
