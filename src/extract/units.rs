@@ -148,9 +148,8 @@ fn word_count(text: &str) -> usize {
 /// header, and the sentence its blurb. A rank whose text opens with the title, or names one
 /// with its own brackets or separators first, is a header already.
 fn ranked_sentence(text: &str) -> Option<(String, String)> {
-    if !text.contains(['*', '_']) {
-        return None;
-    }
+    // Emphasis marks first: most units have none.
+    memchr::memchr2(b'*', b'_', text.as_bytes())?;
     let e = super::enumerator::parse(text)?;
     let rank = text[..e.len].trim_end();
     let rest = text[e.len..].trim_start();
@@ -194,8 +193,10 @@ fn rank_only(text: &str) -> Option<String> {
     {
         return Some(e.number.to_string());
     }
-    let lower = t.to_ascii_lowercase();
-    let word = ["number", "rank", "platz", "nr.", "nr", "no.", "no", "#"].iter().find(|w| lower.starts_with(*w));
+    // The rank words are ASCII and at most six bytes: only the start is lower-cased.
+    let lower = t.as_bytes()[..t.len().min(8)].to_ascii_lowercase();
+    let word =
+        ["number", "rank", "platz", "nr.", "nr", "no.", "no", "#"].iter().find(|w| lower.starts_with(w.as_bytes()));
     let t = t[word.map_or(0, |w| w.len())..].trim_start().trim_end_matches(['.', ')', ':']);
     (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())).then(|| t.to_string())
 }
@@ -272,7 +273,7 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
         return false;
     }
     // "Roller" / "(1976)": a year alone on its line belongs to the title above.
-    if is_bracketed_year(next_text) && prev.text.split_whitespace().count() <= 12 {
+    if is_bracketed_year(next_text) && prev.text.split_whitespace().nth(12).is_none() {
         return true;
     }
     if prev_text.ends_with(['.', '!', '?', ':', ';']) || prev_text.len() > 2_000 {
@@ -295,7 +296,7 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
         "to" | "the" | "of" | "as" | "for" | "in" | "by" | "with" | "a" | "an" | "and" | "from" | "on" | "at"
     );
     (prev_text.ends_with(',') || is_title_function_word(last_word) && last_word.chars().all(char::is_lowercase))
-        && next.text.split_whitespace().count() <= 12
+        && next.words() <= 12
         && (!next.gap_before || hanging || prev_text.ends_with(','))
 }
 
