@@ -1,62 +1,25 @@
 //! Gates: literals one of which every match of a pattern contains (see the module docs of
 //! [`super`]).
 
-use memchr::memmem;
-
-thread_local! {
-    /// The buffer case-insensitive gates lower-case haystacks into.
-    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+use super::literals::Literals;
 
 #[derive(Debug, Clone)]
 pub(super) enum Gate {
     Open,
-    /// Every match contains one of these literals (lower-cased when `case_insensitive`, and
-    /// then searched for in a lower-cased copy of the haystack). One vectorised substring
-    /// search per literal measured 3-4 times faster here than one aho-corasick automaton for
-    /// them all, which has no fast prefilter for case-insensitive or space-led literals.
-    Literals {
-        finders: Box<[memmem::Finder<'static>]>,
-        case_insensitive: bool,
-    },
+    /// Every match contains one of these literals.
+    Literals(Literals),
     /// Every match contains a non-ASCII character.
     NonAscii,
 }
 
 impl Gate {
-    pub(super) fn literals(literals: &[&str], case_insensitive: bool) -> Gate {
-        let finders = literals
-            .iter()
-            .map(|l| {
-                let literal = if case_insensitive { l.to_ascii_lowercase() } else { l.to_string() };
-                memmem::Finder::new(literal.as_bytes()).into_owned()
-            })
-            .collect();
-        Gate::Literals { finders, case_insensitive }
-    }
-
     /// False when `hay` cannot hold a match.
     #[inline]
     pub(super) fn admits(&self, hay: &str) -> bool {
         match self {
             Gate::Open => true,
             Gate::NonAscii => !hay.is_ascii(),
-            Gate::Literals { finders, case_insensitive: false } => {
-                finders.iter().any(|f| f.find(hay.as_bytes()).is_some())
-            }
-            Gate::Literals { finders, case_insensitive: true } => {
-                LOWERED.with_borrow_mut(|lowered| {
-                    lowered.clear();
-                    lowered.extend_from_slice(hay.as_bytes());
-                    lowered.make_ascii_lowercase();
-                    let found = finders.iter().any(|f| f.find(lowered).is_some());
-                    // A whole huge document may pass through here; do not hold on to its copy.
-                    if lowered.capacity() > 1 << 20 {
-                        *lowered = Vec::new();
-                    }
-                    found
-                }) || !hay.is_ascii() && hay.contains(['\u{17F}', '\u{212A}'])
-            }
+            Gate::Literals(literals) => literals.any_in(hay) || literals.blind_to(hay),
         }
     }
 }

@@ -7,14 +7,13 @@
 //! there, anchored, with the text before it still seen by look-behind (`\b`). The leftmost
 //! start at which an anchored match exists is where the regex's own leftmost match begins.
 
-use memchr::memmem;
 use regex_automata::{Anchored, Input, meta};
+
+use super::literals::Literals;
 
 #[derive(Debug, Clone)]
 pub(super) struct Lead {
-    /// Lower-cased when `case_insensitive`, and then searched for in a lower-cased copy.
-    finders: Box<[memmem::Finder<'static>]>,
-    case_insensitive: bool,
+    literals: Literals,
     unicode: meta::Regex,
     /// The copy on ASCII word boundaries, when the pattern has one.
     ascii: Option<meta::Regex>,
@@ -23,41 +22,20 @@ pub(super) struct Lead {
 impl Lead {
     pub(super) fn new(pattern: &str, ascii_pattern: Option<&str>, literals: &[&str]) -> Result<Lead, regex::Error> {
         let meta = |p: &str| meta::Regex::new(p).map_err(|e| regex::Error::Syntax(e.to_string()));
-        let case_insensitive = pattern.contains("(?i");
         if literals.iter().any(|l| l.is_empty()) {
             return Err(regex::Error::Syntax("a lead literal is empty".into()));
         }
-        let finders = literals
-            .iter()
-            .map(|l| {
-                let literal = if case_insensitive { l.to_ascii_lowercase() } else { l.to_string() };
-                memmem::Finder::new(literal.as_bytes()).into_owned()
-            })
-            .collect();
-        Ok(Lead { finders, case_insensitive, unicode: meta(pattern)?, ascii: ascii_pattern.map(meta).transpose()? })
+        Ok(Lead {
+            literals: Literals::new(literals, pattern.contains("(?i")),
+            unicode: meta(pattern)?,
+            ascii: ascii_pattern.map(meta).transpose()?,
+        })
     }
 
     /// Byte offsets at which a match may begin, ascending; `None` when the literals cannot
-    /// tell (a case-insensitive pattern on text with `ſ` or the Kelvin sign, which fold to
-    /// ASCII letters).
+    /// tell (see [`Literals::blind_to`]).
     pub(super) fn starts(&self, hay: &str) -> Option<Vec<usize>> {
-        let mut starts = Vec::new();
-        if self.case_insensitive {
-            if !hay.is_ascii() && hay.contains(['\u{17F}', '\u{212A}']) {
-                return None;
-            }
-            let lowered = hay.to_ascii_lowercase();
-            for f in self.finders.iter() {
-                starts.extend(f.find_iter(lowered.as_bytes()));
-            }
-        } else {
-            for f in self.finders.iter() {
-                starts.extend(f.find_iter(hay.as_bytes()));
-            }
-        }
-        starts.sort_unstable();
-        starts.dedup();
-        Some(starts)
+        (!self.literals.blind_to(hay)).then(|| self.literals.starts_in(hay))
     }
 
     /// Whether a match begins at `at`, in the ASCII copy when `ascii` (the caller's choice of

@@ -24,6 +24,7 @@ use std::borrow::Cow;
 
 mod gate;
 mod lead;
+mod literals;
 mod start;
 
 use gate::Gate;
@@ -67,7 +68,7 @@ impl Re {
     /// A regex every match of which contains one of `literals` (ASCII case ignored when the
     /// pattern has a `(?i` flag); see the module docs.
     pub fn gated(pattern: &str, literals: &[&str]) -> Result<Re, regex::Error> {
-        Ok(Re { gate: Gate::literals(literals, pattern.contains("(?i")), ..Re::new(pattern)? })
+        Ok(Re { gate: Gate::Literals(literals::Literals::new(literals, pattern.contains("(?i"))), ..Re::new(pattern)? })
     }
 
     /// This regex, every match of which *begins* with one of `literals` (ASCII case ignored
