@@ -19,6 +19,11 @@
 //! first byte is one its matches can begin with; that set is worked out from the pattern's
 //! syntax ([`AnchoredStart`]) and checked before any search. Units are tried against dozens
 //! of such patterns ("10.", "#10", "No. 10", field names…), and most fail on the first byte.
+//!
+//! A pattern whose matches all *begin* with one of a few literals can be *led* ([`Re::led`]):
+//! it is then tried, anchored, only where a literal is, instead of at every byte. Debug builds
+//! check every gate refusal and every led search against the plain regex, so the hand-written
+//! literal lists are checked on every text the tests extract from.
 
 use std::borrow::Cow;
 
@@ -102,9 +107,15 @@ impl Re {
     /// The copy to search `hay` with.
     #[inline]
     fn pick(&self, hay: &str) -> &Regex {
+        self.pick_copy(hay).1
+    }
+
+    /// The copy to search `hay` with, and whether it is the ASCII one.
+    #[inline]
+    fn pick_copy(&self, hay: &str) -> (bool, &Regex) {
         match &self.ascii {
-            Some(ascii) if ascii_boundaries_agree(hay) => ascii,
-            _ => &self.unicode,
+            Some(ascii) if ascii_boundaries_agree(hay) => (true, ascii),
+            _ => (false, &self.unicode),
         }
     }
 
@@ -116,8 +127,7 @@ impl Re {
     fn led_starts<'r>(&'r self, hay: &str) -> Option<LedStarts<'r>> {
         let lead = self.lead.as_deref()?;
         let starts = lead.starts(hay)?;
-        let ascii = self.ascii.is_some() && ascii_boundaries_agree(hay);
-        let regex = if ascii { self.ascii.as_ref().unwrap_or(&self.unicode) } else { &self.unicode };
+        let (ascii, regex) = self.pick_copy(hay);
         let led = LedStarts { lead, regex, ascii, starts: starts.into_iter(), from: 0 };
         // Leads are written by hand: debug builds (the tests) check each search against the
         // plain one, on every text the tests extract from.
