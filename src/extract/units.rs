@@ -17,8 +17,8 @@ pub struct Unit {
     pub kind: BlockKind,
     pub gap_before: bool,
     pub depth: u8,
-    /// `text`'s word count, asked for many times per unit; set by [`Unit::new`] and again
-    /// when [`units`] has finished joining and renumbering texts.
+    /// `text`'s word count, asked for many times per unit; kept by [`Unit::new`] and
+    /// [`Unit::set_text`].
     word_count: usize,
 }
 
@@ -26,6 +26,12 @@ impl Unit {
     pub fn new(text: String, line: usize, kind: BlockKind, gap_before: bool, depth: u8) -> Unit {
         let word_count = word_count(&text);
         Unit { text, line, kind, gap_before, depth, word_count }
+    }
+
+    /// Replaces the text (joined or renumbered while units are built) and its word count.
+    fn set_text(&mut self, text: String) {
+        self.word_count = word_count(&text);
+        self.text = text;
     }
 
     pub fn words(&self) -> usize {
@@ -108,7 +114,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             && let Some(rank) = rank_only(&prev.text)
         {
             if !unit.gap_before && unit.words() <= 12 {
-                prev.text = format!("{rank}. {}", unit.text);
+                prev.set_text(format!("{rank}. {}", unit.text));
                 prev.kind = unit.kind;
                 continue;
             }
@@ -118,22 +124,17 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 // The rank keeps its own words ("Number nine:"), so it numbers in the style
                 // of the article's other ranks.
                 let bare = prev.text.trim().trim_end_matches(['.', ')', ':']).chars().all(|c| c.is_ascii_digit());
-                prev.text = if bare { format!("{rank}. {title}") } else { format!("{} {title}", prev.text.trim()) };
+                prev.set_text(if bare { format!("{rank}. {title}") } else { format!("{} {title}", prev.text.trim()) });
             }
         }
         if let Some(prev) = out.last_mut()
             && continues(prev, &unit)
         {
             let joiner = if unit.text.starts_with([',', ';', '.', ')', ':']) { "" } else { " " };
-            prev.text.push_str(joiner);
-            prev.text.push_str(&unit.text);
+            prev.set_text(format!("{}{joiner}{}", prev.text, unit.text));
             continue;
         }
         out.push(unit);
-    }
-    // Texts above were joined and renumbered in place.
-    for unit in &mut out {
-        unit.word_count = word_count(&unit.text);
     }
     out
 }
@@ -273,7 +274,7 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
         return false;
     }
     // "Roller" / "(1976)": a year alone on its line belongs to the title above.
-    if is_bracketed_year(next_text) && prev.text.split_whitespace().nth(12).is_none() {
+    if is_bracketed_year(next_text) && prev.words() <= 12 {
         return true;
     }
     if prev_text.ends_with(['.', '!', '?', ':', ';']) || prev_text.len() > 2_000 {
