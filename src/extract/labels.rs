@@ -35,6 +35,10 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         // The longest run of words from here, up to a slash, that is a known label.
         let limit = (i + 5).min(words.len());
         let stop = words[i..limit].iter().position(|w| *w == "/").map_or(limit, |p| i + p);
+        // A run's name folds to words opening with the fold of this word, whole or trimmed
+        // as a one-word name is; a label none of whose spellings opens so is not there.
+        let lead = words[i].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let may_be_label = vocab.label_may_open(lead) || vocab.label_may_open(trimmed_name(lead));
         let found = (i + 1..=stop).rev().find_map(|j| {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
                 || words[j - 1].ends_with("’s")
@@ -42,13 +46,21 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             if !whole_run {
                 return None;
             }
-            let raw = words[i..j].join(" ");
-            let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
-            let name = name.trim_end_matches(['’', '\'']);
             // A known label, or a capitalised name ending in "Records"/"Recordings".
             let all_caps = words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let may_be_company = j - i >= 2
+                && all_caps
+                && words[i..j].iter().any(|w| w.contains("Record") || w.contains("Co") || w.contains("Soundtracks"));
+            if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
+                return None;
+            }
+            let raw = words[i..j].join(" ");
+            let name = trimmed_name(&raw);
+            let label = vocab.label(name).is_some();
             let company = j - i >= 2 && all_caps && COMPANY_END.is_match(name);
-            (vocab.label(name).is_some() || company).then(|| (j, name.to_string()))
+            debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
+            debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
+            (label || company).then(|| (j, name.to_string()))
         });
         match found {
             Some((j, name)) => {
@@ -61,6 +73,12 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         }
     }
     out
+}
+
+/// A run of words as a label name: without surrounding punctuation or a possessive.
+fn trimmed_name(raw: &str) -> &str {
+    let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
+    name.trim_end_matches(['’', '\''])
 }
 
 static COMPANY_END: LazyLock<Re> =
@@ -102,5 +120,31 @@ mod tests {
         assert!(mentioned("Milan is a city in Italy.", &BUILT_IN).is_empty());
         assert_eq!(mentioned("Nightjar Records is proud to release six titles.", &BUILT_IN), ["Nightjar Records"]);
         assert!(mentioned("a double album with Chuck Berry, Fats Domino and more", &BUILT_IN).is_empty());
+    }
+
+    #[test]
+    fn possessive_and_punctuated_labels_pass_the_opening_word_test() {
+        // The opening word is tested whole ("Milan’s" folds to "milans") and trimmed ("Milan").
+        assert_eq!(mentioned("The album came out on Milan’s label.", &BUILT_IN), ["Milan"]);
+        assert_eq!(mentioned("A release from Varèse Sarabande, at last.", &BUILT_IN), ["Varèse Sarabande"]);
+        assert_eq!(mentioned("The vinyl came from Waxwork Records — a fine pressing.", &BUILT_IN), ["Waxwork Records"]);
+        assert_eq!(mentioned("A CD by Zyx Qqq Recording Co, out now.", &BUILT_IN), ["Zyx Qqq Recording Co"]);
+    }
+
+    proptest::proptest! {
+        /// Debug builds check that the opening-word test never hides a label or a company
+        /// name the full lookup finds (the assertions in `mentioned`).
+        #[test]
+        fn the_opening_word_test_hides_no_label(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Milan", "Milan’s", "Milan's", "Varèse", "Sarabande", "Sarabande’s", "La-La", "Land", "Land’s",
+                "Records", "Records’", "Co", "Recording", "Silva", "Screen", "(Silva", "Screen)", "—", "/", "’s",
+                "The", "release", "CD", "on", "by", "Waxwork", "Sony", "Classical", "EMI", "&", "Mondo.", "Intrada,",
+            ]),
+            1..12,
+        )) {
+            let found = mentioned(&words.join(" "), &BUILT_IN);
+            proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
+        }
     }
 }

@@ -200,7 +200,6 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// `Title – 1993, blurb…`, `Title (Descriptor) – blurb…`. A short block is all header.
 pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     let _ = vocab;
-    let words = text.split_whitespace().count();
     let mut cut: Option<(usize, usize)> = None;
     let mut consider = |head_end: usize, rest_start: usize| {
         if cut.is_none_or(|(h, _)| head_end < h) {
@@ -208,8 +207,8 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
         }
     };
     let mask = protected(text);
-    for (i, c) in text.char_indices() {
-        if (c == ')' || c == ']') && !mask.get(i + 1).copied().unwrap_or(false) {
+    for i in memchr::memchr2_iter(b')', b']', text.as_bytes()) {
+        if !mask.get(i + 1).copied().unwrap_or(false) {
             let after = &text[i + 1..];
             if let Some(m) = AFTER_BRACKET.find(after) {
                 let rest = &after[m.end()..];
@@ -248,7 +247,7 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
         break;
     }
     match cut {
-        Some((h, r)) if words > 3 => {
+        Some((h, r)) if text.split_whitespace().nth(3).is_some() => {
             let head = text[..h].trim().trim_end_matches(['.', '!']).trim().to_string();
             (head, text[r..].trim().to_string())
         }

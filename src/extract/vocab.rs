@@ -70,6 +70,11 @@ impl Vocabulary {
         self.labels.spelled(name)
     }
 
+    /// Whether a known label's spelling could open with `word` (see `LabelTable::may_open`).
+    pub fn label_may_open(&self, word: &str) -> bool {
+        self.labels.may_open(word)
+    }
+
     /// A given name of `data/given_names.txt` (shared with normalisation) or one added here.
     pub fn is_given_name(&self, word: &str) -> bool {
         crate::normalize::names::is_given_name(word)

@@ -7,7 +7,7 @@
 //! (`docs/overrides.md`). Mentions keep the spelling as written; merged records carry the
 //! canonical one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -34,6 +34,9 @@ pub struct LabelTable {
     /// Label key (company words dropped) → canonical name, or `None` when two labels share
     /// it (`Warner Music`, `Warner Records`), so a loose match never picks one at random.
     loose: BTreeMap<String, Option<String>>,
+    /// First word of every folded spelling: most capitalised words open no label, and this
+    /// says so before any run of words is joined and folded.
+    openers: HashSet<String>,
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
@@ -75,6 +78,7 @@ impl LabelTable {
         if exact.is_empty() {
             return;
         }
+        self.openers.insert(exact.split(' ').next().unwrap_or_default().to_string());
         self.exact.insert(exact, canonical.clone());
         match self.loose.entry(label_key(alias)) {
             std::collections::btree_map::Entry::Vacant(v) => {
@@ -116,6 +120,13 @@ impl LabelTable {
         self.exact.get(&fold(label)).map(String::as_str)
     }
 
+    /// Whether some spelling's fold opens with the first folded word of `word`; `true` when
+    /// `word` folds to nothing, as nothing can then be ruled out.
+    pub fn may_open(&self, word: &str) -> bool {
+        let folded = fold(word);
+        folded.is_empty() || self.openers.contains(folded.split(' ').next().unwrap_or_default())
+    }
+
     /// Every (canonical, spelling) pair of a table text, for adding to another table.
     pub fn pairs(text: &str) -> Result<Vec<(String, String)>, LabelTableError> {
         let table = LabelTable::parse(text)?;
@@ -146,6 +157,18 @@ pub fn label_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_which_words_open_a_spelling() {
+        let t = LabelTable::parse("Varèse Sarabande | Varese\nLa-La Land Records\n").unwrap();
+        assert!(t.may_open("VARESE"));
+        assert!(t.may_open("La-La"));
+        assert!(t.may_open("La"));
+        assert!(!t.may_open("Land"));
+        assert!(!t.may_open("Sarabande"));
+        // Nothing to fold: nothing ruled out.
+        assert!(t.may_open("—"));
+    }
 
     #[test]
     fn parses_the_format() {
