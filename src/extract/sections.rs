@@ -42,7 +42,8 @@ static TOC: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 static HM: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"(?i)\b(?:honou?rable mentions?|also[- ]rans?|bubbling under|runners?[- ]up|near misses|just missed(?: the cut)?|didn[’']t (?:quite )?make the (?:cut|list)|special mentions?|acknowledge)\b", &["hono", "also", "bubbling under", "runner", "near misses", "just missed", "make the", "special mention", "acknowledge"])
+    Re::new(r"(?i)\b(?:honou?rable mentions?|also[- ]rans?|bubbling under|runners?[- ]up|near misses|just missed(?: the cut)?|didn[’']t (?:quite )?make the (?:cut|list)|special mentions?|acknowledge)\b")
+        .and_then(|re| re.led(&["hono", "also", "bubbling under", "runner", "near misses", "just missed", "didn", "special mention", "acknowledge"]))
         .expect("static regex")
 });
 static LIST_TITLE: LazyLock<Re> = LazyLock::new(|| {

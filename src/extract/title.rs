@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::split::strip_glued_various;
-use super::words::{is_capitalised, is_section_word, is_title_function_word};
+use super::words::{is_capitalised, is_section_word, is_title_function_word, lowered};
 
 static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
@@ -118,7 +118,7 @@ pub fn title_score(s: &str) -> f32 {
     if !s.chars().any(char::is_alphanumeric) {
         return 0.0;
     }
-    let mut content: Vec<&&str> = words.iter().filter(|w| !is_title_function_word(&w.to_lowercase())).collect();
+    let mut content: Vec<&&str> = words.iter().filter(|w| !lowered(w, is_title_function_word)).collect();
     // "Up", "Her", "It": a title of small words only is judged by those words.
     if content.is_empty() {
         content = words.iter().collect();
@@ -133,9 +133,9 @@ pub fn title_score(s: &str) -> f32 {
     score -= 0.35 * sections as f32;
     // "Soundtracks", "Film Scores": a page's category, however it is capitalised.
     if sections > 0
-        && content.iter().all(|w| {
-            is_section_word(w) || matches!(w.to_lowercase().as_str(), "film" | "movie" | "tv" | "game" | "new")
-        })
+        && content
+            .iter()
+            .all(|w| is_section_word(w) || lowered(w, |w| matches!(w, "film" | "movie" | "tv" | "game" | "new")))
     {
         score = score.min(0.3);
     }
@@ -146,7 +146,7 @@ pub fn title_score(s: &str) -> f32 {
     if s.ends_with('?') && QUESTION_START.is_match(&lower) {
         score -= 0.5;
     }
-    if SENTENCE_WORDS.is_match(&lower) && ratio < 0.8 {
+    if ratio < 0.8 && SENTENCE_WORDS.is_match(&lower) {
         score -= 0.3;
     }
     if NUMBERED_SECTION.is_match(&lower) || CALENDAR_OR_LETTER_SECTION.is_match(s) {

@@ -225,72 +225,87 @@ pub fn is_title_word(token: &str) -> bool {
 /// Words that make a short line a section heading of the article rather than a work title:
 /// the article's own subject vocabulary and the usual headings of web articles.
 pub fn is_section_word(token: &str) -> bool {
-    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    matches!(
-        t.as_str(),
-        "soundtracks"
-            | "scores"
-            | "composers"
-            | "ranking"
-            | "ranked"
-            | "rankings"
-            | "conclusion"
-            | "introduction"
-            | "intro"
-            | "contents"
-            | "faq"
-            | "faqs"
-            | "questions"
-            | "tips"
-            | "summary"
-            | "overview"
-            | "verdict"
-            | "methodology"
-            | "related"
-            | "recommended"
-            | "comments"
-            | "comment"
-            | "reply"
-            | "share"
-            | "subscribe"
-            | "newsletter"
-            | "advertisement"
-            | "sponsored"
-            | "references"
-            | "sources"
-            | "bibliography"
-            | "notes"
-            | "footnotes"
-            | "mentions"
-            | "honourable"
-            | "honorable"
-            | "criteria"
-            | "prepare"
-            | "apply"
-            | "takeaways"
-            | "conclusions"
-            | "credits"
-            | "categories"
-            | "tags"
-            | "archives"
-            | "navigation"
-            | "menu"
-            | "login"
-            | "register"
-            | "search"
-            | "privacy"
-            | "cookies"
-            | "terms"
-            | "about"
-            | "contact"
-            | "follow"
-            | "trending"
-            | "popular"
-            | "latest"
-            | "previous"
-            | "next"
-            | "readers"
-    )
+    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| {
+        matches!(
+            t,
+            "soundtracks"
+                | "scores"
+                | "composers"
+                | "ranking"
+                | "ranked"
+                | "rankings"
+                | "conclusion"
+                | "introduction"
+                | "intro"
+                | "contents"
+                | "faq"
+                | "faqs"
+                | "questions"
+                | "tips"
+                | "summary"
+                | "overview"
+                | "verdict"
+                | "methodology"
+                | "related"
+                | "recommended"
+                | "comments"
+                | "comment"
+                | "reply"
+                | "share"
+                | "subscribe"
+                | "newsletter"
+                | "advertisement"
+                | "sponsored"
+                | "references"
+                | "sources"
+                | "bibliography"
+                | "notes"
+                | "footnotes"
+                | "mentions"
+                | "honourable"
+                | "honorable"
+                | "criteria"
+                | "prepare"
+                | "apply"
+                | "takeaways"
+                | "conclusions"
+                | "credits"
+                | "categories"
+                | "tags"
+                | "archives"
+                | "navigation"
+                | "menu"
+                | "login"
+                | "register"
+                | "search"
+                | "privacy"
+                | "cookies"
+                | "terms"
+                | "about"
+                | "contact"
+                | "follow"
+                | "trending"
+                | "popular"
+                | "latest"
+                | "previous"
+                | "next"
+                | "readers"
+        )
+    })
+}
+
+/// Calls `f` with the lower-case form of `token`; short ASCII words (nearly all) are
+/// lowered on the stack rather than in a new `String`.
+pub fn lowered<R>(token: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if token.len() <= buffer.len() && token.is_ascii() {
+        let lower = &mut buffer[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+    } else {
+        f(&token.to_lowercase())
+    }
 }
 
 /// Nouns that name a soundtrack release in text ("the Garden State soundtrack").
@@ -454,6 +469,14 @@ pub fn is_platform_or_network(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The stack-lowered form is `to_lowercase`'s, for ASCII, accented and long words.
+        #[test]
+        fn lowered_is_to_lowercase(token in "[A-Za-z0-9ÉéİK'’ -]{0,40}") {
+            proptest::prop_assert_eq!(lowered(&token, str::to_string), token.to_lowercase());
+        }
+    }
 
     #[test]
     fn networks_and_platforms() {
