@@ -39,10 +39,13 @@ static POSSESSIVE: LazyLock<Re> = LazyLock::new(|| {
 });
 static SUBJECT_VERB: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"), &["composed", "scored", "wrote", "penned", "created", "recorded", "crafted", "provided", "delivered", "contributed"])
+        .and_then(Re::in_runs)
         .expect("static regex")
 });
 static NAME_NOUN: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b"), &["soundtrack", "score"]).expect("static regex")
+    Re::gated(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b"), &["soundtrack", "score"])
+        .and_then(Re::in_runs)
+        .expect("static regex")
 });
 /// Nouns that make "X's …" a music credit for anyone; other nouns only for known composers.
 static MUSIC_NOUN: LazyLock<Re> = LazyLock::new(|| {

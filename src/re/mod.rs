@@ -21,20 +21,24 @@
 //! of such patterns ("10.", "#10", "No. 10", field names…), and most fail on the first byte.
 //!
 //! A pattern whose matches all *begin* with one of a few literals can be *led* ([`Re::led`]):
-//! it is then tried, anchored, only where a literal is, instead of at every byte. Debug builds
-//! check every gate refusal and every led search against the plain regex, so the hand-written
-//! literal lists are checked on every text the tests extract from.
+//! it is then tried, anchored, only where a literal is, instead of at every byte. A gated
+//! pattern can instead be searched *in runs* ([`Re::in_runs`]): only in the stretches around
+//! its gate literals made of characters the pattern can match at all. Debug builds check
+//! every gate refusal and every led or run search against the plain regex, so the
+//! hand-written literal lists are checked on every text the tests extract from.
 
 use std::borrow::Cow;
 
 mod gate;
 mod lead;
 mod literals;
+mod runs;
 mod start;
 
 use gate::Gate;
 use lead::Lead;
 use regex::{Captures, Match, Regex, Replacer};
+use runs::Runs;
 use start::AnchoredStart;
 
 /// True when ASCII and Unicode word boundaries agree everywhere in `hay`: it has no non-ASCII
@@ -60,6 +64,8 @@ pub struct Re {
     start: Option<AnchoredStart>,
     /// Literals every match begins with ([`Re::led`]).
     lead: Option<Box<Lead>>,
+    /// The pattern's alphabet, when its gated searches look only at runs of it ([`Re::in_runs`]).
+    runs: Option<Box<Runs>>,
 }
 
 impl Re {
@@ -67,7 +73,7 @@ impl Re {
         let unicode = Regex::new(pattern)?;
         let rewritten = ascii_boundaries(pattern);
         let ascii = if rewritten == pattern { None } else { Some(Regex::new(&rewritten)?) };
-        Ok(Re { unicode, ascii, gate: Gate::Open, start: AnchoredStart::of(pattern), lead: None })
+        Ok(Re { unicode, ascii, gate: Gate::Open, start: AnchoredStart::of(pattern), lead: None, runs: None })
     }
 
     /// A regex every match of which contains one of `literals` (ASCII case ignored when the
@@ -83,6 +89,17 @@ impl Re {
     pub fn led(self, literals: &[&str]) -> Result<Re, regex::Error> {
         let lead = Lead::new(self.unicode.as_str(), self.ascii.as_ref().map(Regex::as_str), literals)?;
         Ok(Re { lead: Some(Box::new(lead)), ..self })
+    }
+
+    /// This gated regex, searched only in the runs of its alphabet (the characters its
+    /// literals and classes spell) that hold a gate literal; see [`runs`]. Unlike gates and
+    /// leads this needs no hand-written list: the alphabet is read from the pattern.
+    pub fn in_runs(self) -> Result<Re, regex::Error> {
+        if !matches!(self.gate, Gate::Literals(_)) {
+            return Err(regex::Error::Syntax(format!("{}: runs are found from a gate's literals", self.as_str())));
+        }
+        let runs = Runs::new(self.unicode.as_str(), self.ascii.as_ref().map(Regex::as_str))?;
+        Ok(Re { runs: Some(Box::new(runs)), ..self })
     }
 
     /// A regex every match of which contains a non-ASCII character.
@@ -123,30 +140,40 @@ impl Re {
         self.unicode.as_str()
     }
 
-    /// Where matches may begin in `hay` when the regex is led, with the copy to use.
-    fn led_starts<'r>(&'r self, hay: &str) -> Option<LedStarts<'r>> {
-        let lead = self.lead.as_deref()?;
-        let starts = lead.starts(hay)?;
+    /// A walk over the places where matches may begin in `hay`, when the regex is led or
+    /// searched in runs, with the copy to use.
+    fn walk<'r>(&'r self, hay: &str) -> Option<Walk<'r>> {
         let (ascii, regex) = self.pick_copy(hay);
-        let led = LedStarts { lead, regex, ascii, starts: starts.into_iter(), from: 0 };
-        // Leads are written by hand: debug builds (the tests) check each search against the
-        // plain one, on every text the tests extract from.
+        let starts = if let Some(lead) = self.lead.as_deref() {
+            Starts::Led { lead, starts: lead.starts(hay)?.into_iter() }
+        } else {
+            let runs = self.runs.as_deref()?;
+            let Gate::Literals(literals) = &self.gate else { return None };
+            if literals.blind_to(hay) {
+                return None;
+            }
+            Starts::Runs { runs, occurrences: literals.starts_in(hay).into_iter(), run: 0..0 }
+        };
+        let walk = Walk { regex, ascii, starts, from: 0 };
+        // Leads are written by hand, and runs rest on a reading of the pattern: debug builds
+        // (the tests) check each search against the plain one, on every text the tests
+        // extract from.
         #[cfg(debug_assertions)]
         {
-            let mut check = LedStarts { starts: led.starts.clone(), ..led };
+            let mut check = walk.clone();
             let ours: Vec<_> = std::iter::from_fn(|| check.next_match(hay)).map(|m| m.range()).collect();
             let theirs: Vec<_> = regex.find_iter(hay).map(|m| m.range()).collect();
-            assert_eq!(ours, theirs, "the lead of {} misses a match in {hay:?}", regex.as_str());
+            assert_eq!(ours, theirs, "the lead or runs of {} miss a match in {hay:?}", regex.as_str());
         }
-        Some(led)
+        Some(walk)
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
         if !self.admits(hay) {
             return false;
         }
-        match self.led_starts(hay) {
-            Some(mut led) => led.next_start(hay).is_some(),
+        match self.walk(hay) {
+            Some(mut walk) => walk.next_start(hay).is_some(),
             None => self.pick(hay).is_match(hay),
         }
     }
@@ -155,8 +182,8 @@ impl Re {
         if !self.admits(hay) {
             return None;
         }
-        match self.led_starts(hay) {
-            Some(mut led) => led.next_match(hay),
+        match self.walk(hay) {
+            Some(mut walk) => walk.next_match(hay),
             None => self.pick(hay).find(hay),
         }
     }
@@ -167,8 +194,8 @@ impl Re {
     {
         // A gated pattern cannot match the empty string, so the empty tail yields nothing.
         let hay = if self.admits(hay) { hay } else { &hay[hay.len()..] };
-        match self.led_starts(hay) {
-            Some(mut led) => Either::Led(std::iter::from_fn(move || led.next_match(hay))),
+        match self.walk(hay) {
+            Some(mut walk) => Either::Walk(std::iter::from_fn(move || walk.next_match(hay))),
             None => Either::Plain(self.pick(hay).find_iter(hay)),
         }
     }
@@ -177,8 +204,8 @@ impl Re {
         if !self.admits(hay) {
             return None;
         }
-        match self.led_starts(hay) {
-            Some(mut led) => led.next_captures(hay),
+        match self.walk(hay) {
+            Some(mut walk) => walk.next_captures(hay),
             None => self.pick(hay).captures(hay),
         }
     }
@@ -188,8 +215,8 @@ impl Re {
         'h: 'r,
     {
         let hay = if self.admits(hay) { hay } else { &hay[hay.len()..] };
-        match self.led_starts(hay) {
-            Some(mut led) => Either::Led(std::iter::from_fn(move || led.next_captures(hay))),
+        match self.walk(hay) {
+            Some(mut walk) => Either::Walk(std::iter::from_fn(move || walk.next_captures(hay))),
             None => Either::Plain(self.pick(hay).captures_iter(hay)),
         }
     }
@@ -209,21 +236,45 @@ impl Re {
     }
 }
 
-/// A led regex's search through one haystack: the starts not yet tried, and where the last
-/// match ended (the next must begin there or later, as in the regex crate's iterators).
-struct LedStarts<'r> {
-    lead: &'r Lead,
+/// A led or run-searched regex's walk through one haystack: where matches may begin, and
+/// where the last match ended (the next must begin there or later, as in the regex crate's
+/// iterators).
+#[derive(Clone)]
+struct Walk<'r> {
     regex: &'r Regex,
     ascii: bool,
-    starts: std::vec::IntoIter<usize>,
+    starts: Starts<'r>,
     from: usize,
 }
 
-impl LedStarts<'_> {
+#[derive(Clone)]
+enum Starts<'r> {
+    /// The lead's literals, not yet tried.
+    Led { lead: &'r Lead, starts: std::vec::IntoIter<usize> },
+    /// The gate literals not yet in a searched run, and the run being searched.
+    Runs { runs: &'r Runs, occurrences: std::vec::IntoIter<usize>, run: std::ops::Range<usize> },
+}
+
+impl Walk<'_> {
     /// The next start at or after `from` at which a match begins.
     fn next_start(&mut self, hay: &str) -> Option<usize> {
         let from = self.from;
-        self.starts.by_ref().filter(|&at| at >= from).find(|&at| self.lead.matches_at(hay, at, self.ascii))
+        match &mut self.starts {
+            Starts::Led { lead, starts } => {
+                starts.by_ref().filter(|&at| at >= from).find(|&at| lead.matches_at(hay, at, self.ascii))
+            }
+            Starts::Runs { runs, occurrences, run } => loop {
+                if from < run.end
+                    && let Some(found) = runs.find_in(hay, run.start.max(from)..run.end, self.ascii)
+                {
+                    return Some(found.start);
+                }
+                // Runs are disjoint: the next one holds the next literal past this one.
+                let past = run.end.max(from);
+                let at = occurrences.by_ref().find(|&at| at >= past)?;
+                *run = runs.around(hay, at);
+            },
+        }
     }
 
     /// The regex's own match at the next start: no match begins between `from` and it, so
@@ -248,7 +299,7 @@ impl LedStarts<'_> {
 
 /// One of two iterators of the same items.
 enum Either<A, B> {
-    Led(A),
+    Walk(A),
     Plain(B),
 }
 
@@ -257,7 +308,7 @@ impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> 
 
     fn next(&mut self) -> Option<T> {
         match self {
-            Either::Led(a) => a.next(),
+            Either::Walk(a) => a.next(),
             Either::Plain(b) => b.next(),
         }
     }
