@@ -32,7 +32,8 @@ impl Literals {
     /// Whether a case-insensitive pattern could match text the literals cannot see: `ſ` and
     /// the Kelvin sign fold to ASCII letters under Unicode case rules.
     pub(super) fn blind_to(&self, hay: &str) -> bool {
-        self.case_insensitive && !hay.is_ascii() && hay.contains(['\u{17F}', '\u{212A}'])
+        let folds_to_ascii = |c: &str| memmem::find(hay.as_bytes(), c.as_bytes()).is_some();
+        self.case_insensitive && !hay.is_ascii() && (folds_to_ascii("\u{17F}") || folds_to_ascii("\u{212A}"))
     }
 
     /// Whether any literal is in `hay`.
