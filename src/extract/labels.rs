@@ -39,6 +39,11 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         // as a one-word name is; a label none of whose spellings opens so is not there.
         let lead = words[i].trim_start_matches(|c: char| !c.is_alphanumeric());
         let may_be_label = vocab.label_may_open(lead) || vocab.label_may_open(trimmed_name(lead));
+        let company_ahead = stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
+        if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
+            i += 1;
+            continue;
+        }
         let found = (i + 1..=stop).rev().find_map(|j| {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
                 || words[j - 1].ends_with("’s")
@@ -48,9 +53,7 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             }
             // A known label, or a capitalised name ending in "Records"/"Recordings".
             let all_caps = words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()));
-            let may_be_company = j - i >= 2
-                && all_caps
-                && words[i..j].iter().any(|w| w.contains("Record") || w.contains("Co") || w.contains("Soundtracks"));
+            let may_be_company = j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
@@ -73,6 +76,15 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         }
     }
     out
+}
+
+/// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
+fn is_company_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (0..bytes.len()).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with(b"Co") || rest.starts_with(b"Record") || rest.starts_with(b"Soundtracks")
+    })
 }
 
 /// A run of words as a label name: without surrounding punctuation or a possessive.
