@@ -50,39 +50,55 @@ fn priority(sep: Sep) -> u8 {
     }
 }
 
-/// Byte ranges of `text` that are inside brackets or double quotes.
-fn protected(text: &str) -> Vec<bool> {
-    // Byte by byte: every character that changes the state is ASCII or a curly double quote
-    // (E2 80 9C / E2 80 9D), and no continuation byte is one of them, so each byte of a
-    // character gets the state after that character, as a character walk would give it.
-    let bytes = text.as_bytes();
-    let mut mask = vec![false; bytes.len()];
-    let mut depth = 0i32;
-    let mut quoted = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth = (depth - 1).max(0),
-            b'"' => quoted = !quoted,
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9C) => quoted = true,
-                Some(0x9D) => quoted = false,
-                _ => {}
-            },
-            _ => {}
-        }
-        mask[i] = depth > 0 || quoted;
+/// Whether bytes of a text are inside brackets or double quotes, asked at rising offsets:
+/// the text is walked only as far as the furthest byte asked about.
+struct Protection<'t> {
+    bytes: &'t [u8],
+    /// Bytes walked so far.
+    walked: usize,
+    depth: i32,
+    quoted: bool,
+}
+
+impl<'t> Protection<'t> {
+    fn new(text: &'t str) -> Self {
+        Protection { bytes: text.as_bytes(), walked: 0, depth: 0, quoted: false }
     }
-    mask
+
+    /// Whether byte `i` is protected; `i` must not be below an earlier question's. Past the
+    /// end, the state at the end.
+    fn at(&mut self, i: usize) -> bool {
+        // Byte by byte: every character that changes the state is ASCII or a curly double
+        // quote (E2 80 9C / E2 80 9D), and no continuation byte is one of them, so each byte
+        // of a character gets the state after that character, as a character walk would.
+        debug_assert!(self.walked <= i + 1 || i >= self.bytes.len(), "asked about {i} after {}", self.walked);
+        let bytes = self.bytes;
+        while self.walked <= i && self.walked < bytes.len() {
+            let at = self.walked;
+            match bytes[at] {
+                b'(' | b'[' => self.depth += 1,
+                b')' | b']' => self.depth = (self.depth - 1).max(0),
+                b'"' => self.quoted = !self.quoted,
+                0xE2 if bytes.get(at + 1) == Some(&0x80) => match bytes.get(at + 2) {
+                    Some(0x9C) => self.quoted = true,
+                    Some(0x9D) => self.quoted = false,
+                    _ => {}
+                },
+                _ => {}
+            }
+            self.walked += 1;
+        }
+        self.depth > 0 || self.quoted
+    }
 }
 
 /// Separators outside brackets and quotes, best first: by kind (tilde, dash, pipe, "by",
 /// colon, comma), then by position.
 pub fn find_separators(text: &str) -> Vec<SepMatch> {
-    let mask = protected(text);
+    let mut protection = Protection::new(text);
     let mut found: Vec<SepMatch> = SEPARATOR
         .find_iter(text)
-        .filter(|m| !mask[m.start()] && m.start() > 0 && m.end() < text.len())
+        .filter(|m| !protection.at(m.start()) && m.start() > 0 && m.end() < text.len())
         .map(|m| SepMatch { sep: sep_of(m.as_str()), start: m.start(), end: m.end() })
         .collect();
     found.sort_by_key(|m| (priority(m.sep), m.start));
@@ -206,9 +222,10 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
             cut = Some((head_end, rest_start));
         }
     };
-    let mask = protected(text);
+    let mut protection = Protection::new(text);
     for i in memchr::memchr2_iter(b')', b']', text.as_bytes()) {
-        if !mask.get(i + 1).copied().unwrap_or(false) {
+        // Past the end counts as open ground.
+        if i + 1 >= text.len() || !protection.at(i + 1) {
             let after = &text[i + 1..];
             if let Some(m) = AFTER_BRACKET.find(after) {
                 let rest = &after[m.end()..];
@@ -232,8 +249,9 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
         let head_end = text[..m.end()].trim_end().trim_end_matches([',', '!', '.', '–', '—', '-']).trim_end().len();
         consider(head_end, m.end());
     }
+    let mut protection = Protection::new(text);
     for m in SENTENCE_END.find_iter(text) {
-        if mask[m.start()] {
+        if protection.at(m.start()) {
             continue;
         }
         let before = &text[..m.start() + 1];
@@ -342,7 +360,13 @@ mod tests {
                 }
                 expected.extend(std::iter::repeat_n(depth > 0 || quoted, c.len_utf8()));
             }
-            proptest::prop_assert_eq!(protected(&text), expected);
+            // Asked at every byte, and at every third one (skipping ahead).
+            for step in [1, 3] {
+                let mut protection = Protection::new(&text);
+                let walked: Vec<bool> = (0..text.len()).step_by(step).map(|i| protection.at(i)).collect();
+                let wanted: Vec<bool> = expected.iter().copied().step_by(step).collect();
+                proptest::prop_assert_eq!(walked, wanted);
+            }
         }
     }
 
