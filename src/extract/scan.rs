@@ -13,11 +13,19 @@ pub struct Quote {
 
 /// Quoted spans in `text`: “…”, "…", ‘…’ and '…' (an apostrophe inside a word is not a quote).
 pub fn quotes(text: &str) -> Vec<Quote> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Most blurbs hold none of the four opening marks.
+    let bytes = text.as_bytes();
+    if memchr::memchr2(b'"', b'\'', bytes).is_none()
+        && memchr::memmem::find(bytes, "“".as_bytes()).is_none()
+        && memchr::memmem::find(bytes, "‘".as_bytes()).is_none()
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut prev: Option<char> = None;
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let after = at + c.len_utf8();
         let close = match c {
             '“' => Some(&['”', '"'][..]),
             '"' => Some(&['"', '”'][..]),
@@ -25,43 +33,35 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             '\'' => Some(&['\''][..]),
             _ => None,
         };
-        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let single = matches!(c, '‘' | '\'');
         // A single quote opens only before a letter and after a space or bracket ("mid-'70s",
         // "Bueller’s" are not quotes).
-        let next = chars.get(i + 1).map(|x| x.1);
+        let next = text[after..].chars().next();
         let single_ok =
             !single || !prev.is_some_and(|p| p.is_alphanumeric() || p == '-') && next.is_some_and(char::is_alphabetic);
-        let opens = close.is_some() && single_ok;
-        if let (true, Some(close)) = (opens, close)
-            && let Some(j) = find_close(&chars, i + 1, close, single)
+        if let Some(close) = close.filter(|_| single_ok)
+            && let Some((close_at, close_c)) = find_close(text, after, close, single)
         {
-            let inner_start = pos + c.len_utf8();
-            let inner = text[inner_start..chars[j].0].trim().to_string();
+            let inner = text[after..close_at].trim();
             if !inner.is_empty() && inner.len() < 200 {
-                out.push(Quote { inner, start: pos, end: chars[j].0 + chars[j].1.len_utf8() });
-                i = j + 1;
+                let end = close_at + close_c.len_utf8();
+                out.push(Quote { inner: inner.to_string(), start: at, end });
+                prev = Some(close_c);
+                at = end;
                 continue;
             }
         }
-        i += 1;
+        prev = Some(c);
+        at = after;
     }
     out
 }
 
-/// The closing quote: for single quotes, one not followed by a letter ("Bueller’s" is not).
-fn find_close(chars: &[(usize, char)], from: usize, close: &[char], single: bool) -> Option<usize> {
-    let limit = (from + 240).min(chars.len());
-    (from..limit).find(|&j| {
-        let c = chars[j].1;
-        if !close.contains(&c) {
-            return false;
-        }
-        if single {
-            let next = chars.get(j + 1).map(|x| x.1);
-            return !next.is_some_and(char::is_alphanumeric) && j > from;
-        }
-        j > from
+/// The closing quote within 240 characters of byte `from`, not right at it; for single quotes,
+/// one not followed by a letter ("Bueller’s" is not). Its offset and character.
+fn find_close(text: &str, from: usize, close: &[char], single: bool) -> Option<(usize, char)> {
+    text[from..].char_indices().take(240).skip(1).map(|(offset, c)| (from + offset, c)).find(|&(at, c)| {
+        close.contains(&c) && !(single && text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric))
     })
 }
 
@@ -229,6 +229,70 @@ fn is_initial_token(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-vector walk that `quotes` replaced, as the definition it must keep.
+    fn quotes_by_characters(text: &str) -> Vec<Quote> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let find_close = |from: usize, close: &[char], single: bool| {
+            let limit = (from + 240).min(chars.len());
+            (from..limit).find(|&j| {
+                let c = chars[j].1;
+                if !close.contains(&c) {
+                    return false;
+                }
+                if single {
+                    let next = chars.get(j + 1).map(|x| x.1);
+                    return !next.is_some_and(char::is_alphanumeric) && j > from;
+                }
+                j > from
+            })
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            let close = match c {
+                '“' => Some(&['”', '"'][..]),
+                '"' => Some(&['"', '”'][..]),
+                '‘' => Some(&['’'][..]),
+                '\'' => Some(&['\''][..]),
+                _ => None,
+            };
+            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let single = matches!(c, '‘' | '\'');
+            let next = chars.get(i + 1).map(|x| x.1);
+            let single_ok = !single
+                || !prev.is_some_and(|p| p.is_alphanumeric() || p == '-') && next.is_some_and(char::is_alphabetic);
+            if let (true, Some(close)) = (close.is_some() && single_ok, close)
+                && let Some(j) = find_close(i + 1, close, single)
+            {
+                let inner = text[pos + c.len_utf8()..chars[j].0].trim().to_string();
+                if !inner.is_empty() && inner.len() < 200 {
+                    out.push(Quote { inner, start: pos, end: chars[j].0 + chars[j].1.len_utf8() });
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The byte-offset walk finds the quotes the character-vector walk found.
+        #[test]
+        fn quotes_keep_their_definition(text in "([a-z]|é|'|\"|“|”|‘|’|-| |\\(|\\)){0,40}") {
+            proptest::prop_assert_eq!(quotes(&text), quotes_by_characters(&text));
+        }
+
+        /// Closing quotes are looked for within 240 characters.
+        #[test]
+        fn quotes_close_within_reach(gap in 230usize..250) {
+            // Spaces trim away, so only the reach decides.
+            let text = format!("“a{}”", " ".repeat(gap));
+            proptest::prop_assert_eq!(quotes(&text), quotes_by_characters(&text));
+        }
+    }
 
     #[test]
     fn finds_quotes_but_not_apostrophes() {
