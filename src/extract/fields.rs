@@ -21,20 +21,21 @@ pub enum Field {
 }
 
 static KEYED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)^\s*(composers?|composer\(s\)|composed by|音楽|作曲|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|(?:standout|key|notable|favou?rite|best) cues?|cues?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platforms?|developer|publisher|network|studio|rating|grade|verdict|price|stars?)[*_]*\s*[:：]\s*(?:[*_]+\s*)?(.*)$")
+    Re::gated(r"(?i)^\s*(composers?|composer\(s\)|composed by|音楽|作曲|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|(?:standout|key|notable|favou?rite|best) cues?|cues?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platforms?|developer|publisher|network|studio|rating|grade|verdict|price|stars?)[*_]*\s*[:：]\s*(?:[*_]+\s*)?(.*)$", &[":", "："])
         .expect("static regex")
 });
 /// "Score by Mica Levi", "Music by Vangelis": a credit line with no colon.
 static CREDIT: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(
+    Re::gated(
         r"^\s*(?:(?:Original )?(?:Score|Music|Soundtrack|Songs?|Themes?)|Composed|Scored)\s+(?:by|from)\s+(\S.{1,80})$",
+        &["by", "from"],
     )
     .expect("static regex")
 });
 /// "Film: 1956, dir. Fred M. Wilcox": the work's own year as a field (while "Film: Alien"
 /// names the work, a header).
 static DATED_WORK: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)^\s*(?:film|movie|game|series|show|anime)[*_]*\s*:\s*(?:[*_]+\s*)?((?:1[89]|20)\d\d\b.*)$")
+    Re::gated(r"(?i)^\s*(?:film|movie|game|series|show|anime)[*_]*\s*:\s*(?:[*_]+\s*)?((?:1[89]|20)\d\d\b.*)$", &[":"])
         .expect("static regex")
 });
 /// A rating value ("8/10", "4.5 stars", "B+") after a "Score:" key.

@@ -112,8 +112,9 @@ fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Opt
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
     // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
-    static DATED_OPENING: LazyLock<Re> =
-        LazyLock::new(|| Re::new(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)").expect("static regex"));
+    static DATED_OPENING: LazyLock<Re> = LazyLock::new(|| {
+        Re::gated(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)", &["(1", "(2"]).expect("static regex")
+    });
     let title_first = Orientation::default();
     let opens_with_title = super::spans::emphasis_after(text).is_some() || DATED_OPENING.is_match(text);
     let orientation = if opens_with_title { &title_first } else { orientation };

@@ -144,7 +144,8 @@ pub fn title_score(s: &str) -> f32 {
     }
     // Lower-cased only for the tests below that can match: a question, a low capital ratio,
     // or a numbered-section word ("Round", "Step", "Chapter", "Day", "Week", "Tip").
-    let asked = s.ends_with('?') || ratio < 0.8 || s.starts_with(['r', 'R', 's', 'S', 'c', 'C', 'd', 'D', 'w', 'W', 't', 'T']);
+    let asked =
+        s.ends_with('?') || ratio < 0.8 || s.starts_with(['r', 'R', 's', 'S', 'c', 'C', 'd', 'D', 'w', 'W', 't', 'T']);
     let lower = if asked { s.to_lowercase() } else { String::new() };
     if s.ends_with('?') && QUESTION_START.is_match(&lower) {
         score -= 0.5;
