@@ -44,7 +44,7 @@ static RATING: LazyLock<Re> =
 
 /// The field and value of a field line, if `text` is one.
 pub fn field_line(text: &str) -> Option<(Field, &str)> {
-    let text = text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let text = without_emphasis(text);
     if let Some(c) = CREDIT.captures(text) {
         let value = c.get(1)?.as_str().trim_end_matches(['*', '_', '.']);
         return Some((Field::Makers, value));
@@ -79,14 +79,30 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
     Some((field, value))
 }
 
-/// Whether `text` is a field line.
+/// Whether `text` is a field line. Every match of the three patterns makes one (their groups
+/// always take part), so matching answers without captures.
 pub fn is_field_line(text: &str) -> bool {
-    field_line(text).is_some()
+    let line = without_emphasis(text);
+    let is = CREDIT.is_match(line) || DATED_WORK.is_match(line) || KEYED.is_match(line);
+    debug_assert_eq!(is, field_line(text).is_some(), "{text:?}");
+    is
+}
+
+fn without_emphasis(text: &str) -> &str {
+    text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Matching alone says what reading the field says.
+        #[test]
+        fn a_match_is_a_field_line(line in "(\\*\\*|Score|score|Label|Music|Film|by|from|: |：|1999|8/10|Mica Levi|a|\\.| ){0,8}") {
+            proptest::prop_assert_eq!(is_field_line(&line), field_line(&line).is_some());
+        }
+    }
 
     #[test]
     fn fields() {
