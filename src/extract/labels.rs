@@ -16,7 +16,8 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     // "Film Score Monthly/Retrograde Records’": a slash separates labels.
-    let spaced = sentence.replace('/', " / ");
+    let spaced: std::borrow::Cow<'_, str> =
+        if sentence.contains('/') { sentence.replace('/', " / ").into() } else { sentence.into() };
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
@@ -38,7 +39,8 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         // A run's name folds to words opening with the fold of this word, whole or trimmed
         // as a one-word name is; a label none of whose spellings opens so is not there.
         let lead = words[i].trim_start_matches(|c: char| !c.is_alphanumeric());
-        let may_be_label = vocab.label_may_open(lead) || vocab.label_may_open(trimmed_name(lead));
+        let trimmed = trimmed_name(lead);
+        let may_be_label = vocab.label_may_open(lead) || trimmed != lead && vocab.label_may_open(trimmed);
         let company_ahead = stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
         if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
             i += 1;

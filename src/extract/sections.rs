@@ -267,10 +267,11 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo], contents: &[bo
     for (slot, &toc) in info.iter_mut().zip(contents) {
         slot.excluded |= toc;
     }
-    // Where each text last appears as something other than a list item.
+    // Where each text last appears as something other than a list item; only short items
+    // are looked up, so only lines as short can be their match.
     let mut last_line: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, u) in units.iter().enumerate() {
-        if u.kind != crate::document::BlockKind::ListItem {
+        if u.kind != crate::document::BlockKind::ListItem && u.words() <= 14 {
             last_line.insert(u.text.trim(), i);
         }
     }
