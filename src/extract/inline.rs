@@ -173,15 +173,15 @@ fn top_level_groups(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut depth = 0;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => {
+    for i in memchr::memchr2_iter(b'(', b')', text.as_bytes()) {
+        match text.as_bytes()[i] {
+            b'(' => {
                 if depth == 0 {
                     start = i;
                 }
                 depth += 1;
             }
-            ')' if depth > 0 => {
+            b')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     out.push((start, i + 1));
@@ -234,11 +234,11 @@ fn sentence_case_clause(text: &str) -> Option<String> {
 }
 
 static HM_WORDS: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(
+    Re::new(
         r"(?i)honou?rable mentions?|also[- ]rans?|runners?[- ]up|mentions? honorables?|recalée?s|lobende erwähnung|menci[oó]n(?:es)? honor[ií]fica|menzion[ei] d[’']onore",
-        &["hono", "also", "runner", "recal", "lobende", "menci", "menzion"],
     )
-        .expect("static regex")
+    .and_then(|re| re.led(&["hono", "also", "runner", "mention", "recal", "lobende", "menci", "menzion"]))
+    .expect("static regex")
 });
 
 /// Whether unit `i` follows an entry with nothing but blurb in between.
