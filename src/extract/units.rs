@@ -140,7 +140,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
 }
 
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    crate::normalize::text::count_words(text)
 }
 
 /// "Number ten: We open with *Succession* (2018), because …": a rank over a sentence that

@@ -230,6 +230,34 @@ pub fn squash_spaces(text: &str) -> String {
     out
 }
 
+/// `text.split_whitespace().count()`, on bytes: a character is decoded only where its lead
+/// byte can start a non-ASCII space. Every unit of every article is counted.
+pub(crate) fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (width, space) = if !may_start_space(b) {
+            (1, false)
+        } else if b < 0x80 {
+            (1, true)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('x');
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+        i += width;
+    }
+    words
+}
+
 /// Whether a character starting with byte `b` may be whitespace: ASCII spaces, and the lead
 /// bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
 fn may_start_space(b: u8) -> bool {
@@ -328,6 +356,11 @@ mod tests {
             let found: String = non_ascii_chars(&text).collect();
             let expected: String = text.chars().filter(|c| !c.is_ascii()).collect();
             prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(s in dense()) {
+            prop_assert_eq!(count_words(&s), s.split_whitespace().count());
         }
 
         #[test]
