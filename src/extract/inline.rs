@@ -151,7 +151,8 @@ fn bracketed_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
 
 /// "…: A (1961), blurb; B (1972), blurb; C (2016), blurb."
 fn segment_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
-    let (_, list) = text.split_once(": ")?;
+    // Most paragraphs have no colon; memmem finds that fastest.
+    let list = &text[memchr::memmem::find(text.as_bytes(), b": ")? + 2..];
     let segments: Vec<&str> = list.split("; ").map(|s| s.trim().trim_start_matches("and ").trim()).collect();
     if segments.len() < 3 {
         return None;
