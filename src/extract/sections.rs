@@ -158,7 +158,9 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool, contents: &[bo
         // "^ Frayling, Christopher (2000)…": a reference note under a wiki article, its caret
         // the link back to the citation.
         let text = u.text.trim_start();
-        if text[super::enumerator::parse(text).map_or(0, |e| e.len)..].starts_with("^ ") {
+        if memchr::memchr(b'^', text.as_bytes()).is_some()
+            && text[super::enumerator::parse(text).map_or(0, |e| e.len)..].starts_with("^ ")
+        {
             info[i].excluded = true;
         }
         // An interviewer's question is never an entry.
