@@ -8,6 +8,11 @@
 
 use std::time::Instant;
 
+// The allocator the `cuesheet` binary uses, so resolution is timed as a run does it.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let wanted: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let started = Instant::now();
