@@ -26,13 +26,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     let mut at = 0;
     while let Some(c) = text[at..].chars().next() {
         let after = at + c.len_utf8();
-        let close = match c {
-            '“' => Some(&['”', '"'][..]),
-            '"' => Some(&['"', '”'][..]),
-            '‘' => Some(&['’'][..]),
-            '\'' => Some(&['\''][..]),
-            _ => None,
-        };
+        let close = closers(c);
         let single = matches!(c, '‘' | '\'');
         // A single quote opens only before a letter and after a space or bracket ("mid-'70s",
         // "Bueller’s" are not quotes).
@@ -55,6 +49,17 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         at = after;
     }
     out
+}
+
+/// The marks that close a quote opened by `open`, if it opens one.
+fn closers(open: char) -> Option<&'static [char]> {
+    match open {
+        '“' => Some(&['”', '"']),
+        '"' => Some(&['"', '”']),
+        '‘' => Some(&['’']),
+        '\'' => Some(&['\'']),
+        _ => None,
+    }
 }
 
 /// The closing quote within 240 characters of byte `from`, not right at it; for single quotes,
@@ -251,13 +256,7 @@ mod tests {
         let mut i = 0;
         while i < chars.len() {
             let (pos, c) = chars[i];
-            let close = match c {
-                '“' => Some(&['”', '"'][..]),
-                '"' => Some(&['"', '”'][..]),
-                '‘' => Some(&['’'][..]),
-                '\'' => Some(&['\''][..]),
-                _ => None,
-            };
+            let close = closers(c);
             let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
             let single = matches!(c, '‘' | '\'');
             let next = chars.get(i + 1).map(|x| x.1);

@@ -200,11 +200,10 @@ pub fn squash_spaces(text: &str) -> String {
             // One plain space between words stays inside the stretch.
             i += 1;
             continue;
-        } else if b < 0x80 {
-            (1, Some(b == b'\t'))
         } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), c.is_whitespace().then_some(false))
+            // `Some(is_tab)` for whitespace.
+            let (width, space) = space_at(text, i);
+            (width, space.then_some(b == b'\t'))
         };
         match space {
             Some(tab) => {
@@ -238,15 +237,7 @@ pub(crate) fn count_words(text: &str) -> usize {
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (width, space) = if !may_start_space(b) {
-            (1, false)
-        } else if b < 0x80 {
-            (1, true)
-        } else {
-            let c = text[i..].chars().next().unwrap_or('x');
-            (c.len_utf8(), c.is_whitespace())
-        };
+        let (width, space) = space_at(text, i);
         if space {
             in_word = false;
         } else if !in_word {
@@ -256,6 +247,21 @@ pub(crate) fn count_words(text: &str) -> usize {
         i += width;
     }
     words
+}
+
+/// The width of the character at byte `i` of `text` and whether it is whitespace; it is
+/// decoded only when its lead byte can start a space.
+#[inline(always)]
+fn space_at(text: &str, i: usize) -> (usize, bool) {
+    let b = text.as_bytes()[i];
+    if !may_start_space(b) {
+        (1, false)
+    } else if b < 0x80 {
+        (1, true)
+    } else {
+        let c = text[i..].chars().next().unwrap_or('x');
+        (c.len_utf8(), c.is_whitespace())
+    }
 }
 
 /// Whether a character starting with byte `b` may be whitespace: ASCII spaces, and the lead

@@ -7,28 +7,25 @@
 //! there, anchored, with the text before it still seen by look-behind (`\b`). The leftmost
 //! start at which an anchored match exists is where the regex's own leftmost match begins.
 
-use regex_automata::{Anchored, Input, meta};
+use regex_automata::{Anchored, Input};
 
+use super::copies::MetaCopies;
 use super::literals::Literals;
 
 #[derive(Debug, Clone)]
 pub(super) struct Lead {
     literals: Literals,
-    unicode: meta::Regex,
-    /// The copy on ASCII word boundaries, when the pattern has one.
-    ascii: Option<meta::Regex>,
+    copies: MetaCopies,
 }
 
 impl Lead {
     pub(super) fn new(pattern: &str, ascii_pattern: Option<&str>, literals: &[&str]) -> Result<Lead, regex::Error> {
-        let meta = |p: &str| meta::Regex::new(p).map_err(|e| regex::Error::Syntax(e.to_string()));
         if literals.iter().any(|l| l.is_empty()) {
             return Err(regex::Error::Syntax("a lead literal is empty".into()));
         }
         Ok(Lead {
             literals: Literals::new(literals, pattern.contains("(?i")),
-            unicode: meta(pattern)?,
-            ascii: ascii_pattern.map(meta).transpose()?,
+            copies: MetaCopies::new(pattern, ascii_pattern)?,
         })
     }
 
@@ -41,11 +38,7 @@ impl Lead {
     /// Whether a match begins at `at`, in the ASCII copy when `ascii` (the caller's choice of
     /// copy, see [`super::Re`]).
     pub(super) fn matches_at(&self, hay: &str, at: usize, ascii: bool) -> bool {
-        let re = match (&self.ascii, ascii) {
-            (Some(copy), true) => copy,
-            _ => &self.unicode,
-        };
-        re.is_match(Input::new(hay).range(at..).anchored(Anchored::Yes))
+        self.copies.pick(ascii).is_match(Input::new(hay).range(at..).anchored(Anchored::Yes))
     }
 }
 
@@ -63,10 +56,6 @@ mod tests {
         (r"\b(Score|Rank)s?:\s*(\d+)", &["Score", "Rank"]),
     ];
 
-    fn ranges<'h>(c: &regex::Captures<'h>) -> Vec<Option<std::ops::Range<usize>>> {
-        c.iter().map(|m| m.map(|m| m.range())).collect()
-    }
-
     proptest::proptest! {
         /// A led search finds what the plain regex finds, match for match.
         #[test]
@@ -75,16 +64,7 @@ mod tests {
         ) {
             for (pattern, literals) in LED {
                 let led = Re::new(pattern).unwrap().led(literals).unwrap();
-                let plain = Regex::new(pattern).unwrap();
-                proptest::prop_assert_eq!(led.is_match(&hay), plain.is_match(&hay), "{}", pattern);
-                proptest::prop_assert_eq!(led.find(&hay).map(|m| m.range()), plain.find(&hay).map(|m| m.range()));
-                let ours: Vec<_> = led.find_iter(&hay).map(|m| m.range()).collect();
-                let theirs: Vec<_> = plain.find_iter(&hay).map(|m| m.range()).collect();
-                proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
-                let ours: Vec<_> = led.captures_iter(&hay).map(|c| ranges(&c)).collect();
-                let theirs: Vec<_> = plain.captures_iter(&hay).map(|c| ranges(&c)).collect();
-                proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
-                proptest::prop_assert_eq!(led.captures(&hay).map(|c| ranges(&c)), plain.captures(&hay).map(|c| ranges(&c)));
+                super::super::searches_agree(&led, &Regex::new(pattern).unwrap(), &hay)?;
             }
         }
     }

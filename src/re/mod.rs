@@ -29,6 +29,7 @@
 
 use std::borrow::Cow;
 
+mod copies;
 mod gate;
 mod lead;
 mod literals;
@@ -312,6 +313,29 @@ impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> 
             Either::Plain(b) => b.next(),
         }
     }
+}
+
+/// Checks every kind of search of `re` against the plain regex on `hay`: the property tests of
+/// leads and runs.
+#[cfg(test)]
+fn searches_agree(re: &Re, plain: &Regex, hay: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let ranges = |c: &Captures<'_>| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+    let pattern = plain.as_str();
+    proptest::prop_assert_eq!(re.is_match(hay), plain.is_match(hay), "{}", pattern);
+    proptest::prop_assert_eq!(re.find(hay).map(|m| m.range()), plain.find(hay).map(|m| m.range()), "{}", pattern);
+    let ours: Vec<_> = re.find_iter(hay).map(|m| m.range()).collect();
+    let theirs: Vec<_> = plain.find_iter(hay).map(|m| m.range()).collect();
+    proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
+    let ours: Vec<_> = re.captures_iter(hay).map(|c| ranges(&c)).collect();
+    let theirs: Vec<_> = plain.captures_iter(hay).map(|c| ranges(&c)).collect();
+    proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
+    proptest::prop_assert_eq!(
+        re.captures(hay).map(|c| ranges(&c)),
+        plain.captures(hay).map(|c| ranges(&c)),
+        "{}",
+        pattern
+    );
+    Ok(())
 }
 
 /// `pattern` with every `\b` and `\B` escape made ASCII.

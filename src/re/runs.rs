@@ -11,8 +11,10 @@
 
 use std::ops::Range;
 
-use regex_automata::{Input, meta};
+use regex_automata::Input;
 use regex_syntax::hir::{Class, Hir, HirKind};
+
+use super::copies::MetaCopies;
 
 #[derive(Debug, Clone)]
 pub(super) struct Runs {
@@ -20,9 +22,7 @@ pub(super) struct Runs {
     ascii: [bool; 128],
     /// The non-ASCII part of the alphabet: sorted, disjoint, inclusive ranges.
     wide: Vec<(char, char)>,
-    unicode: meta::Regex,
-    /// The copy on ASCII word boundaries, when the pattern has one.
-    ascii_copy: Option<meta::Regex>,
+    copies: MetaCopies,
 }
 
 impl Runs {
@@ -47,8 +47,7 @@ impl Runs {
                 wide.push((r.start().max('\u{80}'), r.end()));
             }
         }
-        let meta = |p: &str| meta::Regex::new(p).map_err(|e| syntax(e.to_string()));
-        Ok(Runs { ascii, wide, unicode: meta(pattern)?, ascii_copy: ascii_pattern.map(meta).transpose()? })
+        Ok(Runs { ascii, wide, copies: MetaCopies::new(pattern, ascii_pattern)? })
     }
 
     fn contains(&self, c: char) -> bool {
@@ -81,11 +80,7 @@ impl Runs {
 
     /// The leftmost match inside `span`, in the ASCII copy when `ascii`.
     pub(super) fn find_in(&self, hay: &str, span: Range<usize>, ascii: bool) -> Option<Range<usize>> {
-        let re = match (&self.ascii_copy, ascii) {
-            (Some(copy), true) => copy,
-            _ => &self.unicode,
-        };
-        re.find(Input::new(hay).range(span)).map(|m| m.range())
+        self.copies.pick(ascii).find(Input::new(hay).range(span)).map(|m| m.range())
     }
 }
 
@@ -135,10 +130,6 @@ mod tests {
         ]
     }
 
-    fn ranges(c: &regex::Captures<'_>) -> Vec<Option<Range<usize>>> {
-        c.iter().map(|m| m.map(|m| m.range())).collect()
-    }
-
     proptest::proptest! {
         /// A search in runs finds what the plain regex finds, match for match.
         #[test]
@@ -147,15 +138,7 @@ mod tests {
         ) {
             for (pattern, literals) in cases() {
                 let re = Re::gated(&pattern, literals).unwrap().in_runs().unwrap();
-                let plain = Regex::new(&pattern).unwrap();
-                proptest::prop_assert_eq!(re.is_match(&hay), plain.is_match(&hay), "{}", pattern);
-                proptest::prop_assert_eq!(re.find(&hay).map(|m| m.range()), plain.find(&hay).map(|m| m.range()));
-                let ours: Vec<_> = re.find_iter(&hay).map(|m| m.range()).collect();
-                let theirs: Vec<_> = plain.find_iter(&hay).map(|m| m.range()).collect();
-                proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
-                let ours: Vec<_> = re.captures_iter(&hay).map(|c| ranges(&c)).collect();
-                let theirs: Vec<_> = plain.captures_iter(&hay).map(|c| ranges(&c)).collect();
-                proptest::prop_assert_eq!(ours, theirs, "{}", pattern);
+                super::super::searches_agree(&re, &Regex::new(&pattern).unwrap(), &hay)?;
             }
         }
     }
