@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use crate::document::{BlockKind, Document};
+use crate::normalize::text::count_words;
 use crate::re::Re;
 
 use super::words::is_title_function_word;
@@ -24,18 +25,18 @@ pub struct Unit {
 
 impl Unit {
     pub fn new(text: String, line: usize, kind: BlockKind, gap_before: bool, depth: u8) -> Unit {
-        let word_count = word_count(&text);
+        let word_count = count_words(&text);
         Unit { text, line, kind, gap_before, depth, word_count }
     }
 
     /// Replaces the text (joined or renumbered while units are built) and its word count.
     fn set_text(&mut self, text: String) {
-        self.word_count = word_count(&text);
+        self.word_count = count_words(&text);
         self.text = text;
     }
 
     pub fn words(&self) -> usize {
-        debug_assert_eq!(self.word_count, word_count(&self.text), "stale word count: {:?}", self.text);
+        debug_assert_eq!(self.word_count, count_words(&self.text), "stale word count: {:?}", self.text);
         self.word_count
     }
 
@@ -137,10 +138,6 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         out.push(unit);
     }
     out
-}
-
-fn word_count(text: &str) -> usize {
-    crate::normalize::text::count_words(text)
 }
 
 /// "Number ten: We open with *Succession* (2018), because …": a rank over a sentence that
