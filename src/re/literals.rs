@@ -1,6 +1,9 @@
-//! Literal words looked for in a haystack, for gates and leads: one vectorised substring
-//! search per literal, which measured 3–4 times faster here than one aho-corasick automaton
-//! for them all (it has no fast prefilter for case-insensitive or space-led literals).
+//! Literal words looked for in a haystack, for gates and leads. Whether any is there (gates)
+//! is one vectorised substring search per literal, which measured 3–4 times faster here than
+//! one aho-corasick automaton for them all (it has no fast prefilter for case-insensitive or
+//! space-led literals), and stops at the first found. Where they all begin (leads and runs)
+//! is one pass of a packed searcher (Teddy) over the same lower-cased copy: 3% fewer
+//! instructions for a whole run than one pass per literal and a sort.
 
 use memchr::memmem;
 
@@ -13,20 +16,20 @@ thread_local! {
 pub(super) struct Literals {
     /// Lower-cased when `case_insensitive`, and then searched for in a lower-cased copy.
     finders: Box<[memmem::Finder<'static>]>,
+    /// The same literals in one vectorised searcher (Teddy), for finding every place where one
+    /// begins in a single pass; `None` for one literal or where no packed searcher can be built.
+    packed: Option<aho_corasick::packed::Searcher>,
     case_insensitive: bool,
 }
 
 impl Literals {
     /// `case_insensitive` ignores ASCII case, as a `(?i)` pattern's literals do.
     pub(super) fn new(literals: &[&str], case_insensitive: bool) -> Literals {
-        let finders = literals
-            .iter()
-            .map(|l| {
-                let literal = if case_insensitive { l.to_ascii_lowercase() } else { l.to_string() };
-                memmem::Finder::new(literal.as_bytes()).into_owned()
-            })
-            .collect();
-        Literals { finders, case_insensitive }
+        let searched: Vec<String> =
+            literals.iter().map(|l| if case_insensitive { l.to_ascii_lowercase() } else { l.to_string() }).collect();
+        let finders = searched.iter().map(|l| memmem::Finder::new(l.as_bytes()).into_owned()).collect();
+        let packed = (searched.len() > 1).then(|| aho_corasick::packed::Searcher::new(&searched)).flatten();
+        Literals { finders, packed, case_insensitive }
     }
 
     /// Whether a case-insensitive pattern could match text the literals cannot see: `ſ` and
@@ -43,6 +46,18 @@ impl Literals {
 
     /// Where the literals begin in `hay`, ascending, without repeats.
     pub(super) fn starts_in(&self, hay: &str) -> Vec<usize> {
+        if let Some(packed) = &self.packed {
+            // The leftmost occurrence at or after each start found: every start, in order.
+            return self.searched(hay, |bytes| {
+                let mut starts = Vec::new();
+                let mut from = 0;
+                while let Some(m) = packed.find_in(bytes, aho_corasick::Span::from(from..bytes.len())) {
+                    starts.push(m.start());
+                    from = m.start() + 1;
+                }
+                starts
+            });
+        }
         let mut starts: Vec<usize> =
             self.searched(hay, |bytes| self.finders.iter().flat_map(|f| f.find_iter(bytes)).collect());
         starts.sort_unstable();
@@ -66,5 +81,33 @@ impl Literals {
             }
             found
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte offset at which a literal begins, tried one by one.
+    fn starts_by_each_offset(literals: &[&str], case_insensitive: bool, hay: &str) -> Vec<usize> {
+        let fold = |s: &str| if case_insensitive { s.to_ascii_lowercase() } else { s.to_string() };
+        let hay = fold(hay);
+        let literals: Vec<String> = literals.iter().map(|l| fold(l)).collect();
+        (0..hay.len()).filter(|&i| literals.iter().any(|l| hay.as_bytes()[i..].starts_with(l.as_bytes()))).collect()
+    }
+
+    proptest::proptest! {
+        /// The packed searcher finds every start, overlapping ones ("releas" inside
+        /// "re-releas", both of "aa" in "aaa", which one substring search per literal
+        /// missed) included, in long haystacks (Teddy) and short ones.
+        #[test]
+        fn packed_starts_are_every_literal_start(hay in "(re-releas|Releas|RE|lp|LP|aa|a| |é|x){0,40}") {
+            let literals = ["releas", "re-releas", "lp", "aa"];
+            for case_insensitive in [false, true] {
+                let found = Literals::new(&literals, case_insensitive);
+                proptest::prop_assert!(found.packed.is_some() || !cfg!(target_arch = "x86_64"));
+                proptest::prop_assert_eq!(found.starts_in(&hay), starts_by_each_offset(&literals, case_insensitive, &hay));
+            }
+        }
     }
 }
