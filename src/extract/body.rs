@@ -169,8 +169,7 @@ pub(crate) struct Details {
 /// names, with at least one year or label among them.
 pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
     // Every unit of an article is asked (list candidates): most have no separator at all.
-    // ('|', and the last bytes of '·' and '•', found with one vectorised search first.)
-    if memchr::memchr3(b'|', 0xB7, 0xA2, text.as_bytes()).is_none() || !text.contains(['·', '•', '|']) {
+    if !may_hold_separator(text) || !text.contains(['·', '•', '|']) {
         return None;
     }
     let text = text.trim_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace());
@@ -235,7 +234,16 @@ fn release_note_year(part: &str) -> Option<i32> {
     YEAR.captures_iter(part).filter_map(|c| c[1].parse().ok()).min()
 }
 
+/// False when `text` has no `·`, `•` or `|`: one vectorised search for '|' and the last bytes
+/// of '·' and '•', much faster than looking at each character, which most lines need.
+fn may_hold_separator(text: &str) -> bool {
+    memchr::memchr3(b'|', 0xB7, 0xA2, text.as_bytes()).is_some()
+}
+
 fn split_fields<'a>(line: &BodyLine<'a>) -> Vec<BodyLine<'a>> {
+    if !may_hold_separator(line.text) {
+        return vec![BodyLine { text: line.text, list_item: line.list_item }];
+    }
     let parts: Vec<&str> = line.text.split(['·', '•', '|']).map(str::trim).collect();
     if parts.len() > 1 && parts.iter().all(|p| is_field_line(p)) {
         parts.into_iter().map(|text| BodyLine { text, list_item: line.list_item }).collect()
@@ -308,6 +316,27 @@ mod tests {
         let lines: Vec<BodyLine> =
             text.split('\n').map(|t| BodyLine { text: t, list_item: t.starts_with("• ") }).collect();
         read(title, &lines, &[], &BUILT_IN)
+    }
+
+    #[test]
+    fn field_lines_split_on_each_separator() {
+        for sep in [" · ", " • ", " | "] {
+            let text = format!("Composer: C418{sep}Label: Ghostly International");
+            let line = BodyLine { text: &text, list_item: false };
+            let parts: Vec<&str> = split_fields(&line).iter().map(|l| l.text).collect();
+            assert_eq!(parts, ["Composer: C418", "Label: Ghostly International"], "{sep:?}");
+        }
+        let line = BodyLine { text: "Composer: C418 — Label: Ghostly", list_item: false };
+        assert_eq!(split_fields(&line).len(), 1);
+    }
+
+    proptest::proptest! {
+        /// The byte pre-check never hides a separator, among characters whose UTF-8 ends in
+        /// the same bytes ('·' and '•' end in 0xB7 and 0xA2, as do 'ķ' and '₢').
+        #[test]
+        fn separator_check_sees_every_separator(text in "[·•|ķ₢¢a -]{0,12}") {
+            proptest::prop_assert!(may_hold_separator(&text) || !text.contains(['·', '•', '|']));
+        }
     }
 
     #[test]
