@@ -9,7 +9,9 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io;
+#[cfg(not(unix))]
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Mutex;
@@ -22,36 +24,42 @@ use crate::model::Mention;
 
 /// An append-only store of byte strings, on disk or (for tests) in memory.
 pub struct Spill {
-    backing: Mutex<Backing>,
+    backing: Backing,
 }
 
 enum Backing {
-    File { file: File, end: u64 },
-    Memory(Vec<u8>),
+    /// Appends take the lock (it keeps the end); reads of bytes already appended do not, on
+    /// Unix: resolution reads mentions back from both threads at once, and one lock around
+    /// every read made them take turns.
+    File {
+        file: File,
+        end: Mutex<u64>,
+    },
+    Memory(Mutex<Vec<u8>>),
 }
 
 impl Spill {
     /// A spill file in `dir`, removed when dropped.
     pub fn in_folder(dir: &Path) -> io::Result<Spill> {
-        Ok(Spill { backing: Mutex::new(Backing::File { file: tempfile::tempfile_in(dir)?, end: 0 }) })
+        Ok(Spill { backing: Backing::File { file: tempfile::tempfile_in(dir)?, end: Mutex::new(0) } })
     }
 
     pub fn in_memory() -> Spill {
-        Spill { backing: Mutex::new(Backing::Memory(Vec::new())) }
+        Spill { backing: Backing::Memory(Mutex::new(Vec::new())) }
     }
 
     /// Appends `bytes` and returns where they start.
     pub fn append(&self, bytes: &[u8]) -> io::Result<u64> {
-        let mut backing = self.backing.lock().unwrap_or_else(|e| e.into_inner());
-        match &mut *backing {
+        match &self.backing {
             Backing::File { file, end } => {
+                let mut end = lock(end);
                 let at = *end;
-                file.seek(SeekFrom::Start(at))?;
-                file.write_all(bytes)?;
+                write_at(file, bytes, at)?;
                 *end += bytes.len() as u64;
                 Ok(at)
             }
             Backing::Memory(buf) => {
+                let mut buf = lock(buf);
                 let at = buf.len() as u64;
                 buf.extend_from_slice(bytes);
                 Ok(at)
@@ -61,20 +69,48 @@ impl Spill {
 
     /// The `len` bytes at `at`.
     pub fn read(&self, at: u64, len: usize) -> io::Result<Vec<u8>> {
-        let mut backing = self.backing.lock().unwrap_or_else(|e| e.into_inner());
-        match &mut *backing {
-            Backing::File { file, .. } => {
+        match &self.backing {
+            Backing::File { file, end } => {
                 let mut out = vec![0; len];
-                file.seek(SeekFrom::Start(at))?;
-                file.read_exact(&mut out)?;
+                read_at(file, &mut out, at, end)?;
                 Ok(out)
             }
             Backing::Memory(buf) => {
+                let buf = lock(buf);
                 let range = usize::try_from(at).ok().and_then(|a| Some(a..a.checked_add(len)?));
                 range.and_then(|r| buf.get(r)).map(<[u8]>::to_vec).ok_or_else(|| io::ErrorKind::UnexpectedEof.into())
             }
         }
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(unix)]
+fn write_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, out: &mut [u8], at: u64, _end: &Mutex<u64>) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, out, at)
+}
+
+/// Elsewhere a positioned read moves the file's cursor, which an append relies on: both go
+/// through the lock and seek.
+#[cfg(not(unix))]
+fn write_at(mut file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+    file.seek(SeekFrom::Start(at))?;
+    file.write_all(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_at(mut file: &File, out: &mut [u8], at: u64, end: &Mutex<u64>) -> io::Result<()> {
+    let _appends_wait = lock(end);
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(out)
 }
 
 /// Values of one type spilled as JSON lines, numbered in the order they were added.
@@ -271,6 +307,36 @@ mod tests {
     #[test]
     fn values_come_back_in_numbered_order_from_memory() {
         round_trip(Spill::in_memory());
+    }
+
+    /// Reads of what was appended, from other threads while appends go on, get exactly those
+    /// bytes: file reads take no lock, and must not disturb where the next append goes.
+    #[test]
+    fn reads_during_appends_from_other_threads_see_the_appended_bytes() {
+        for spill in [Spill::in_folder(&std::env::temp_dir()).unwrap(), Spill::in_memory()] {
+            let (send, receive) = std::sync::mpsc::channel::<(u64, Vec<u8>)>();
+            let receive = Mutex::new(receive);
+            let mut expected = Vec::new();
+            std::thread::scope(|scope| {
+                for _ in 0..2 {
+                    scope.spawn(|| {
+                        loop {
+                            // The receiver's lock is let go before the read.
+                            let Ok((at, bytes)) = lock(&receive).recv() else { break };
+                            assert_eq!(spill.read(at, bytes.len()).unwrap(), bytes);
+                        }
+                    });
+                }
+                for n in 0..2000u32 {
+                    let bytes = format!("value {n} {}\n", "x".repeat((n % 97) as usize)).into_bytes();
+                    expected.extend_from_slice(&bytes);
+                    send.send((spill.append(&bytes).unwrap(), bytes)).unwrap();
+                }
+                drop(send);
+            });
+            assert_eq!(spill.read(0, expected.len()).unwrap(), expected);
+            assert!(spill.read(0, expected.len() + 1).is_err(), "nothing past the end");
+        }
     }
 
     #[test]
