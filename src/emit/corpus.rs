@@ -11,8 +11,9 @@ use crate::resolve::review::ReviewRow;
 use crate::resolve::{Outline, Resolution};
 use crate::store::{SpilledList, chunks};
 
-/// A resolved corpus, handed out one mention or one record at a time.
-pub trait Corpus {
+/// A resolved corpus, handed out one mention or one record at a time (from two threads at
+/// once: mentions to one, records to the other).
+pub trait Corpus: Sync {
     /// Calls `f` with every mention in output order, its `soundtrack_id` set.
     fn for_each_mention(&self, f: &mut dyn FnMut(&Mention) -> io::Result<()>) -> io::Result<()>;
     /// Calls `f` with every record and its explanation, in id order.
