@@ -215,9 +215,13 @@ fn reread_prose_with_known_titles(
     lenders: extract::Lenders,
     spill: &SpilledList,
 ) -> std::io::Result<Vec<Kept>> {
+    let again: Vec<usize> = (0..results.len()).filter(|&i| results[i].prose).collect();
+    // The automaton of known titles takes a while to build on a large run: only for prose.
+    if again.is_empty() {
+        return Ok(results);
+    }
     let Some(known) = lenders.finish() else { return Ok(results) };
     let vocab = vocab.with_known_titles(Some(known));
-    let again: Vec<usize> = (0..results.len()).filter(|&i| results[i].prose).collect();
     let again: Vec<(usize, FileResult)> =
         again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
     for (i, result) in again {
