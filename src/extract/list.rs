@@ -68,7 +68,7 @@ pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ori
         if i.excluded || u.words() > 40 || is_field_line(&u.text) {
             continue;
         }
-        let content = strip_enumerator(&u.text);
+        let content = &u.text[u.enumerator().map_or(0, |e| e.len)..];
         for part in split_multi(content) {
             let (head, _) = split_header_rest(&part, vocab);
             let outside = outside_brackets(&head);
@@ -106,13 +106,6 @@ fn outside_brackets(text: &str) -> String {
         .collect::<String>()
         .trim()
         .to_string()
-}
-
-fn strip_enumerator(text: &str) -> &str {
-    match enumerator::parse(text) {
-        Some(e) => &text[e.len..],
-        None => text,
-    }
 }
 
 fn kind_class(u: &Unit) -> KindClass {
@@ -185,7 +178,7 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
         if i > 0 && super::body::details_line(&u.text, vocab).is_some() {
             continue;
         }
-        let enumerator = enumerator::parse(&u.text);
+        let enumerator = u.enumerator();
         let content = without_season(without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]));
         let parts = split_multi(&content);
         let shared = parts.len() > 1;

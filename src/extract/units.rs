@@ -8,6 +8,7 @@ use crate::document::{BlockKind, Document};
 use crate::normalize::text::count_words;
 use crate::re::Re;
 
+use super::enumerator::{self, Enumerator};
 use super::words::is_title_function_word;
 
 /// One block of text, prepared for extraction.
@@ -18,26 +19,34 @@ pub struct Unit {
     pub kind: BlockKind,
     pub gap_before: bool,
     pub depth: u8,
-    /// `text`'s word count, asked for many times per unit; kept by [`Unit::new`] and
-    /// [`Unit::set_text`].
+    /// `text`'s word count and leading list number, asked for many times per unit; kept by
+    /// [`Unit::new`] and [`Unit::set_text`].
     word_count: usize,
+    enumerator: Option<Enumerator>,
 }
 
 impl Unit {
     pub fn new(text: String, line: usize, kind: BlockKind, gap_before: bool, depth: u8) -> Unit {
-        let word_count = count_words(&text);
-        Unit { text, line, kind, gap_before, depth, word_count }
+        let (word_count, enumerator) = (count_words(&text), enumerator::parse(&text));
+        Unit { text, line, kind, gap_before, depth, word_count, enumerator }
     }
 
     /// Replaces the text (joined or renumbered while units are built) and its word count.
     fn set_text(&mut self, text: String) {
         self.word_count = count_words(&text);
+        self.enumerator = enumerator::parse(&text);
         self.text = text;
     }
 
     pub fn words(&self) -> usize {
         debug_assert_eq!(self.word_count, count_words(&self.text), "stale word count: {:?}", self.text);
         self.word_count
+    }
+
+    /// The list number the text opens with ("10.", "#3 –", "Tenth:").
+    pub fn enumerator(&self) -> Option<Enumerator> {
+        debug_assert_eq!(self.enumerator, enumerator::parse(&self.text), "stale list number: {:?}", self.text);
+        self.enumerator
     }
 
     pub fn is_heading(&self) -> bool {
@@ -148,7 +157,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
 fn ranked_sentence(text: &str) -> Option<(String, String)> {
     // Emphasis marks first: most units have none.
     memchr::memchr2(b'*', b'_', text.as_bytes())?;
-    let e = super::enumerator::parse(text)?;
+    let e = enumerator::parse(text)?;
     let rank = text[..e.len].trim_end();
     let rest = text[e.len..].trim_start();
     let opens = rest.chars().next()?;
@@ -186,7 +195,7 @@ fn rank_only(text: &str) -> Option<String> {
     let t = text.trim();
     // A rank alone is a few words at most ("And at number one:"); most units are not.
     if t.split_whitespace().nth(4).is_none()
-        && let Some(e) = super::enumerator::parse(t)
+        && let Some(e) = enumerator::parse(t)
         && t[e.len..].trim().is_empty()
     {
         return Some(e.number.to_string());
@@ -267,7 +276,7 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
     let next_text = next.text.trim();
     let prev_text = prev.text.trim_end();
     // A numbered line starts an entry, whatever the line above lacks.
-    if super::enumerator::parse(next_text).is_some() {
+    if enumerator::parse(next_text).is_some() {
         return false;
     }
     // "Roller" / "(1976)": a year alone on its line belongs to the title above.
