@@ -60,10 +60,16 @@ impl Digests {
     pub fn build<S: MentionSource + ?Sized>(source: &S) -> io::Result<Digests> {
         let mut d = Digests::default();
         d.items.reserve_exact(source.count());
-        for range in chunks(source.count()) {
-            for m in source.mentions(range)?.iter() {
-                d.add(m);
-            }
+        // Adding is one thread's work (the strings are interned in order), so the next chunk
+        // is read and parsed on another thread meanwhile.
+        let mut ranges = chunks(source.count());
+        let mut current = ranges.next().map(|r| source.mentions(r)).transpose()?;
+        while let Some(mentions) = current.take() {
+            let ((), next) = rayon::join(
+                || mentions.iter().for_each(|m| d.add(m)),
+                || ranges.next().map(|r| source.mentions(r)).transpose(),
+            );
+            current = next?;
         }
         let mut sources: Vec<u32> = d.items.iter().map(|x| x.source).collect();
         sources.sort_unstable();
