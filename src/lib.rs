@@ -237,9 +237,11 @@ pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Me
     let mut per_doc: Vec<Vec<Mention>> = docs.par_iter().map(|d| extract_document(d, vocab)).collect();
     let mut lenders = extract::Lenders::default();
     per_doc.iter().for_each(|m| lenders.add(m));
-    if let Some(known) = lenders.finish() {
+    let again: Vec<usize> = (0..docs.len()).filter(|&i| extract::reads_as_prose(&per_doc[i])).collect();
+    if !again.is_empty()
+        && let Some(known) = lenders.finish()
+    {
         let vocab = vocab.with_known_titles(Some(known));
-        let again: Vec<usize> = (0..docs.len()).filter(|&i| extract::reads_as_prose(&per_doc[i])).collect();
         let again: Vec<(usize, Vec<Mention>)> =
             again.into_par_iter().map(|i| (i, extract_document(&docs[i], &vocab))).collect();
         for (i, mentions) in again {

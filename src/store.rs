@@ -98,8 +98,8 @@ fn read_at(file: &File, out: &mut [u8], at: u64, _end: &Mutex<u64>) -> io::Resul
     std::os::unix::fs::FileExt::read_exact_at(file, out, at)
 }
 
-/// Elsewhere a positioned read moves the file's cursor, which an append relies on: both go
-/// through the lock and seek.
+/// Elsewhere reads seek the shared cursor, which an append's seek-then-write relies on: both
+/// take the lock.
 #[cfg(not(unix))]
 fn write_at(mut file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
     file.seek(SeekFrom::Start(at))?;
@@ -251,7 +251,8 @@ impl MentionSource for SpilledList {
     }
 }
 
-/// How many mentions or records a pass over a spill holds at once.
+/// How many mentions or records a pass over a spill reads at once (resolution holds the next
+/// chunk too while it digests one, and writing holds a chunk of each).
 pub const CHUNK: usize = 1 << 12;
 
 /// `0..n` in consecutive chunks of [`CHUNK`].
@@ -307,6 +308,17 @@ mod tests {
     #[test]
     fn values_come_back_in_numbered_order_from_memory() {
         round_trip(Spill::in_memory());
+    }
+
+    /// A read between appends leaves the next append where the previous one ended (a read
+    /// that moved a shared cursor, with an append that wrote at the cursor, would not).
+    #[test]
+    fn a_read_between_appends_does_not_move_the_next_append() {
+        let spill = Spill::in_folder(&std::env::temp_dir()).unwrap();
+        let first = spill.append(b"first\n").unwrap();
+        assert_eq!(spill.read(first, 2).unwrap(), b"fi");
+        assert_eq!(spill.append(b"second\n").unwrap(), 6);
+        assert_eq!(spill.read(0, 13).unwrap(), b"first\nsecond\n");
     }
 
     /// Reads of what was appended, from other threads while appends go on, get exactly those

@@ -31,7 +31,8 @@ impl Unit {
         Unit { text, line, kind, gap_before, depth, word_count, enumerator }
     }
 
-    /// Replaces the text (joined or renumbered while units are built) and its word count.
+    /// Replaces the text (joined or renumbered while units are built), its word count and its
+    /// list number.
     fn set_text(&mut self, text: String) {
         self.word_count = count_words(&text);
         self.enumerator = enumerator::parse(&text);
