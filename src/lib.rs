@@ -51,6 +51,18 @@ pub struct RunSummary {
     pub mentions: usize,
     pub soundtracks: usize,
     pub duration: Duration,
+    /// Where `duration` went, so a slow run says which stage to look at.
+    pub stages: StageTimes,
+}
+
+/// Wall time of each stage of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    /// Walking the input, reading and extracting every file (prose articles twice).
+    pub extract: Duration,
+    pub resolve: Duration,
+    /// Writing the output files.
+    pub write: Duration,
 }
 
 impl std::fmt::Display for RunSummary {
@@ -61,13 +73,17 @@ impl std::fmt::Display for RunSummary {
         };
         write!(
             f,
-            "{} files read{cached}, {} skipped, {} failed; {} entries, {} soundtracks in {:.2} s",
+            "{} files read{cached}, {} skipped, {} failed; {} entries, {} soundtracks in {:.2} s \
+             (extract {:.2} s, resolve {:.2} s, write {:.2} s)",
             self.files_read,
             self.files_skipped,
             self.files_failed,
             self.mentions,
             self.soundtracks,
-            self.duration.as_secs_f64()
+            self.duration.as_secs_f64(),
+            self.stages.extract.as_secs_f64(),
+            self.stages.resolve.as_secs_f64(),
+            self.stages.write.as_secs_f64(),
         )
     }
 }
@@ -183,13 +199,16 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         entries: 0,
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));
+    let extracted = started.elapsed();
     let mut records = SpilledList::new(store::Spill::in_folder(&config.output).map_err(output_error)?);
     let outline = pool.install(|| resolve::resolve_into(&mentions, &overrides, &mut records)).map_err(output_error)?;
     memory::give_back_freed();
+    let resolved = started.elapsed();
 
     let report = Report::new(reports, outline.ids.len(), started.elapsed().as_millis() as u64);
     let corpus = emit::Spilled { mentions: &mentions, records: &records, outline: &outline };
     pool.install(|| emit::write_all(&config.output, &corpus, &report)).map_err(output_error)?;
+    let written = started.elapsed();
     if let Some(cache) = &cache {
         cache.sweep(&used);
     }
@@ -202,6 +221,7 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         soundtracks: outline.ids.len(),
         // Unlike report.json's duration, this includes writing the files.
         duration: started.elapsed(),
+        stages: StageTimes { extract: extracted, resolve: resolved - extracted, write: written - resolved },
     })
 }
 
@@ -393,5 +413,25 @@ mod tests {
         let formatted = catch_unwind(|| panic!("line {}", 7)).unwrap_err();
         assert_eq!(panic_message(&*fixed), "fixed text");
         assert_eq!(panic_message(&*formatted), "line 7");
+    }
+
+    #[test]
+    fn the_summary_says_where_the_time_went() {
+        let secs = Duration::from_secs_f64;
+        let summary = RunSummary {
+            files_read: 3,
+            files_cached: 1,
+            files_skipped: 0,
+            files_failed: 0,
+            mentions: 12,
+            soundtracks: 9,
+            duration: secs(2.5),
+            stages: StageTimes { extract: secs(1.75), resolve: secs(0.5), write: secs(0.25) },
+        };
+        assert_eq!(
+            summary.to_string(),
+            "3 files read (1 from cache), 0 skipped, 0 failed; 12 entries, 9 soundtracks in 2.50 s \
+             (extract 1.75 s, resolve 0.50 s, write 0.25 s)"
+        );
     }
 }

@@ -209,7 +209,13 @@ fn a_normal_run_ends_with_a_one_line_summary_on_stderr() {
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    let counts = ["3 files read, 1 skipped".to_string(), format!("{ENTRIES} entries, {SOUNDTRACKS} soundtracks")];
+    let counts = [
+        "3 files read, 1 skipped".to_string(),
+        format!("{ENTRIES} entries, {SOUNDTRACKS} soundtracks"),
+        " s (extract ".to_string(),
+        " s, resolve ".to_string(),
+        " s, write ".to_string(),
+    ];
     for part in &counts {
         assert!(stderr.contains(part), "{stderr:?} lacks {part:?}");
     }
