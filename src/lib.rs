@@ -236,12 +236,7 @@ fn reread_prose_with_known_titles(
     spill: &SpilledList,
 ) -> std::io::Result<Vec<Kept>> {
     let again: Vec<usize> = (0..results.len()).filter(|&i| results[i].prose).collect();
-    // The automaton of known titles takes a while to build on a large run: only for prose.
-    if again.is_empty() {
-        return Ok(results);
-    }
-    let Some(known) = lenders.finish() else { return Ok(results) };
-    let vocab = vocab.with_known_titles(Some(known));
+    let Some(vocab) = vocab_for_prose(vocab, lenders, &again) else { return Ok(results) };
     let again: Vec<(usize, FileResult)> =
         again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
     for (i, result) in again {
@@ -258,10 +253,7 @@ pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Me
     let mut lenders = extract::Lenders::default();
     per_doc.iter().for_each(|m| lenders.add(m));
     let again: Vec<usize> = (0..docs.len()).filter(|&i| extract::reads_as_prose(&per_doc[i])).collect();
-    if !again.is_empty()
-        && let Some(known) = lenders.finish()
-    {
-        let vocab = vocab.with_known_titles(Some(known));
+    if let Some(vocab) = vocab_for_prose(vocab, lenders, &again) {
         let again: Vec<(usize, Vec<Mention>)> =
             again.into_par_iter().map(|i| (i, extract_document(&docs[i], &vocab))).collect();
         for (i, mentions) in again {
@@ -269,6 +261,21 @@ pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Me
         }
     }
     per_doc
+}
+
+/// The vocabulary for reading prose articles (`prose`, by index) again: with the titles the
+/// run's lists lend, or `None` when there is nothing to read again or no title to lend. The
+/// automaton of known titles takes a while to build on a large run, so it is built only for
+/// prose.
+fn vocab_for_prose(
+    vocab: &extract::Vocabulary,
+    lenders: extract::Lenders,
+    prose: &[usize],
+) -> Option<extract::Vocabulary> {
+    if prose.is_empty() {
+        return None;
+    }
+    Some(vocab.with_known_titles(Some(lenders.finish()?)))
 }
 
 /// The built-in vocabulary, extended by the user's `--labels` and `--composers` files, and
