@@ -185,6 +185,9 @@ fn doubled_quotes_to_dash(text: &str) -> String {
 /// Works on bytes: runs of other characters are copied whole, and a character is decoded
 /// only where its lead byte can start a non-ASCII space (U+0085 … U+3000).
 pub fn squash_spaces(text: &str) -> String {
+    if is_squashed(text) {
+        return text.to_string();
+    }
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // Start of the stretch being copied verbatim: words with single plain spaces between.
@@ -237,6 +240,18 @@ pub(crate) fn count_words(text: &str) -> usize {
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight ASCII bytes at a time: a word starts at each non-space byte after a space.
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
+            && x & HIGH_BITS == 0
+        {
+            let space = ascii_space_bits(x);
+            let after_space = (space << 8) | (u64::from(!in_word) << 7);
+            words += (!space & HIGH_BITS & after_space).count_ones() as usize;
+            in_word = space >> 63 == 0;
+            i += 8;
+            continue;
+        }
         let (width, space) = space_at(text, i);
         if space {
             in_word = false;
@@ -247,6 +262,37 @@ pub(crate) fn count_words(text: &str) -> usize {
         i += width;
     }
     words
+}
+
+/// Whether [`squash_spaces`] would return `text` unchanged: no whitespace at either end and
+/// none inside but single plain spaces. Most lines are so; vectorised searches tell, and only
+/// non-ASCII characters are decoded.
+fn is_squashed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let blank = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    !blank(text.chars().next())
+        && !blank(text.chars().next_back())
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && !non_ascii_chars(text).any(char::is_whitespace)
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte of a word.
+const fn every_byte(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// For eight ASCII bytes `x`, the high bit of each byte that is whitespace (`' '` or
+/// `'\t'..='\r'`, the ASCII characters `char::is_whitespace` accepts). Bytes below 0x80 plus
+/// at most 0x7F never carry into the next byte, so each byte is tested on its own.
+fn ascii_space_bits(x: u64) -> u64 {
+    let not_blank = (x ^ every_byte(b' ')) + every_byte(0x7F);
+    let at_least_tab = x + every_byte(0x80 - b'\t');
+    let past_cr = x + every_byte(0x80 - b'\r' - 1);
+    (!not_blank | at_least_tab & !past_cr) & HIGH_BITS
 }
 
 /// The width of the character at byte `i` of `text` and whether it is whitespace; it is
@@ -369,6 +415,23 @@ mod tests {
             prop_assert_eq!(count_words(&s), s.split_whitespace().count());
         }
 
+        /// Long ASCII stretches, counted eight bytes at a time, around non-ASCII pieces.
+        #[test]
+        fn words_in_ascii_stretches_are_counted_as_split_whitespace_counts_them(
+            parts in prop::collection::vec(("[\x00-\x7F]{0,40}", dense()), 0..4)
+        ) {
+            let s: String = parts.into_iter().map(|(a, d)| a + &d).collect();
+            prop_assert_eq!(count_words(&s), s.split_whitespace().count());
+        }
+
+        #[test]
+        fn squash_spaces_of_ascii_stretches_agrees_with_its_definition(
+            parts in prop::collection::vec(("[a-z \t\n]{0,30}", dense()), 0..4)
+        ) {
+            let s: String = parts.into_iter().map(|(a, d)| a + &d).collect();
+            prop_assert_eq!(squash_spaces(&s), reference::squash_spaces(&s));
+        }
+
         #[test]
         fn squash_spaces_agrees_with_its_definition(s in dense()) {
             prop_assert_eq!(squash_spaces(&s), reference::squash_spaces(&s));
@@ -414,5 +477,23 @@ mod tests {
     #[test]
     fn squash_keeps_tabs_as_columns() {
         assert_eq!(squash_spaces("  a   b \t c  "), "a b\tc");
+    }
+
+    #[test]
+    fn squashed_text_is_recognised() {
+        assert!(is_squashed("Jóhann Jóhannsson – Arrival (2016)"));
+        assert!(is_squashed(""));
+        for s in [" a", "a ", "a  b", "a\tb", "a\nb", "a\u{0B}b", "a\u{A0}b", "a\u{2003}b", "\u{3000}a"] {
+            assert!(!is_squashed(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_space_bits_mark_exactly_the_whitespace_bytes() {
+        for b in 0u8..0x80 {
+            let x = u64::from_le_bytes([b'a', b, b'a', b'a', b'a', b'a', b'a', b]);
+            let expected = if (b as char).is_whitespace() { 0x8000_0000_0000_8000 } else { 0 };
+            assert_eq!(ascii_space_bits(x), expected, "byte {b:#04x}");
+        }
     }
 }
