@@ -73,7 +73,13 @@ fn extension(rel: &str) -> String {
 /// A saved page: a doctype or `<html>`/`<body>` near the start, or several closing
 /// block tags.
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let text = text.trim_start();
+    let head = text.char_indices().nth(4096).map_or(text, |(end, _)| &text[..end]);
+    // Every sign below opens with '<': most plain-text files have none, and are not copied.
+    if memchr::memchr(b'<', head.as_bytes()).is_none() {
+        return false;
+    }
+    let head = head.to_ascii_lowercase();
     if head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
@@ -98,6 +104,18 @@ mod tests {
                 .unwrap();
         assert_eq!(doc.format, SourceFormat::Html);
         assert_eq!(doc.blocks.len(), 2);
+    }
+
+    /// Only the first 4,096 characters are read, whatever their width.
+    #[test]
+    fn html_is_sniffed_in_the_head_only() {
+        assert!(!looks_like_html("10. Jaws (1975)\nJohn Williams – Decca"));
+        assert!(looks_like_html("  <P>One</p><p>Two</p><p>Three</p>"));
+        assert!(!looks_like_html("Intro, a <b>bold</b> aside and 3 < 4."));
+        let after = |filler: &str| format!("{}<html><body>", filler.repeat(4096));
+        assert!(!looks_like_html(&after("a")));
+        assert!(!looks_like_html(&after("é")));
+        assert!(looks_like_html(&after("é")[12..]));
     }
 
     #[test]
