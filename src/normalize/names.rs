@@ -103,6 +103,12 @@ pub fn clean_name(name: &str) -> String {
 
 /// Splits one credit by the rule in the module notes.
 pub fn split_credit(credit: &str) -> Vec<String> {
+    // Without a separator (or the letters of "and") a credit is one name; most are.
+    let separated = credit.contains([',', '&', '/', '+']) || ["and", "And", "AND"].iter().any(|a| credit.contains(a));
+    if !separated {
+        debug_assert_eq!(separate(credit).len(), 1, "{credit:?}");
+        return vec![credit.to_string()];
+    }
     let mut parts: Vec<String> = Vec::new();
     for part in separate(credit) {
         let is_suffix = SUFFIXES.contains(&fold(&part).as_str());
