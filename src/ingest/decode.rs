@@ -79,7 +79,8 @@ fn detect<'a>(
 /// UTF-16 text without a BOM has a zero byte in every other position for Latin text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
-    if sample.len() < 4 {
+    // Without a zero byte there are no zero halves (most files: no count needed).
+    if sample.len() < 4 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let pairs = sample.len() / 2;

@@ -92,15 +92,11 @@ fn repair_once(text: &str) -> Cow<'_, str> {
 /// bytes, so text without mojibake never reaches the regex.
 fn may_hold_mojibake(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(found) = bytes[at..].windows(2).position(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1])) {
-        let next = at + found + 2;
-        if text[next..].chars().next().and_then(cp1252_byte).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
-            return true;
-        }
-        at = next;
-    }
-    false
+    // 0xC3 only ever leads a two-byte character, so the character after it starts at +2.
+    memchr::memchr_iter(0xC3, bytes).any(|at| {
+        bytes.get(at + 1).is_some_and(|b| (0x82..=0xB4).contains(b))
+            && text[at + 2..].chars().next().and_then(cp1252_byte).is_some_and(|b| (0x80..=0xBF).contains(&b))
+    })
 }
 
 /// Whether `c` is a space character other than the plain ASCII space.
@@ -127,7 +123,9 @@ pub fn clean_text(text: &str) -> String {
     // "maybe" (combining classes around it look out of order), never the reverse. A "yes"
     // has seen every character, so `mapped_any` is then complete.
     let mut mapped_any = false;
-    let quick = text.bytes().all(|b| b >= 0x80 || ascii_clean(b))
+    // Checked a block at a time without an early exit, which the compiler vectorises.
+    let clean_block = |block: &[u8]| block.iter().fold(true, |clean, &b| clean & (b >= 0x80 || ascii_clean(b)));
+    let quick = text.as_bytes().chunks(64).all(clean_block)
         && is_nfc_quick(non_ascii_chars(text).inspect(|&c| mapped_any |= changes(c))) == IsNormalized::Yes
         && !mapped_any;
     let out: String = if quick {
