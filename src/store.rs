@@ -3,10 +3,10 @@
 //! `resolve::digest`), so its memory grows with the number of mentions by tens of bytes
 //! each, not with whole mentions and records.
 //!
-//! Each value is one MessagePack map, appended once and read back by position and length.
-//! MessagePack keeps serde's field names (so `skip_serializing_if` fields round-trip, which
-//! positional formats cannot do) but, unlike JSON, needs no escaping or number parsing:
-//! every mention is read back three times, and JSON parsing was 6% of a run's instructions. The spill file has no name (it is deleted when the run ends, however it
+//! Each value is one MessagePack value, appended once and read back by position and length.
+//! Unlike JSON it needs no escaping or number parsing: every mention is read back three
+//! times, and JSON parsing was 6% of a run's instructions. See [`Spillable`] for how each
+//! type is laid out. The spill file has no name (it is deleted when the run ends, however it
 //! ends) and lives in the output folder, since the system's temporary folder may be memory.
 
 use std::borrow::Cow;
@@ -22,7 +22,24 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::model::Mention;
+use crate::model::{Mention, Soundtrack};
+use crate::resolve::explain::RecordExplanation;
+
+/// A type a [`SpilledList`] holds. By default a value is a map with its field names, so a
+/// field skipped when empty (`skip_serializing_if`) round-trips wherever it is. A type whose
+/// fields are all written, or whose only skipped field is the last (read back as its
+/// default), can be an array of its fields instead (`BY_POSITION`): no names to write, read
+/// and match.
+pub trait Spillable: Serialize + DeserializeOwned {
+    const BY_POSITION: bool = false;
+}
+
+/// Mentions are most of the spill; their one skipped field, `raw`, is their last.
+impl Spillable for Mention {
+    const BY_POSITION: bool = true;
+}
+
+impl Spillable for (Soundtrack, RecordExplanation) {}
 
 /// An append-only store of byte strings, on disk or (for tests) in memory.
 pub struct Spill {
@@ -135,7 +152,7 @@ impl SpilledList {
 
     /// Writes `values` to the spill in one piece; [`SpilledList::push_batch`] numbers them.
     /// Safe to call from several threads at once.
-    pub fn write_batch<T: Serialize>(&self, values: &[T]) -> io::Result<Batch> {
+    pub fn write_batch<T: Spillable>(&self, values: &[T]) -> io::Result<Batch> {
         write_batch(&self.spill, values)
     }
 
@@ -146,7 +163,7 @@ impl SpilledList {
     }
 
     /// Writes and numbers one value.
-    pub fn push<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+    pub fn push<T: Spillable>(&mut self, value: &T) -> io::Result<()> {
         let batch = self.write_batch(std::slice::from_ref(value))?;
         self.push_batch(batch);
         Ok(())
@@ -161,14 +178,14 @@ impl SpilledList {
     }
 
     /// Value `i`.
-    pub fn get<T: DeserializeOwned>(&self, i: usize) -> io::Result<T> {
+    pub fn get<T: Spillable>(&self, i: usize) -> io::Result<T> {
         let bytes = self.spill.read(self.at[i], self.len[i] as usize)?;
         decode(&bytes)
     }
 
     /// Values `range` in order, read in as few pieces as they were written in and parsed in
     /// parallel.
-    pub fn range<T: DeserializeOwned + Send>(&self, range: Range<usize>) -> io::Result<Vec<T>> {
+    pub fn range<T: Spillable + Send>(&self, range: Range<usize>) -> io::Result<Vec<T>> {
         let mut pieces: Vec<(Vec<u8>, Range<usize>)> = Vec::new();
         let mut i = range.start;
         while i < range.end {
@@ -201,17 +218,22 @@ impl SpilledList {
     }
 }
 
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> io::Result<T> {
+fn decode<T: Spillable>(bytes: &[u8]) -> io::Result<T> {
     rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
-fn write_batch<T: Serialize>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
+fn write_batch<T: Spillable>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
     let mut bytes = Vec::new();
     let mut starts = Vec::with_capacity(values.len());
     let mut len = Vec::with_capacity(values.len());
     for v in values {
         let from = bytes.len();
-        rmp_serde::encode::write_named(&mut bytes, v).map_err(io::Error::other)?;
+        if T::BY_POSITION {
+            rmp_serde::encode::write(&mut bytes, v)
+        } else {
+            rmp_serde::encode::write_named(&mut bytes, v)
+        }
+        .map_err(io::Error::other)?;
         starts.push(from as u64);
         len.push(u32::try_from(bytes.len() - from).map_err(|_| io::Error::other("value too large to spill"))?);
     }
@@ -325,6 +347,51 @@ mod tests {
         let batch = list.write_batch(&[full.clone(), mention(8)]).unwrap();
         list.push_batch(batch);
         assert_eq!(list.range::<Mention>(0..2).unwrap(), vec![full, mention(8)]);
+    }
+
+    /// A record's explanation skips `same_keys`, a field in its middle, when empty: records
+    /// must keep their field names (this fails if they are spilled by position).
+    #[test]
+    fn a_record_with_a_skipped_middle_field_comes_back_whole() {
+        use crate::resolve::explain::{FieldValue, Merge, MergeReason};
+        let record = Soundtrack {
+            id: "jaws-1975".into(),
+            title: "Jaws".into(),
+            alt_titles: vec![],
+            year: Some(1975),
+            composers: vec!["John Williams".into()],
+            labels: vec![],
+            releases: vec![],
+            tracks: vec![],
+            sources: vec![crate::model::SourceRef { source: "a.txt".into(), line: 3, rank: Some(1) }],
+            mention_count: 2,
+        };
+        let field = FieldValue {
+            field: "title".into(),
+            value: "Jaws".into(),
+            sources: vec!["a.txt:3".into()],
+            spellings: vec![],
+        };
+        let merge = Merge {
+            a: "a.txt:3".into(),
+            a_title: "Jaws".into(),
+            b: "b.txt:9".into(),
+            b_title: "JAWS".into(),
+            reason: MergeReason::Override,
+            score: None,
+        };
+        let explanation = RecordExplanation {
+            id: record.id.clone(),
+            title: "Jaws".into(),
+            year: Some(1975),
+            mention_count: 2,
+            fields: vec![field],
+            same_keys: vec![],
+            merges: vec![merge],
+        };
+        let mut list = SpilledList::new(Spill::in_memory());
+        list.push(&(record.clone(), explanation.clone())).unwrap();
+        assert_eq!(list.get::<(Soundtrack, RecordExplanation)>(0).unwrap(), (record, explanation));
     }
 
     #[test]
