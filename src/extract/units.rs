@@ -276,8 +276,14 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
     }
     let next_text = next.text.trim();
     let prev_text = prev.text.trim_end();
-    // A numbered line starts an entry, whatever the line above lacks.
-    if enumerator::parse(next_text).is_some() {
+    // A numbered line starts an entry, whatever the line above lacks. (Unit text is trimmed
+    // already, so its kept list number is that of `next_text`.)
+    let numbered = if next_text.len() == next.text.len() {
+        next.enumerator().is_some()
+    } else {
+        enumerator::parse(next_text).is_some()
+    };
+    if numbered {
         return false;
     }
     // "Roller" / "(1976)": a year alone on its line belongs to the title above.
