@@ -234,20 +234,10 @@ fn read_body(
 /// "Track (Work)" headers: when most headers of a list bracket something that is neither a
 /// year, a label nor a name, and the blurbs talk about songs, the bracket is the work.
 fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &[Unit]) {
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        groups.entry(e.group).or_default().push(i);
-    }
     // Small groups of the same article follow the article's convention.
     let total = entries.len();
     let with_from = entries.iter().filter(|e| from_split(&e.header.title).is_some()).count();
     let with_other = entries.iter().filter(|e| e.header.other_group.is_some() && e.header.makers.is_empty()).count();
-    let song_talk = bodies.iter().zip(entries.iter()).filter(|(b, e)| {
-        let text =
-            format!("{} {}", e.header.rest, units.get(e.unit + 1).map_or("", |u| u.text.as_str())).to_lowercase();
-        text.contains("song") || text.contains("track") || !b.tracks.is_empty()
-    });
-    let song_talk = song_talk.count();
     if total >= 3 && with_from * 3 >= total * 2 {
         for e in entries.iter_mut() {
             if let Some((cue, film)) = from_split(&e.header.title) {
@@ -256,7 +246,9 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
             }
         }
     }
-    if total >= 3 && with_other * 4 >= total * 3 && song_talk * 2 >= total {
+    // Songs are counted only when the other tests leave it to decide: it lower-cases every
+    // blurb. (The titles changed above are not what it reads.)
+    if total >= 3 && with_other * 4 >= total * 3 && song_talk(entries, bodies, units) * 2 >= total {
         for e in entries.iter_mut() {
             if let Some(work) = e.header.other_group.take() {
                 let track = std::mem::replace(&mut e.header.title, super::title::clean_title(&work));
@@ -264,7 +256,16 @@ fn apply_list_conventions(entries: &mut [Entry], bodies: &[BodyFields], units: &
             }
         }
     }
-    let _ = groups;
+}
+
+/// How many entries' blurbs (or the rest of their header line) talk about songs or tracks.
+fn song_talk(entries: &[Entry], bodies: &[BodyFields], units: &[Unit]) -> usize {
+    let talks = |(b, e): &(&BodyFields, &Entry)| {
+        let text =
+            format!("{} {}", e.header.rest, units.get(e.unit + 1).map_or("", |u| u.text.as_str())).to_lowercase();
+        text.contains("song") || text.contains("track") || !b.tracks.is_empty()
+    };
+    bodies.iter().zip(entries.iter()).filter(talks).count()
 }
 
 /// What the text says about a list's order: "in no particular order" makes its numbers

@@ -27,8 +27,11 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         if info[i].excluded || taken_units.binary_search(&i).is_ok() {
             continue;
         }
-        let listed = bracketed_items(&u.text).or_else(|| numbered_items(&u.text)).or_else(|| lead_in_items(&u.text));
-        let mentions_section = starts[i] < i && info[starts[i]].hm_marker || HM_WORDS.is_match(&u.text);
+        // The mention words are looked for once per unit; three steps ask about them.
+        let hm = HM_WORDS.find(&u.text);
+        let listed =
+            bracketed_items(&u.text).or_else(|| numbered_items(&u.text)).or_else(|| lead_in_items(&u.text, hm));
+        let mentions_section = starts[i] < i && info[starts[i]].hm_marker || hm.is_some();
         let (items, least) = match listed {
             Some(items) => (items.into_iter().map(|(rank, text)| (rank, text, None)).collect(), 3),
             None if mentions_section => (dated_titles(&u.text), 2),
@@ -53,12 +56,12 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
         // Inside an entry's blurb a bracketed run is a cast list or other credits, unless the
         // paragraph announces mentions of its own or every item is dated as works are.
         let dated = headers.iter().all(|(_, h)| h.year.is_some());
-        if in_blurb(i, &taken_units, &starts) && !HM_WORDS.is_match(&u.text) && !dated {
+        if in_blurb(i, &taken_units, &starts) && hm.is_none() && !dated {
             continue;
         }
         // The mention words lead the list ("Honourable mentions: A (X), …") or close it
         // ("A (X), B (Y) et C (Z) ont été les derniers recalés").
-        let hm_hint = HM_WORDS.find(&u.text).is_some_and(|m| {
+        let hm_hint = hm.is_some_and(|m| {
             !u.text[..m.start()].contains('(') || !u.text[m.end()..].contains('(') && u.text[m.end()..].len() < 40
         });
         for (rank, h) in headers {
@@ -72,8 +75,9 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], taken: &[Entry], vocab: &
 /// "Honorable mentions (write-ins): Solaris - Eduard Artemyev, Sunshine - John Murphy &
 /// Underworld, Arrival - Jóhann Jóhannsson.": the items after a mentions lead-in and its colon,
 /// separated by commas, semicolons or a last "and".
-fn lead_in_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
-    let lead = HM_WORDS.find(text)?;
+/// `lead` is the first match of [`HM_WORDS`] in `text`.
+fn lead_in_items(text: &str, lead: Option<regex::Match<'_>>) -> Option<Vec<(Option<u32>, String)>> {
+    let lead = lead?;
     let colon = lead.end() + text[lead.end()..].find(": ")?;
     if text[lead.end()..colon].split_whitespace().count() > 8 {
         return None;
@@ -295,6 +299,10 @@ fn numbered_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
 mod tests {
     use super::*;
 
+    fn lead_in(text: &str) -> Option<Vec<(Option<u32>, String)>> {
+        lead_in_items(text, HM_WORDS.find(text))
+    }
+
     #[test]
     fn bracketed_list() {
         let items = bracketed_items("Honourable mentions: NIGHTCRAWLER (James Newton Howard), CAROL (Carter Burwell), ANOMALISA (Carter Burwell).").unwrap();
@@ -325,7 +333,7 @@ mod tests {
 
     #[test]
     fn items_after_a_mentions_lead_in() {
-        let items = lead_in_items(
+        let items = lead_in(
             "Honorable mentions (write-ins with 3+ votes): Solaris - Eduard Artemyev, Sunshine - John Murphy & \
              Underworld, Arrival - Jóhann Jóhannsson.",
         )
@@ -336,10 +344,10 @@ mod tests {
             ["Solaris - Eduard Artemyev", "Sunshine - John Murphy & Underworld", "Arrival - Jóhann Jóhannsson"]
         );
         let texts: Vec<String> =
-            lead_in_items("Runners-up: Heat, Thief and Collateral.").unwrap().into_iter().map(|(_, t)| t).collect();
+            lead_in("Runners-up: Heat, Thief and Collateral.").unwrap().into_iter().map(|(_, t)| t).collect();
         assert_eq!(texts, ["Heat", "Thief", "Collateral"]);
-        assert_eq!(lead_in_items("Honourable mentions go to anyone who read this far: thanks, really"), None);
-        assert_eq!(lead_in_items("Also-rans: “Persepolis,” Olivier Bernet, and Heat"), None);
+        assert_eq!(lead_in("Honourable mentions go to anyone who read this far: thanks, really"), None);
+        assert_eq!(lead_in("Also-rans: “Persepolis,” Olivier Bernet, and Heat"), None);
     }
 
     #[test]

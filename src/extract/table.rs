@@ -26,7 +26,12 @@ enum Role {
 
 fn role_of(header_cell: &str) -> Option<Role> {
     let h = header_cell.trim().trim_end_matches(['.', ':']).to_lowercase();
-    let h = h.trim_end_matches("(s)");
+    // `strip_suffix` in a loop is `trim_end_matches("(s)")` without building a substring
+    // searcher for every cell.
+    let mut h = h.as_str();
+    while let Some(shorter) = h.strip_suffix("(s)") {
+        h = shorter;
+    }
     Some(match h {
         "#" | "no" | "rank" | "ranking" | "position" | "pos" | "place" => Role::Rank,
         "year" | "released" | "release" | "date" | "release year" => Role::Year,
@@ -391,6 +396,14 @@ mod tests {
         let outlets = outlet_lengths(&rows);
         assert_eq!(strip_citation_columns(rows[0], &outlets), "Tetris Hirokazu Tanaka");
         assert_eq!(strip_citation_columns("Jaws John Williams Factmag,[1]", &outlets), "Jaws John Williams");
+    }
+
+    #[test]
+    fn header_cells_name_their_roles() {
+        assert_eq!(role_of(" Composer(s): "), Some(Role::Makers));
+        assert_eq!(role_of("TITLE(s)(s)."), Some(Role::Title));
+        assert_eq!(role_of("Label (s)"), None);
+        assert_eq!(role_of("(s)"), None);
     }
 
     #[test]
