@@ -169,6 +169,16 @@ impl SpilledList {
         Ok(())
     }
 
+    /// The values of a written batch, numbered or not.
+    pub fn read_batch<T: Spillable>(&self, batch: &Batch) -> io::Result<Vec<T>> {
+        let (Some(&start), Some(&last), Some(&last_len)) = (batch.at.first(), batch.at.last(), batch.len.last()) else {
+            return Ok(Vec::new());
+        };
+        let bytes = self.spill.read(start, (last + u64::from(last_len) - start) as usize)?;
+        let piece = |(&at, &len): (&u64, &u32)| decode(&bytes[(at - start) as usize..][..len as usize]);
+        batch.at.iter().zip(&batch.len).map(piece).collect()
+    }
+
     pub fn len(&self) -> usize {
         self.at.len()
     }
@@ -318,7 +328,9 @@ mod tests {
         // Two batches written in the opposite order to their numbering.
         let second = list.write_batch(&[mention(3), mention(4)]).unwrap();
         let first = list.write_batch(&[mention(1), mention(2)]).unwrap();
+        assert_eq!(list.read_batch::<Mention>(&first).unwrap(), vec![mention(1), mention(2)]);
         list.push_batch(first);
+        assert_eq!(list.read_batch::<Mention>(&second).unwrap(), vec![mention(3), mention(4)]);
         list.push_batch(second);
         list.push(&mention(5)).unwrap();
         let all: Vec<Mention> = list.range(0..5).unwrap();
