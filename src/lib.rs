@@ -244,7 +244,7 @@ fn reread_prose_with_known_titles(
             a.merge(b);
             Ok(a)
         })?;
-    let Some(vocab) = vocab_for_prose(vocab, lenders, &again) else { return Ok(results) };
+    let Some(vocab) = vocab_for_prose(vocab, lenders) else { return Ok(results) };
     let again: Vec<(usize, FileResult)> =
         again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
     for (i, result) in again {
@@ -258,10 +258,13 @@ fn reread_prose_with_known_titles(
 /// articles again with the titles the others list (as [`run`] does with files).
 pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Mention>> {
     let mut per_doc: Vec<Vec<Mention>> = docs.par_iter().map(|d| extract_document(d, vocab)).collect();
+    let again: Vec<usize> = (0..docs.len()).filter(|&i| extract::reads_as_prose(&per_doc[i])).collect();
+    if again.is_empty() {
+        return per_doc;
+    }
     let mut lenders = extract::Lenders::default();
     per_doc.iter().for_each(|m| lenders.add(m));
-    let again: Vec<usize> = (0..docs.len()).filter(|&i| extract::reads_as_prose(&per_doc[i])).collect();
-    if let Some(vocab) = vocab_for_prose(vocab, lenders, &again) {
+    if let Some(vocab) = vocab_for_prose(vocab, lenders) {
         let again: Vec<(usize, Vec<Mention>)> =
             again.into_par_iter().map(|i| (i, extract_document(&docs[i], &vocab))).collect();
         for (i, mentions) in again {
@@ -271,18 +274,10 @@ pub fn extract_run(docs: &[Document], vocab: &extract::Vocabulary) -> Vec<Vec<Me
     per_doc
 }
 
-/// The vocabulary for reading prose articles (`prose`, by index) again: with the titles the
-/// run's lists lend, or `None` when there is nothing to read again or no title to lend. The
-/// automaton of known titles takes a while to build on a large run, so it is built only for
-/// prose.
-fn vocab_for_prose(
-    vocab: &extract::Vocabulary,
-    lenders: extract::Lenders,
-    prose: &[usize],
-) -> Option<extract::Vocabulary> {
-    if prose.is_empty() {
-        return None;
-    }
+/// The vocabulary for reading prose articles again: with the titles the run's lists lend, or
+/// `None` when they lend none. Callers ask only when some article reads as prose: the
+/// automaton of known titles takes a while to build on a large run.
+fn vocab_for_prose(vocab: &extract::Vocabulary, lenders: extract::Lenders) -> Option<extract::Vocabulary> {
     Some(vocab.with_known_titles(Some(lenders.finish()?)))
 }
 
