@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::re::Re;
 
 use super::names::{is_various_artists, name_score, split_names};
@@ -98,7 +100,12 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
             (name_score(n, vocab) >= 0.7 || vocab.is_composer(n)) && (n.split_whitespace().count() >= 2 || single_ok)
         }));
     }
-    for c in POSSESSIVE.captures_iter(prose) {
+    let open = open_patterns(prose);
+    // The skipped searches would have found nothing: debug builds (the tests) check it.
+    debug_assert!(open.possessive || !POSSESSIVE.is_match(prose), "POSSESSIVE matches {prose:?}");
+    debug_assert!(open.subject_verb || !SUBJECT_VERB.is_match(prose), "SUBJECT_VERB matches {prose:?}");
+    debug_assert!(open.name_noun || !NAME_NOUN.is_match(prose), "NAME_NOUN matches {prose:?}");
+    for c in open.possessive.then(|| POSSESSIVE.captures_iter(prose)).into_iter().flatten() {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if discarded(&prose[..whole.start]) {
             continue;
@@ -120,7 +127,9 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
                 || vocab.is_composer(n)
         }));
     }
-    for c in SUBJECT_VERB.captures_iter(prose).chain(NAME_NOUN.captures_iter(prose)) {
+    let subject_verb = open.subject_verb.then(|| SUBJECT_VERB.captures_iter(prose));
+    let name_noun = open.name_noun.then(|| NAME_NOUN.captures_iter(prose));
+    for c in subject_verb.into_iter().flatten().chain(name_noun.into_iter().flatten()) {
         let start = c.get(0).map_or(0, |m| m.start());
         if discarded(&prose[..start]) || earlier_work(&prose[..start]) {
             continue;
@@ -151,6 +160,103 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
         }
     }
     out
+}
+
+/// The verbs of SUBJECT_VERB and the nouns of NAME_NOUN. "scored" and "co-wrote" come before
+/// "score" and "wrote", so that leftmost-first reports them where both begin; a literal that
+/// begins inside another is not after whitespace, so it could not start either match.
+const VERBS_AND_NOUNS: [&str; 13] = [
+    "composed",
+    "scored",
+    "co-wrote",
+    "wrote",
+    "penned",
+    "created",
+    "recorded",
+    "crafted",
+    "provided",
+    "delivered",
+    "contributed",
+    "soundtrack",
+    "score",
+];
+/// Index in [`VERBS_AND_NOUNS`] of the first noun.
+const FIRST_NOUN: usize = 11;
+
+/// One pass for all of [`VERBS_AND_NOUNS`] (a vectorised packed searcher, which needs
+/// literals of a few bytes: the apostrophes are found apart).
+static VERB_OR_NOUN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(VERBS_AND_NOUNS).expect("static literals")
+});
+
+/// Which of POSSESSIVE, SUBJECT_VERB and NAME_NOUN may match a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Open {
+    possessive: bool,
+    subject_verb: bool,
+    name_noun: bool,
+}
+
+/// The patterns that open with a name list and may match `prose`. Each of the three is
+/// searched over the whole blurb, and in most blurbs none matches, though their words
+/// ("score", "recorded", "'s") are common. A match needs the end of a name list right before
+/// its literal: a word with a capital from which on it holds only letters, dots and hyphens,
+/// or a particle ("de"). Only that and the character after the literal are checked, so a text
+/// refused here has no match.
+fn open_patterns(prose: &str) -> Open {
+    let bytes = prose.as_bytes();
+    let mut open = Open::default();
+    // `({NAME_LIST})['’]s?\s+`: the list ends at the apostrophe.
+    let apostrophes = memchr::memchr_iter(b'\'', bytes).map(|at| (at, 1));
+    let mut apostrophes = apostrophes.chain(memchr::memmem::find_iter(bytes, "’".as_bytes()).map(|at| (at, 3)));
+    open.possessive = apostrophes.any(|(at, len)| {
+        let after = &prose[at + len..];
+        let rest = after.strip_prefix('s').unwrap_or(after);
+        rest.starts_with(char::is_whitespace) && ends_name_list(last_word(&prose[..at]))
+    });
+    for m in VERB_OR_NOUN.find_iter(prose) {
+        let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
+        if m.pattern().as_usize() >= FIRST_NOUN {
+            // `({NAME_LIST})\s+(?:soundtrack|score)\b`: no word character may follow; one
+            // outside ASCII is left to the regex.
+            let word_follows = after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            open.name_noun |= !word_follows && word_before_space(before).is_some_and(ends_name_list);
+        } else {
+            // `({NAME_LIST})\s+(?:also\s+)?VERB\s+`.
+            open.subject_verb |= after.starts_with(char::is_whitespace)
+                && word_before_space(before).is_some_and(|word| {
+                    ends_name_list(word)
+                        || word == "also"
+                            && word_before_space(&before[..before.trim_end().len() - word.len()])
+                                .is_some_and(ends_name_list)
+                });
+        }
+        if open.subject_verb && open.name_noun {
+            break;
+        }
+    }
+    open
+}
+
+/// The whitespace-free word that ends `text`.
+fn last_word(text: &str) -> &str {
+    text.rsplit(char::is_whitespace).next().unwrap_or(text)
+}
+
+/// The word before the whitespace that ends `text`; `None` when `text` does not end in
+/// whitespace (`\s+` needs one character at least).
+fn word_before_space(text: &str) -> Option<&str> {
+    let trimmed = text.trim_end();
+    (trimmed.len() < text.len()).then(|| last_word(trimmed))
+}
+
+/// Whether a name list (NAME_LIST) can end where `word` ends: `word` ends in a capital
+/// followed only by letters, dots and hyphens (`[A-Z][\p{L}.\-]*`, maybe after other
+/// characters, since the list's first name has no word boundary), or is a particle. Alphabetic
+/// characters include all letters, so this never refuses a list's end.
+fn ends_name_list(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "da" | "di" | "del" | "la" | "le")
+        || word.chars().rev().take_while(|&c| c.is_alphabetic() || c == '.' || c == '-').any(|c| c.is_ascii_uppercase())
 }
 
 /// "followed up the iconic Vangelis score": the credit of the work this one follows.
@@ -272,6 +378,43 @@ mod tests {
             c("Gabriel Yared and Stéphane Moucha's accompaniment to this film", "The Lives of Others"),
             ["Gabriel Yared", "Stéphane Moucha"]
         );
+    }
+
+    #[test]
+    fn name_list_ends() {
+        for word in ["Zimmer", "McCartney", "O'Brien", "Jr.", "Jean-Michel", "Jóhannsson", "(Vangelis", "de"] {
+            assert!(ends_name_list(word), "{word}");
+        }
+        for word in ["the", "film,", "Vangelis)", "2049", "Ólafur", ""] {
+            assert!(!ends_name_list(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn patterns_open_only_after_a_name() {
+        let open = |possessive, subject_verb, name_noun| Open { possessive, subject_verb, name_noun };
+        assert_eq!(open_patterns("the score was recorded in a week, it's said"), open(false, false, false));
+        assert_eq!(open_patterns("Hans Zimmer's themes"), open(true, false, false));
+        assert_eq!(open_patterns("the Bee Gees’ songs"), open(true, false, false));
+        assert_eq!(open_patterns("Mica Levi also scored it"), open(false, true, false));
+        assert_eq!(open_patterns("Burwell co-wrote the music"), open(false, true, false));
+        assert_eq!(open_patterns("the Vangelis score"), open(false, false, true));
+        assert_eq!(open_patterns("Vangelis scores"), open(false, false, false));
+        assert_eq!(open_patterns("Vangelis scored."), open(false, false, false));
+        assert_eq!(open_patterns("Vangelis score, then Smith's cue"), open(true, false, true));
+    }
+
+    proptest::proptest! {
+        /// A pattern refused by `open_patterns` has no match: the pre-check is exact.
+        #[test]
+        fn refused_patterns_have_no_match(
+            text in "(Mica|Levi|de|la|also|and|&|the|it|Ó|é|x|-|\\.|,|'|’|s| |\t|\n|composed|scored|co-wrote|wrote|recorded|score|scores|soundtrack|music|songs|themes){0,14}"
+        ) {
+            let open = open_patterns(&text);
+            proptest::prop_assert!(open.possessive || !POSSESSIVE.is_match(&text));
+            proptest::prop_assert!(open.subject_verb || !SUBJECT_VERB.is_match(&text));
+            proptest::prop_assert!(open.name_noun || !NAME_NOUN.is_match(&text));
+        }
     }
 
     #[test]
