@@ -189,6 +189,8 @@ static VERB_OR_NOUN: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(VERBS_AND_NOUNS).expect("static literals")
 });
 
+static CURLY_APOSTROPHE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("’"));
+
 /// Which of POSSESSIVE, SUBJECT_VERB and NAME_NOUN may match a text.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Open {
@@ -208,7 +210,7 @@ fn open_patterns(prose: &str) -> Open {
     let mut open = Open::default();
     // `({NAME_LIST})['’]s?\s+`: the list ends at the apostrophe.
     let apostrophes = memchr::memchr_iter(b'\'', bytes).map(|at| (at, 1));
-    let mut apostrophes = apostrophes.chain(memchr::memmem::find_iter(bytes, "’".as_bytes()).map(|at| (at, 3)));
+    let mut apostrophes = apostrophes.chain(CURLY_APOSTROPHE.find_iter(bytes).map(|at| (at, 3)));
     open.possessive = apostrophes.any(|(at, len)| {
         let after = &prose[at + len..];
         let rest = after.strip_prefix('s').unwrap_or(after);
@@ -301,8 +303,9 @@ fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
         return Vec::new();
     }
     let known = list.iter().all(|n| vocab.is_composer(n));
-    let people = list.iter().all(|n| name_score(n, vocab) >= 0.85 && n.split_whitespace().count() >= 2);
-    if known || people && (MUSIC_VERB.is_match(after) || MAKING_VERB.is_match(after)) { list } else { Vec::new() }
+    // Word counts first: most openings are one word ("The music …") and need no score.
+    let people = || list.iter().all(|n| n.split_whitespace().nth(1).is_some() && name_score(n, vocab) >= 0.85);
+    if known || people() && (MUSIC_VERB.is_match(after) || MAKING_VERB.is_match(after)) { list } else { Vec::new() }
 }
 
 fn strip_leading_article(name: &str) -> &str {
