@@ -71,7 +71,13 @@ static MAKING_VERB: LazyLock<Re> = LazyLock::new(|| {
 pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     let prose = &*super::scan::without_asides(prose);
     let mut found: Vec<String> = Vec::new();
-    for m in CUE_BY.find_iter(prose).chain(NOUN_BY.find_iter(prose)) {
+    let cued = cued_patterns(prose);
+    // The skipped searches would have found nothing: debug builds (the tests) check it.
+    debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
+    debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
+    let cue_by = cued.cue_by.then(|| CUE_BY.find_iter(prose));
+    let noun_by = cued.noun_by.then(|| NOUN_BY.find_iter(prose));
+    for m in cue_by.into_iter().flatten().chain(noun_by.into_iter().flatten()) {
         if discarded(&prose[..m.start()]) {
             continue;
         }
@@ -240,6 +246,96 @@ fn open_patterns(prose: &str) -> Open {
     open
 }
 
+/// What every match of CUE_BY or NOUN_BY holds, lower-cased: "by" or "from" as a word, or a
+/// foreign "music" ("musique de"). "musi" stands for "musiche", "musica", "musique", "musik".
+const CUE_ANCHORS: [&str; 5] = ["by", "from", "musi", "música", "mÚsica"];
+
+/// One pass for all of [`CUE_ANCHORS`], over a lower-cased copy of the text.
+static CUE_ANCHOR: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(CUE_ANCHORS).expect("static literals")
+});
+
+/// CUE_BY's verbs, and "performed" of its "written and performed".
+const CUE_VERBS: [&str; 8] =
+    ["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "performed"];
+/// NOUN_BY's nouns.
+const BY_NOUNS: [&str; 11] =
+    ["score", "soundtrack", "music", "album", "theme", "themes", "track", "tracks", "song", "songs", "cues"];
+
+thread_local! {
+    /// The buffer texts are lower-cased into for [`cued_patterns`].
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Which of CUE_BY and NOUN_BY may match a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Cued {
+    cue_by: bool,
+    noun_by: bool,
+}
+
+/// The patterns that open with a cue and may match `prose`: CUE_BY ("composed by") and
+/// NOUN_BY ("score by", "musique de"). Their words are common ("score", "composed"), a match
+/// much rarer. Every match holds the word "by" or "from" between whitespace, with its verb
+/// (`VERB\s+(?:and\s+\w+\s+)?by`) one or three words before, or its noun
+/// (`NOUN\s+(?:was\s+)?(?:all\s+)?(?:composed\s+)?by`) one to four words before; or a
+/// foreign form. Only the word endings are checked, so a text refused here has no match, and
+/// one pass for both replaces each `Re` search's own lower-casing and literal scan.
+fn cued_patterns(prose: &str) -> Cued {
+    // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
+    let blind = !prose.is_ascii() && (prose.contains('\u{17F}') || prose.contains('\u{212A}'));
+    let mut cued = Cued { cue_by: blind, noun_by: blind };
+    if blind {
+        return cued;
+    }
+    let ends_with_any = |word: &str, endings: &[&str]| {
+        let word = word.as_bytes();
+        endings.iter().any(|e| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
+    };
+    LOWERED.with_borrow_mut(|lowered| {
+        lowered.clear();
+        lowered.extend_from_slice(prose.as_bytes());
+        lowered.make_ascii_lowercase();
+        for m in CUE_ANCHOR.find_iter(lowered.as_slice()) {
+            let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
+            let anchor = CUE_ANCHORS[m.pattern().as_usize()];
+            if anchor.starts_with('m') {
+                // `\b(?:musiche|musica|musique|música|musik)\s+`: not after a word character.
+                let word_before = before.as_bytes().last().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+                let rest = if anchor == "musi" {
+                    ["che", "ca", "que", "k"].iter().find_map(|e| strip_word_start(after, e)).unwrap_or("x")
+                } else {
+                    after
+                };
+                cued.noun_by |= !word_before && rest.starts_with(char::is_whitespace);
+            } else if before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace) {
+                let mut words = before.split_whitespace().rev();
+                let mut word = || words.next().unwrap_or("");
+                let (w1, w2, w3, w4) = (word(), word(), word(), word());
+                let by = anchor == "by";
+                cued.cue_by |= by
+                    && (ends_with_any(w1, &CUE_VERBS)
+                        || w2.eq_ignore_ascii_case("and") && ends_with_any(w3, &CUE_VERBS));
+                cued.noun_by |= [w1, w2, w3].iter().chain(by.then_some(&w4)).any(|w| ends_with_any(w, &BY_NOUNS));
+            }
+            if cued.cue_by && cued.noun_by {
+                break;
+            }
+        }
+        // A whole huge document may pass through here; do not hold on to its copy.
+        if lowered.capacity() > 1 << 20 {
+            *lowered = Vec::new();
+        }
+    });
+    cued
+}
+
+/// `text` after `word` (lower-case ASCII), if it opens with it in any case.
+fn strip_word_start<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let head = text.as_bytes().get(..word.len())?;
+    head.eq_ignore_ascii_case(word.as_bytes()).then(|| &text[word.len()..])
+}
+
 /// The whitespace-free word that ends `text`.
 fn last_word(text: &str) -> &str {
     text.rsplit(char::is_whitespace).next().unwrap_or(text)
@@ -405,6 +501,35 @@ mod tests {
         assert_eq!(open_patterns("Vangelis scores"), open(false, false, false));
         assert_eq!(open_patterns("Vangelis scored."), open(false, false, false));
         assert_eq!(open_patterns("Vangelis score, then Smith's cue"), open(true, false, true));
+    }
+
+    #[test]
+    fn patterns_are_cued_only_where_they_can_match() {
+        let cued = |cue_by, noun_by| Cued { cue_by, noun_by };
+        assert_eq!(cued_patterns("the score is haunting; composed with care, by the way"), cued(false, false));
+        assert_eq!(cued_patterns("The score was mostly written by"), cued(false, false), "no space after by");
+        assert_eq!(cued_patterns("The score was mostly written by X"), cued(false, true));
+        assert_eq!(cued_patterns("COMPOSED  BY Kelly Bailey"), cued(true, false));
+        assert_eq!(cued_patterns("(arranged and later by him"), cued(true, false));
+        assert_eq!(cued_patterns("arranged, then by him"), cued(false, false));
+        assert_eq!(cued_patterns("SONGS FROM the film"), cued(false, true));
+        assert_eq!(cued_patterns("Songs were all written from"), cued(false, false));
+        assert_eq!(cued_patterns("Un classique, Musique de Cosma"), cued(false, true));
+        assert_eq!(cued_patterns("musical de"), cued(false, false));
+        assert_eq!(cued_patterns("MÚSICA de"), cued(false, true));
+        assert_eq!(cued_patterns("ſcored by"), cued(true, true), "ſ folds to s");
+    }
+
+    proptest::proptest! {
+        /// A pattern refused by `cued_patterns` has no match: the pre-check is exact.
+        #[test]
+        fn uncued_patterns_have_no_match(
+            text in "(musique de |MUSIK von |musica di |score by |Composed by |songs are by |themes were all from |composed|Scored|written and|produced|performed|music|Musique|musik|score|Themes|songs|cues|MÚSICA|música|ſ|and|by|BY|from|was|all|de|von|x|é| |\t|,|\\.){0,12}"
+        ) {
+            let cued = cued_patterns(&text);
+            proptest::prop_assert!(cued.cue_by || !CUE_BY.is_match(&text));
+            proptest::prop_assert!(cued.noun_by || !NOUN_BY.is_match(&text));
+        }
     }
 
     proptest::proptest! {
