@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::re::Re;
 
 use super::names::{is_various_artists, name_score, split_names};
@@ -69,7 +71,13 @@ static MAKING_VERB: LazyLock<Re> = LazyLock::new(|| {
 pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     let prose = &*super::scan::without_asides(prose);
     let mut found: Vec<String> = Vec::new();
-    for m in CUE_BY.find_iter(prose).chain(NOUN_BY.find_iter(prose)) {
+    let cued = cued_patterns(prose);
+    // The skipped searches would have found nothing: debug builds (the tests) check it.
+    debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
+    debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
+    let cue_by = cued.cue_by.then(|| CUE_BY.find_iter(prose));
+    let noun_by = cued.noun_by.then(|| NOUN_BY.find_iter(prose));
+    for m in cue_by.into_iter().flatten().chain(noun_by.into_iter().flatten()) {
         if discarded(&prose[..m.start()]) {
             continue;
         }
@@ -98,7 +106,12 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
             (name_score(n, vocab) >= 0.7 || vocab.is_composer(n)) && (n.split_whitespace().count() >= 2 || single_ok)
         }));
     }
-    for c in POSSESSIVE.captures_iter(prose) {
+    let open = open_patterns(prose);
+    // The skipped searches would have found nothing: debug builds (the tests) check it.
+    debug_assert!(open.possessive || !POSSESSIVE.is_match(prose), "POSSESSIVE matches {prose:?}");
+    debug_assert!(open.subject_verb || !SUBJECT_VERB.is_match(prose), "SUBJECT_VERB matches {prose:?}");
+    debug_assert!(open.name_noun || !NAME_NOUN.is_match(prose), "NAME_NOUN matches {prose:?}");
+    for c in open.possessive.then(|| POSSESSIVE.captures_iter(prose)).into_iter().flatten() {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if discarded(&prose[..whole.start]) {
             continue;
@@ -120,7 +133,9 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
                 || vocab.is_composer(n)
         }));
     }
-    for c in SUBJECT_VERB.captures_iter(prose).chain(NAME_NOUN.captures_iter(prose)) {
+    let subject_verb = open.subject_verb.then(|| SUBJECT_VERB.captures_iter(prose));
+    let name_noun = open.name_noun.then(|| NAME_NOUN.captures_iter(prose));
+    for c in subject_verb.into_iter().flatten().chain(name_noun.into_iter().flatten()) {
         let start = c.get(0).map_or(0, |m| m.start());
         if discarded(&prose[..start]) || earlier_work(&prose[..start]) {
             continue;
@@ -151,6 +166,195 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
         }
     }
     out
+}
+
+/// The verbs of SUBJECT_VERB and the nouns of NAME_NOUN. "scored" and "co-wrote" come before
+/// "score" and "wrote", so that leftmost-first reports them where both begin; a literal that
+/// begins inside another is not after whitespace, so it could not start either match.
+const VERBS_AND_NOUNS: [&str; 13] = [
+    "composed",
+    "scored",
+    "co-wrote",
+    "wrote",
+    "penned",
+    "created",
+    "recorded",
+    "crafted",
+    "provided",
+    "delivered",
+    "contributed",
+    "soundtrack",
+    "score",
+];
+/// Index in [`VERBS_AND_NOUNS`] of the first noun.
+const FIRST_NOUN: usize = 11;
+
+/// One pass for all of [`VERBS_AND_NOUNS`] (a vectorised packed searcher, which needs
+/// literals of a few bytes: the apostrophes are found apart).
+static VERB_OR_NOUN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(VERBS_AND_NOUNS).expect("static literals")
+});
+
+static CURLY_APOSTROPHE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("’"));
+
+/// Which of POSSESSIVE, SUBJECT_VERB and NAME_NOUN may match a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Open {
+    possessive: bool,
+    subject_verb: bool,
+    name_noun: bool,
+}
+
+/// The patterns that open with a name list and may match `prose`. Each of the three is
+/// searched over the whole blurb, and in most blurbs none matches, though their words
+/// ("score", "recorded", "'s") are common. A match needs the end of a name list right before
+/// its literal: a word with a capital from which on it holds only letters, dots and hyphens,
+/// or a particle ("de"). Only that and the character after the literal are checked, so a text
+/// refused here has no match.
+fn open_patterns(prose: &str) -> Open {
+    let bytes = prose.as_bytes();
+    let mut open = Open::default();
+    // `({NAME_LIST})['’]s?\s+`: the list ends at the apostrophe.
+    let apostrophes = memchr::memchr_iter(b'\'', bytes).map(|at| (at, 1));
+    let mut apostrophes = apostrophes.chain(CURLY_APOSTROPHE.find_iter(bytes).map(|at| (at, 3)));
+    open.possessive = apostrophes.any(|(at, len)| {
+        let after = &prose[at + len..];
+        let rest = after.strip_prefix('s').unwrap_or(after);
+        rest.starts_with(char::is_whitespace) && ends_name_list(last_word(&prose[..at]))
+    });
+    for m in VERB_OR_NOUN.find_iter(prose) {
+        let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
+        if m.pattern().as_usize() >= FIRST_NOUN {
+            // `({NAME_LIST})\s+(?:soundtrack|score)\b`: no word character may follow; one
+            // outside ASCII is left to the regex.
+            let word_follows = after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            open.name_noun |= !word_follows && word_before_space(before).is_some_and(ends_name_list);
+        } else {
+            // `({NAME_LIST})\s+(?:also\s+)?VERB\s+`.
+            open.subject_verb |= after.starts_with(char::is_whitespace)
+                && word_before_space(before).is_some_and(|word| {
+                    ends_name_list(word)
+                        || word == "also"
+                            && word_before_space(&before[..before.trim_end().len() - word.len()])
+                                .is_some_and(ends_name_list)
+                });
+        }
+        if open.subject_verb && open.name_noun {
+            break;
+        }
+    }
+    open
+}
+
+/// What every match of CUE_BY or NOUN_BY holds, lower-cased: "by" or "from" as a word, or a
+/// foreign "music" ("musique de"). "musi" stands for "musiche", "musica", "musique", "musik".
+const CUE_ANCHORS: [&str; 5] = ["by", "from", "musi", "música", "mÚsica"];
+
+/// One pass for all of [`CUE_ANCHORS`], over a lower-cased copy of the text.
+static CUE_ANCHOR: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(CUE_ANCHORS).expect("static literals")
+});
+
+/// CUE_BY's verbs, and "performed" of its "written and performed".
+const CUE_VERBS: [&str; 8] =
+    ["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "performed"];
+/// NOUN_BY's nouns.
+const BY_NOUNS: [&str; 11] =
+    ["score", "soundtrack", "music", "album", "theme", "themes", "track", "tracks", "song", "songs", "cues"];
+
+thread_local! {
+    /// The buffer texts are lower-cased into for [`cued_patterns`].
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Which of CUE_BY and NOUN_BY may match a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Cued {
+    cue_by: bool,
+    noun_by: bool,
+}
+
+/// The patterns that open with a cue and may match `prose`: CUE_BY ("composed by") and
+/// NOUN_BY ("score by", "musique de"). Their words are common ("score", "composed"), a match
+/// much rarer. Every match holds the word "by" or "from" between whitespace, with its verb
+/// (`VERB\s+(?:and\s+\w+\s+)?by`) one or three words before, or its noun
+/// (`NOUN\s+(?:was\s+)?(?:all\s+)?(?:composed\s+)?by`) one to four words before; or a
+/// foreign form. Only the word endings are checked, so a text refused here has no match, and
+/// one pass for both replaces each `Re` search's own lower-casing and literal scan.
+fn cued_patterns(prose: &str) -> Cued {
+    // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
+    let blind = !prose.is_ascii() && (prose.contains('\u{17F}') || prose.contains('\u{212A}'));
+    let mut cued = Cued { cue_by: blind, noun_by: blind };
+    if blind {
+        return cued;
+    }
+    let ends_with_any = |word: &str, endings: &[&str]| {
+        let word = word.as_bytes();
+        endings.iter().any(|e| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
+    };
+    LOWERED.with_borrow_mut(|lowered| {
+        lowered.clear();
+        lowered.extend_from_slice(prose.as_bytes());
+        lowered.make_ascii_lowercase();
+        for m in CUE_ANCHOR.find_iter(lowered.as_slice()) {
+            let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
+            let anchor = CUE_ANCHORS[m.pattern().as_usize()];
+            if anchor.starts_with('m') {
+                // `\b(?:musiche|musica|musique|música|musik)\s+`: not after a word character.
+                let word_before = before.as_bytes().last().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+                let rest = if anchor == "musi" {
+                    ["che", "ca", "que", "k"].iter().find_map(|e| strip_word_start(after, e)).unwrap_or("x")
+                } else {
+                    after
+                };
+                cued.noun_by |= !word_before && rest.starts_with(char::is_whitespace);
+            } else if before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace) {
+                let mut words = before.split_whitespace().rev();
+                let mut word = || words.next().unwrap_or("");
+                let (w1, w2, w3, w4) = (word(), word(), word(), word());
+                let by = anchor == "by";
+                cued.cue_by |= by
+                    && (ends_with_any(w1, &CUE_VERBS)
+                        || w2.eq_ignore_ascii_case("and") && ends_with_any(w3, &CUE_VERBS));
+                cued.noun_by |= [w1, w2, w3].iter().chain(by.then_some(&w4)).any(|w| ends_with_any(w, &BY_NOUNS));
+            }
+            if cued.cue_by && cued.noun_by {
+                break;
+            }
+        }
+        // A whole huge document may pass through here; do not hold on to its copy.
+        if lowered.capacity() > 1 << 20 {
+            *lowered = Vec::new();
+        }
+    });
+    cued
+}
+
+/// `text` after `word` (lower-case ASCII), if it opens with it in any case.
+fn strip_word_start<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let head = text.as_bytes().get(..word.len())?;
+    head.eq_ignore_ascii_case(word.as_bytes()).then(|| &text[word.len()..])
+}
+
+/// The whitespace-free word that ends `text`.
+fn last_word(text: &str) -> &str {
+    text.rsplit(char::is_whitespace).next().unwrap_or(text)
+}
+
+/// The word before the whitespace that ends `text`; `None` when `text` does not end in
+/// whitespace (`\s+` needs one character at least).
+fn word_before_space(text: &str) -> Option<&str> {
+    let trimmed = text.trim_end();
+    (trimmed.len() < text.len()).then(|| last_word(trimmed))
+}
+
+/// Whether a name list (NAME_LIST) can end where `word` ends: `word` ends in a capital
+/// followed only by letters, dots and hyphens (`[A-Z][\p{L}.\-]*`, maybe after other
+/// characters, since the list's first name has no word boundary), or is a particle. Alphabetic
+/// characters include all letters, so this never refuses a list's end.
+fn ends_name_list(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "da" | "di" | "del" | "la" | "le")
+        || word.chars().rev().take_while(|&c| c.is_alphabetic() || c == '.' || c == '-').any(|c| c.is_ascii_uppercase())
 }
 
 /// "followed up the iconic Vangelis score": the credit of the work this one follows.
@@ -195,8 +399,9 @@ fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
         return Vec::new();
     }
     let known = list.iter().all(|n| vocab.is_composer(n));
-    let people = list.iter().all(|n| name_score(n, vocab) >= 0.85 && n.split_whitespace().count() >= 2);
-    if known || people && (MUSIC_VERB.is_match(after) || MAKING_VERB.is_match(after)) { list } else { Vec::new() }
+    // Word counts first: most openings are one word ("The music …") and need no score.
+    let people = || list.iter().all(|n| n.split_whitespace().nth(1).is_some() && name_score(n, vocab) >= 0.85);
+    if known || people() && (MUSIC_VERB.is_match(after) || MAKING_VERB.is_match(after)) { list } else { Vec::new() }
 }
 
 fn strip_leading_article(name: &str) -> &str {
@@ -272,6 +477,72 @@ mod tests {
             c("Gabriel Yared and Stéphane Moucha's accompaniment to this film", "The Lives of Others"),
             ["Gabriel Yared", "Stéphane Moucha"]
         );
+    }
+
+    #[test]
+    fn name_list_ends() {
+        for word in ["Zimmer", "McCartney", "O'Brien", "Jr.", "Jean-Michel", "Jóhannsson", "(Vangelis", "de"] {
+            assert!(ends_name_list(word), "{word}");
+        }
+        for word in ["the", "film,", "Vangelis)", "2049", "Ólafur", ""] {
+            assert!(!ends_name_list(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn patterns_open_only_after_a_name() {
+        let open = |possessive, subject_verb, name_noun| Open { possessive, subject_verb, name_noun };
+        assert_eq!(open_patterns("the score was recorded in a week, it's said"), open(false, false, false));
+        assert_eq!(open_patterns("Hans Zimmer's themes"), open(true, false, false));
+        assert_eq!(open_patterns("the Bee Gees’ songs"), open(true, false, false));
+        assert_eq!(open_patterns("Mica Levi also scored it"), open(false, true, false));
+        assert_eq!(open_patterns("Burwell co-wrote the music"), open(false, true, false));
+        assert_eq!(open_patterns("the Vangelis score"), open(false, false, true));
+        assert_eq!(open_patterns("Vangelis scores"), open(false, false, false));
+        assert_eq!(open_patterns("Vangelis scored."), open(false, false, false));
+        assert_eq!(open_patterns("Vangelis score, then Smith's cue"), open(true, false, true));
+    }
+
+    #[test]
+    fn patterns_are_cued_only_where_they_can_match() {
+        let cued = |cue_by, noun_by| Cued { cue_by, noun_by };
+        assert_eq!(cued_patterns("the score is haunting; composed with care, by the way"), cued(false, false));
+        assert_eq!(cued_patterns("The score was mostly written by"), cued(false, false), "no space after by");
+        assert_eq!(cued_patterns("The score was mostly written by X"), cued(false, true));
+        assert_eq!(cued_patterns("COMPOSED  BY Kelly Bailey"), cued(true, false));
+        assert_eq!(cued_patterns("(arranged and later by him"), cued(true, false));
+        assert_eq!(cued_patterns("arranged, then by him"), cued(false, false));
+        assert_eq!(cued_patterns("SONGS FROM the film"), cued(false, true));
+        assert_eq!(cued_patterns("Songs were all written from"), cued(false, false));
+        assert_eq!(cued_patterns("Un classique, Musique de Cosma"), cued(false, true));
+        assert_eq!(cued_patterns("musical de"), cued(false, false));
+        assert_eq!(cued_patterns("MÚSICA de"), cued(false, true));
+        assert_eq!(cued_patterns("ſcored by"), cued(true, true), "ſ folds to s");
+    }
+
+    proptest::proptest! {
+        /// A pattern refused by `cued_patterns` has no match: the pre-check is exact.
+        #[test]
+        fn uncued_patterns_have_no_match(
+            text in "(musique de |MUSIK von |musica di |score by |Composed by |songs are by |themes were all from |composed|Scored|written and|produced|performed|music|Musique|musik|score|Themes|songs|cues|MÚSICA|música|ſ|and|by|BY|from|was|all|de|von|x|é| |\t|,|\\.){0,12}"
+        ) {
+            let cued = cued_patterns(&text);
+            proptest::prop_assert!(cued.cue_by || !CUE_BY.is_match(&text));
+            proptest::prop_assert!(cued.noun_by || !NOUN_BY.is_match(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// A pattern refused by `open_patterns` has no match: the pre-check is exact.
+        #[test]
+        fn refused_patterns_have_no_match(
+            text in "(Mica|Levi|de|la|also|and|&|the|it|Ó|é|x|-|\\.|,|'|’|s| |\t|\n|composed|scored|co-wrote|wrote|recorded|score|scores|soundtrack|music|songs|themes){0,14}"
+        ) {
+            let open = open_patterns(&text);
+            proptest::prop_assert!(open.possessive || !POSSESSIVE.is_match(&text));
+            proptest::prop_assert!(open.subject_verb || !SUBJECT_VERB.is_match(&text));
+            proptest::prop_assert!(open.name_noun || !NAME_NOUN.is_match(&text));
+        }
     }
 
     #[test]

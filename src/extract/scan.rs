@@ -147,25 +147,24 @@ pub fn strip_possessive(token: &str) -> (&str, bool) {
 /// skips a short description ending in a role word ("former Red Hot Chili Peppers drummer"),
 /// then reads capitalised words, particles, initials and list joiners.
 pub fn names_after(text: &str) -> Option<String> {
-    let tokens: Vec<&str> = text.split_whitespace().take(24).collect();
+    let mut tokens = Tokens { split: text.split_whitespace().take(24), read: Vec::with_capacity(24) };
     let mut start = 0;
-    if let Some(role) = tokens.iter().take(8).position(|t| is_role_word(t)) {
+    if let Some(role) = (0..8).map_while(|i| tokens.get(i)).position(is_role_word) {
         // A description before the role ("former Red Hot Chili Peppers drummer", "Bomb Squad
         // innovator"), not a name list ("Yoko Kanno and her band").
-        let lead_ok = tokens[..role].iter().all(|t| !t.ends_with([',', '.', ';']) && *t != "and" && *t != "&");
+        let lead_ok = tokens.read[..role].iter().all(|t| !t.ends_with([',', '.', ';']) && *t != "and" && *t != "&");
         if lead_ok {
             start = role + 1;
         }
     }
-    if tokens.get(start).is_some_and(|t| *t == "the") && tokens.get(start + 1).is_some_and(|t| is_capitalised(t)) {
+    if tokens.get(start).is_some_and(|t| t == "the") && tokens.get(start + 1).is_some_and(is_capitalised) {
         // "by the Bee Gees": keep "the" out of the name.
         start += 1;
     }
     let mut names: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut i = start;
-    while i < tokens.len() {
-        let raw = tokens[i];
+    while let Some(raw) = tokens.get(i) {
         let (token, possessive) = strip_possessive(raw);
         let bare = token.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
         let ends_clause = token.len() != bare.len() && !is_initial_token(token);
@@ -176,7 +175,7 @@ pub fn names_after(text: &str) -> Option<String> {
                 last.push_str(bare);
             }
         } else if is_capitalised(bare) && !bare.is_empty() && !bare.starts_with(['“', '"', '‘', '('])
-            || (!current.is_empty() && is_particle(bare) && tokens.get(i + 1).is_some_and(|t| is_capitalised(t)))
+            || (!current.is_empty() && is_particle(bare) && tokens.get(i + 1).is_some_and(is_capitalised))
         {
             current.push(if is_initial_token(token) { token } else { bare });
             if possessive || ends_clause && !token.ends_with(',') {
@@ -187,9 +186,9 @@ pub fn names_after(text: &str) -> Option<String> {
                 current.clear();
             }
         } else if (bare == "and" || bare == "&")
-            && tokens.get(i + 1).is_some_and(|t| matches!(*t, "his" | "her" | "their"))
-            && tokens.get(i + 2).is_some_and(|t| is_role_word(t))
-            && tokens.get(i + 3).is_some_and(|t| is_capitalised(t))
+            && tokens.get(i + 1).is_some_and(|t| matches!(t, "his" | "her" | "their"))
+            && tokens.get(i + 2).is_some_and(is_role_word)
+            && tokens.get(i + 3).is_some_and(is_capitalised)
         {
             // "Yoko Kanno and her band The Seatbelts"
             if !current.is_empty() {
@@ -198,16 +197,14 @@ pub fn names_after(text: &str) -> Option<String> {
             }
             i += 3;
             continue;
-        } else if (bare == "and" || bare == "&")
-            && !current.is_empty()
-            && tokens.get(i + 1).is_some_and(|t| is_capitalised(t))
+        } else if (bare == "and" || bare == "&") && !current.is_empty() && tokens.get(i + 1).is_some_and(is_capitalised)
         {
             names.push(current.join(" "));
             current.clear();
         } else if bare == "and"
             && current.is_empty()
             && !names.is_empty()
-            && tokens.get(i + 1).is_some_and(|t| is_capitalised(t))
+            && tokens.get(i + 1).is_some_and(is_capitalised)
         {
             // "A, B, and C"
         } else {
@@ -222,13 +219,40 @@ pub fn names_after(text: &str) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
+/// The first whitespace-separated words of a text, split only as far as they are read: a name
+/// list mostly ends within a few words of its cue.
+struct Tokens<'a> {
+    split: std::iter::Take<std::str::SplitWhitespace<'a>>,
+    read: Vec<&'a str>,
+}
+
+impl<'a> Tokens<'a> {
+    /// The `i`-th word, if the text has that many (within the `take`).
+    fn get(&mut self, i: usize) -> Option<&'a str> {
+        while self.read.len() <= i {
+            self.read.push(self.split.next()?);
+        }
+        Some(self.read[i])
+    }
+}
+
 fn is_suffix(token: &str) -> bool {
     matches!(token, "Jr" | "Sr" | "II" | "III")
 }
 
+/// "J.", "J.S.", "T.B.A.": a dot and one to three capitals besides dots.
 fn is_initial_token(token: &str) -> bool {
-    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
-    token.contains('.') && !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+    if !token.contains('.') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in token.chars().filter(|c| *c != '.') {
+        letters += 1;
+        if letters > 3 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 #[cfg(test)]
@@ -307,6 +331,27 @@ mod tests {
             "legend Marco Beltrami and Brandon Roberts for it"
         );
         assert_eq!(without_asides("Khan (1982) and (featuring music by X)"), "Khan (1982) and (featuring music by X)");
+    }
+
+    #[test]
+    fn tokens_are_split_as_far_as_read() {
+        let mut tokens = Tokens { split: "a  b\tc d".split_whitespace().take(3), read: Vec::new() };
+        assert_eq!(tokens.get(1), Some("b"));
+        assert_eq!(tokens.read, ["a", "b"]);
+        assert_eq!(tokens.get(0), Some("a"));
+        assert_eq!(tokens.get(2), Some("c"));
+        assert_eq!(tokens.get(3), None, "past the take");
+        assert_eq!(tokens.get(9), None);
+    }
+
+    #[test]
+    fn initials() {
+        for token in ["J.", "J.S", "T.B.A.", "É."] {
+            assert!(is_initial_token(token), "{token}");
+        }
+        for token in ["J", "A.B.C.D.", "Jr.", "j.", ".", "..", "4."] {
+            assert!(!is_initial_token(token), "{token}");
+        }
     }
 
     #[test]
