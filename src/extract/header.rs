@@ -247,7 +247,9 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
     let Some((sep, left, right)) = first_split(text) else {
         return (text.to_string(), None, None);
     };
-    let (ls, rs) = (list_score(&left, vocab), list_score(&right, vocab));
+    // Each branch scores only the sides it reads (a "by" split reads neither).
+    let ls = || list_score(&left, vocab);
+    let rs = || list_score(&right, vocab);
     match sep {
         Sep::By => {
             // "Call Me by Your Name", "Jesse James by the Coward Robert Ford": a "by" inside a
@@ -261,7 +263,7 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
             (text.to_string(), None, None)
         }
         Sep::Comma => {
-            if rs >= 0.6 && right.split_whitespace().count() <= 12 {
+            if rs() >= 0.6 && right.split_whitespace().count() <= 12 {
                 (left, Some(right), Some(sep))
             } else {
                 (text.to_string(), None, None)
@@ -270,6 +272,7 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
         Sep::Colon => {
             // A colon is usually part of a title ("Metal Gear Rising: Revengeance"); it
             // separates a maker only when the article does so clearly, or the left is plainly a person.
+            let ls = ls();
             if orientation.clearly_maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
                 (right, Some(left), Some(sep))
             } else {
@@ -278,12 +281,12 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
         }
         _ => {
             if orientation.maker_first(sep) && !super::title::is_descriptor(&right) {
-                if ls >= 0.3 && left.split_whitespace().count() <= 12 || sep == Sep::Tilde {
+                if ls() >= 0.3 && left.split_whitespace().count() <= 12 || sep == Sep::Tilde {
                     (right, Some(left), Some(sep))
                 } else {
                     (text.to_string(), None, None)
                 }
-            } else if rs >= 0.3 && right.split_whitespace().count() <= 12 {
+            } else if rs() >= 0.3 && right.split_whitespace().count() <= 12 {
                 (left, Some(right), Some(sep))
             } else if super::title::is_descriptor(&right) {
                 (left, super::title::descriptor_credit(&right), Some(sep))

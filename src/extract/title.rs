@@ -84,6 +84,10 @@ pub fn clean_title(raw: &str) -> String {
 /// `*Suspiria* £27.99` → `Suspiria £27.99`: paired emphasis marks at word edges go, a star
 /// inside a word stays (`M*A*S*H`).
 fn without_inline_emphasis(s: &str) -> String {
+    // Without a star there is no mark to take out (most titles): no need to collect chars.
+    if !s.contains('*') {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.chars().collect();
     let edge = |i: usize| {
         let before = i.checked_sub(1).map(|j| chars[j]);
@@ -111,8 +115,10 @@ pub(crate) fn is_price(word: &str) -> bool {
 
 /// 0 – 1: how much `s` looks like the title of a work rather than a sentence or a heading.
 pub fn title_score(s: &str) -> f32 {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 16 || s.chars().count() > 120 {
+    // A 17th word or a 121st character scores 0 whatever the rest says: no need to read a
+    // long slot (a blurb's first sentence) to its end.
+    let words: Vec<&str> = s.split_whitespace().take(17).collect();
+    if words.is_empty() || words.len() > 16 || s.len() > 120 && s.chars().count() > 120 {
         return 0.0;
     }
     if !s.chars().any(char::is_alphanumeric) {
@@ -199,6 +205,24 @@ mod tests {
         assert_eq!(clean_title("M*A*S*H"), "M*A*S*H");
         assert_eq!(clean_title("Moon $29,99"), "Moon");
         assert_eq!(clean_title("Catch-22"), "Catch-22");
+    }
+
+    #[test]
+    fn emphasis_marks_only_in_pairs_at_word_edges() {
+        assert_eq!(without_inline_emphasis("*Suspiria* £27.99"), "Suspiria £27.99");
+        assert_eq!(without_inline_emphasis("M*A*S*H"), "M*A*S*H");
+        assert_eq!(without_inline_emphasis("*Jaws 2"), "*Jaws 2");
+        assert_eq!(without_inline_emphasis("Jaws"), "Jaws");
+    }
+
+    #[test]
+    fn long_slots_score_zero() {
+        let words16 = "Word ".repeat(16);
+        let words17 = "Word ".repeat(17);
+        assert!(title_score(&words16) > 0.0);
+        assert_eq!(title_score(&words17), 0.0);
+        assert_eq!(title_score(&"Ab".repeat(61)), 0.0, "122 characters");
+        assert!(title_score(&"Éb".repeat(50)) > 0.0, "100 characters in 150 bytes");
     }
 
     #[test]
