@@ -61,11 +61,38 @@ struct Candidate {
 /// Longest header we try to read, in words.
 const MAX_HEADER_WORDS: usize = 24;
 
+/// Whether each unit is a field line ("Composer: …"), asked by orientation and candidates
+/// about the same units: worked out once per unit, when first asked.
+struct FieldLines<'u> {
+    units: &'u [Unit],
+    known: Vec<std::cell::Cell<Option<bool>>>,
+}
+
+impl<'u> FieldLines<'u> {
+    fn new(units: &'u [Unit]) -> Self {
+        FieldLines { units, known: vec![std::cell::Cell::new(None); units.len()] }
+    }
+
+    /// [`is_field_line`] of unit `i`'s text.
+    fn at(&self, i: usize) -> bool {
+        if let Some(known) = self.known[i].get() {
+            return known;
+        }
+        let answer = is_field_line(&self.units[i].text);
+        self.known[i].set(Some(answer));
+        answer
+    }
+}
+
 /// Votes which side of each separator holds makers, over the article's short lines.
 pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Orientation {
+    orientation_with(units, info, vocab, &FieldLines::new(units))
+}
+
+fn orientation_with(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary, fields: &FieldLines) -> Orientation {
     let mut o = Orientation::default();
-    for (u, i) in units.iter().zip(info) {
-        if i.excluded || u.words() > 40 || is_field_line(&u.text) {
+    for (n, (u, i)) in units.iter().zip(info).enumerate() {
+        if i.excluded || u.words() > 40 || fields.at(n) {
             continue;
         }
         let content = &u.text[u.enumerator().map_or(0, |e| e.len)..];
@@ -122,7 +149,7 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
     let o = orientation(units, info, vocab);
     let accepted: Vec<(usize, String)> =
         find_entries(units, info, vocab).into_iter().map(|e| (e.unit, e.header.title)).collect();
-    candidates(units, info, &o, vocab)
+    candidates(units, info, &o, vocab, &FieldLines::new(units))
         .into_iter()
         .map(|c| {
             let ok = accepted.iter().any(|(u, t)| *u == c.unit && *t == c.header.title);
@@ -167,7 +194,13 @@ fn without_season(text: &str) -> std::borrow::Cow<'_, str> {
     SEASON.replace(text, "")
 }
 
-fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabulary) -> Vec<Candidate> {
+fn candidates(
+    units: &[Unit],
+    info: &[UnitInfo],
+    o: &Orientation,
+    vocab: &Vocabulary,
+    fields: &FieldLines,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut consumed = std::collections::HashSet::new();
     for (i, u) in units.iter().enumerate() {
@@ -182,7 +215,7 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
         let content = without_season(without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]));
         let parts = split_multi(&content);
         let shared = parts.len() > 1;
-        let fields_follow = units.get(i + 1).is_some_and(|n| is_field_line(&n.text)) && !is_field_line(&u.text);
+        let fields_follow = i + 1 < units.len() && fields.at(i + 1) && !fields.at(i);
         // "Midsommar" over "Bobby Krlic · Milan Records": a details line under a short title.
         let details_follow = u.words() <= 10
             && units.get(i + 1).is_some_and(|n| !n.gap_before && super::body::details_line(&n.text, vocab).is_some());
@@ -251,8 +284,9 @@ fn quality(h: &Header) -> f32 {
 
 /// Finds the article's entries.
 pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Entry> {
-    let o = orientation(units, info, vocab);
-    let cands = candidates(units, info, &o, vocab);
+    let fields = FieldLines::new(units);
+    let o = orientation_with(units, info, vocab, &fields);
+    let cands = candidates(units, info, &o, vocab, &fields);
     let mut accepted: Vec<Option<(usize, Option<u32>)>> = vec![None; cands.len()];
     let mut next_group = 0usize;
 
@@ -635,6 +669,22 @@ fn drop_truncated_tail(entries: &mut Vec<Entry>, units: &[Unit]) {
 #[cfg(test)]
 mod key_tests {
     use super::*;
+
+    #[test]
+    fn field_lines_are_asked_once_and_answer_as_is_field_line() {
+        let units: Vec<Unit> = ["Heat", "Composer: Elliot Goldenthal"]
+            .iter()
+            .enumerate()
+            .map(|(n, t)| Unit::new(t.to_string(), n + 1, BlockKind::Paragraph, false, 0))
+            .collect();
+        let fields = FieldLines::new(&units);
+        for _ in 0..2 {
+            for (i, u) in units.iter().enumerate() {
+                assert_eq!(fields.at(i), is_field_line(&u.text), "{:?}", u.text);
+            }
+        }
+        assert!(units.iter().enumerate().any(|(i, _)| fields.at(i)), "the composer line is a field line");
+    }
 
     #[test]
     fn work_keys_and_seasons_are_not_titles() {
