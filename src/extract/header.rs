@@ -107,12 +107,23 @@ fn first_split_at(text: &str, seps: &[SepMatch]) -> Option<(Sep, String, String)
 
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
-    let mut h = parse_slots(text, orientation, vocab)?;
+    parse_cut(text, None, orientation, vocab)
+}
+
+/// [`parse`], given the header and rest [`split_header_rest`](super::split::split_header_rest)
+/// cuts `text` into, when the caller has them already.
+pub(crate) fn parse_cut(
+    text: &str,
+    cut: Option<(String, String)>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> Option<Header> {
+    let mut h = parse_slots(text, cut, orientation, vocab)?;
     super::slots::refine(&mut h, vocab);
     Some(h)
 }
 
-fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+fn parse_slots(text: &str, cut: Option<(String, String)>, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
     // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
@@ -122,7 +133,13 @@ fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Opt
     let title_first = Orientation::default();
     let opens_with_title = super::spans::emphasis_after(text).is_some() || DATED_OPENING.is_match(text);
     let orientation = if opens_with_title { &title_first } else { orientation };
-    let (head, rest) = super::split::split_header_rest(text, vocab);
+    let (head, rest) = match cut {
+        Some(cut) => {
+            debug_assert_eq!(cut, super::split::split_header_rest(text, vocab), "another text's cut");
+            cut
+        }
+        None => super::split::split_header_rest(text, vocab),
+    };
     let head_seps = find_separators(&head);
     if let Some(h) = parse_many_slots(&head, &head_seps, &rest, orientation, vocab) {
         return Some(h);
@@ -579,6 +596,15 @@ mod tests {
         let h = p("Kids (1995) Various Artistskids");
         assert_eq!((h.title.as_str(), h.various), ("Kids", true));
         assert!(h.makers.is_empty());
+    }
+
+    #[test]
+    fn a_cut_given_parses_as_the_text() {
+        let text = "Elton John ~ The Lion King (Walt Disney Records, 1994). If this existed as an EP, fine.";
+        let cut = crate::extract::split::split_header_rest(text, &BUILT_IN);
+        assert!(cut.1.starts_with("If this"));
+        let o = Orientation::default();
+        assert_eq!(parse_cut(text, Some(cut), &o, &BUILT_IN), parse(text, &o, &BUILT_IN));
     }
 
     #[test]

@@ -84,38 +84,64 @@ impl<'u> FieldLines<'u> {
     }
 }
 
-/// Votes which side of each separator holds makers, over the article's short lines.
-pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Orientation {
-    orientation_with(units, info, vocab, &FieldLines::new(units))
+/// One entry of a unit's text after its list number ([`split_multi`]), with the header and
+/// rest [`split_header_rest`] cuts it into.
+struct PartCut {
+    part: String,
+    head: String,
+    rest: String,
 }
 
-fn orientation_with(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary, fields: &FieldLines) -> Orientation {
+/// Votes which side of each separator holds makers, over the article's short lines.
+pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Orientation {
+    orientation_with(units, info, vocab, &FieldLines::new(units)).0
+}
+
+/// [`orientation`], and the cuts of the units it read, by unit: candidates parses the same
+/// parts of the same units and need not cut them again.
+fn orientation_with(
+    units: &[Unit],
+    info: &[UnitInfo],
+    vocab: &Vocabulary,
+    fields: &FieldLines,
+) -> (Orientation, Vec<Option<Vec<PartCut>>>) {
     let mut o = Orientation::default();
+    let mut cuts: Vec<Option<Vec<PartCut>>> = Vec::new();
+    cuts.resize_with(units.len(), || None);
     for (n, (u, i)) in units.iter().zip(info).enumerate() {
         if i.excluded || u.words() > 40 || fields.at(n) {
             continue;
         }
         let content = &u.text[u.enumerator().map_or(0, |e| e.len)..];
-        for part in split_multi(content) {
-            let (head, _) = split_header_rest(&part, vocab);
-            let outside = outside_brackets(&head);
-            let seps = find_separators(&outside);
-            let Some(first) = seps.first() else { continue };
-            if matches!(first.sep, Sep::Comma | Sep::By) {
-                continue;
-            }
-            let (l, r) = (&outside[..first.start], &outside[first.end..]);
-            if l.split_whitespace().count() > 8 || r.split_whitespace().count() > 12 {
-                continue;
-            }
-            // A descriptor slot ("Original Score by X") says nothing about orientation.
-            if super::title::is_descriptor(l) || super::title::is_descriptor(r) {
-                continue;
-            }
-            o.add(first.sep, side_score(l, vocab) - side_score(r, vocab));
+        let parts = split_multi(content);
+        let mut unit_cuts = Vec::with_capacity(parts.len());
+        for part in parts {
+            let (head, rest) = split_header_rest(&part, vocab);
+            vote(&head, &mut o, vocab);
+            unit_cuts.push(PartCut { part, head, rest });
         }
+        cuts[n] = Some(unit_cuts);
     }
-    o
+    (o, cuts)
+}
+
+/// One header's vote: the name likeness of the left slot minus that of the right one.
+fn vote(head: &str, o: &mut Orientation, vocab: &Vocabulary) {
+    let outside = outside_brackets(head);
+    let seps = find_separators(&outside);
+    let Some(first) = seps.first() else { return };
+    if matches!(first.sep, Sep::Comma | Sep::By) {
+        return;
+    }
+    let (l, r) = (&outside[..first.start], &outside[first.end..]);
+    if l.split_whitespace().count() > 8 || r.split_whitespace().count() > 12 {
+        return;
+    }
+    // A descriptor slot ("Original Score by X") says nothing about orientation.
+    if super::title::is_descriptor(l) || super::title::is_descriptor(r) {
+        return;
+    }
+    o.add(first.sep, side_score(l, vocab) - side_score(r, vocab));
 }
 
 fn side_score(s: &str, vocab: &Vocabulary) -> f32 {
@@ -149,7 +175,7 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
     let o = orientation(units, info, vocab);
     let accepted: Vec<(usize, String)> =
         find_entries(units, info, vocab).into_iter().map(|e| (e.unit, e.header.title)).collect();
-    candidates(units, info, &o, vocab, &FieldLines::new(units))
+    candidates(units, info, &o, vocab, &FieldLines::new(units), Vec::new())
         .into_iter()
         .map(|c| {
             let ok = accepted.iter().any(|(u, t)| *u == c.unit && *t == c.header.title);
@@ -200,6 +226,7 @@ fn candidates(
     o: &Orientation,
     vocab: &Vocabulary,
     fields: &FieldLines,
+    mut cuts: Vec<Option<Vec<PartCut>>>,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut consumed = std::collections::HashSet::new();
@@ -212,15 +239,21 @@ fn candidates(
             continue;
         }
         let enumerator = u.enumerator();
-        let content = without_season(without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]));
-        let parts = split_multi(&content);
+        let after_number = &u.text[enumerator.map_or(0, |e| e.len)..];
+        let content = without_season(without_work_key(after_number));
+        // Orientation cut this unit's text already, unless a work key or season was taken out.
+        let parts: Vec<(String, Option<(String, String)>)> =
+            match cuts.get_mut(i).and_then(Option::take).filter(|_| content == after_number) {
+                Some(cut) => cut.into_iter().map(|c| (c.part, Some((c.head, c.rest)))).collect(),
+                None => split_multi(&content).into_iter().map(|part| (part, None)).collect(),
+            };
         let shared = parts.len() > 1;
         let fields_follow = i + 1 < units.len() && fields.at(i + 1) && !fields.at(i);
         // "Midsommar" over "Bobby Krlic · Milan Records": a details line under a short title.
         let details_follow = u.words() <= 10
             && units.get(i + 1).is_some_and(|n| !n.gap_before && super::body::details_line(&n.text, vocab).is_some());
-        for part in parts {
-            let Some(mut h) = header::parse(&part, o, vocab) else {
+        for (part, cut) in parts {
+            let Some(mut h) = header::parse_cut(&part, cut, o, vocab) else {
                 continue;
             };
             if fields_follow || details_follow {
@@ -285,8 +318,8 @@ fn quality(h: &Header) -> f32 {
 /// Finds the article's entries.
 pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Entry> {
     let fields = FieldLines::new(units);
-    let o = orientation_with(units, info, vocab, &fields);
-    let cands = candidates(units, info, &o, vocab, &fields);
+    let (o, cuts) = orientation_with(units, info, vocab, &fields);
+    let cands = candidates(units, info, &o, vocab, &fields, cuts);
     let mut accepted: Vec<Option<(usize, Option<u32>)>> = vec![None; cands.len()];
     let mut next_group = 0usize;
 
