@@ -156,7 +156,7 @@ pub fn title_score(s: &str) -> f32 {
     if s.ends_with('?') && QUESTION_START.is_match(&lower) {
         score -= 0.5;
     }
-    if ratio < 0.8 && SENTENCE_WORDS.is_match(&lower) {
+    if ratio < 0.8 && has_sentence_word(&lower) {
         score -= 0.3;
     }
     if NUMBERED_SECTION.is_match(&lower) || CALENDAR_OR_LETTER_SECTION.is_match(s) {
@@ -181,6 +181,65 @@ static CALENDAR_OR_LETTER_SECTION: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Octubre|Noviembre|Diciembre)(?:\s*[-–—/&]\s*[A-Z][a-zé]+)?(?:\s+(?:19|20)\d\d)?|Q[1-4](?:\s+(?:19|20)\d\d)?|[A-Z](?:\s*(?:[-–—]|,|&|and)\s*[A-Z])*)\s*:?$")
         .expect("static regex")
 });
+
+/// Whether [`SENTENCE_WORDS`] matches in `lower`. ASCII text (nearly all) is read word by word:
+/// a match is a whole run of word characters that is one of the words, or "it" or "there",
+/// an apostrophe and a whole run "s".
+fn has_sentence_word(lower: &str) -> bool {
+    if !lower.is_ascii() {
+        return SENTENCE_WORDS.is_match(lower);
+    }
+    let bytes = lower.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut found = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_word(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && is_word(bytes[at]) {
+            at += 1;
+        }
+        let word = &lower[start..at];
+        let contraction = || {
+            matches!(word, "it" | "there")
+                && bytes.get(at) == Some(&b'\'')
+                && bytes.get(at + 1) == Some(&b's')
+                && !bytes.get(at + 2).is_some_and(|&b| is_word(b))
+        };
+        if matches!(
+            word,
+            "i" | "we"
+                | "you"
+                | "he"
+                | "she"
+                | "they"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+        ) || contraction()
+        {
+            found = true;
+            break;
+        }
+    }
+    debug_assert_eq!(found, SENTENCE_WORDS.is_match(lower), "{lower:?}");
+    found
+}
 
 static SENTENCE_WORDS: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"\b(i|we|you|he|she|they|this|that|these|those|it's|there's|has|have|had|was|were|is|are|will|would|could|should)\b")
@@ -213,6 +272,22 @@ mod tests {
         assert_eq!(without_inline_emphasis("M*A*S*H"), "M*A*S*H");
         assert_eq!(without_inline_emphasis("*Jaws 2"), "*Jaws 2");
         assert_eq!(without_inline_emphasis("Jaws"), "Jaws");
+    }
+
+    proptest::proptest! {
+        /// The word walk finds a sentence word where the regex does.
+        #[test]
+        fn sentence_words_by_walk_as_by_regex(text in "(it|there|'|s|i|is|isn|we|_|1| |,|x|é){0,10}") {
+            proptest::prop_assert_eq!(has_sentence_word(&text), SENTENCE_WORDS.is_match(&text));
+        }
+    }
+
+    #[test]
+    fn sentence_words() {
+        assert!(has_sentence_word("so it's over"));
+        assert!(has_sentence_word("i'm here"));
+        assert!(!has_sentence_word("it'sx thereby isle"));
+        assert!(!has_sentence_word("the dark knight"));
     }
 
     #[test]
