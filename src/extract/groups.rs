@@ -245,7 +245,8 @@ mod tests {
 
     #[test]
     fn years_read_without_the_regex_as_with_it() {
-        for s in ["1995", "1799", "2099", "2100", "0000", "19955", "1995–1997", "1995 ", "(1995)", "١٩٩٥", "abcd"] {
+        for s in ["1995", "1799", "2099", "2100", "0000", "19955", "1995–1997", "1995 ", "(1995)", "١٩٩٥", "abcd"]
+        {
             let by_regex = YEAR.captures(s).map(|c| c.get(1).unwrap().as_str());
             assert_eq!(year_capture(s), by_regex, "{s:?}");
         }

@@ -123,7 +123,12 @@ pub(crate) fn parse_cut(
     Some(h)
 }
 
-fn parse_slots(text: &str, cut: Option<(String, String)>, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+fn parse_slots(
+    text: &str,
+    cut: Option<(String, String)>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> Option<Header> {
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
     // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
