@@ -252,7 +252,8 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
             continue;
         }
         let before = &text[..m.start() + 1];
-        let last_word = before.split_whitespace().last().unwrap_or("");
+        // From the end: `last` would walk every word before it.
+        let last_word = before.split_whitespace().next_back().unwrap_or("");
         if text.as_bytes()[m.start()] == b'.' && is_abbreviation(last_word) {
             continue;
         }

@@ -116,19 +116,31 @@ pub(crate) fn is_price(word: &str) -> bool {
 /// 0 – 1: how much `s` looks like the title of a work rather than a sentence or a heading.
 pub fn title_score(s: &str) -> f32 {
     // A 17th word or a 121st character scores 0 whatever the rest says: no need to read a
-    // long slot (a blurb's first sentence) to its end.
-    let words: Vec<&str> = s.split_whitespace().take(17).collect();
-    if words.is_empty() || words.len() > 16 || s.len() > 120 && s.chars().count() > 120 {
+    // long slot (a blurb's first sentence) to its end. At most 16 words are kept, on the stack.
+    let mut kept = [""; 16];
+    let mut count = 0;
+    for word in s.split_whitespace() {
+        if count == kept.len() {
+            return 0.0;
+        }
+        kept[count] = word;
+        count += 1;
+    }
+    let words = &kept[..count];
+    if words.is_empty() || s.len() > 120 && s.chars().count() > 120 {
         return 0.0;
     }
     if !s.chars().any(char::is_alphanumeric) {
         return 0.0;
     }
-    let mut content: Vec<&&str> = words.iter().filter(|w| !lowered(w, is_title_function_word)).collect();
-    // "Up", "Her", "It": a title of small words only is judged by those words.
-    if content.is_empty() {
-        content = words.iter().collect();
+    let mut content_kept = [""; 16];
+    let mut content_count = 0;
+    for word in words.iter().filter(|w| !lowered(w, is_title_function_word)) {
+        content_kept[content_count] = word;
+        content_count += 1;
     }
+    // "Up", "Her", "It": a title of small words only is judged by those words.
+    let content = if content_count == 0 { words } else { &content_kept[..content_count] };
     let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
     let ratio = if content.is_empty() { 0.0 } else { capitalised as f32 / content.len() as f32 };
     let mut score = 0.3 + 0.7 * ratio;
