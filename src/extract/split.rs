@@ -180,9 +180,7 @@ static AFTER_BRACKET: LazyLock<Re> =
 /// Words whose trailing dot does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    (letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase()))
-        || w.matches('.').count() >= 1 && w.trim_end_matches('.').contains('.')
+    initials_or_dotted(w)
         || matches!(
             w.trim_end_matches('.'),
             "Vol"
@@ -206,6 +204,14 @@ pub fn is_abbreviation(word: &str) -> bool {
                 | "ft"
                 | "Mt"
         )
+}
+
+/// At most two letters besides dots, all capitals ("U.S", "J."), or a dot inside the word
+/// ("e.g."). The letters are read only as far as a third one.
+fn initials_or_dotted(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| *c != '.');
+    letters.by_ref().take(2).all(char::is_uppercase) && letters.next().is_none()
+        || w.contains('.') && w.trim_end_matches('.').contains('.')
 }
 
 /// Splits a block into its header and the blurb that follows in the same block:
@@ -477,6 +483,18 @@ mod tests {
         assert_eq!(bracket_pieces("Like (31) it"), [text("Like "), text(" it")]);
         assert_eq!(bracket_pieces("“A (b)” (c (d))"), [text("“A (b)” "), Piece::Group("c (d)".into(), false)]);
         assert_eq!(bracket_pieces("Cut (off"), [text("Cut ")]);
+    }
+
+    proptest::proptest! {
+        /// The abbreviation test reads as its definition with collected letters did.
+        #[test]
+        fn abbreviations_as_defined(word in "[A-Za-zÉé.(\"]{0,5}") {
+            let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+            let initials = letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase());
+            let dotted = w.matches('.').count() >= 1 && w.trim_end_matches('.').contains('.');
+            proptest::prop_assert_eq!(initials_or_dotted(w), initials || dotted);
+        }
     }
 
     #[test]
