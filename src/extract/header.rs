@@ -9,7 +9,7 @@ use crate::re::Re;
 
 use super::groups::{Group, classify};
 use super::names::{is_various_artists, list_score, split_names};
-use super::split::{Piece, bracket_pieces, find_separators, strip_glued_various};
+use super::split::{Piece, SepMatch, bracket_pieces, find_separators, strip_glued_various};
 use super::title::{clean_title, title_score};
 use super::vocab::Vocabulary;
 use crate::model::{Release, Track};
@@ -96,19 +96,39 @@ pub struct SepKind {
 
 /// The two sides of the first separator of `text` outside brackets and quotes, if any.
 pub fn first_split(text: &str) -> Option<(Sep, String, String)> {
-    let seps = find_separators(text);
+    first_split_at(text, &find_separators(text))
+}
+
+/// [`first_split`] with the separators of `text` already found.
+fn first_split_at(text: &str, seps: &[SepMatch]) -> Option<(Sep, String, String)> {
     let first = seps.first()?;
     Some((first.sep, text[..first.start].trim().to_string(), text[first.end..].trim().to_string()))
 }
 
 /// Parses a header. `text` has no enumerator. Returns `None` when no title can be found.
 pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
-    let mut h = parse_slots(text, orientation, vocab)?;
+    parse_cut(text, None, orientation, vocab)
+}
+
+/// [`parse`], given the header and rest [`split_header_rest`](super::split::split_header_rest)
+/// cuts `text` into, when the caller has them already.
+pub(crate) fn parse_cut(
+    text: &str,
+    cut: Option<(String, String)>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> Option<Header> {
+    let mut h = parse_slots(text, cut, orientation, vocab)?;
     super::slots::refine(&mut h, vocab);
     Some(h)
 }
 
-fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+fn parse_slots(
+    text: &str,
+    cut: Option<(String, String)>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> Option<Header> {
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
     // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
@@ -118,8 +138,15 @@ fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Opt
     let title_first = Orientation::default();
     let opens_with_title = super::spans::emphasis_after(text).is_some() || DATED_OPENING.is_match(text);
     let orientation = if opens_with_title { &title_first } else { orientation };
-    let (head, rest) = super::split::split_header_rest(text, vocab);
-    if let Some(h) = parse_many_slots(&head, &rest, orientation, vocab) {
+    let (head, rest) = match cut {
+        Some(cut) => {
+            debug_assert_eq!(cut, super::split::split_header_rest(text, vocab), "another text's cut");
+            cut
+        }
+        None => super::split::split_header_rest(text, vocab),
+    };
+    let head_seps = find_separators(&head);
+    if let Some(h) = parse_many_slots(&head, &head_seps, &rest, orientation, vocab) {
         return Some(h);
     }
     let pieces = bracket_pieces(&head);
@@ -141,7 +168,10 @@ fn parse_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Opt
     let after_is_makers = !after.is_empty() && after_credit.is_some();
     let mut makers_text: Option<String> = after_credit.clone();
 
-    let (title_text, mut slot_makers, sep) = split_slots(before.trim(), orientation, vocab);
+    // A head without brackets is its own text before the groups: its separators are known.
+    let before = before.trim();
+    let before_seps = if before == head { head_seps } else { find_separators(before) };
+    let (title_text, mut slot_makers, sep) = split_slots(before, &before_seps, orientation, vocab);
     // "Title – 1993": the slot holds the year.
     if let Some(year) = slot_makers.as_deref().and_then(bare_year) {
         h.year = Some(year);
@@ -243,16 +273,25 @@ fn strip_credit_cue(after: &str) -> Option<String> {
 }
 
 /// Cuts the text before any bracket group into the title and the makers.
-fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (String, Option<String>, Option<Sep>) {
-    let Some((sep, left, right)) = first_split(text) else {
+/// `seps` are the separators of `text` ([`find_separators`]).
+fn split_slots(
+    text: &str,
+    seps: &[SepMatch],
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> (String, Option<String>, Option<Sep>) {
+    debug_assert_eq!(seps, find_separators(text), "separators of another text: {text:?}");
+    let Some((sep, left, right)) = first_split_at(text, seps) else {
         return (text.to_string(), None, None);
     };
-    let (ls, rs) = (list_score(&left, vocab), list_score(&right, vocab));
+    // Each branch scores only the sides it reads (a "by" split reads neither).
+    let ls = || list_score(&left, vocab);
+    let rs = || list_score(&right, vocab);
     match sep {
         Sep::By => {
             // "Call Me by Your Name", "Jesse James by the Coward Robert Ford": a "by" inside a
             // title is followed by no person; a later one may be the credit.
-            for by in super::split::find_separators(text).into_iter().filter(|s| s.sep == Sep::By) {
+            for by in seps.iter().filter(|s| s.sep == Sep::By) {
                 let (l, r) = (text[..by.start].trim(), text[by.end..].trim());
                 if list_score(r, vocab) >= 0.7 && r.split_whitespace().count() <= 8 {
                     return (l.to_string(), Some(r.to_string()), Some(sep));
@@ -261,7 +300,7 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
             (text.to_string(), None, None)
         }
         Sep::Comma => {
-            if rs >= 0.6 && right.split_whitespace().count() <= 12 {
+            if rs() >= 0.6 && right.split_whitespace().count() <= 12 {
                 (left, Some(right), Some(sep))
             } else {
                 (text.to_string(), None, None)
@@ -270,6 +309,7 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
         Sep::Colon => {
             // A colon is usually part of a title ("Metal Gear Rising: Revengeance"); it
             // separates a maker only when the article does so clearly, or the left is plainly a person.
+            let ls = ls();
             if orientation.clearly_maker_first(Sep::Colon) && ls >= 0.3 || ls >= 0.85 {
                 (right, Some(left), Some(sep))
             } else {
@@ -278,12 +318,12 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
         }
         _ => {
             if orientation.maker_first(sep) && !super::title::is_descriptor(&right) {
-                if ls >= 0.3 && left.split_whitespace().count() <= 12 || sep == Sep::Tilde {
+                if ls() >= 0.3 && left.split_whitespace().count() <= 12 || sep == Sep::Tilde {
                     (right, Some(left), Some(sep))
                 } else {
                     (text.to_string(), None, None)
                 }
-            } else if rs >= 0.3 && right.split_whitespace().count() <= 12 {
+            } else if rs() >= 0.3 && right.split_whitespace().count() <= 12 {
                 (left, Some(right), Some(sep))
             } else if super::title::is_descriptor(&right) {
                 (left, super::title::descriptor_credit(&right), Some(sep))
@@ -298,8 +338,14 @@ fn split_slots(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> (St
 /// rennt) | Tom Tykwer, Johnny Klimek | 1998", "Composer – Title – Label"): years and labels
 /// are recognised wherever they stand, the makers slot by name likeness, and the title is the
 /// first (or, maker-first, the last) remaining slot, read with its own brackets.
-fn parse_many_slots(head: &str, rest: &str, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
-    let seps = super::split::find_separators(head);
+/// `seps` are the separators of `head` ([`find_separators`]).
+fn parse_many_slots(
+    head: &str,
+    seps: &[SepMatch],
+    rest: &str,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> Option<Header> {
     let primary = seps.first()?.sep;
     if !matches!(primary, Sep::Pipe | Sep::Dash | Sep::Tilde) {
         return None;
@@ -555,6 +601,15 @@ mod tests {
         let h = p("Kids (1995) Various Artistskids");
         assert_eq!((h.title.as_str(), h.various), ("Kids", true));
         assert!(h.makers.is_empty());
+    }
+
+    #[test]
+    fn a_cut_given_parses_as_the_text() {
+        let text = "Elton John ~ The Lion King (Walt Disney Records, 1994). If this existed as an EP, fine.";
+        let cut = crate::extract::split::split_header_rest(text, &BUILT_IN);
+        assert!(cut.1.starts_with("If this"));
+        let o = Orientation::default();
+        assert_eq!(parse_cut(text, Some(cut), &o, &BUILT_IN), parse(text, &o, &BUILT_IN));
     }
 
     #[test]

@@ -61,34 +61,87 @@ struct Candidate {
 /// Longest header we try to read, in words.
 const MAX_HEADER_WORDS: usize = 24;
 
+/// Whether each unit is a field line ("Composer: …"), asked by orientation and candidates
+/// about the same units: worked out once per unit, when first asked.
+struct FieldLines<'u> {
+    units: &'u [Unit],
+    known: Vec<std::cell::Cell<Option<bool>>>,
+}
+
+impl<'u> FieldLines<'u> {
+    fn new(units: &'u [Unit]) -> Self {
+        FieldLines { units, known: vec![std::cell::Cell::new(None); units.len()] }
+    }
+
+    /// [`is_field_line`] of unit `i`'s text.
+    fn at(&self, i: usize) -> bool {
+        if let Some(known) = self.known[i].get() {
+            return known;
+        }
+        let answer = is_field_line(&self.units[i].text);
+        self.known[i].set(Some(answer));
+        answer
+    }
+}
+
+/// One entry of a unit's text after its list number ([`split_multi`]), with the header and
+/// rest [`split_header_rest`] cuts it into.
+struct PartCut {
+    part: String,
+    head: String,
+    rest: String,
+}
+
 /// Votes which side of each separator holds makers, over the article's short lines.
 pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Orientation {
+    orientation_with(units, info, vocab, &FieldLines::new(units)).0
+}
+
+/// [`orientation`], and the cuts of the units it read, by unit: candidates parses the same
+/// parts of the same units and need not cut them again.
+fn orientation_with(
+    units: &[Unit],
+    info: &[UnitInfo],
+    vocab: &Vocabulary,
+    fields: &FieldLines,
+) -> (Orientation, Vec<Option<Vec<PartCut>>>) {
     let mut o = Orientation::default();
-    for (u, i) in units.iter().zip(info) {
-        if i.excluded || u.words() > 40 || is_field_line(&u.text) {
+    let mut cuts: Vec<Option<Vec<PartCut>>> = Vec::new();
+    cuts.resize_with(units.len(), || None);
+    for (n, (u, i)) in units.iter().zip(info).enumerate() {
+        if i.excluded || u.words() > 40 || fields.at(n) {
             continue;
         }
         let content = &u.text[u.enumerator().map_or(0, |e| e.len)..];
-        for part in split_multi(content) {
-            let (head, _) = split_header_rest(&part, vocab);
-            let outside = outside_brackets(&head);
-            let seps = find_separators(&outside);
-            let Some(first) = seps.first() else { continue };
-            if matches!(first.sep, Sep::Comma | Sep::By) {
-                continue;
-            }
-            let (l, r) = (&outside[..first.start], &outside[first.end..]);
-            if l.split_whitespace().count() > 8 || r.split_whitespace().count() > 12 {
-                continue;
-            }
-            // A descriptor slot ("Original Score by X") says nothing about orientation.
-            if super::title::is_descriptor(l) || super::title::is_descriptor(r) {
-                continue;
-            }
-            o.add(first.sep, side_score(l, vocab) - side_score(r, vocab));
+        let parts = split_multi(content);
+        let mut unit_cuts = Vec::with_capacity(parts.len());
+        for part in parts {
+            let (head, rest) = split_header_rest(&part, vocab);
+            vote(&head, &mut o, vocab);
+            unit_cuts.push(PartCut { part, head, rest });
         }
+        cuts[n] = Some(unit_cuts);
     }
-    o
+    (o, cuts)
+}
+
+/// One header's vote: the name likeness of the left slot minus that of the right one.
+fn vote(head: &str, o: &mut Orientation, vocab: &Vocabulary) {
+    let outside = outside_brackets(head);
+    let seps = find_separators(&outside);
+    let Some(first) = seps.first() else { return };
+    if matches!(first.sep, Sep::Comma | Sep::By) {
+        return;
+    }
+    let (l, r) = (&outside[..first.start], &outside[first.end..]);
+    if l.split_whitespace().count() > 8 || r.split_whitespace().count() > 12 {
+        return;
+    }
+    // A descriptor slot ("Original Score by X") says nothing about orientation.
+    if super::title::is_descriptor(l) || super::title::is_descriptor(r) {
+        return;
+    }
+    o.add(first.sep, side_score(l, vocab) - side_score(r, vocab));
 }
 
 fn side_score(s: &str, vocab: &Vocabulary) -> f32 {
@@ -122,7 +175,7 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
     let o = orientation(units, info, vocab);
     let accepted: Vec<(usize, String)> =
         find_entries(units, info, vocab).into_iter().map(|e| (e.unit, e.header.title)).collect();
-    candidates(units, info, &o, vocab)
+    candidates(units, info, &o, vocab, &FieldLines::new(units), Vec::new())
         .into_iter()
         .map(|c| {
             let ok = accepted.iter().any(|(u, t)| *u == c.unit && *t == c.header.title);
@@ -167,7 +220,14 @@ fn without_season(text: &str) -> std::borrow::Cow<'_, str> {
     SEASON.replace(text, "")
 }
 
-fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabulary) -> Vec<Candidate> {
+fn candidates(
+    units: &[Unit],
+    info: &[UnitInfo],
+    o: &Orientation,
+    vocab: &Vocabulary,
+    fields: &FieldLines,
+    mut cuts: Vec<Option<Vec<PartCut>>>,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut consumed = std::collections::HashSet::new();
     for (i, u) in units.iter().enumerate() {
@@ -179,15 +239,21 @@ fn candidates(units: &[Unit], info: &[UnitInfo], o: &Orientation, vocab: &Vocabu
             continue;
         }
         let enumerator = u.enumerator();
-        let content = without_season(without_work_key(&u.text[enumerator.map_or(0, |e| e.len)..]));
-        let parts = split_multi(&content);
+        let after_number = &u.text[enumerator.map_or(0, |e| e.len)..];
+        let content = without_season(without_work_key(after_number));
+        // Orientation cut this unit's text already, unless a work key or season was taken out.
+        let parts: Vec<(String, Option<(String, String)>)> =
+            match cuts.get_mut(i).and_then(Option::take).filter(|_| content == after_number) {
+                Some(cut) => cut.into_iter().map(|c| (c.part, Some((c.head, c.rest)))).collect(),
+                None => split_multi(&content).into_iter().map(|part| (part, None)).collect(),
+            };
         let shared = parts.len() > 1;
-        let fields_follow = units.get(i + 1).is_some_and(|n| is_field_line(&n.text)) && !is_field_line(&u.text);
+        let fields_follow = i + 1 < units.len() && fields.at(i + 1) && !fields.at(i);
         // "Midsommar" over "Bobby Krlic · Milan Records": a details line under a short title.
         let details_follow = u.words() <= 10
             && units.get(i + 1).is_some_and(|n| !n.gap_before && super::body::details_line(&n.text, vocab).is_some());
-        for part in parts {
-            let Some(mut h) = header::parse(&part, o, vocab) else {
+        for (part, cut) in parts {
+            let Some(mut h) = header::parse_cut(&part, cut, o, vocab) else {
                 continue;
             };
             if fields_follow || details_follow {
@@ -251,8 +317,9 @@ fn quality(h: &Header) -> f32 {
 
 /// Finds the article's entries.
 pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Entry> {
-    let o = orientation(units, info, vocab);
-    let cands = candidates(units, info, &o, vocab);
+    let fields = FieldLines::new(units);
+    let (o, cuts) = orientation_with(units, info, vocab, &fields);
+    let cands = candidates(units, info, &o, vocab, &fields, cuts);
     let mut accepted: Vec<Option<(usize, Option<u32>)>> = vec![None; cands.len()];
     let mut next_group = 0usize;
 
@@ -635,6 +702,22 @@ fn drop_truncated_tail(entries: &mut Vec<Entry>, units: &[Unit]) {
 #[cfg(test)]
 mod key_tests {
     use super::*;
+
+    #[test]
+    fn field_lines_are_asked_once_and_answer_as_is_field_line() {
+        let units: Vec<Unit> = ["Heat", "Composer: Elliot Goldenthal"]
+            .iter()
+            .enumerate()
+            .map(|(n, t)| Unit::new(t.to_string(), n + 1, BlockKind::Paragraph, false, 0))
+            .collect();
+        let fields = FieldLines::new(&units);
+        for _ in 0..2 {
+            for (i, u) in units.iter().enumerate() {
+                assert_eq!(fields.at(i), is_field_line(&u.text), "{:?}", u.text);
+            }
+        }
+        assert!(units.iter().enumerate().any(|(i, _)| fields.at(i)), "the composer line is a field line");
+    }
 
     #[test]
     fn work_keys_and_seasons_are_not_titles() {

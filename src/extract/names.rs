@@ -39,7 +39,7 @@ pub fn is_various_artists(s: &str) -> bool {
 /// How much one name looks like a person or group, 0 – 1.
 pub fn name_score(name: &str, vocab: &Vocabulary) -> f32 {
     let name = name.trim().trim_matches([',', ';', ':']);
-    if name.is_empty() || name.chars().count() > 60 {
+    if name.is_empty() || name.len() > 60 && name.chars().count() > 60 {
         return 0.0;
     }
     if vocab.is_composer(name) || is_various_artists(name) {
@@ -49,8 +49,18 @@ pub fn name_score(name: &str, vocab: &Vocabulary) -> f32 {
         // "Oneohtrix Point Never" yes, "Blade Runner 2049" no; a band like "Zero 7" is rare.
         return 0.05;
     }
-    let tokens: Vec<&str> = name.split_whitespace().collect();
-    if tokens.is_empty() || tokens.len() > 5 {
+    // A sixth token scores 0: at most five are kept, on the stack.
+    let mut kept = [""; 5];
+    let mut count = 0;
+    for token in name.split_whitespace() {
+        if count == kept.len() {
+            return 0.0;
+        }
+        kept[count] = token;
+        count += 1;
+    }
+    let tokens = &kept[..count];
+    if tokens.is_empty() {
         return 0.0;
     }
     let mut capitalised = 0;
@@ -136,6 +146,18 @@ fn split_conjunction(part: &str) -> Vec<String> {
     vec![part.to_string()]
 }
 
+/// The names [`list_score`] scores: parts between commas, semicolons and slashes, cut again at
+/// " and " and " & ".
+fn list_names(list: &str) -> impl Iterator<Item = &str> {
+    list.split([',', ';', '/'])
+        .flat_map(|p| {
+            let p = p.trim();
+            let p = p.strip_prefix("and ").or_else(|| p.strip_prefix("& ")).unwrap_or(p);
+            p.split(" and ").flat_map(|q| q.split(" & ")).map(str::trim)
+        })
+        .filter(|n| !n.is_empty())
+}
+
 /// Average name score of a credit list, 0 when it is empty.
 pub fn list_score(list: &str, vocab: &Vocabulary) -> f32 {
     let trimmed = list.trim();
@@ -145,24 +167,16 @@ pub fn list_score(list: &str, vocab: &Vocabulary) -> f32 {
     if is_various_artists(trimmed) {
         return 1.0;
     }
-    let names: Vec<String> = list
-        .split([',', ';', '/'])
-        .flat_map(|p| {
-            let p = p.trim();
-            let p = p.strip_prefix("and ").or_else(|| p.strip_prefix("& ")).unwrap_or(p);
-            p.split(" and ").flat_map(|q| q.split(" & ")).map(|q| q.trim().to_string()).collect::<Vec<_>>()
-        })
-        .filter(|n| !n.is_empty())
-        .collect();
-    if names.is_empty() {
+    // The names are slices of the list: no String per name.
+    let scores: Vec<f32> = list_names(list).map(|n| name_score(n, vocab)).collect();
+    if scores.is_empty() {
         return 0.0;
     }
-    let scores: Vec<f32> = names.iter().map(|n| name_score(n, vocab)).collect();
     let min = scores.iter().cloned().fold(1.0, f32::min);
     let mean = scores.iter().sum::<f32>() / scores.len() as f32;
     // One clearly non-name part sinks the list; a joint name like "Bebe and Louis Barron"
     // splits into "Bebe" (weak) and "Louis Barron" (strong), which the mean tolerates.
-    if min == 0.0 { mean * 0.4 } else { mean.max(if names.len() > 1 { min + 0.1 } else { min }) }
+    if min == 0.0 { mean * 0.4 } else { mean.max(if scores.len() > 1 { min + 0.1 } else { min }) }
 }
 
 #[cfg(test)]
@@ -195,6 +209,13 @@ mod tests {
         assert!(name_score("Purple Rain", v) < 0.6);
         assert!(name_score("Blade Runner 2049", v) < 0.2);
         assert!(name_score("an amazing soundtrack", v) == 0.0);
+    }
+
+    #[test]
+    fn list_names_are_the_parts_scored() {
+        let names: Vec<&str> = list_names(" A B, and C D/ E & F ; G and H,, ").collect();
+        assert_eq!(names, ["A B", "C D", "E", "F", "G", "H"]);
+        assert_eq!(list_names(", ;").count(), 0);
     }
 
     #[test]

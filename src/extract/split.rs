@@ -115,56 +115,53 @@ pub enum Piece {
 
 /// Splits `text` into plain text and top-level bracket groups (quotes protect brackets).
 pub fn bracket_pieces(text: &str) -> Vec<Piece> {
+    // A walk over bytes, cutting slices: every character that changes the state is ASCII or a
+    // curly double quote (E2 80 9C / E2 80 9D), and no continuation byte is one of them, so
+    // the walk sees what a walk over characters sees, and every cut falls on an ASCII byte.
+    let bytes = text.as_bytes();
     let mut pieces = Vec::new();
-    let mut current = String::new();
-    let mut group = String::new();
     let mut depth = 0usize;
     let mut square = false;
     let mut quoted = false;
-    for c in text.chars() {
-        if depth == 0 {
-            match c {
-                '“' => quoted = true,
-                '”' => quoted = false,
-                '"' => quoted = !quoted,
+    // Where the plain text since the last group began, and where the open group's inside begins.
+    let mut text_start = 0;
+    let mut group_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' if depth == 0 => quoted = !quoted,
+            0xE2 if depth == 0 && bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) => quoted = true,
+                Some(0x9D) => quoted = false,
                 _ => {}
-            }
-        }
-        match c {
-            '(' | '[' if !quoted => {
+            },
+            b'(' | b'[' if !quoted => {
                 if depth == 0 {
-                    square = c == '[';
-                    if !current.is_empty() {
-                        pieces.push(Piece::Text(std::mem::take(&mut current)));
+                    square = b == b'[';
+                    if i > text_start {
+                        pieces.push(Piece::Text(text[text_start..i].to_string()));
                     }
-                } else {
-                    group.push(c);
+                    group_start = i + 1;
                 }
                 depth += 1;
             }
-            ')' | ']' if depth > 0 => {
+            b')' | b']' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    let inner = std::mem::take(&mut group);
+                    let inner = &text[group_start..i];
                     // "Like (31)", "[3]": counts and footnote marks are not groups.
-                    let count = inner.len() < 4 && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+                    let count = inner.len() < 4 && !inner.is_empty() && inner.bytes().all(|c| c.is_ascii_digit());
                     if !count {
-                        pieces.push(Piece::Group(inner, square));
+                        pieces.push(Piece::Group(inner.to_string(), square));
                     }
-                } else {
-                    group.push(c);
+                    text_start = i + 1;
                 }
             }
-            _ if depth > 0 => group.push(c),
-            _ => current.push(c),
+            _ => {}
         }
     }
-    if depth > 0 {
-        // An unclosed bracket at the end is a cut-off page: the group is lost, the text kept.
-        let _ = group;
-    }
-    if !current.is_empty() {
-        pieces.push(Piece::Text(current));
+    // An unclosed bracket at the end is a cut-off page: the group is lost, the text kept.
+    if depth == 0 && text_start < bytes.len() {
+        pieces.push(Piece::Text(text[text_start..].to_string()));
     }
     pieces
 }
@@ -183,9 +180,7 @@ static AFTER_BRACKET: LazyLock<Re> =
 /// Words whose trailing dot does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    (letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase()))
-        || w.matches('.').count() >= 1 && w.trim_end_matches('.').contains('.')
+    initials_or_dotted(w)
         || matches!(
             w.trim_end_matches('.'),
             "Vol"
@@ -209,6 +204,14 @@ pub fn is_abbreviation(word: &str) -> bool {
                 | "ft"
                 | "Mt"
         )
+}
+
+/// At most two letters besides dots, all capitals ("U.S", "J."), or a dot inside the word
+/// ("e.g."). The letters are read only as far as a third one.
+fn initials_or_dotted(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| *c != '.');
+    letters.by_ref().take(2).all(char::is_uppercase) && letters.next().is_none()
+        || w.contains('.') && w.trim_end_matches('.').contains('.')
 }
 
 /// Splits a block into its header and the blurb that follows in the same block:
@@ -255,7 +258,8 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
             continue;
         }
         let before = &text[..m.start() + 1];
-        let last_word = before.split_whitespace().last().unwrap_or("");
+        // From the end: `last` would walk every word before it.
+        let last_word = before.split_whitespace().next_back().unwrap_or("");
         if text.as_bytes()[m.start()] == b'.' && is_abbreviation(last_word) {
             continue;
         }
@@ -278,7 +282,11 @@ static GLUED_VARIOUS: LazyLock<Re> = LazyLock::new(|| Re::new(r"(?i)\w*various\s
 /// Removes "Various Artists" (with alt text glued to it, "ControlVarious Artists",
 /// "Various Artistskids") from a credit; says whether it was there.
 pub fn strip_glued_various(credit: &str) -> (String, bool) {
-    if !GLUED_VARIOUS.is_match(credit) {
+    // Every match holds a "v" or "V" (no other character folds to them), and most credits and
+    // titles have neither: a byte search rules the regex out.
+    let possible = memchr::memchr2(b'v', b'V', credit.as_bytes()).is_some();
+    debug_assert!(possible || !GLUED_VARIOUS.is_match(credit), "{credit:?}");
+    if !possible || !GLUED_VARIOUS.is_match(credit) {
         return (credit.trim().to_string(), false);
     }
     // Alt text glued in front ("ControlVarious Artists") takes the whole slot before it.
@@ -307,13 +315,23 @@ pub fn split_multi(text: &str) -> Vec<String> {
     }
     // Each dash separator holds an en or em dash, or a hyphen after a space: most paragraphs
     // have fewer than two, and need no search for separators.
-    let dash_marks = text
-        .match_indices(['–', '—', '-'])
-        .filter(|&(at, dash)| dash != "-" || text[..at].chars().next_back().is_some_and(char::is_whitespace));
-    if dash_marks.take(2).count() < 2 {
+    if dash_marks(text).take(2).count() < 2 {
         return vec![text.to_string()];
     }
     split_at_dashes(text)
+}
+
+/// Where `text` has an en or em dash, or a hyphen after whitespace. A byte search: an en or
+/// em dash is E2 80 93 / E2 80 94, and no continuation byte is `-` or E2.
+fn dash_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, bytes).filter(move |&at| {
+        if bytes[at] == b'-' {
+            text[..at].chars().next_back().is_some_and(char::is_whitespace)
+        } else {
+            bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x93 | 0x94))
+        }
+    })
 }
 
 /// [`split_multi`] after its `" // "` check, without its shortcut.
@@ -379,6 +397,106 @@ mod tests {
         }
     }
 
+    /// [`bracket_pieces`] as it was written before the byte walk: a walk over characters.
+    fn bracket_pieces_by_chars(text: &str) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        let mut current = String::new();
+        let mut group = String::new();
+        let mut depth = 0usize;
+        let mut square = false;
+        let mut quoted = false;
+        for c in text.chars() {
+            if depth == 0 {
+                match c {
+                    '“' => quoted = true,
+                    '”' => quoted = false,
+                    '"' => quoted = !quoted,
+                    _ => {}
+                }
+            }
+            match c {
+                '(' | '[' if !quoted => {
+                    if depth == 0 {
+                        square = c == '[';
+                        if !current.is_empty() {
+                            pieces.push(Piece::Text(std::mem::take(&mut current)));
+                        }
+                    } else {
+                        group.push(c);
+                    }
+                    depth += 1;
+                }
+                ')' | ']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let inner = std::mem::take(&mut group);
+                        let count = inner.len() < 4 && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+                        if !count {
+                            pieces.push(Piece::Group(inner, square));
+                        }
+                    } else {
+                        group.push(c);
+                    }
+                }
+                _ if depth > 0 => group.push(c),
+                _ => current.push(c),
+            }
+        }
+        if !current.is_empty() {
+            pieces.push(Piece::Text(current));
+        }
+        pieces
+    }
+
+    proptest::proptest! {
+        /// The byte walk cuts as the character walk did.
+        #[test]
+        fn bracket_bytes_cut_as_the_characters(text in "[a1 (\\[\\])\"“”’é—–]{0,24}") {
+            proptest::prop_assert_eq!(bracket_pieces(&text), bracket_pieces_by_chars(&text));
+        }
+
+        /// The byte search finds the dash marks the character search found.
+        #[test]
+        fn dash_bytes_are_the_dash_characters(text in "[a \u{a0}\\-–—“’é]{0,16}") {
+            let by_chars: Vec<usize> = text
+                .match_indices(['–', '—', '-'])
+                .filter(|&(at, dash)| dash != "-" || text[..at].chars().next_back().is_some_and(char::is_whitespace))
+                .map(|(at, _)| at)
+                .collect();
+            proptest::prop_assert_eq!(dash_marks(&text).collect::<Vec<_>>(), by_chars);
+        }
+    }
+
+    #[test]
+    fn bracket_pieces_cases() {
+        let text = |s: &str| Piece::Text(s.to_string());
+        assert_eq!(
+            bracket_pieces("Heat (1995) [Hitze] x"),
+            [
+                text("Heat "),
+                Piece::Group("1995".into(), false),
+                text(" "),
+                Piece::Group("Hitze".into(), true),
+                text(" x")
+            ]
+        );
+        assert_eq!(bracket_pieces("Like (31) it"), [text("Like "), text(" it")]);
+        assert_eq!(bracket_pieces("“A (b)” (c (d))"), [text("“A (b)” "), Piece::Group("c (d)".into(), false)]);
+        assert_eq!(bracket_pieces("Cut (off"), [text("Cut ")]);
+    }
+
+    proptest::proptest! {
+        /// The abbreviation test reads as its definition with collected letters did.
+        #[test]
+        fn abbreviations_as_defined(word in "[A-Za-zÉé.(\"]{0,5}") {
+            let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+            let initials = letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase());
+            let dotted = w.matches('.').count() >= 1 && w.trim_end_matches('.').contains('.');
+            proptest::prop_assert_eq!(initials_or_dotted(w), initials || dotted);
+        }
+    }
+
     #[test]
     fn separators_by_priority() {
         let s = find_separators("Elton John, Tim Rice, Hans Zimmer ~ The Lion King");
@@ -418,6 +536,8 @@ mod tests {
         assert_eq!(strip_glued_various("ControlVarious Artists"), (String::new(), true));
         assert_eq!(strip_glued_various("Clint Mansell & Various Artists"), ("Clint Mansell".into(), true));
         assert_eq!(strip_glued_various("Hans Zimmer"), ("Hans Zimmer".into(), false));
+        assert_eq!(strip_glued_various(" VARIOUS ARTISTS "), (String::new(), true));
+        assert_eq!(strip_glued_various("Vangelis"), ("Vangelis".into(), false));
     }
 
     #[test]
