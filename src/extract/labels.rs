@@ -19,6 +19,8 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let spaced: std::borrow::Cow<'_, str> =
         if sentence.contains('/') { sentence.replace('/', " / ").into() } else { sentence.into() };
     let words: Vec<&str> = spaced.split_whitespace().collect();
+    // Where a word (or a part of one) starts in `spaced`: words are slices of it.
+    let at = |w: &str| w.as_ptr() as usize - spaced.as_ptr() as usize;
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
@@ -40,12 +42,16 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         // as a one-word name is; a label none of whose spellings opens so is not there.
         let lead = words[i].trim_start_matches(|c: char| !c.is_alphanumeric());
         let trimmed = trimmed_name(lead);
-        let may_be_label = vocab.label_may_open(lead) || trimmed != lead && vocab.label_may_open(trimmed);
+        let lead_opens = vocab.label_may_open(lead);
+        let may_be_label = lead_opens || trimmed != lead && vocab.label_may_open(trimmed);
         let company_ahead = stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
         if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
             i += 1;
             continue;
         }
+        // `opens[k - 1]`: whether a spelling opens with the run's first k words, whole (see
+        // `LabelTable::may_open`); found as runs ask, shortest first.
+        let mut opens: [Option<bool>; 5] = [Some(lead_opens), None, None, None, None];
         let found = (i + 1..=stop).rev().find_map(|j| {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
                 || words[j - 1].ends_with("’s")
@@ -59,9 +65,27 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
-            let raw = words[i..j].join(" ");
+            // The run as its words joined by single spaces: most often a slice of the text.
+            let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
+            let sliced = to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
+                && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1;
+            let raw: std::borrow::Cow<'_, str> =
+                if sliced { spaced[from..to].into() } else { words[i..j].join(" ").into() };
             let name = trimmed_name(&raw);
-            let label = vocab.label(name).is_some();
+            // The label lookup folds the name: skipped when the name holds the run's first k
+            // words whole and no spelling opens with them.
+            let hopeless = sliced && !name.is_empty() && at(name) == at(lead) && {
+                let end = at(name) + name.len();
+                let whole = (i..j).take_while(|&m| at(words[m]) + words[m].len() <= end).count();
+                whole >= 1
+                    && !(1..=whole).all(|k| {
+                        *opens[k - 1].get_or_insert_with(|| {
+                            vocab.label_may_open(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()])
+                        })
+                    })
+            };
+            let label = !hopeless && vocab.label(name).is_some();
+            debug_assert!(!hopeless || vocab.label(name).is_none(), "label {name:?} missed by its opening words");
             let company = j - i >= 2 && all_caps && COMPANY_END.is_match(name);
             debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
             debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
@@ -91,7 +115,15 @@ fn is_company_word(word: &str) -> bool {
 
 /// A run of words as a label name: without surrounding punctuation or a possessive.
 fn trimmed_name(raw: &str) -> &str {
-    let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
+    let mut name = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    // `strip_suffix` in a loop is `trim_end_matches` with a string pattern, which would build
+    // a substring searcher on every call.
+    while let Some(rest) = name.strip_suffix("’s") {
+        name = rest;
+    }
+    while let Some(rest) = name.strip_suffix("'s") {
+        name = rest;
+    }
     name.trim_end_matches(['’', '\''])
 }
 

@@ -8,6 +8,7 @@
 //! canonical one.
 
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Bound;
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -120,11 +121,21 @@ impl LabelTable {
         self.exact.get(&fold(label)).map(String::as_str)
     }
 
-    /// Whether some spelling's fold opens with the first folded word of `word`; `true` when
-    /// `word` folds to nothing, as nothing can then be ruled out.
-    pub fn may_open(&self, word: &str) -> bool {
-        let folded = fold(word);
-        folded.is_empty() || self.openers.contains(folded.split(' ').next().unwrap_or_default())
+    /// Whether some spelling's fold opens with the fold of `words`, whole words: it is that
+    /// fold, or that fold and a space and more. `true` when `words` folds to nothing, as
+    /// nothing can then be ruled out. A name whose fold is a spelling passes for each of its
+    /// prefixes that ends where a word does.
+    pub fn may_open(&self, words: &str) -> bool {
+        let folded = fold(words);
+        let Some((first, _)) = folded.split_once(' ') else {
+            return folded.is_empty() || self.openers.contains(&folded);
+        };
+        // Spellings sort after the fold itself and its continuations after a space (a space
+        // sorts before any letter or digit): the first spelling from the fold says.
+        self.openers.contains(first)
+            && self.exact.range::<str, _>((Bound::Included(folded.as_str()), Bound::Unbounded)).next().is_some_and(
+                |(k, _)| k.strip_prefix(folded.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')),
+            )
     }
 
     /// Every (canonical, spelling) pair of a table text, for adding to another table.
@@ -168,6 +179,20 @@ mod tests {
         assert!(!t.may_open("Sarabande"));
         // Nothing to fold: nothing ruled out.
         assert!(t.may_open("—"));
+    }
+
+    #[test]
+    fn knows_which_words_open_a_spelling_whole() {
+        let t = LabelTable::parse("La-La Land Records\nSilva Screen\nSilvaplana Music\n").unwrap();
+        assert!(t.may_open("La-La Land"));
+        assert!(t.may_open("La-La  Land Records"));
+        assert!(t.may_open("Silva"));
+        assert!(t.may_open("Silva Screen"));
+        // A spelling opens with "silvaplana", not with the word "silva" and then "plana".
+        assert!(!t.may_open("Silva Plana"));
+        assert!(!t.may_open("La-La Land Records Two"));
+        assert!(!t.may_open("La-La Lan"));
+        assert!(!t.may_open("The Land"));
     }
 
     #[test]
