@@ -18,7 +18,7 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     // "Film Score Monthly/Retrograde Records’": a slash separates labels.
     let spaced: std::borrow::Cow<'_, str> =
         if sentence.contains('/') { sentence.replace('/', " / ").into() } else { sentence.into() };
-    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let words = split_words(&spaced);
     // Where a word (or a part of one) starts in `spaced`: words are slices of it.
     let at = |w: &str| w.as_ptr() as usize - spaced.as_ptr() as usize;
     let mut i = 0;
@@ -104,6 +104,37 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     out
 }
 
+/// `text.split_whitespace()` collected, with ASCII bytes classified without decoding them: a
+/// blurb is mostly ASCII, and `split_whitespace` decodes every character.
+fn split_words(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::with_capacity(bytes.len() / 4);
+    let mut start = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (space, len) = if bytes[at].is_ascii() {
+            // The ASCII characters `char::is_whitespace` knows: tab to carriage return, space.
+            (matches!(bytes[at], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match start {
+            Some(from) if space => {
+                words.push(&text[from..at]);
+                start = None;
+            }
+            None if !space => start = Some(at),
+            _ => {}
+        }
+        at += len;
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
 /// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
 fn is_company_word(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -177,7 +208,21 @@ mod tests {
         assert_eq!(mentioned("A CD by Zyx Qqq Recording Co, out now.", &BUILT_IN), ["Zyx Qqq Recording Co"]);
     }
 
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        let text = " Milan’s\u{a0}label,\tLa-La\u{2003}Land\n\u{b}x\u{85}Varèse \u{3000}";
+        assert_eq!(split_words(text), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(split_words(text), ["Milan’s", "label,", "La-La", "Land", "x", "Varèse"]);
+        assert!(split_words(" \u{2028} ").is_empty());
+    }
+
     proptest::proptest! {
+        /// The byte-level split agrees with `split_whitespace` on every kind of whitespace.
+        #[test]
+        fn words_split_as_split_whitespace_does_everywhere(text in "[a é’\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{3000}\u{feff}]{0,16}") {
+            proptest::prop_assert_eq!(split_words(&text), text.split_whitespace().collect::<Vec<_>>());
+        }
+
         /// Debug builds check that the opening-word test never hides a label or a company
         /// name the full lookup finds (the assertions in `mentioned`).
         #[test]
