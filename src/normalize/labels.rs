@@ -8,7 +8,6 @@
 //! canonical one.
 
 use std::collections::{BTreeMap, HashSet};
-use std::ops::Bound;
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -35,9 +34,10 @@ pub struct LabelTable {
     /// Label key (company words dropped) → canonical name, or `None` when two labels share
     /// it (`Warner Music`, `Warner Records`), so a loose match never picks one at random.
     loose: BTreeMap<String, Option<String>>,
-    /// First word of every folded spelling: most capitalised words open no label, and this
-    /// says so before any run of words is joined and folded.
-    openers: HashSet<String>,
+    /// Every folded spelling cut after each of its words ("la", "la la", "la la land", "la la
+    /// land records"): most capitalised words open no label, and this says so before any run
+    /// of words is joined and looked up.
+    openings: HashSet<String>,
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
@@ -79,7 +79,10 @@ impl LabelTable {
         if exact.is_empty() {
             return;
         }
-        self.openers.insert(exact.split(' ').next().unwrap_or_default().to_string());
+        for (at, _) in exact.match_indices(' ') {
+            self.openings.insert(exact[..at].to_string());
+        }
+        self.openings.insert(exact.clone());
         self.exact.insert(exact, canonical.clone());
         match self.loose.entry(label_key(alias)) {
             std::collections::btree_map::Entry::Vacant(v) => {
@@ -127,15 +130,7 @@ impl LabelTable {
     /// prefixes that ends where a word does.
     pub fn may_open(&self, words: &str) -> bool {
         let folded = fold(words);
-        let Some((first, _)) = folded.split_once(' ') else {
-            return folded.is_empty() || self.openers.contains(&folded);
-        };
-        // Spellings sort after the fold itself and its continuations after a space (a space
-        // sorts before any letter or digit): the first spelling from the fold says.
-        self.openers.contains(first)
-            && self.exact.range::<str, _>((Bound::Included(folded.as_str()), Bound::Unbounded)).next().is_some_and(
-                |(k, _)| k.strip_prefix(folded.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')),
-            )
+        folded.is_empty() || self.openings.contains(&folded)
     }
 
     /// Every (canonical, spelling) pair of a table text, for adding to another table.
