@@ -52,6 +52,9 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
     if let Some(c) = DATED_WORK.captures(text) {
         return Some((Field::Year, c.get(1)?.as_str()));
     }
+    if !may_be_keyed(text) {
+        return None;
+    }
     let c = KEYED.captures(text)?;
     let key = c.get(1)?.as_str().to_lowercase();
     let value = c.get(2)?.as_str().trim();
@@ -83,9 +86,26 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
 /// always take part), so matching answers without captures.
 pub fn is_field_line(text: &str) -> bool {
     let line = without_emphasis(text);
-    let is = CREDIT.is_match(line) || DATED_WORK.is_match(line) || KEYED.is_match(line);
+    let is = CREDIT.is_match(line) || DATED_WORK.is_match(line) || may_be_keyed(line) && KEYED.is_match(line);
     debug_assert_eq!(is, field_line(text).is_some(), "{text:?}");
     is
+}
+
+/// The most characters of a `KEYED` key ("internationaler titel"); `(?i)` folds a character
+/// to one character, so the text's key is no longer.
+const LONGEST_KEY: usize = 21;
+
+/// False when `line` cannot match `KEYED`: no key can stand before its first colon. No key
+/// holds a colon, so a match is spaces, a key, `*` or `_`, spaces and then the first colon:
+/// past the key's characters, only those can come before it. Prose lines are long and often
+/// hold a colon far in, and the regex would be run on each; this reads a few characters.
+fn may_be_keyed(line: &str) -> bool {
+    let mut rest = line.trim_start().chars();
+    let may = rest.by_ref().take(LONGEST_KEY).any(|c| matches!(c, ':' | '：'))
+        || rest.take_while(|&c| !matches!(c, ':' | '：')).all(|c| matches!(c, '*' | '_') || c.is_whitespace())
+            && line.contains([':', '：']);
+    debug_assert!(may || !KEYED.is_match(line), "KEYED matches {line:?} with a key over {LONGEST_KEY} characters");
+    may
 }
 
 fn without_emphasis(text: &str) -> &str {
@@ -102,6 +122,16 @@ mod tests {
         fn a_match_is_a_field_line(line in "(\\*\\*|Score|score|Label|Music|Film|by|from|: |：|1999|8/10|Mica Levi|a|\\.| ){0,8}") {
             proptest::prop_assert_eq!(is_field_line(&line), field_line(&line).is_some());
         }
+    }
+
+    #[test]
+    fn long_keys_are_ruled_out_before_the_regex() {
+        assert!(may_be_keyed("  Internationaler Titel**  : Run Lola Run"));
+        assert!(field_line("  Internationaler Titel**  : Run Lola Run").is_some());
+        assert!(may_be_keyed("Standout tracks:"));
+        assert!(!may_be_keyed("Standout tracks, in my opinion: all of them"));
+        assert!(!may_be_keyed("Composer Jerry Goldsmith"));
+        assert_eq!(field_line("The one thing to know about this score: it is loud"), None);
     }
 
     #[test]
