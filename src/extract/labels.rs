@@ -109,30 +109,37 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
 fn split_words(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let mut words = Vec::with_capacity(bytes.len() / 4);
-    let mut start = None;
     let mut at = 0;
     while at < bytes.len() {
-        let (space, len) = if bytes[at].is_ascii() {
-            // The ASCII characters `char::is_whitespace` knows: tab to carriage return, space.
-            (matches!(bytes[at], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = text[at..].chars().next().unwrap_or_default();
-            (c.is_whitespace(), c.len_utf8())
-        };
-        match start {
-            Some(from) if space => {
-                words.push(&text[from..at]);
-                start = None;
-            }
-            None if !space => start = Some(at),
-            _ => {}
+        if let Some(len) = space_len(text, at) {
+            at += len;
+            continue;
         }
-        at += len;
-    }
-    if let Some(from) = start {
-        words.push(&text[from..]);
+        let start = at;
+        loop {
+            // Printable ASCII, the bulk of a word: one comparison a byte.
+            while at < bytes.len() && bytes[at].wrapping_sub(b'!') <= b'~' - b'!' {
+                at += 1;
+            }
+            if at == bytes.len() || space_len(text, at).is_some() {
+                break;
+            }
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        words.push(&text[start..at]);
     }
     words
+}
+
+/// The length of the whitespace character at byte `at` of `text`, if one starts there.
+#[inline]
+fn space_len(text: &str, at: usize) -> Option<usize> {
+    match text.as_bytes()[at] {
+        // The ASCII characters `char::is_whitespace` knows: tab to carriage return, space.
+        b'\t'..=b'\r' | b' ' => Some(1),
+        b if b.is_ascii() => None,
+        _ => text[at..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8),
+    }
 }
 
 /// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
