@@ -45,11 +45,15 @@ static RATING: LazyLock<Re> =
 /// The field and value of a field line, if `text` is one.
 pub fn field_line(text: &str) -> Option<(Field, &str)> {
     let text = without_emphasis(text);
-    if let Some(c) = CREDIT.captures(text) {
+    if may_be_credit(text)
+        && let Some(c) = CREDIT.captures(text)
+    {
         let value = c.get(1)?.as_str().trim_end_matches(['*', '_', '.']);
         return Some((Field::Makers, value));
     }
-    if let Some(c) = DATED_WORK.captures(text) {
+    if may_be_dated(text)
+        && let Some(c) = DATED_WORK.captures(text)
+    {
         return Some((Field::Year, c.get(1)?.as_str()));
     }
     if !may_be_keyed(text) {
@@ -86,7 +90,9 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
 /// always take part), so matching answers without captures.
 pub fn is_field_line(text: &str) -> bool {
     let line = without_emphasis(text);
-    let is = CREDIT.is_match(line) || DATED_WORK.is_match(line) || may_be_keyed(line) && KEYED.is_match(line);
+    let is = may_be_credit(line) && CREDIT.is_match(line)
+        || may_be_dated(line) && DATED_WORK.is_match(line)
+        || may_be_keyed(line) && KEYED.is_match(line);
     debug_assert_eq!(is, field_line(text).is_some(), "{text:?}");
     is
 }
@@ -94,18 +100,45 @@ pub fn is_field_line(text: &str) -> bool {
 /// The most characters of a `KEYED` key ("internationaler titel"); `(?i)` folds a character
 /// to one character, so the text's key is no longer.
 const LONGEST_KEY: usize = 21;
+/// The most characters of a `DATED_WORK` key ("series").
+const LONGEST_WORK: usize = 6;
+/// What a `CREDIT` line opens with, after spaces.
+const CREDIT_OPENINGS: [&str; 7] = ["Original ", "Score", "Music", "Soundtrack", "Song", "Theme", "Composed"];
 
-/// False when `line` cannot match `KEYED`: no key can stand before its first colon. No key
-/// holds a colon, so a match is spaces, a key, `*` or `_`, spaces and then the first colon:
-/// past the key's characters, only those can come before it. Prose lines are long and often
-/// hold a colon far in, and the regex would be run on each; this reads a few characters.
+/// False when `line` cannot match `KEYED`: no key can stand before its first colon.
 fn may_be_keyed(line: &str) -> bool {
-    let mut rest = line.trim_start().chars();
-    let may = rest.by_ref().take(LONGEST_KEY).any(|c| matches!(c, ':' | '：'))
-        || rest.take_while(|&c| !matches!(c, ':' | '：')).all(|c| matches!(c, '*' | '_') || c.is_whitespace())
-            && line.contains([':', '：']);
+    let may = key_may_fit(line, LONGEST_KEY);
     debug_assert!(may || !KEYED.is_match(line), "KEYED matches {line:?} with a key over {LONGEST_KEY} characters");
     may
+}
+
+/// False when `line` cannot match `DATED_WORK`, as [`may_be_keyed`].
+fn may_be_dated(line: &str) -> bool {
+    let may = key_may_fit(line, LONGEST_WORK);
+    debug_assert!(
+        may || !DATED_WORK.is_match(line),
+        "DATED_WORK matches {line:?} with a key over {LONGEST_WORK} characters"
+    );
+    may
+}
+
+/// False when `line` cannot match `CREDIT`: it does not open with one of its words.
+fn may_be_credit(line: &str) -> bool {
+    let rest = line.trim_start();
+    let may = CREDIT_OPENINGS.iter().any(|w| rest.starts_with(w));
+    debug_assert!(may || !CREDIT.is_match(line), "CREDIT matches {line:?}, which opens with none of its words");
+    may
+}
+
+/// Whether a key of at most `longest` characters can stand before the first colon of `line`.
+/// No key holds a colon, so a match is spaces, a key, `*` or `_`, spaces and then the first
+/// colon: past the key's characters, only those can come before it. Prose lines are long and
+/// often hold a colon far in, and the regex would be run on each; this reads a few characters.
+fn key_may_fit(line: &str, longest: usize) -> bool {
+    let mut rest = line.trim_start().chars();
+    rest.by_ref().take(longest).any(|c| matches!(c, ':' | '：'))
+        || rest.take_while(|&c| !matches!(c, ':' | '：')).all(|c| matches!(c, '*' | '_') || c.is_whitespace())
+            && line.contains([':', '：'])
 }
 
 fn without_emphasis(text: &str) -> &str {
@@ -132,6 +165,10 @@ mod tests {
         assert!(!may_be_keyed("Standout tracks, in my opinion: all of them"));
         assert!(!may_be_keyed("Composer Jerry Goldsmith"));
         assert_eq!(field_line("The one thing to know about this score: it is loud"), None);
+        assert!(may_be_dated(" Film**  : 1956"));
+        assert!(!may_be_dated("Filmography: 1956"));
+        assert!(may_be_credit("  Scored by Mica Levi"));
+        assert!(!may_be_credit("The score by Mica Levi"));
     }
 
     #[test]
