@@ -7,7 +7,7 @@
 //! (`docs/overrides.md`). Mentions keep the spelling as written; merged records carry the
 //! canonical one.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -35,9 +35,10 @@ pub struct LabelTable {
     /// it (`Warner Music`, `Warner Records`), so a loose match never picks one at random.
     loose: BTreeMap<String, Option<String>>,
     /// Every folded spelling cut after each of its words ("la", "la la", "la la land", "la la
-    /// land records"): most capitalised words open no label, and this says so before any run
-    /// of words is joined and looked up.
-    openings: HashSet<String>,
+    /// land records"), with the canonical name when the cut is a whole spelling: most
+    /// capitalised words open no label, and this says so before any run of words is joined
+    /// and looked up; and a hash lookup of a spelling is cheaper than `exact`'s search.
+    openings: HashMap<String, Option<String>>,
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
@@ -80,9 +81,9 @@ impl LabelTable {
             return;
         }
         for (at, _) in exact.match_indices(' ') {
-            self.openings.insert(exact[..at].to_string());
+            self.openings.entry(exact[..at].to_string()).or_insert(None);
         }
-        self.openings.insert(exact.clone());
+        self.openings.insert(exact.clone(), Some(canonical.clone()));
         self.exact.insert(exact, canonical.clone());
         match self.loose.entry(label_key(alias)) {
             std::collections::btree_map::Entry::Vacant(v) => {
@@ -121,7 +122,9 @@ impl LabelTable {
     /// The canonical name of `label` when the table knows this exact spelling (folded): the
     /// cheap lookup extraction uses on every capitalised run of a sentence.
     pub fn spelled(&self, label: &str) -> Option<&str> {
-        self.exact.get(&fold(label)).map(String::as_str)
+        let found = self.openings.get(&fold(label)).and_then(Option::as_deref);
+        debug_assert_eq!(found, self.exact.get(&fold(label)).map(String::as_str), "{label:?}");
+        found
     }
 
     /// Whether some spelling's fold opens with the fold of `words`, whole words: it is that
@@ -130,7 +133,7 @@ impl LabelTable {
     /// prefixes that ends where a word does.
     pub fn may_open(&self, words: &str) -> bool {
         let folded = fold(words);
-        folded.is_empty() || self.openings.contains(&folded)
+        folded.is_empty() || self.openings.contains_key(&folded)
     }
 
     /// Every (canonical, spelling) pair of a table text, for adding to another table.
@@ -174,6 +177,19 @@ mod tests {
         assert!(!t.may_open("Sarabande"));
         // Nothing to fold: nothing ruled out.
         assert!(t.may_open("—"));
+    }
+
+    #[test]
+    fn a_spelling_that_opens_another_is_still_spelled() {
+        for text in ["Milan\nMilan Entertainment Group\n", "Milan Entertainment Group\nMilan\n"] {
+            let t = LabelTable::parse(text).unwrap();
+            assert_eq!(t.spelled("MILAN"), Some("Milan"), "{text:?}");
+            assert_eq!(t.spelled("Milan Entertainment"), None, "{text:?}");
+            assert_eq!(t.spelled("Milan Entertainment Group"), Some("Milan Entertainment Group"), "{text:?}");
+        }
+        let mut t = LabelTable::parse("Milan\n").unwrap();
+        t.add("Milan Records", "Milan");
+        assert_eq!(t.spelled("Milan"), Some("Milan Records"), "a later spelling wins");
     }
 
     #[test]
