@@ -11,7 +11,7 @@ use super::vocab::Vocabulary;
 /// Known labels named in a sentence about a release ("Varese Saraband released …",
 /// "Film Score Monthly/Retrograde Records' fine single-CD release", "La-La Land's re-release").
 pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
-    if !RELEASE_WORD.is_match(sentence) {
+    if !has_release_word(sentence) {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
@@ -142,6 +142,44 @@ fn space_len(text: &str, at: usize) -> Option<usize> {
     }
 }
 
+/// `RELEASE_WORD.is_match(sentence)`, found in one pass that stops at the first release word:
+/// the regex's lead searches the whole text for each of its thirteen words before trying one.
+fn has_release_word(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    // `(?i)` also matches 'ſ' to 's' and the Kelvin sign to 'k', which the automaton, ASCII
+    // case aside, does not.
+    if memchr::memmem::find(bytes, "ſ".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+    {
+        return RELEASE_WORD.is_match(sentence);
+    }
+    let word_before = |at: usize| sentence[..at].chars().next_back().is_some_and(is_word_char);
+    let word_after = |at: usize| sentence[at..].chars().next().is_some_and(is_word_char);
+    let found = RELEASE_WORDS.find_overlapping_iter(sentence).any(|m| {
+        // "releas", "reissu" run on through word characters to a boundary; the other words end at
+        // one. ("re-releas" holds "releas" after a hyphen.)
+        !word_before(m.start()) && (m.pattern().as_usize() < 2 || !word_after(m.end()))
+    });
+    debug_assert_eq!(found, RELEASE_WORD.is_match(sentence), "{sentence:?}");
+    found
+}
+
+/// A word character as `\b` knows it (Unicode `\w`).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && regex_syntax::try_is_word_character(c).unwrap_or(true)
+}
+
+/// `RELEASE_WORD`'s words, "releas" and "reissu" first (see `has_release_word`).
+static RELEASE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing",
+            "album",
+        ])
+        .expect("static automaton")
+});
+
 /// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
 fn is_company_word(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -216,6 +254,43 @@ mod tests {
     }
 
     #[test]
+    fn release_words_as_the_regex_finds_them() {
+        for s in [
+            "the re-release",
+            "a Reissued LP.",
+            "prerelease",
+            "CDs",
+            "the CD",
+            "box  set",
+            "BOX SET!",
+            "labels",
+            "Label",
+            "dropped_",
+            "_album",
+            "albumé",
+            "é album",
+            "releaſe",
+            "vinyl’s",
+            "",
+            "cd\u{301}",
+        ] {
+            assert_eq!(has_release_word(s), RELEASE_WORD.is_match(s), "{s:?}");
+        }
+        assert!(has_release_word("It was re-released."));
+        assert!(!has_release_word("prerelease discs-worth"));
+    }
+
+    /// Besides ASCII case, `(?i)` pairs ASCII letters with 'ſ' and the Kelvin sign only, the two
+    /// `has_release_word` leaves to the regex.
+    #[test]
+    fn only_two_non_ascii_letters_fold_to_ascii_ones() {
+        let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> =
+            (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| letter.is_match(&c.to_string())).collect();
+        assert_eq!(folding, ['ſ', '\u{212A}']);
+    }
+
+    #[test]
     fn words_split_as_split_whitespace_does() {
         let text = " Milan’s\u{a0}label,\tLa-La\u{2003}Land\n\u{b}x\u{85}Varèse \u{3000}";
         assert_eq!(split_words(text), text.split_whitespace().collect::<Vec<_>>());
@@ -237,10 +312,11 @@ mod tests {
             proptest::sample::select(vec![
                 "Milan", "Milan’s", "Milan's", "Varèse", "Sarabande", "Sarabande’s", "La-La", "Land", "Land’s",
                 "Records", "Records’", "Co", "Recording", "Silva", "Screen", "(Silva", "Screen)", "—", "/", "’s",
-                "The", "release", "CD", "on", "by", "Waxwork", "Sony", "Classical", "EMI", "&", "Mondo.", "Intrada,",
+                "The", "release", "CD", "on", "by", "re-release", "prerelease", "cds", "Albums", "box", "set", "Waxwork", "Sony", "Classical", "EMI", "&", "Mondo.", "Intrada,",
             ]),
             1..12,
         )) {
+            proptest::prop_assert_eq!(has_release_word(&words.join(" ")), RELEASE_WORD.is_match(&words.join(" ")));
             let found = mentioned(&words.join(" "), &BUILT_IN);
             proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
         }
