@@ -45,12 +45,20 @@ static RATING: LazyLock<Re> =
 /// The field and value of a field line, if `text` is one.
 pub fn field_line(text: &str) -> Option<(Field, &str)> {
     let text = without_emphasis(text);
-    if let Some(c) = CREDIT.captures(text) {
+    if may_be_credit(text)
+        && let Some(c) = CREDIT.captures(text)
+    {
         let value = c.get(1)?.as_str().trim_end_matches(['*', '_', '.']);
         return Some((Field::Makers, value));
     }
-    if let Some(c) = DATED_WORK.captures(text) {
+    let key = key_length(text);
+    if may_be_dated(text, key)
+        && let Some(c) = DATED_WORK.captures(text)
+    {
         return Some((Field::Year, c.get(1)?.as_str()));
+    }
+    if !may_be_keyed(text, key) {
+        return None;
     }
     let c = KEYED.captures(text)?;
     let key = c.get(1)?.as_str().to_lowercase();
@@ -83,9 +91,64 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
 /// always take part), so matching answers without captures.
 pub fn is_field_line(text: &str) -> bool {
     let line = without_emphasis(text);
-    let is = CREDIT.is_match(line) || DATED_WORK.is_match(line) || KEYED.is_match(line);
+    let key = key_length(line);
+    let is = may_be_credit(line) && CREDIT.is_match(line)
+        || may_be_dated(line, key) && DATED_WORK.is_match(line)
+        || may_be_keyed(line, key) && KEYED.is_match(line);
     debug_assert_eq!(is, field_line(text).is_some(), "{text:?}");
     is
+}
+
+/// The most characters of a `KEYED` key ("internationaler titel"); `(?i)` folds a character
+/// to one character, so the text's key is no longer.
+const LONGEST_KEY: usize = 21;
+/// The most characters of a `DATED_WORK` key ("series").
+const LONGEST_WORK: usize = 6;
+/// What a `CREDIT` line opens with, after spaces.
+const CREDIT_OPENINGS: [&str; 7] = ["Original ", "Score", "Music", "Soundtrack", "Song", "Theme", "Composed"];
+
+/// False when `line`, whose key length is `key` ([`key_length`]), cannot match `KEYED`.
+fn may_be_keyed(line: &str, key: Option<usize>) -> bool {
+    let may = key.is_some();
+    debug_assert!(may || !KEYED.is_match(line), "KEYED matches {line:?} with a key over {LONGEST_KEY} characters");
+    may
+}
+
+/// False when `line`, whose key length is `key` ([`key_length`]), cannot match `DATED_WORK`.
+fn may_be_dated(line: &str, key: Option<usize>) -> bool {
+    let may = key.is_some_and(|length| length <= LONGEST_WORK);
+    debug_assert!(
+        may || !DATED_WORK.is_match(line),
+        "DATED_WORK matches {line:?} with a key over {LONGEST_WORK} characters"
+    );
+    may
+}
+
+/// False when `line` cannot match `CREDIT`: it does not open with one of its words.
+fn may_be_credit(line: &str) -> bool {
+    let rest = line.trim_start();
+    let may = CREDIT_OPENINGS.iter().any(|w| rest.starts_with(w));
+    debug_assert!(may || !CREDIT.is_match(line), "CREDIT matches {line:?}, which opens with none of its words");
+    may
+}
+
+/// The characters that can make a key before the first colon of `line`: after leading spaces,
+/// up to the last one that is not `*`, `_` or a space. `None` when there is no colon or they
+/// are more than [`LONGEST_KEY`]. No key holds a colon, so a `KEYED` or `DATED_WORK` match is
+/// spaces, a key, `*` or `_`, spaces and then the first colon. Prose lines are long and often
+/// hold a colon far in, and the regexes would be run on each; this reads a few characters.
+fn key_length(line: &str) -> Option<usize> {
+    let mut length = 0;
+    for (read, c) in line.trim_start().chars().enumerate() {
+        match c {
+            ':' | '：' => return Some(length),
+            '*' | '_' => {}
+            c if c.is_whitespace() => {}
+            _ if read >= LONGEST_KEY => return None,
+            _ => length = read + 1,
+        }
+    }
+    None
 }
 
 fn without_emphasis(text: &str) -> &str {
@@ -102,6 +165,28 @@ mod tests {
         fn a_match_is_a_field_line(line in "(\\*\\*|Score|score|Label|Music|Film|by|from|: |：|1999|8/10|Mica Levi|a|\\.| ){0,8}") {
             proptest::prop_assert_eq!(is_field_line(&line), field_line(&line).is_some());
         }
+    }
+
+    #[test]
+    fn long_keys_are_ruled_out_before_the_regex() {
+        assert!(may_be_keyed(
+            "  Internationaler Titel**  : Run Lola Run",
+            key_length("  Internationaler Titel**  : Run Lola Run")
+        ));
+        assert!(field_line("  Internationaler Titel**  : Run Lola Run").is_some());
+        assert!(may_be_keyed("Standout tracks:", key_length("Standout tracks:")));
+        assert!(!may_be_keyed(
+            "Standout tracks, in my opinion: all of them",
+            key_length("Standout tracks, in my opinion: all of them")
+        ));
+        assert!(!may_be_keyed("Composer Jerry Goldsmith", key_length("Composer Jerry Goldsmith")));
+        assert_eq!(field_line("The one thing to know about this score: it is loud"), None);
+        assert!(may_be_dated(" Film**  : 1956", key_length(" Film**  : 1956")));
+        assert_eq!(key_length("  Label *_ :"), Some(5));
+        assert_eq!(key_length("Label"), None);
+        assert!(!may_be_dated("Filmography: 1956", key_length("Filmography: 1956")));
+        assert!(may_be_credit("  Scored by Mica Levi"));
+        assert!(!may_be_credit("The score by Mica Levi"));
     }
 
     #[test]

@@ -11,14 +11,16 @@ use super::vocab::Vocabulary;
 /// Known labels named in a sentence about a release ("Varese Saraband released …",
 /// "Film Score Monthly/Retrograde Records' fine single-CD release", "La-La Land's re-release").
 pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
-    if !RELEASE_WORD.is_match(sentence) {
+    if !has_release_word(sentence) {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
     // "Film Score Monthly/Retrograde Records’": a slash separates labels.
     let spaced: std::borrow::Cow<'_, str> =
         if sentence.contains('/') { sentence.replace('/', " / ").into() } else { sentence.into() };
-    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let words = split_words(&spaced);
+    // Where a word (or a part of one) starts in `spaced`: words are slices of it.
+    let at = |w: &str| w.as_ptr() as usize - spaced.as_ptr() as usize;
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
@@ -40,12 +42,16 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         // as a one-word name is; a label none of whose spellings opens so is not there.
         let lead = words[i].trim_start_matches(|c: char| !c.is_alphanumeric());
         let trimmed = trimmed_name(lead);
-        let may_be_label = vocab.label_may_open(lead) || trimmed != lead && vocab.label_may_open(trimmed);
+        let lead_opens = vocab.label_may_open(lead);
+        let may_be_label = lead_opens || trimmed != lead && vocab.label_may_open(trimmed);
         let company_ahead = stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
         if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
             i += 1;
             continue;
         }
+        // `opens[k - 1]`: whether a spelling opens with the run's first k words, whole (see
+        // `LabelTable::may_open`); found as runs ask, shortest first.
+        let mut opens: [Option<bool>; 5] = [Some(lead_opens), None, None, None, None];
         let found = (i + 1..=stop).rev().find_map(|j| {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
                 || words[j - 1].ends_with("’s")
@@ -59,9 +65,27 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
-            let raw = words[i..j].join(" ");
+            // The run as its words joined by single spaces: most often a slice of the text.
+            let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
+            let sliced = to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
+                && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1;
+            let raw: std::borrow::Cow<'_, str> =
+                if sliced { spaced[from..to].into() } else { words[i..j].join(" ").into() };
             let name = trimmed_name(&raw);
-            let label = vocab.label(name).is_some();
+            // The label lookup folds the name: skipped when the name holds the run's first k
+            // words whole and no spelling opens with them.
+            let hopeless = sliced && !name.is_empty() && at(name) == at(lead) && {
+                let end = at(name) + name.len();
+                let whole = (i..j).take_while(|&m| at(words[m]) + words[m].len() <= end).count();
+                whole >= 1
+                    && !(1..=whole).all(|k| {
+                        *opens[k - 1].get_or_insert_with(|| {
+                            vocab.label_may_open(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()])
+                        })
+                    })
+            };
+            let label = !hopeless && vocab.label(name).is_some();
+            debug_assert!(!hopeless || vocab.label(name).is_none(), "label {name:?} missed by its opening words");
             let company = j - i >= 2 && all_caps && COMPANY_END.is_match(name);
             debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
             debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
@@ -80,6 +104,82 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     out
 }
 
+/// `text.split_whitespace()` collected, with ASCII bytes classified without decoding them: a
+/// blurb is mostly ASCII, and `split_whitespace` decodes every character.
+fn split_words(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::with_capacity(bytes.len() / 4);
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(len) = space_len(text, at) {
+            at += len;
+            continue;
+        }
+        let start = at;
+        loop {
+            // Printable ASCII, the bulk of a word: one comparison a byte.
+            while at < bytes.len() && bytes[at].wrapping_sub(b'!') <= b'~' - b'!' {
+                at += 1;
+            }
+            if at == bytes.len() || space_len(text, at).is_some() {
+                break;
+            }
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        words.push(&text[start..at]);
+    }
+    words
+}
+
+/// The length of the whitespace character at byte `at` of `text`, if one starts there.
+#[inline]
+fn space_len(text: &str, at: usize) -> Option<usize> {
+    match text.as_bytes()[at] {
+        // The ASCII characters `char::is_whitespace` knows: tab to carriage return, space.
+        b'\t'..=b'\r' | b' ' => Some(1),
+        b if b.is_ascii() => None,
+        _ => text[at..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8),
+    }
+}
+
+/// `RELEASE_WORD.is_match(sentence)`, found in one pass that stops at the first release word:
+/// the regex's lead searches the whole text for each of its thirteen words before trying one.
+fn has_release_word(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    // `(?i)` also matches 'ſ' to 's' and the Kelvin sign to 'k', which the automaton, ASCII
+    // case aside, does not.
+    if memchr::memmem::find(bytes, "ſ".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+    {
+        return RELEASE_WORD.is_match(sentence);
+    }
+    let word_before = |at: usize| sentence[..at].chars().next_back().is_some_and(is_word_char);
+    let word_after = |at: usize| sentence[at..].chars().next().is_some_and(is_word_char);
+    let found = RELEASE_WORDS.find_overlapping_iter(sentence).any(|m| {
+        // "releas", "reissu" run on through word characters to a boundary; the other words end at
+        // one. ("re-releas" holds "releas" after a hyphen.)
+        !word_before(m.start()) && (m.pattern().as_usize() < 2 || !word_after(m.end()))
+    });
+    debug_assert_eq!(found, RELEASE_WORD.is_match(sentence), "{sentence:?}");
+    found
+}
+
+/// A word character as `\b` knows it (Unicode `\w`).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && regex_syntax::try_is_word_character(c).unwrap_or(true)
+}
+
+/// `RELEASE_WORD`'s words, "releas" and "reissu" first (see `has_release_word`).
+static RELEASE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing",
+            "album",
+        ])
+        .expect("static automaton")
+});
+
 /// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
 fn is_company_word(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -91,7 +191,15 @@ fn is_company_word(word: &str) -> bool {
 
 /// A run of words as a label name: without surrounding punctuation or a possessive.
 fn trimmed_name(raw: &str) -> &str {
-    let name = raw.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("’s").trim_end_matches("'s");
+    let mut name = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    // `strip_suffix` in a loop is `trim_end_matches` with a string pattern, which would build
+    // a substring searcher on every call.
+    while let Some(rest) = name.strip_suffix("’s") {
+        name = rest;
+    }
+    while let Some(rest) = name.strip_suffix("'s") {
+        name = rest;
+    }
     name.trim_end_matches(['’', '\''])
 }
 
@@ -145,7 +253,58 @@ mod tests {
         assert_eq!(mentioned("A CD by Zyx Qqq Recording Co, out now.", &BUILT_IN), ["Zyx Qqq Recording Co"]);
     }
 
+    #[test]
+    fn release_words_as_the_regex_finds_them() {
+        for s in [
+            "the re-release",
+            "a Reissued LP.",
+            "prerelease",
+            "CDs",
+            "the CD",
+            "box  set",
+            "BOX SET!",
+            "labels",
+            "Label",
+            "dropped_",
+            "_album",
+            "albumé",
+            "é album",
+            "releaſe",
+            "vinyl’s",
+            "",
+            "cd\u{301}",
+        ] {
+            assert_eq!(has_release_word(s), RELEASE_WORD.is_match(s), "{s:?}");
+        }
+        assert!(has_release_word("It was re-released."));
+        assert!(!has_release_word("prerelease discs-worth"));
+    }
+
+    /// Besides ASCII case, `(?i)` pairs ASCII letters with 'ſ' and the Kelvin sign only, the two
+    /// `has_release_word` leaves to the regex.
+    #[test]
+    fn only_two_non_ascii_letters_fold_to_ascii_ones() {
+        let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> =
+            (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| letter.is_match(&c.to_string())).collect();
+        assert_eq!(folding, ['ſ', '\u{212A}']);
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        let text = " Milan’s\u{a0}label,\tLa-La\u{2003}Land\n\u{b}x\u{85}Varèse \u{3000}";
+        assert_eq!(split_words(text), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(split_words(text), ["Milan’s", "label,", "La-La", "Land", "x", "Varèse"]);
+        assert!(split_words(" \u{2028} ").is_empty());
+    }
+
     proptest::proptest! {
+        /// The byte-level split agrees with `split_whitespace` on every kind of whitespace.
+        #[test]
+        fn words_split_as_split_whitespace_does_everywhere(text in "[a é’\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{3000}\u{feff}]{0,16}") {
+            proptest::prop_assert_eq!(split_words(&text), text.split_whitespace().collect::<Vec<_>>());
+        }
+
         /// Debug builds check that the opening-word test never hides a label or a company
         /// name the full lookup finds (the assertions in `mentioned`).
         #[test]
@@ -153,10 +312,11 @@ mod tests {
             proptest::sample::select(vec![
                 "Milan", "Milan’s", "Milan's", "Varèse", "Sarabande", "Sarabande’s", "La-La", "Land", "Land’s",
                 "Records", "Records’", "Co", "Recording", "Silva", "Screen", "(Silva", "Screen)", "—", "/", "’s",
-                "The", "release", "CD", "on", "by", "Waxwork", "Sony", "Classical", "EMI", "&", "Mondo.", "Intrada,",
+                "The", "release", "CD", "on", "by", "re-release", "prerelease", "cds", "Albums", "box", "set", "Waxwork", "Sony", "Classical", "EMI", "&", "Mondo.", "Intrada,",
             ]),
             1..12,
         )) {
+            proptest::prop_assert_eq!(has_release_word(&words.join(" ")), RELEASE_WORD.is_match(&words.join(" ")));
             let found = mentioned(&words.join(" "), &BUILT_IN);
             proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
         }

@@ -285,7 +285,11 @@ static SONG_LIST: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NAMED_TRACK: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b", &["track", "song", "theme", "single"]).expect("static regex")
+    Re::gated(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b", &["track", "song", "theme", "single"])
+        // A match is letters, apostrophes and spaces: only the stretches of those around a
+        // "track" or "song" are searched.
+        .and_then(|re| re.in_runs())
+        .expect("static regex")
 });
 
 /// Songs named without quotes: "other songs (A, B, C)", "The Trail By Fire track".

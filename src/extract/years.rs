@@ -8,6 +8,9 @@ use crate::re::Re;
 
 static WORK_YEAR: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)", &["18", "19", "20"])
+        // A match is words, spaces, years and quotes: it never crosses a comma or a full stop,
+        // so only the stretches between them that hold a year are searched.
+        .and_then(|re| re.in_runs())
         .expect("static regex")
 });
 static OTHER_WORK: LazyLock<Re> = LazyLock::new(|| {

@@ -7,7 +7,7 @@
 //! (`docs/overrides.md`). Mentions keep the spelling as written; merged records carry the
 //! canonical one.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -34,9 +34,11 @@ pub struct LabelTable {
     /// Label key (company words dropped) → canonical name, or `None` when two labels share
     /// it (`Warner Music`, `Warner Records`), so a loose match never picks one at random.
     loose: BTreeMap<String, Option<String>>,
-    /// First word of every folded spelling: most capitalised words open no label, and this
-    /// says so before any run of words is joined and folded.
-    openers: HashSet<String>,
+    /// Every folded spelling cut after each of its words ("la", "la la", "la la land", "la la
+    /// land records"), with the canonical name when the cut is a whole spelling: most
+    /// capitalised words open no label, and this says so before any run of words is joined
+    /// and looked up; and a hash lookup of a spelling is cheaper than `exact`'s search.
+    openings: HashMap<String, Option<String>>,
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
@@ -78,7 +80,10 @@ impl LabelTable {
         if exact.is_empty() {
             return;
         }
-        self.openers.insert(exact.split(' ').next().unwrap_or_default().to_string());
+        for (at, _) in exact.match_indices(' ') {
+            self.openings.entry(exact[..at].to_string()).or_insert(None);
+        }
+        self.openings.insert(exact.clone(), Some(canonical.clone()));
         self.exact.insert(exact, canonical.clone());
         match self.loose.entry(label_key(alias)) {
             std::collections::btree_map::Entry::Vacant(v) => {
@@ -117,14 +122,18 @@ impl LabelTable {
     /// The canonical name of `label` when the table knows this exact spelling (folded): the
     /// cheap lookup extraction uses on every capitalised run of a sentence.
     pub fn spelled(&self, label: &str) -> Option<&str> {
-        self.exact.get(&fold(label)).map(String::as_str)
+        let found = self.openings.get(&fold(label)).and_then(Option::as_deref);
+        debug_assert_eq!(found, self.exact.get(&fold(label)).map(String::as_str), "{label:?}");
+        found
     }
 
-    /// Whether some spelling's fold opens with the first folded word of `word`; `true` when
-    /// `word` folds to nothing, as nothing can then be ruled out.
-    pub fn may_open(&self, word: &str) -> bool {
-        let folded = fold(word);
-        folded.is_empty() || self.openers.contains(folded.split(' ').next().unwrap_or_default())
+    /// Whether some spelling's fold opens with the fold of `words`, whole words: it is that
+    /// fold, or that fold and a space and more. `true` when `words` folds to nothing, as
+    /// nothing can then be ruled out. A name whose fold is a spelling passes for each of its
+    /// prefixes that ends where a word does.
+    pub fn may_open(&self, words: &str) -> bool {
+        let folded = fold(words);
+        folded.is_empty() || self.openings.contains_key(&folded)
     }
 
     /// Every (canonical, spelling) pair of a table text, for adding to another table.
@@ -168,6 +177,33 @@ mod tests {
         assert!(!t.may_open("Sarabande"));
         // Nothing to fold: nothing ruled out.
         assert!(t.may_open("—"));
+    }
+
+    #[test]
+    fn a_spelling_that_opens_another_is_still_spelled() {
+        for text in ["Milan\nMilan Entertainment Group\n", "Milan Entertainment Group\nMilan\n"] {
+            let t = LabelTable::parse(text).unwrap();
+            assert_eq!(t.spelled("MILAN"), Some("Milan"), "{text:?}");
+            assert_eq!(t.spelled("Milan Entertainment"), None, "{text:?}");
+            assert_eq!(t.spelled("Milan Entertainment Group"), Some("Milan Entertainment Group"), "{text:?}");
+        }
+        let mut t = LabelTable::parse("Milan\n").unwrap();
+        t.add("Milan Records", "Milan");
+        assert_eq!(t.spelled("Milan"), Some("Milan Records"), "a later spelling wins");
+    }
+
+    #[test]
+    fn knows_which_words_open_a_spelling_whole() {
+        let t = LabelTable::parse("La-La Land Records\nSilva Screen\nSilvaplana Music\n").unwrap();
+        assert!(t.may_open("La-La Land"));
+        assert!(t.may_open("La-La  Land Records"));
+        assert!(t.may_open("Silva"));
+        assert!(t.may_open("Silva Screen"));
+        // A spelling opens with "silvaplana", not with the word "silva" and then "plana".
+        assert!(!t.may_open("Silva Plana"));
+        assert!(!t.may_open("La-La Land Records Two"));
+        assert!(!t.may_open("La-La Lan"));
+        assert!(!t.may_open("The Land"));
     }
 
     #[test]
