@@ -11,14 +11,13 @@
 //!
 //! Given names come from `data/given_names.txt` (format in `data/README.md`).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::casing::repair_name_case;
 use super::fields::clean_field;
-use super::keys::fold;
+use super::keys::{FoldSet, fold, with_fold};
 
-static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<FoldSet> = LazyLock::new(|| {
     include_str!("../../data/given_names.txt")
         .lines()
         .map(str::trim)
@@ -61,7 +60,7 @@ const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "esq"];
 
 /// Whether `word` is a known given name (case and diacritics ignored).
 pub fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.contains(&fold(word))
+    with_fold(word, |f| GIVEN_NAMES.contains(f))
 }
 
 /// Whether `word` is a name particle such as `de` or `van`, in any casing.
