@@ -29,7 +29,13 @@ fn is_suffix(token: &str) -> bool {
 pub fn is_various_artists(s: &str) -> bool {
     // An ASCII letter or digit folds to itself: one outside these spellings rules them out
     // without folding ("Hans Zimmer" has an H).
-    if s.bytes().any(|b| b.is_ascii_alphanumeric() && !b"variostcmpefu".contains(&b.to_ascii_lowercase())) {
+    if s.bytes().any(|b| {
+        b.is_ascii_alphanumeric()
+            && !matches!(
+                b.to_ascii_lowercase(),
+                b'v' | b'a' | b'r' | b'i' | b'o' | b'u' | b's' | b't' | b'c' | b'm' | b'p' | b'e' | b'f'
+            )
+    }) {
         return false;
     }
     let f = crate::normalize::fold(s);
