@@ -1,11 +1,11 @@
 //! The extractor's vocabulary of facts: known composers, record labels and given names, read
 //! from the data files in `data/` (compiled in) plus any extra files the user names.
 
-use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
 use super::known::KnownTitles;
 
+use crate::normalize::keys::{FoldSet, with_fold};
 use crate::normalize::labels::LabelTableError;
 use crate::normalize::{LabelTable, fold};
 
@@ -14,10 +14,10 @@ const COMPOSERS: &str = include_str!("../../data/composers.txt");
 /// Lookup tables keyed by [`fold`]ed text.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    composers: HashSet<String>,
+    composers: FoldSet,
     /// Canonical labels by spelling: the one table resolution uses too (`data/labels.txt`).
     labels: LabelTable,
-    given_names: HashSet<String>,
+    given_names: FoldSet,
     /// Titles the run's other articles list, for articles read as prose.
     known_titles: Option<Arc<KnownTitles>>,
 }
@@ -62,7 +62,7 @@ impl Vocabulary {
     }
 
     pub fn is_composer(&self, name: &str) -> bool {
-        self.composers.contains(&fold(name))
+        with_fold(name, |f| self.composers.contains(f))
     }
 
     /// The canonical spelling of a known label.
@@ -78,6 +78,6 @@ impl Vocabulary {
     /// A given name of `data/given_names.txt` (shared with normalisation) or one added here.
     pub fn is_given_name(&self, word: &str) -> bool {
         crate::normalize::names::is_given_name(word)
-            || !self.given_names.is_empty() && self.given_names.contains(&fold(word))
+            || !self.given_names.is_empty() && with_fold(word, |f| self.given_names.contains(f))
     }
 }

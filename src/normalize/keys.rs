@@ -16,6 +16,14 @@ use unicode_normalization::char::is_combining_mark;
 /// alike. Idempotent.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Writes the [`fold`] of `s` into `out`, replacing what it held: lookups reuse one buffer
+/// instead of allocating a `String` per call.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for ch in s.chars() {
         // Letters and digits, most of any text, are handled here as in `fold_char`, without
@@ -31,14 +39,79 @@ pub fn fold(s: &str) -> String {
         // ASCII needs no decomposition; other characters are decomposed one by one, which
         // equals NFKD of the whole text once combining marks are dropped.
         if ch.is_ascii() {
-            fold_char(ch, &mut out, &mut space);
+            fold_char(ch, out, &mut space);
         } else {
             for c in std::iter::once(ch).nfkd() {
-                fold_char(c, &mut out, &mut space);
+                fold_char(c, out, &mut space);
             }
         }
     }
-    out
+}
+
+/// Calls `f` with the [`fold`] of `s`, folded into a buffer kept per thread (a nested call
+/// falls back to a fresh `String`). For lookups that only need the folded text for a moment.
+pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            fold_into(s, &mut buf);
+            f(&buf)
+        }
+        Err(_) => f(&fold(s)),
+    })
+}
+
+/// A set of folded keys, used only for membership: hashed with the word-at-a-time "FxHash"
+/// rather than SipHash, which cost more than the lookups' folds. Never iterated, so its
+/// order cannot reach any output.
+pub type FoldSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash rustc uses (as in `resolve::fast_hash`); deterministic and fast,
+/// not DoS-resistant (a crafted collision can slow a lookup, never change its answer).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
 }
 
 /// Appends the fold of one decomposed character; `space` carries a pending separator.
@@ -159,6 +232,22 @@ mod tests {
         fn fold_agrees_with_folding_char_by_char_on_any_text(s in proptest::prelude::any::<String>()) {
             proptest::prop_assert_eq!(fold(&s), fold_by_chars(&s));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_into_and_with_fold_give_the_fold(s in proptest::prelude::any::<String>(), junk in "[a-z ]{0,8}") {
+            let mut buf = junk;
+            fold_into(&s, &mut buf);
+            proptest::prop_assert_eq!(&buf, &fold(&s));
+            let nested = with_fold(&s, |f| (f.to_string(), with_fold(&variant(&s), str::to_string)));
+            proptest::prop_assert_eq!(nested.0, fold(&s));
+            proptest::prop_assert_eq!(nested.1, fold(&variant(&s)));
+        }
+    }
+
+    fn variant(s: &str) -> String {
+        format!("{s} X")
     }
 
     #[test]
