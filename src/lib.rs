@@ -12,6 +12,7 @@ pub mod document;
 pub mod emit;
 pub mod error;
 pub mod extract;
+mod fast_hash;
 pub mod ingest;
 pub mod memory;
 pub mod model;

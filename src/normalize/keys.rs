@@ -63,56 +63,10 @@ pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
-/// A set of folded keys, used only for membership: hashed with the word-at-a-time "FxHash"
-/// rather than SipHash, which cost more than the lookups' folds. Never iterated, so its
-/// order cannot reach any output.
-pub type FoldSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<FxHasher>>;
-
-/// The multiply-rotate hash rustc uses (as in `resolve::fast_hash`); deterministic and fast,
-/// not DoS-resistant (a crafted collision can slow a lookup, never change its answer).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
+/// A set of folded keys, used only for membership: hashed with FxHash rather than SipHash,
+/// which cost more than the lookups' folds. Never iterated, so its order cannot reach any
+/// output.
+pub type FoldSet = crate::fast_hash::FastSet<String>;
 
 /// Appends the fold of one decomposed character; `space` carries a pending separator.
 fn fold_char(c: char, out: &mut String, space: &mut bool) {

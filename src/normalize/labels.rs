@@ -7,12 +7,13 @@
 //! (`docs/overrides.md`). Mentions keep the spelling as written; merged records carry the
 //! canonical one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use thiserror::Error;
 
-use super::keys::fold;
+use super::keys::{fold, with_fold};
+use crate::fast_hash::FastMap;
 
 /// Words that name the company rather than the label (`Milan Records` = `Milan`).
 const COMPANY_WORDS: [&str; 11] =
@@ -38,7 +39,7 @@ pub struct LabelTable {
     /// land records"), with the canonical name when the cut is a whole spelling: most
     /// capitalised words open no label, and this says so before any run of words is joined
     /// and looked up; and a hash lookup of a spelling is cheaper than `exact`'s search.
-    openings: HashMap<String, Option<String>>,
+    openings: FastMap<String, Option<String>>,
 }
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
@@ -122,7 +123,7 @@ impl LabelTable {
     /// The canonical name of `label` when the table knows this exact spelling (folded): the
     /// cheap lookup extraction uses on every capitalised run of a sentence.
     pub fn spelled(&self, label: &str) -> Option<&str> {
-        let found = self.openings.get(&fold(label)).and_then(Option::as_deref);
+        let found = with_fold(label, |folded| self.openings.get(folded).and_then(Option::as_deref));
         debug_assert_eq!(found, self.exact.get(&fold(label)).map(String::as_str), "{label:?}");
         found
     }
@@ -132,8 +133,7 @@ impl LabelTable {
     /// nothing can then be ruled out. A name whose fold is a spelling passes for each of its
     /// prefixes that ends where a word does.
     pub fn may_open(&self, words: &str) -> bool {
-        let folded = fold(words);
-        folded.is_empty() || self.openings.contains_key(&folded)
+        with_fold(words, |folded| folded.is_empty() || self.openings.contains_key(folded))
     }
 
     /// Every (canonical, spelling) pair of a table text, for adding to another table.

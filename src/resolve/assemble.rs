@@ -10,7 +10,6 @@ use rayon::prelude::*;
 use super::cluster::Refusal;
 use super::digest::Digests;
 use super::explain::{Merge, MergeReason, RecordExplanation};
-use super::fast_hash::FastMap as HashMap;
 use super::ids::{IdCandidate, assign_ids};
 use super::people::People;
 use super::records;
@@ -18,6 +17,7 @@ use super::review::{self, ReviewKind, ReviewRow, Side};
 use super::scoring::PairScore;
 use super::vocabulary::Vocabulary;
 use super::{Outline, RecordSink};
+use crate::fast_hash::FastMap as HashMap;
 use crate::model::{Mention, Soundtrack};
 use crate::store::{CHUNK, MentionSource};
 

@@ -23,8 +23,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use rapidfuzz::distance::jaro_winkler;
 use rayon::prelude::*;
 
-use super::fast_hash::FastMap as HashMap;
 use super::features::{Profile, TitleVariant};
+use crate::fast_hash::FastMap as HashMap;
 use crate::normalize::{compact, fingerprint};
 use crate::store::par_flat_map_chunked;
 

@@ -13,9 +13,9 @@
 //! Each cluster keeps a small summary; the smaller summary is folded into the larger, so the
 //! whole pass stays near-linear.
 
-use super::fast_hash::FastMap as HashMap;
 use super::features::Profile;
 use super::scoring::{THRESHOLD, composer_score};
+use crate::fast_hash::FastMap as HashMap;
 use crate::normalize::TitleKey;
 
 /// Why a merge was refused.

@@ -5,8 +5,8 @@
 
 use std::io;
 
-use super::fast_hash::FastMap as HashMap;
 use super::vocabulary::written_labels;
+use crate::fast_hash::FastMap as HashMap;
 use crate::model::Mention;
 use crate::store::{MentionSource, chunks};
 

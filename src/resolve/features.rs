@@ -8,8 +8,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::digest::Digests;
-use super::fast_hash::FastMap as HashMap;
 use super::vocabulary::Vocabulary;
+use crate::fast_hash::FastMap as HashMap;
 use crate::normalize::{TitleKey, compact, parse_title};
 use crate::store::chunks;
 

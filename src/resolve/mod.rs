@@ -13,7 +13,6 @@ pub mod blocking;
 pub mod cluster;
 pub mod digest;
 pub mod explain;
-mod fast_hash;
 pub mod features;
 pub mod ids;
 pub mod overrides;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::fast_hash::FastMap as HashMap;
+use crate::fast_hash::FastMap as HashMap;
 
 use super::digest::Digests;
 use super::scoring::same_person;

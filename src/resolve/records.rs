@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::explain::FieldValue;
-use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use super::people::{People, best_spelling, completeness};
 use super::vocabulary::Vocabulary;
+use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
 use crate::normalize::{fold, parse_title, title_key};
 

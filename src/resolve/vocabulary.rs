@@ -4,8 +4,8 @@
 use rayon::prelude::*;
 
 use super::digest::Digests;
-use super::fast_hash::FastMap as HashMap;
 use super::overrides::Overrides;
+use crate::fast_hash::FastMap as HashMap;
 use crate::model::Mention;
 use crate::normalize::{LabelTable, label_key, name_key};
 use std::collections::BTreeMap;

@@ -1,7 +1,9 @@
-//! A small, fast, deterministic hasher for resolution's internal maps (the word-at-a-time
-//! multiply-rotate hash that rustc uses, "FxHash"). Keys here are titles, names and labels of
-//! the run; the standard SipHash was a tenth of resolution's time. It is not DoS-resistant:
-//! an input crafted to collide can slow a run down, never change its output.
+//! A small, fast, deterministic hasher for the run's internal maps and sets (the
+//! word-at-a-time multiply-rotate hash that rustc uses, "FxHash"). Keys are titles, names and
+//! labels: the standard SipHash was a tenth of resolution's time and cost extraction's
+//! vocabulary lookups more than their folds. It is not DoS-resistant: an input crafted to
+//! collide can slow a run down, never change its output. Maps iterated into output must still
+//! be sorted first (as with any hash map).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
