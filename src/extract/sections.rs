@@ -71,7 +71,11 @@ fn hm_may_open(text: &str) -> bool {
 }
 
 static LIST_TITLE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b").expect("static regex")
+    Re::gated(
+        r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b",
+        &["top", "best", "greatest", "favo", "essential", "rank"],
+    )
+    .expect("static regex")
 });
 static SOUNDTRACK_TOPIC: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(
@@ -378,14 +382,23 @@ fn reviewer_line(u: &Unit, vocab: &Vocabulary) -> Option<String> {
     if u.words() > 6 || u.words() < 2 {
         return None;
     }
-    let lower = text.to_lowercase();
+    // The prefixes are ASCII: no non-ASCII letter lower-cases to one of their letters
+    // followed by the next (`İ` gives "i̇", the Kelvin sign `k`), so a case-blind byte test
+    // agrees with the lower-cased text, without lower-casing it.
+    let opens = |p: &str| text.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    debug_assert!(
+        ["by ", "words: ", "words by ", "written by ", "reviewed by "]
+            .iter()
+            .all(|p| opens(p) == text.to_lowercase().starts_with(p)),
+        "reviewer prefix of {text:?}"
+    );
     let name = CREDIT_LEAD
         .find(text)
         .map(|m| &text[m.end()..])
         .or_else(|| {
             ["by ", "words: ", "words by ", "written by ", "reviewed by "]
                 .iter()
-                .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+                .find_map(|p| opens(p).then(|| &text[p.len()..]))
         })
         .unwrap_or(text)
         .trim_end_matches(':')
