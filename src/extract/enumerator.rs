@@ -130,7 +130,115 @@ pub fn parse(text: &str) -> Option<Enumerator> {
     parse_number(text)
 }
 
+/// Whether the pattern of `style` (of [`PATTERNS`]) can match at the start of `text`, by its
+/// first bytes. Most units open with a capitalised word, which no pattern but `No` takes; a
+/// refused pattern is not searched (each search scans the whole unit first).
+fn may_open(style: Style, text: &[u8]) -> bool {
+    let first = text.first().copied().unwrap_or(0);
+    match style {
+        Style::Hash => first == b'#',
+        // "no", "n°", "number", "platz", "rank": no non-ASCII letter folds to n, p or r.
+        Style::No => matches!(first.to_ascii_lowercase(), b'n' | b'p' | b'r'),
+        Style::ParenNumber => matches!(first, b'(' | b'['),
+        // "friday3.": two to twelve lower-case letters, then the number.
+        Style::Dot => {
+            let letters = text.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            let digit = text.get(letters).is_some_and(u8::is_ascii_digit);
+            digit && (letters == 0 || (2..=12).contains(&letters))
+        }
+        _ => first.is_ascii_digit(),
+    }
+}
+
+/// Whether `text` may open with an ordinal word ("Tenth:"). Under case folding only `ſ`
+/// stands for an ASCII letter of these words (`s`); a non-ASCII byte early on keeps the regex.
+fn may_open_ordinal(text: &[u8]) -> bool {
+    let head = &text[..text.len().min(12)];
+    !head.is_ascii()
+        || ORDINALS.iter().any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether `text` may open with "and", "at", "number" or "no" ([`NUMBER_WORD`]); none of
+/// these letters has a non-ASCII case fold.
+fn may_open_number_word(text: &[u8]) -> bool {
+    let head = &text[..text.len().min(2)];
+    ["an", "at", "no", "nu"].iter().any(|w| head.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether `text` may open with a Roman numeral and its mark ("IV.").
+fn may_open_roman(text: &[u8]) -> bool {
+    let n = text.iter().take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L')).count();
+    (1..=6).contains(&n) && matches!(text.get(n), Some(b'.' | b')'))
+}
+
 fn parse_number(text: &str) -> Option<Enumerator> {
+    let found = parse_number_checked(text);
+    // The first-byte checks are hand-written: debug builds (the tests) check each answer
+    // against every pattern tried in turn.
+    debug_assert_eq!(found, parse_number_plain(text), "list number of {text:?}");
+    found
+}
+
+/// [`parse_number_plain`], trying only the patterns the text's first bytes admit.
+fn parse_number_checked(text: &str) -> Option<Enumerator> {
+    let bytes = text.as_bytes();
+    let first = *bytes.first()?;
+    for (style, re) in PATTERNS.iter() {
+        if !may_open(*style, bytes) {
+            continue;
+        }
+        if let Some(c) = re.captures(text) {
+            let number: u32 = c[1].parse().ok()?;
+            if number == 0 {
+                return None;
+            }
+            return Some(Enumerator { number, style: *style, len: c[0].len() });
+        }
+    }
+    if may_open_roman(bytes)
+        && let Some(c) = ROMAN.captures(text)
+    {
+        let number = roman_value(&c[1])?;
+        return Some(Enumerator { number, style: Style::Roman, len: c[0].len() });
+    }
+    if may_open_ordinal(bytes)
+        && let Some(c) = ORDINAL_WORD.captures(text)
+    {
+        let word = c[1].to_lowercase();
+        let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
+        return Some(Enumerator { number, style: Style::Ordinal, len: c[0].len() });
+    }
+    // "10e place", "【第10位】", "第10位".
+    if (first.is_ascii_digit() || text.starts_with(['【', '第']))
+        && let Some(c) = PLACE.captures(text)
+    {
+        let number: u32 = c.get(1).or(c.get(2)).or(c.get(3))?.as_str().parse().ok()?;
+        return (number > 0).then(|| Enumerator { number, style: Style::No, len: c[0].len() });
+    }
+    if may_open_number_word(bytes)
+        && let Some(c) = NUMBER_WORD.captures(text)
+    {
+        let word = c[1].to_lowercase();
+        let number = crate::normalize::NUMBER_WORDS.iter().position(|w| *w == word)? as u32 + 1;
+        return Some(Enumerator { number, style: Style::No, len: c[0].len() });
+    }
+    if first.is_ascii_digit()
+        && let Some(c) = BARE.captures(text)
+    {
+        let number: u32 = c[1].parse().ok()?;
+        let len = c.get(1)?.end();
+        let rest = &text[len..];
+        return (number > 0).then(|| Enumerator {
+            number,
+            style: Style::Bare,
+            len: len + (rest.len() - rest.trim_start().len()),
+        });
+    }
+    None
+}
+
+/// Every pattern tried in turn: what [`parse_number_checked`] must answer.
+fn parse_number_plain(text: &str) -> Option<Enumerator> {
     for (style, re) in PATTERNS.iter() {
         if let Some(c) = re.captures(text) {
             let number: u32 = c[1].parse().ok()?;
@@ -222,6 +330,84 @@ mod tests {
         assert_eq!(num("1985 Super Mario Bros."), None);
         assert_eq!(num("1.5 million copies"), None);
         assert_eq!(num("2001: A Space Odyssey"), None);
+    }
+
+    const PIECES: &[&str] = &[
+        "first",
+        "Tenth",
+        "ſecond",
+        "SEVENTEENTH",
+        "twentieth",
+        "No",
+        "no.",
+        "N°",
+        "Nº",
+        "n.º",
+        "number",
+        "Number",
+        "numéro",
+        "and",
+        "at",
+        "place",
+        "Platz",
+        "rank",
+        "10",
+        "3",
+        "0",
+        "007",
+        "١",
+        "３",
+        "#",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        ":",
+        "-",
+        "–",
+        "—",
+        " ",
+        "  ",
+        "\t",
+        "IV",
+        "X",
+        "L",
+        "friday",
+        "a",
+        "ab",
+        "The",
+        "【",
+        "第",
+        "位",
+        "】",
+        "e",
+        "th",
+        "st",
+        "re",
+        "·",
+        "|",
+        "/",
+        "\"",
+        "“",
+        "‘",
+        "A",
+        "Jaws",
+        "06:12",
+        "[1:02:40]",
+        "é",
+    ];
+
+    proptest::proptest! {
+        /// The first-byte checks refuse only texts that no pattern takes.
+        #[test]
+        fn checked_parse_agrees_with_every_pattern(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..8)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(parse_number_checked(&text), parse_number_plain(&text), "{:?}", text);
+            proptest::prop_assert_eq!(parse(&text), parse(&text));
+        }
     }
 
     #[test]

@@ -43,11 +43,39 @@ static TOC: LazyLock<Re> = LazyLock::new(|| {
 });
 static HM: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)\b(?:honou?rable mentions?|also[- ]rans?|bubbling under|runners?[- ]up|near misses|just missed(?: the cut)?|didn[’']t (?:quite )?make the (?:cut|list)|special mentions?|acknowledge)\b")
-        .and_then(|re| re.led(&["hono", "also", "bubbling under", "runner", "near misses", "just missed", "didn", "special mention", "acknowledge"]))
+        .and_then(|re| re.led(&HM_LEADS))
         .expect("static regex")
 });
+/// The literals every [`HM`] match begins with.
+const HM_LEADS: [&str; 9] = [
+    "hono",
+    "also",
+    "bubbling under",
+    "runner",
+    "near misses",
+    "just missed",
+    "didn",
+    "special mention",
+    "acknowledge",
+];
+
+/// Whether an [`HM`] match may begin within the first three bytes of `text`: one of its lead
+/// literals must begin there. Only `ſ` and the Kelvin sign fold to ASCII letters of them, so
+/// an opening with any non-ASCII byte is left to the regex.
+fn hm_may_open(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(24)];
+    !head.is_ascii()
+        || (0..3).any(|at| {
+            HM_LEADS.iter().any(|w| head.get(at..at + w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes())))
+        })
+}
+
 static LIST_TITLE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b").expect("static regex")
+    Re::gated(
+        r"(?i)\b(?:top|best|greatest|favou?rites?|essential|ranking|ranked)\b",
+        &["top", "best", "greatest", "favo", "essential", "rank"],
+    )
+    .expect("static regex")
 });
 static SOUNDTRACK_TOPIC: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(
@@ -77,6 +105,15 @@ static QUOTE_LEAD: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:quote(?:d)?(?: from| by)? ?[^:]{0,40}:|[^\s:]{1,40}(?: \S+)? (?:wrote|said|posted):|quote:)$")
         .expect("static regex")
 });
+/// Whether `text` is a forum quote's lead line ([`QUOTE_LEAD`]). Every one ends with its
+/// colon: other lines are not searched.
+fn is_quote_lead(text: &str) -> bool {
+    let t = text.trim();
+    let found = t.ends_with(':') && QUOTE_LEAD.is_match(t);
+    debug_assert_eq!(found, QUOTE_LEAD.is_match(t), "quote lead {t:?}");
+    found
+}
+
 static YEAR_OF: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)\b(?:of|in|from|for)\s+(1[89]\d\d|20\d\d)\b|^(1[89]\d\d|20\d\d)\b").expect("static regex")
 });
@@ -98,13 +135,17 @@ pub fn analyze_with(units: &[Unit], vocab: &Vocabulary, stops: bool) -> Vec<Unit
     mark_list_titles(units, &mut info);
     for (i, u) in units.iter().enumerate() {
         let next_is_item = units.get(i + 1).is_some_and(|n| n.kind == crate::document::BlockKind::ListItem);
-        info[i].hm_marker = HM.find(&u.text).is_some_and(|m| {
-            // A lead-in to the mentions, not a passing "deserves honourable mention" in a blurb.
-            u.words() <= 8
-                || m.start() <= 2
-                || u.text.trim_end().ends_with(':') && u.words() <= 30
-                || next_is_item && u.words() <= 25
-        });
+        // A lead-in to the mentions, not a passing "deserves honourable mention" in a blurb.
+        let lead_in =
+            u.words() <= 8 || u.text.trim_end().ends_with(':') && u.words() <= 30 || next_is_item && u.words() <= 25;
+        // Otherwise only a match at the very start counts: most units are paragraphs that do
+        // not open with one, and are not searched.
+        info[i].hm_marker = if lead_in || hm_may_open(&u.text) {
+            HM.find(&u.text).is_some_and(|m| lead_in || m.start() <= 2)
+        } else {
+            debug_assert!(HM.find(&u.text).is_none_or(|m| m.start() > 2), "HM opens {:?}", u.text);
+            false
+        };
         // A bare name right under a short title line is that entry's maker, not a writer.
         let prev = i.checked_sub(1).map(|p| &units[p]);
         let after_break =
@@ -168,7 +209,7 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool, contents: &[bo
             info[i].excluded = true;
         }
         // Forum quotes ("Quote from grimlock77:", "Jane wrote:") repeat someone else's post.
-        if i > 0 && u.words() <= 12 && QUOTE_LEAD.is_match(units[i - 1].text.trim()) {
+        if i > 0 && u.words() <= 12 && is_quote_lead(&units[i - 1].text) {
             info[i - 1].excluded = true;
             info[i].excluded = true;
         }
@@ -295,7 +336,7 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
-        if is_short_line(&units[i]) && LIST_TITLE.is_match(&units[i].text) && units[i].words() >= 2 {
+        if is_short_line(&units[i]) && units[i].words() >= 2 && LIST_TITLE.is_match(&units[i].text) {
             let start = i;
             while i + 1 < units.len() && is_short_line(&units[i + 1]) && LIST_TITLE.is_match(&units[i + 1].text) {
                 i += 1;
@@ -341,14 +382,23 @@ fn reviewer_line(u: &Unit, vocab: &Vocabulary) -> Option<String> {
     if u.words() > 6 || u.words() < 2 {
         return None;
     }
-    let lower = text.to_lowercase();
+    // The prefixes are ASCII: no non-ASCII letter lower-cases to one of their letters
+    // followed by the next (`İ` gives "i̇", the Kelvin sign `k`), so a case-blind byte test
+    // agrees with the lower-cased text, without lower-casing it.
+    let opens = |p: &str| text.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    debug_assert!(
+        ["by ", "words: ", "words by ", "written by ", "reviewed by "]
+            .iter()
+            .all(|p| opens(p) == text.to_lowercase().starts_with(p)),
+        "reviewer prefix of {text:?}"
+    );
     let name = CREDIT_LEAD
         .find(text)
         .map(|m| &text[m.end()..])
         .or_else(|| {
             ["by ", "words: ", "words by ", "written by ", "reviewed by "]
                 .iter()
-                .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+                .find_map(|p| opens(p).then(|| &text[p.len()..]))
         })
         .unwrap_or(text)
         .trim_end_matches(':')
@@ -423,6 +473,52 @@ mod tests {
         assert_eq!(info[1].section_year, Some(2022));
         assert!(!info[1].excluded);
         assert!(info[3].excluded);
+    }
+
+    const PIECES: &[&str] = &[
+        "Honourable",
+        "honorable mention",
+        "HONOURABLE MENTIONS",
+        "also-ran",
+        "alſo ran",
+        "runners-up",
+        "runner up",
+        "bubbling under",
+        "near misses",
+        "just missed the cut",
+        "didn't make the list",
+        "didn’t quite make the cut",
+        "special mention",
+        "acknowledge",
+        "ac\u{212A}nowledge",
+        " ",
+        "  ",
+        "(",
+        "é",
+        "The",
+        "a",
+        "Quote from x:",
+        "Jane wrote:",
+        "quote:",
+        ":",
+        ".",
+        "\n",
+        "Jaws",
+    ];
+
+    proptest::proptest! {
+        /// A text whose opening refuses every lead literal holds no match of HM in its first
+        /// three bytes; a quote lead ends with its colon.
+        #[test]
+        fn pre_checks_refuse_only_texts_without_matches(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..6)
+        ) {
+            let text = parts.concat();
+            if !hm_may_open(&text) {
+                proptest::prop_assert!(HM.find(&text).is_none_or(|m| m.start() > 2), "{:?}", text);
+            }
+            proptest::prop_assert_eq!(is_quote_lead(&text), QUOTE_LEAD.is_match(text.trim()), "{:?}", text);
+        }
     }
 
     #[test]
