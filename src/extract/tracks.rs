@@ -280,10 +280,62 @@ fn artist_before(before: &str, vocab: &Vocabulary) -> Option<String> {
     None
 }
 
+/// "other songs (A, B, C)": the definition [`song_lists`] keeps. Its bounded Unicode classes
+/// cost about 21 M instructions to compile, so release builds read the brackets by hand.
+#[cfg(debug_assertions)]
 static SONG_LIST: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b[^().]{0,60}\(([^()]{3,200})\)", &["("])
         .expect("static regex")
 });
+/// The word that opens a song list; each alternative spells one of the gate's literals.
+static SONG_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(
+        r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b",
+        &["song", "track", "cue", "theme", "piece", "other"],
+    )
+    .expect("static regex")
+});
+
+/// The bracketed lists of `SONG_LIST`'s matches in `prose`. A match is a song word, then at
+/// most 60 characters none of which is `(`, `)` or `.`, then `(`, 3 to 200 characters that are
+/// no bracket, and `)`. Neither class holds `(`, so each song word admits at most one match:
+/// the first `(` after it and the first bracket after that. Song words are whole words, so
+/// they never overlap; a match ends the search for the ones inside it.
+fn song_lists(prose: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    // Every match holds a `(`.
+    if memchr::memchr(b'(', prose.as_bytes()).is_some() {
+        let mut resume = 0;
+        for m in SONG_WORD.find_iter(prose) {
+            if m.start() < resume {
+                continue;
+            }
+            if let Some((inner, end)) = bracket_after(prose, m.end()) {
+                out.push(inner);
+                resume = end;
+            }
+        }
+    }
+    #[cfg(debug_assertions)]
+    {
+        let expected: Vec<&str> = SONG_LIST.captures_iter(prose).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
+        debug_assert_eq!(out, expected, "song lists in {prose:?}");
+    }
+    out
+}
+
+/// `[^().]{0,60}\(([^()]{3,200})\)` at byte `from`: the bracket's inside and the match end.
+fn bracket_after(prose: &str, from: usize) -> Option<(&str, usize)> {
+    let (open, _) = prose[from..]
+        .char_indices()
+        .take(61)
+        .find(|&(_, c)| matches!(c, '(' | ')' | '.'))
+        .filter(|&(_, c)| c == '(')?;
+    let inner_start = from + open + 1;
+    let (len, (close, c)) =
+        prose[inner_start..].char_indices().take(201).enumerate().find(|(_, (_, c))| matches!(c, '(' | ')'))?;
+    (c == ')' && len >= 3).then(|| (&prose[inner_start..inner_start + close], inner_start + close + 1))
+}
 static NAMED_TRACK: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b", &["track", "song", "theme", "single"])
         // A match is letters, apostrophes and spaces: only the stretches of those around a
@@ -294,8 +346,8 @@ static NAMED_TRACK: LazyLock<Re> = LazyLock::new(|| {
 
 /// Songs named without quotes: "other songs (A, B, C)", "The Trail By Fire track".
 fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
-    for c in SONG_LIST.captures_iter(prose) {
-        let items: Vec<&str> = c[1].split(',').map(str::trim).collect();
+    for list in song_lists(prose) {
+        let items: Vec<&str> = list.split(',').map(str::trim).collect();
         if items.len() >= 2
             && items.iter().all(|i| !i.is_empty() && title_score(i) >= 0.7 && i.split_whitespace().count() <= 6)
         {
@@ -318,5 +370,35 @@ fn push_track(f: &mut Named, title: &str) {
     let title = clean_title(title);
     if !title.is_empty() && !f.tracks.iter().any(|t| title_key(&t.title) == title_key(&title)) {
         f.tracks.push(Track { title, artist: None });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The hand-read brackets are `SONG_LIST`'s captures (debug builds also check this on
+        /// every blurb the tests extract from).
+        #[test]
+        fn song_lists_are_the_regex_captures(
+            text in "(songs|Tracks|cue|THEMES|pieces|others|song|ſong|é|xsong|\\(|\\)|\\.|,| |[a-c]{1,30}){0,40}"
+        ) {
+            let expected: Vec<&str> = SONG_LIST.captures_iter(&text).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
+            proptest::prop_assert_eq!(song_lists(&text), expected);
+        }
+    }
+
+    #[test]
+    fn song_lists_reach() {
+        for gap in 55..65 {
+            for inner in [1, 2, 3, 199, 200, 201] {
+                let text = format!("other songs{} ({})", " ".repeat(gap), "a".repeat(inner));
+                let expected: Vec<&str> =
+                    SONG_LIST.captures_iter(&text).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
+                assert_eq!(song_lists(&text), expected, "{gap} {inner}");
+            }
+        }
+        assert_eq!(song_lists("other songs (Alpha, Beta, Gamma) and tracks (Delta)"), ["Alpha, Beta, Gamma", "Delta"]);
     }
 }
