@@ -93,9 +93,14 @@ fn is_non_track_context(before: &str) -> bool {
 }
 
 fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) {
+    let quotes = quotes(prose);
+    // Most blurbs quote nothing: then the title's key is not needed.
+    if quotes.is_empty() {
+        return;
+    }
     let title_k = title_key(title);
     let mut previous_skipped_end: Option<usize> = None;
-    for q in quotes(prose) {
+    for q in quotes {
         let inner = clean_title(&q.inner);
         let key = title_key(&inner);
         if key.is_empty() || f.alt_titles.iter().any(|a| title_key(a) == key) {
