@@ -311,11 +311,11 @@ fn song_lists(prose: &str) -> Vec<&str> {
     // Every match holds a `(`.
     if memchr::memchr(b'(', prose.as_bytes()).is_some() {
         let mut resume = 0;
-        for m in SONG_WORD.find_iter(prose) {
-            if m.start() < resume {
+        for (start, end) in song_words(prose) {
+            if start < resume {
                 continue;
             }
-            if let Some((inner, end)) = bracket_after(prose, m.end()) {
+            if let Some((inner, end)) = bracket_after(prose, end) {
                 out.push(inner);
                 resume = end;
             }
@@ -325,6 +325,47 @@ fn song_lists(prose: &str) -> Vec<&str> {
     {
         let expected: Vec<&str> = SONG_LIST.captures_iter(prose).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
         debug_assert_eq!(out, expected, "song lists in {prose:?}");
+    }
+    out
+}
+
+/// `SONG_WORD`'s matches. Case is ignored as ASCII case unless the text holds `ſ` or the
+/// Kelvin sign, the two other characters that fold to these letters; then the regex reads it.
+fn song_words(prose: &str) -> Vec<(usize, usize)> {
+    const WORDS: [&str; 6] = ["song", "track", "cue", "theme", "piece", "other"];
+    let bytes = prose.as_bytes();
+    let folds_to_ascii = memchr::memmem::find(bytes, "ſ".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some();
+    if folds_to_ascii {
+        return SONG_WORD.find_iter(prose).map(|m| (m.start(), m.end())).collect();
+    }
+    // Every match is one of the words (ASCII case aside); a match has no word character
+    // before it, so none starts inside another candidate, which is all letters.
+    static FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(WORDS)
+            .expect("static words")
+    });
+    let ends_word = |at: usize| !prose[at..].chars().next().is_some_and(is_word_char);
+    let mut out = Vec::new();
+    for m in FINDER.find_iter(prose) {
+        let (start, end) = (m.start(), m.end());
+        if prose[..start].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        // `songs?` tries the plural first; "others" has no singular.
+        if bytes.get(end).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) && ends_word(end + 1) {
+            out.push((start, end + 1));
+        } else if m.pattern().as_usize() != 5 && ends_word(end) {
+            out.push((start, end));
+        }
+    }
+    #[cfg(debug_assertions)]
+    {
+        let expected: Vec<(usize, usize)> = SONG_WORD.find_iter(prose).map(|m| (m.start(), m.end())).collect();
+        debug_assert_eq!(out, expected, "song words in {prose:?}");
     }
     out
 }
@@ -503,7 +544,7 @@ mod tests {
         /// every blurb the tests extract from).
         #[test]
         fn song_lists_are_the_regex_captures(
-            text in "(songs|Tracks|cue|THEMES|pieces|others|song|ſong|é|xsong|\\(|\\)|\\.|,| |[a-c]{1,30}){0,40}"
+            text in "(songs|Tracks|cue|THEMES|pieces|others|song|ſong|trac\u{212A}|é|xsong|piecue|_|\\(|\\)|\\.|,| |[a-c]{1,30}){0,40}"
         ) {
             let expected: Vec<&str> = SONG_LIST.captures_iter(&text).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
             proptest::prop_assert_eq!(song_lists(&text), expected);
