@@ -93,9 +93,14 @@ fn is_non_track_context(before: &str) -> bool {
 }
 
 fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) {
+    let quotes = quotes(prose);
+    // Most blurbs quote nothing: then the title's key is not needed.
+    if quotes.is_empty() {
+        return;
+    }
     let title_k = title_key(title);
     let mut previous_skipped_end: Option<usize> = None;
-    for q in quotes(prose) {
+    for q in quotes {
         let inner = clean_title(&q.inner);
         let key = title_key(&inner);
         if key.is_empty() || f.alt_titles.iter().any(|a| title_key(a) == key) {
@@ -280,10 +285,106 @@ fn artist_before(before: &str, vocab: &Vocabulary) -> Option<String> {
     None
 }
 
+/// "other songs (A, B, C)": the definition [`song_lists`] keeps. Its bounded Unicode classes
+/// cost about 21 M instructions to compile, so release builds read the brackets by hand.
+#[cfg(debug_assertions)]
 static SONG_LIST: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b[^().]{0,60}\(([^()]{3,200})\)", &["("])
         .expect("static regex")
 });
+/// The word that opens a song list; each alternative spells one of the gate's literals.
+static SONG_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(
+        r"(?i)\b(?:songs?|tracks?|cues?|themes?|pieces?|others)\b",
+        &["song", "track", "cue", "theme", "piece", "other"],
+    )
+    .expect("static regex")
+});
+
+/// The bracketed lists of `SONG_LIST`'s matches in `prose`. A match is a song word, then at
+/// most 60 characters none of which is `(`, `)` or `.`, then `(`, 3 to 200 characters that are
+/// no bracket, and `)`. Neither class holds `(`, so each song word admits at most one match:
+/// the first `(` after it and the first bracket after that. Song words are whole words, so
+/// they never overlap; a match ends the search for the ones inside it.
+fn song_lists(prose: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    // Every match holds a `(`.
+    if memchr::memchr(b'(', prose.as_bytes()).is_some() {
+        let mut resume = 0;
+        for (start, end) in song_words(prose) {
+            if start < resume {
+                continue;
+            }
+            if let Some((inner, end)) = bracket_after(prose, end) {
+                out.push(inner);
+                resume = end;
+            }
+        }
+    }
+    #[cfg(debug_assertions)]
+    {
+        let expected: Vec<&str> = SONG_LIST.captures_iter(prose).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
+        debug_assert_eq!(out, expected, "song lists in {prose:?}");
+    }
+    out
+}
+
+/// `SONG_WORD`'s matches. Case is ignored as ASCII case unless the text holds `ſ` or the
+/// Kelvin sign, the two other characters that fold to these letters; then the regex reads it.
+fn song_words(prose: &str) -> Vec<(usize, usize)> {
+    const WORDS: [&str; 6] = ["song", "track", "cue", "theme", "piece", "other"];
+    let bytes = prose.as_bytes();
+    let folds_to_ascii = memchr::memmem::find(bytes, "ſ".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some();
+    if folds_to_ascii {
+        return SONG_WORD.find_iter(prose).map(|m| (m.start(), m.end())).collect();
+    }
+    // Every match is one of the words (ASCII case aside); a match has no word character
+    // before it, so none starts inside another candidate, which is all letters.
+    static FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(WORDS)
+            .expect("static words")
+    });
+    let ends_word = |at: usize| !prose[at..].chars().next().is_some_and(is_word_char);
+    let mut out = Vec::new();
+    for m in FINDER.find_iter(prose) {
+        let (start, end) = (m.start(), m.end());
+        if prose[..start].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        // `songs?` tries the plural first; "others" has no singular.
+        if bytes.get(end).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) && ends_word(end + 1) {
+            out.push((start, end + 1));
+        } else if m.pattern().as_usize() != 5 && ends_word(end) {
+            out.push((start, end));
+        }
+    }
+    #[cfg(debug_assertions)]
+    {
+        let expected: Vec<(usize, usize)> = SONG_WORD.find_iter(prose).map(|m| (m.start(), m.end())).collect();
+        debug_assert_eq!(out, expected, "song words in {prose:?}");
+    }
+    out
+}
+
+/// `[^().]{0,60}\(([^()]{3,200})\)` at byte `from`: the bracket's inside and the match end.
+fn bracket_after(prose: &str, from: usize) -> Option<(&str, usize)> {
+    let (open, _) = prose[from..]
+        .char_indices()
+        .take(61)
+        .find(|&(_, c)| matches!(c, '(' | ')' | '.'))
+        .filter(|&(_, c)| c == '(')?;
+    let inner_start = from + open + 1;
+    let (len, (close, c)) =
+        prose[inner_start..].char_indices().take(201).enumerate().find(|(_, (_, c))| matches!(c, '(' | ')'))?;
+    (c == ')' && len >= 3).then(|| (&prose[inner_start..inner_start + close], inner_start + close + 1))
+}
+/// "the Trail By Fire track": the definition [`named_tracks`] keeps. Its six copies of `\p{L}`
+/// cost about 40 M instructions to compile, so release builds walk the words by hand.
+#[cfg(debug_assertions)]
 static NAMED_TRACK: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"\b(?:[Tt]he|[Ii]ts)\s+((?:[A-Z][\p{L}']*\s+)(?:(?:[A-Z][\p{L}']*|of|the|by|a|to|in|on)\s+){0,5})(?:track|song|theme|single)\b", &["track", "song", "theme", "single"])
         // A match is letters, apostrophes and spaces: only the stretches of those around a
@@ -294,8 +395,8 @@ static NAMED_TRACK: LazyLock<Re> = LazyLock::new(|| {
 
 /// Songs named without quotes: "other songs (A, B, C)", "The Trail By Fire track".
 fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
-    for c in SONG_LIST.captures_iter(prose) {
-        let items: Vec<&str> = c[1].split(',').map(str::trim).collect();
+    for list in song_lists(prose) {
+        let items: Vec<&str> = list.split(',').map(str::trim).collect();
         if items.len() >= 2
             && items.iter().all(|i| !i.is_empty() && title_score(i) >= 0.7 && i.split_whitespace().count() <= 6)
         {
@@ -304,19 +405,183 @@ fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
             }
         }
     }
-    for c in NAMED_TRACK.captures_iter(prose) {
-        let next = prose[c.get(0).map_or(0, |m| m.end())..].trim_start();
+    for (words, end) in named_tracks(prose) {
+        let next = prose[end..].trim_start();
         // "the Joni Mitchell song “Both Sides Now”" names the artist, not the song.
-        if next.starts_with(['“', '"', '‘', '\'']) || name_score(c[1].trim(), vocab) >= 0.7 {
+        if next.starts_with(['“', '"', '‘', '\'']) || name_score(words.trim(), vocab) >= 0.7 {
             continue;
         }
-        push_track(f, c[1].trim());
+        push_track(f, words.trim());
     }
+}
+
+/// `NAMED_TRACK`'s matches in `prose`: group 1 and the match end. Each step of the pattern
+/// is determined: the words and spaces are read whole (a shorter word or space run would be
+/// followed by a letter or space, which no next step accepts), a word is capitalised or
+/// lower-case, and no repeated word (capitalised, or a function word followed by a space) can
+/// begin with a song word. So the repetition reads as many words as it can, at most 5, and the
+/// song word must follow right there.
+fn named_tracks(prose: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let bytes = prose.as_bytes();
+    // The gate: every match spells one of these.
+    let gated =
+        ["track", "song", "theme", "single"].iter().any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some());
+    if gated {
+        let mut resume = 0;
+        // A match begins with "The", "the", "Its" or "its": at the byte before an `h` or `t`.
+        for at in memchr::memchr2_iter(b'h', b't', bytes) {
+            let Some(start) = at.checked_sub(1).filter(|&s| s >= resume) else { continue };
+            if let Some(found) = named_track_at(prose, start) {
+                resume = found.1;
+                out.push(found);
+            }
+        }
+    }
+    #[cfg(debug_assertions)]
+    {
+        let expected: Vec<(&str, usize)> = NAMED_TRACK
+            .captures_iter(prose)
+            .map(|c| (c.get(1).map_or("", |g| g.as_str()), c.get(0).map_or(0, |m| m.end())))
+            .collect();
+        debug_assert_eq!(out, expected, "named tracks in {prose:?}");
+    }
+    out
+}
+
+/// `NAMED_TRACK` anchored at byte `start`.
+fn named_track_at(prose: &str, start: usize) -> Option<(&str, usize)> {
+    let bytes = prose.as_bytes();
+    let opener = bytes.get(start..start + 3)?;
+    if !matches!(opener, b"The" | b"the" | b"Its" | b"its") {
+        return None;
+    }
+    // `\b` before a word character: no word character before it.
+    if prose[..start].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let first = spaces_after(prose, start + 3)?;
+    let mut at = capitalised_word(prose, first).and_then(|end| spaces_after(prose, end))?;
+    for _ in 0..5 {
+        let word_end = if bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+            capitalised_word(prose, at)
+        } else {
+            ["of", "the", "by", "a", "to", "in", "on"]
+                .iter()
+                .find(|w| bytes[at..].starts_with(w.as_bytes()))
+                .map(|w| at + w.len())
+        };
+        match word_end.and_then(|end| spaces_after(prose, end)) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    let song = ["track", "song", "theme", "single"].iter().find(|w| bytes[at..].starts_with(w.as_bytes()))?;
+    let end = at + song.len();
+    (!prose[end..].chars().next().is_some_and(is_word_char)).then_some((&prose[first..at], end))
+}
+
+/// `\s+` at byte `at`: the end of the run, if there is one.
+fn spaces_after(prose: &str, at: usize) -> Option<usize> {
+    let len: usize = prose[at..].chars().take_while(|c| c.is_whitespace()).map(char::len_utf8).sum();
+    (len > 0).then_some(at + len)
+}
+
+/// `[A-Z][\p{L}']*` at byte `at`: its end.
+fn capitalised_word(prose: &str, at: usize) -> Option<usize> {
+    if !prose.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    Some(
+        at + 1 + prose[at + 1..].chars().take_while(|&c| is_letter_or_apostrophe(c)).map(char::len_utf8).sum::<usize>(),
+    )
+}
+
+/// `[\p{L}']`, with the letter ranges read from the regex crate's own tables.
+fn is_letter_or_apostrophe(c: char) -> bool {
+    static LETTERS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::Parser::new().parse(r"\p{L}").expect("static class");
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
+            _ => panic!("\\p{{L}} is a Unicode class"),
+        }
+    });
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '\'';
+    }
+    LETTERS
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// A character `\b` counts as part of a word (Unicode `\w`).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && regex_syntax::try_is_word_character(c).unwrap_or(true)
 }
 
 fn push_track(f: &mut Named, title: &str) {
     let title = clean_title(title);
     if !title.is_empty() && !f.tracks.iter().any(|t| title_key(&t.title) == title_key(&title)) {
         f.tracks.push(Track { title, artist: None });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The hand-read brackets are `SONG_LIST`'s captures (debug builds also check this on
+        /// every blurb the tests extract from).
+        #[test]
+        fn song_lists_are_the_regex_captures(
+            text in "(songs|Tracks|cue|THEMES|pieces|others|song|ſong|trac\u{212A}|é|xsong|piecue|_|\\(|\\)|\\.|,| |[a-c]{1,30}){0,40}"
+        ) {
+            let expected: Vec<&str> = SONG_LIST.captures_iter(&text).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
+            proptest::prop_assert_eq!(song_lists(&text), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// The hand walk finds `NAMED_TRACK`'s matches.
+        #[test]
+        fn named_tracks_are_the_regex_matches(
+            text in "(The|the|Its|its|xThe|é|É|Zoë|Trail|By|Fire|Don't|of|the|a|to|in|on|then|track|tracks|song|songé|theme|single|_| |  |\u{a0}|\n|,|[.]|'){0,30}"
+        ) {
+            let expected: Vec<(&str, usize)> = NAMED_TRACK
+                .captures_iter(&text)
+                .map(|c| (c.get(1).map_or("", |g| g.as_str()), c.get(0).map_or(0, |m| m.end())))
+                .collect();
+            proptest::prop_assert_eq!(named_tracks(&text), expected);
+        }
+    }
+
+    #[test]
+    fn named_tracks_read_words() {
+        assert_eq!(named_tracks("and the Trail By Fire track was")[0].0, "Trail By Fire ");
+        assert!(named_tracks("the A B C D E F G track").is_empty(), "at most six words");
+        assert_eq!(named_tracks("the A B C D E F track").len(), 1);
+    }
+
+    #[test]
+    fn song_lists_reach() {
+        for gap in 55..65 {
+            for inner in [1, 2, 3, 199, 200, 201] {
+                let text = format!("other songs{} ({})", " ".repeat(gap), "a".repeat(inner));
+                let expected: Vec<&str> =
+                    SONG_LIST.captures_iter(&text).map(|c| c.get(1).map_or("", |g| g.as_str())).collect();
+                assert_eq!(song_lists(&text), expected, "{gap} {inner}");
+            }
+        }
+        assert_eq!(song_lists("other songs (Alpha, Beta, Gamma) and tracks (Delta)"), ["Alpha, Beta, Gamma", "Delta"]);
     }
 }
