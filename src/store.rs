@@ -132,7 +132,8 @@ fn read_at(mut file: &File, out: &mut [u8], at: u64, end: &Mutex<u64>) -> io::Re
     file.read_exact(out)
 }
 
-/// Values of one type spilled as JSON lines, numbered in the order they were added.
+/// Values of one type spilled as MessagePack (see [`Spillable`]), numbered in the order they
+/// were added.
 pub struct SpilledList {
     spill: Spill,
     at: Vec<u64>,
