@@ -179,12 +179,46 @@ fn parse_number(text: &str) -> Option<Enumerator> {
     found
 }
 
+/// The patterns a list number is read with, in the order they are tried.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Pattern(Style),
+    Roman,
+    Ordinal,
+    Place,
+    NumberWord,
+    Bare,
+}
+
+/// Whether the text's first bytes admit a match of `step`'s pattern.
+fn may_open_step(step: Step, bytes: &[u8]) -> bool {
+    let first_digit = bytes.first().is_some_and(u8::is_ascii_digit);
+    match step {
+        Step::Pattern(style) => may_open(style, bytes),
+        Step::Roman => may_open_roman(bytes),
+        Step::Ordinal => may_open_ordinal(bytes),
+        // "10e place", "【第10位】", "第10位".
+        Step::Place => first_digit || bytes.starts_with("【".as_bytes()) || bytes.starts_with("第".as_bytes()),
+        Step::NumberWord => may_open_number_word(bytes),
+        Step::Bare => first_digit,
+    }
+}
+
 /// [`parse_number_plain`], trying only the patterns the text's first bytes admit.
 fn parse_number_checked(text: &str) -> Option<Enumerator> {
+    parse_number_with(text, may_open_step)
+}
+
+/// Every pattern tried in turn: what [`parse_number_checked`] must answer.
+fn parse_number_plain(text: &str) -> Option<Enumerator> {
+    parse_number_with(text, |_, _| true)
+}
+
+/// The list number `text` opens with, trying each pattern that `admits` lets through, in turn.
+fn parse_number_with(text: &str, admits: impl Fn(Step, &[u8]) -> bool) -> Option<Enumerator> {
     let bytes = text.as_bytes();
-    let first = *bytes.first()?;
     for (style, re) in PATTERNS.iter() {
-        if !may_open(*style, bytes) {
+        if !admits(Step::Pattern(*style), bytes) {
             continue;
         }
         if let Some(c) = re.captures(text) {
@@ -195,78 +229,35 @@ fn parse_number_checked(text: &str) -> Option<Enumerator> {
             return Some(Enumerator { number, style: *style, len: c[0].len() });
         }
     }
-    if may_open_roman(bytes)
+    if admits(Step::Roman, bytes)
         && let Some(c) = ROMAN.captures(text)
     {
         let number = roman_value(&c[1])?;
         return Some(Enumerator { number, style: Style::Roman, len: c[0].len() });
     }
-    if may_open_ordinal(bytes)
+    if admits(Step::Ordinal, bytes)
         && let Some(c) = ORDINAL_WORD.captures(text)
     {
         let word = c[1].to_lowercase();
         let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
         return Some(Enumerator { number, style: Style::Ordinal, len: c[0].len() });
     }
-    // "10e place", "【第10位】", "第10位".
-    if (first.is_ascii_digit() || text.starts_with(['【', '第']))
+    if admits(Step::Place, bytes)
         && let Some(c) = PLACE.captures(text)
     {
         let number: u32 = c.get(1).or(c.get(2)).or(c.get(3))?.as_str().parse().ok()?;
         return (number > 0).then(|| Enumerator { number, style: Style::No, len: c[0].len() });
     }
-    if may_open_number_word(bytes)
+    if admits(Step::NumberWord, bytes)
         && let Some(c) = NUMBER_WORD.captures(text)
     {
         let word = c[1].to_lowercase();
         let number = crate::normalize::NUMBER_WORDS.iter().position(|w| *w == word)? as u32 + 1;
         return Some(Enumerator { number, style: Style::No, len: c[0].len() });
     }
-    if first.is_ascii_digit()
+    if admits(Step::Bare, bytes)
         && let Some(c) = BARE.captures(text)
     {
-        let number: u32 = c[1].parse().ok()?;
-        let len = c.get(1)?.end();
-        let rest = &text[len..];
-        return (number > 0).then(|| Enumerator {
-            number,
-            style: Style::Bare,
-            len: len + (rest.len() - rest.trim_start().len()),
-        });
-    }
-    None
-}
-
-/// Every pattern tried in turn: what [`parse_number_checked`] must answer.
-fn parse_number_plain(text: &str) -> Option<Enumerator> {
-    for (style, re) in PATTERNS.iter() {
-        if let Some(c) = re.captures(text) {
-            let number: u32 = c[1].parse().ok()?;
-            if number == 0 {
-                return None;
-            }
-            return Some(Enumerator { number, style: *style, len: c[0].len() });
-        }
-    }
-    if let Some(c) = ROMAN.captures(text) {
-        let number = roman_value(&c[1])?;
-        return Some(Enumerator { number, style: Style::Roman, len: c[0].len() });
-    }
-    if let Some(c) = ORDINAL_WORD.captures(text) {
-        let word = c[1].to_lowercase();
-        let number = ORDINALS.iter().position(|w| *w == word)? as u32 + 1;
-        return Some(Enumerator { number, style: Style::Ordinal, len: c[0].len() });
-    }
-    if let Some(c) = PLACE.captures(text) {
-        let number: u32 = c.get(1).or(c.get(2)).or(c.get(3))?.as_str().parse().ok()?;
-        return (number > 0).then(|| Enumerator { number, style: Style::No, len: c[0].len() });
-    }
-    if let Some(c) = NUMBER_WORD.captures(text) {
-        let word = c[1].to_lowercase();
-        let number = crate::normalize::NUMBER_WORDS.iter().position(|w| *w == word)? as u32 + 1;
-        return Some(Enumerator { number, style: Style::No, len: c[0].len() });
-    }
-    if let Some(c) = BARE.captures(text) {
         let number: u32 = c[1].parse().ok()?;
         let len = c.get(1)?.end();
         let rest = &text[len..];
