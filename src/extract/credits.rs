@@ -13,6 +13,7 @@ use super::names::{is_various_artists, name_score, split_names};
 use super::scan::names_after;
 use super::vocab::Vocabulary;
 use super::words::{is_capitalised, is_title_function_word};
+use crate::normalize::text::starts_with_ignore_ascii_case;
 use crate::normalize::{fold, title_key};
 
 /// A name list: capitalised words with particles, joined by "and" / "&".
@@ -262,11 +263,6 @@ const CUE_VERBS: [&str; 8] =
 const BY_NOUNS: [&str; 11] =
     ["score", "soundtrack", "music", "album", "theme", "themes", "track", "tracks", "song", "songs", "cues"];
 
-thread_local! {
-    /// The buffer texts are lower-cased into for [`cued_patterns`].
-    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Which of CUE_BY and NOUN_BY may match a text.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Cued {
@@ -283,7 +279,7 @@ struct Cued {
 /// one pass for both replaces each `Re` search's own lower-casing and literal scan.
 fn cued_patterns(prose: &str) -> Cued {
     // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
-    let blind = !prose.is_ascii() && (prose.contains('\u{17F}') || prose.contains('\u{212A}'));
+    let blind = crate::re::holds_ascii_folding_letter(prose);
     let mut cued = Cued { cue_by: blind, noun_by: blind };
     if blind {
         return cued;
@@ -292,11 +288,8 @@ fn cued_patterns(prose: &str) -> Cued {
         let word = word.as_bytes();
         endings.iter().any(|e| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
     };
-    LOWERED.with_borrow_mut(|lowered| {
-        lowered.clear();
-        lowered.extend_from_slice(prose.as_bytes());
-        lowered.make_ascii_lowercase();
-        for m in CUE_ANCHOR.find_iter(lowered.as_slice()) {
+    crate::re::with_ascii_lowered(prose, |lowered| {
+        for m in CUE_ANCHOR.find_iter(lowered) {
             let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
             let anchor = CUE_ANCHORS[m.pattern().as_usize()];
             if anchor.starts_with('m') {
@@ -322,18 +315,13 @@ fn cued_patterns(prose: &str) -> Cued {
                 break;
             }
         }
-        // A whole huge document may pass through here; do not hold on to its copy.
-        if lowered.capacity() > 1 << 20 {
-            *lowered = Vec::new();
-        }
     });
     cued
 }
 
 /// `text` after `word` (lower-case ASCII), if it opens with it in any case.
 fn strip_word_start<'t>(text: &'t str, word: &str) -> Option<&'t str> {
-    let head = text.as_bytes().get(..word.len())?;
-    head.eq_ignore_ascii_case(word.as_bytes()).then(|| &text[word.len()..])
+    starts_with_ignore_ascii_case(text.as_bytes(), word).then(|| &text[word.len()..])
 }
 
 /// The whitespace-free word that ends `text`.

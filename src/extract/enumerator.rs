@@ -154,8 +154,7 @@ fn may_open(style: Style, text: &[u8]) -> bool {
 /// stands for an ASCII letter of these words (`s`); a non-ASCII byte early on keeps the regex.
 fn may_open_ordinal(text: &[u8]) -> bool {
     let head = &text[..text.len().min(12)];
-    !head.is_ascii()
-        || ORDINALS.iter().any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+    !head.is_ascii() || ORDINALS.iter().any(|w| crate::normalize::text::starts_with_ignore_ascii_case(head, w))
 }
 
 /// Whether `text` may open with "and", "at", "number" or "no" ([`NUMBER_WORD`]); none of

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::re::Re;
+use crate::re::{Re, is_word_char};
 
 use super::vocab::Vocabulary;
 
@@ -145,12 +145,9 @@ fn space_len(text: &str, at: usize) -> Option<usize> {
 /// `RELEASE_WORD.is_match(sentence)`, found in one pass that stops at the first release word:
 /// the regex's lead searches the whole text for each of its thirteen words before trying one.
 fn has_release_word(sentence: &str) -> bool {
-    let bytes = sentence.as_bytes();
     // `(?i)` also matches 'ſ' to 's' and the Kelvin sign to 'k', which the automaton, ASCII
     // case aside, does not.
-    if memchr::memmem::find(bytes, "ſ".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
-    {
+    if crate::re::holds_ascii_folding_letter(sentence) {
         return RELEASE_WORD.is_match(sentence);
     }
     let word_before = |at: usize| sentence[..at].chars().next_back().is_some_and(is_word_char);
@@ -162,11 +159,6 @@ fn has_release_word(sentence: &str) -> bool {
     });
     debug_assert_eq!(found, RELEASE_WORD.is_match(sentence), "{sentence:?}");
     found
-}
-
-/// A word character as `\b` knows it (Unicode `\w`).
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && regex_syntax::try_is_word_character(c).unwrap_or(true)
 }
 
 /// `RELEASE_WORD`'s words, "releas" and "reissu" first (see `has_release_word`).

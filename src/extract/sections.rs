@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use crate::normalize::text::starts_with_ignore_ascii_case;
 use crate::re::Re;
 
 use super::names::name_score;
@@ -65,9 +66,7 @@ const HM_LEADS: [&str; 9] = [
 fn hm_may_open(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(24)];
     !head.is_ascii()
-        || (0..3).any(|at| {
-            HM_LEADS.iter().any(|w| head.get(at..at + w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes())))
-        })
+        || (0..3).any(|at| HM_LEADS.iter().any(|w| starts_with_ignore_ascii_case(&head[at.min(head.len())..], w)))
 }
 
 static LIST_TITLE: LazyLock<Re> = LazyLock::new(|| {
@@ -385,7 +384,7 @@ fn reviewer_line(u: &Unit, vocab: &Vocabulary) -> Option<String> {
     // The prefixes are ASCII: no non-ASCII letter lower-cases to one of their letters
     // followed by the next (`İ` gives "i̇", the Kelvin sign `k`), so a case-blind byte test
     // agrees with the lower-cased text, without lower-casing it.
-    let opens = |p: &str| text.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    let opens = |p: &str| starts_with_ignore_ascii_case(text.as_bytes(), p);
     debug_assert!(
         ["by ", "words: ", "words by ", "written by ", "reviewed by "]
             .iter()

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use crate::re::Re;
+use crate::re::{Re, is_word_char};
 
 use super::names::name_score;
 use super::scan::{names_after, quotes, strip_possessive};
@@ -334,9 +334,7 @@ fn song_lists(prose: &str) -> Vec<&str> {
 fn song_words(prose: &str) -> Vec<(usize, usize)> {
     const WORDS: [&str; 6] = ["song", "track", "cue", "theme", "piece", "other"];
     let bytes = prose.as_bytes();
-    let folds_to_ascii = memchr::memmem::find(bytes, "ſ".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some();
-    if folds_to_ascii {
+    if crate::re::holds_ascii_folding_letter(prose) {
         return SONG_WORD.find_iter(prose).map(|m| (m.start(), m.end())).collect();
     }
     // Every match is one of the words (ASCII case aside); a match has no word character
@@ -521,11 +519,6 @@ fn is_letter_or_apostrophe(c: char) -> bool {
             }
         })
         .is_ok()
-}
-
-/// A character `\b` counts as part of a word (Unicode `\w`).
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && regex_syntax::try_is_word_character(c).unwrap_or(true)
 }
 
 fn push_track(f: &mut Named, title: &str) {

@@ -262,6 +262,11 @@ pub(crate) fn count_words(text: &str) -> usize {
     words
 }
 
+/// Whether `text` opens with `prefix`, ASCII case ignored.
+pub(crate) fn starts_with_ignore_ascii_case(text: &[u8], prefix: &str) -> bool {
+    text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Whether [`squash_spaces`] would return `text` unchanged: no whitespace at either end and
 /// none inside but single plain spaces. Most lines are so; vectorised searches tell, and only
 /// non-ASCII characters are decoded.

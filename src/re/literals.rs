@@ -35,8 +35,7 @@ impl Literals {
     /// Whether a case-insensitive pattern could match text the literals cannot see: `ſ` and
     /// the Kelvin sign fold to ASCII letters under Unicode case rules.
     pub(super) fn blind_to(&self, hay: &str) -> bool {
-        let folds_to_ascii = |c: &str| memmem::find(hay.as_bytes(), c.as_bytes()).is_some();
-        self.case_insensitive && !hay.is_ascii() && (folds_to_ascii("\u{17F}") || folds_to_ascii("\u{212A}"))
+        self.case_insensitive && holds_ascii_folding_letter(hay)
     }
 
     /// Whether any literal is in `hay`.
@@ -70,18 +69,32 @@ impl Literals {
         if !self.case_insensitive {
             return search(hay.as_bytes());
         }
-        LOWERED.with_borrow_mut(|lowered| {
-            lowered.clear();
-            lowered.extend_from_slice(hay.as_bytes());
-            lowered.make_ascii_lowercase();
-            let found = search(lowered);
-            // A whole huge document may pass through here; do not hold on to its copy.
-            if lowered.capacity() > 1 << 20 {
-                *lowered = Vec::new();
-            }
-            found
-        })
+        with_ascii_lowered(hay, search)
     }
+}
+
+/// Whether `hay` holds `ſ` or the Kelvin sign, the two non-ASCII letters that fold to ASCII
+/// ones (`s`, `k`) under Unicode case rules: a case-insensitive search of lower-cased ASCII
+/// cannot see them.
+pub fn holds_ascii_folding_letter(hay: &str) -> bool {
+    let holds = |c: &str| memmem::find(hay.as_bytes(), c.as_bytes()).is_some();
+    !hay.is_ascii() && (holds("\u{17F}") || holds("\u{212A}"))
+}
+
+/// `f` run on a copy of `hay` with ASCII letters lower-cased (same byte offsets), in a buffer
+/// kept per thread.
+pub fn with_ascii_lowered<T>(hay: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    LOWERED.with_borrow_mut(|lowered| {
+        lowered.clear();
+        lowered.extend_from_slice(hay.as_bytes());
+        lowered.make_ascii_lowercase();
+        let found = f(lowered);
+        // A whole huge document may pass through here; do not hold on to its copy.
+        if lowered.capacity() > 1 << 20 {
+            *lowered = Vec::new();
+        }
+        found
+    })
 }
 
 #[cfg(test)]

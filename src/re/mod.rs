@@ -42,6 +42,14 @@ use regex::{Captures, Match, Regex, Replacer};
 use runs::Runs;
 use start::AnchoredStart;
 
+/// A character `\b` counts as part of a word (Unicode `\w`, as the regex crate defines it;
+/// without its tables, every non-ASCII character counts).
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && regex_syntax::try_is_word_character(c).unwrap_or(true)
+}
+
+pub use literals::{holds_ascii_folding_letter, with_ascii_lowered};
+
 /// True when ASCII and Unicode word boundaries agree everywhere in `hay`: it has no non-ASCII
 /// character that the regex crate counts as a word character (`\w`, which `\b` is defined
 /// by). Only characters after a non-ASCII lead byte are decoded.
@@ -49,8 +57,7 @@ pub fn ascii_boundaries_agree(hay: &str) -> bool {
     // Without the Unicode tables the answer is unknown: then keep the Unicode copy.
     // Dashes, curly quotes, bullets and ellipses (U+2010–U+2027), the non-ASCII characters of
     // most articles, are no word characters: they skip the table lookup.
-    !crate::normalize::text::non_ascii_chars(hay)
-        .any(|c| !matches!(c, '\u{2010}'..='\u{2027}') && regex_syntax::try_is_word_character(c).unwrap_or(true))
+    !crate::normalize::text::non_ascii_chars(hay).any(|c| !matches!(c, '\u{2010}'..='\u{2027}') && is_word_char(c))
 }
 
 /// A regex with a second copy of itself on ASCII word boundaries; see the module docs.

@@ -81,7 +81,7 @@ impl RecordSink for Vec<(Soundtrack, RecordExplanation)> {
     }
 }
 
-/// Records spilled to disk as JSON `(record, explanation)` pairs.
+/// Records spilled to disk as MessagePack `(record, explanation)` pairs (see `store::Spillable`).
 impl RecordSink for SpilledList {
     fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()> {
         SpilledList::push(self, &(record, explanation))
