@@ -134,12 +134,8 @@ fn split_words(text: &str) -> Vec<&str> {
 /// The length of the whitespace character at byte `at` of `text`, if one starts there.
 #[inline]
 fn space_len(text: &str, at: usize) -> Option<usize> {
-    match text.as_bytes()[at] {
-        // The ASCII characters `char::is_whitespace` knows: tab to carriage return, space.
-        b'\t'..=b'\r' | b' ' => Some(1),
-        b if b.is_ascii() => None,
-        _ => text[at..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8),
-    }
+    let (width, space) = crate::normalize::text::space_at(text, at);
+    space.then_some(width)
 }
 
 /// `RELEASE_WORD.is_match(sentence)`, found in one pass that stops at the first release word:

@@ -301,7 +301,7 @@ fn ascii_space_bits(x: u64) -> u64 {
 /// The width of the character at byte `i` of `text` and whether it is whitespace; it is
 /// decoded only when its lead byte can start a space.
 #[inline(always)]
-fn space_at(text: &str, i: usize) -> (usize, bool) {
+pub(crate) fn space_at(text: &str, i: usize) -> (usize, bool) {
     let b = text.as_bytes()[i];
     if !may_start_space(b) {
         (1, false)
