@@ -508,17 +508,7 @@ fn is_letter_or_apostrophe(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic() || c == '\'';
     }
-    LETTERS
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                std::cmp::Ordering::Less
-            } else if lo > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    crate::re::in_char_ranges(&LETTERS, c)
 }
 
 fn push_track(f: &mut Named, title: &str) {

@@ -50,6 +50,21 @@ pub fn is_word_char(c: char) -> bool {
 
 pub use literals::{holds_ascii_folding_letter, with_ascii_lowered};
 
+/// Whether `c` lies in one of `ranges`: sorted, disjoint, inclusive character ranges.
+pub fn in_char_ranges(ranges: &[(char, char)], c: char) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
 /// True when ASCII and Unicode word boundaries agree everywhere in `hay`: it has no non-ASCII
 /// character that the regex crate counts as a word character (`\w`, which `\b` is defined
 /// by). Only characters after a non-ASCII lead byte are decoded.

@@ -54,17 +54,7 @@ impl Runs {
         if c.is_ascii() {
             return self.ascii[c as usize];
         }
-        self.wide
-            .binary_search_by(|&(a, b)| {
-                if b < c {
-                    std::cmp::Ordering::Less
-                } else if a > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
+        super::in_char_ranges(&self.wide, c)
     }
 
     /// The run of alphabet characters around byte `at` (a character boundary); empty when
