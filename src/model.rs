@@ -38,6 +38,21 @@ pub enum Layout {
     Prose,
 }
 
+impl Layout {
+    /// The name `mentions.jsonl` gives the layout (serde's kebab-case), for the CSV cell
+    /// without going through a JSON value per row.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::MakerTitle => "maker-title",
+            Layout::RankedList => "ranked-list",
+            Layout::HeaderList => "header-list",
+            Layout::Table => "table",
+            Layout::InlineList => "inline-list",
+            Layout::Prose => "prose",
+        }
+    }
+}
+
 /// One soundtrack entry in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
@@ -133,4 +148,17 @@ pub struct Soundtrack {
     pub tracks: Vec<Track>,
     pub sources: Vec<SourceRef>,
     pub mention_count: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Layout;
+
+    #[test]
+    fn layout_names_are_the_serialised_ones() {
+        use Layout::*;
+        for layout in [MakerTitle, RankedList, HeaderList, Table, InlineList, Prose] {
+            assert_eq!(serde_json::to_value(layout).unwrap(), layout.as_str(), "{layout:?}");
+        }
+    }
 }

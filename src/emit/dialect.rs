@@ -18,9 +18,13 @@ impl<W: std::io::Write> CsvSheet<W> {
         Ok(CsvSheet { writer })
     }
 
-    /// Writes one row; every cell passes the formula guard.
-    pub fn row(&mut self, cells: &[String]) -> std::io::Result<()> {
-        self.writer.write_record(cells.iter().map(|c| guard_formula(c).into_owned())).map_err(std::io::Error::other)
+    /// Writes one row; every cell passes the formula guard. Cells are written as they are
+    /// (a guarded one is the only copy), since a run writes a row per mention.
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> std::io::Result<()> {
+        for cell in cells {
+            self.writer.write_field(guard_formula(cell.as_ref()).as_bytes()).map_err(std::io::Error::other)?;
+        }
+        self.writer.write_record(None::<&[u8]>).map_err(std::io::Error::other)
     }
 
     /// Flushes the rows and hands back the writer.

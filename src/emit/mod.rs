@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod dialect;
 pub mod review;
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -86,7 +87,7 @@ fn write_mentions(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
     corpus.for_each_mention(&mut |m| {
         serde_json::to_writer(&mut jsonl, m)?;
         jsonl.write_all(b"\n")?;
-        mentions_csv.row(&mention_row(m)?)
+        mentions_csv.row(&mention_row(m))
     })?;
     sync(jsonl)?;
     sync(mentions_csv.finish()?)
@@ -103,7 +104,7 @@ fn write_records(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
         array.element(r)?;
         soundtracks_csv.row(&soundtrack_row(r))?;
         for t in &r.tracks {
-            tracks_csv.row(&[r.id.clone(), r.title.clone(), t.title.clone(), t.artist.clone().unwrap_or_default()])?;
+            tracks_csv.row(&[&r.id, &r.title, &t.title, t.artist.as_deref().unwrap_or_default()])?;
         }
         serde_json::to_writer(&mut explain, e)?;
         explain.write_all(b"\n")
@@ -164,41 +165,40 @@ impl<'w, W: Write> PrettyArray<'w, W> {
     }
 }
 
-fn soundtrack_row(r: &Soundtrack) -> Vec<String> {
+fn soundtrack_row(r: &Soundtrack) -> [Cow<'_, str>; 10] {
     let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
-    vec![
-        r.id.clone(),
-        r.title.clone(),
-        join(&r.alt_titles),
-        r.year.map(|y| y.to_string()).unwrap_or_default(),
-        join(&r.composers),
-        join(&r.labels),
-        releases_cell(&r.releases),
-        tracks_cell(&r.tracks),
-        r.mention_count.to_string(),
-        join(&sources),
+    [
+        r.id.as_str().into(),
+        r.title.as_str().into(),
+        join(&r.alt_titles).into(),
+        r.year.map(|y| y.to_string()).unwrap_or_default().into(),
+        join(&r.composers).into(),
+        join(&r.labels).into(),
+        releases_cell(&r.releases).into(),
+        tracks_cell(&r.tracks).into(),
+        r.mention_count.to_string().into(),
+        join(&sources).into(),
     ]
 }
 
-fn mention_row(m: &Mention) -> io::Result<Vec<String>> {
-    let layout = serde_json::to_value(m.layout)?.as_str().unwrap_or_default().to_string();
-    Ok(vec![
-        m.soundtrack_id.clone(),
-        m.source.clone(),
-        m.line.to_string(),
-        layout,
-        m.rank.map(|r| r.to_string()).unwrap_or_default(),
-        m.honourable_mention.to_string(),
-        m.title.clone(),
-        join(&m.alt_titles),
-        m.year.map(|y| y.to_string()).unwrap_or_default(),
-        join(&m.composers),
-        join(&m.labels),
-        releases_cell(&m.releases),
-        tracks_cell(&m.tracks),
-        m.reviewer.clone().unwrap_or_default(),
-        format!("{:.2}", m.confidence),
-    ])
+fn mention_row(m: &Mention) -> [Cow<'_, str>; 15] {
+    [
+        m.soundtrack_id.as_str().into(),
+        m.source.as_str().into(),
+        m.line.to_string().into(),
+        m.layout.as_str().into(),
+        m.rank.map(|r| r.to_string()).unwrap_or_default().into(),
+        if m.honourable_mention { "true" } else { "false" }.into(),
+        m.title.as_str().into(),
+        join(&m.alt_titles).into(),
+        m.year.map(|y| y.to_string()).unwrap_or_default().into(),
+        join(&m.composers).into(),
+        join(&m.labels).into(),
+        releases_cell(&m.releases).into(),
+        tracks_cell(&m.tracks).into(),
+        m.reviewer.as_deref().unwrap_or_default().into(),
+        format!("{:.2}", m.confidence).into(),
+    ]
 }
 
 #[cfg(test)]
