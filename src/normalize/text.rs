@@ -183,6 +183,9 @@ fn doubled_quotes_to_dash(text: &str) -> String {
 /// Works on bytes: runs of other characters are copied whole, and a character is decoded
 /// only where its lead byte can start a non-ASCII space (U+0085 … U+3000).
 pub fn squash_spaces(text: &str) -> String {
+    // Whitespace at either end never reaches the result; trimmed first, the many lines that
+    // only have a newline or an indent at their ends (HTML text nodes) take the fast path.
+    let text = text.trim();
     if is_squashed(text) {
         return text.to_string();
     }
