@@ -24,14 +24,17 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
-        let continues_name = i > 0
-            && words[i - 1].starts_with(|c: char| c.is_uppercase())
-            && !words[i - 1].ends_with([',', '.', ';', ':'])
-            && !matches!(
-                words[i - 1],
-                "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "This" | "That" | "On" | "From" | "Via"
-            );
-        if !words[i].starts_with(|c: char| c.is_uppercase()) || continues_name {
+        // (Most words are not capitalised, and are passed before the word before is looked at.)
+        let continues_name = || {
+            i > 0
+                && words[i - 1].starts_with(|c: char| c.is_uppercase())
+                && !words[i - 1].ends_with([',', '.', ';', ':'])
+                && !matches!(
+                    words[i - 1],
+                    "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "This" | "That" | "On" | "From" | "Via"
+                )
+        };
+        if !words[i].starts_with(|c: char| c.is_uppercase()) || continues_name() {
             i += 1;
             continue;
         }
@@ -192,9 +195,15 @@ static RELEASE_WORDS_PACKED: LazyLock<Option<aho_corasick::packed::Searcher>> =
 /// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
 fn is_company_word(word: &str) -> bool {
     let bytes = word.as_bytes();
+    // Each is looked for only where its capital is.
     (0..bytes.len()).any(|at| {
-        let rest = &bytes[at..];
-        rest.starts_with(b"Co") || rest.starts_with(b"Record") || rest.starts_with(b"Soundtracks")
+        let rest = &bytes[at + 1..];
+        match bytes[at] {
+            b'C' => rest.starts_with(b"o"),
+            b'R' => rest.starts_with(b"ecord"),
+            b'S' => rest.starts_with(b"oundtracks"),
+            _ => false,
+        }
     })
 }
 
@@ -269,6 +278,15 @@ mod tests {
         assert_eq!(mentioned("A release from Varèse Sarabande, at last.", &BUILT_IN), ["Varèse Sarabande"]);
         assert_eq!(mentioned("The vinyl came from Waxwork Records — a fine pressing.", &BUILT_IN), ["Waxwork Records"]);
         assert_eq!(mentioned("A CD by Zyx Qqq Recording Co, out now.", &BUILT_IN), ["Zyx Qqq Recording Co"]);
+    }
+
+    proptest::proptest! {
+        /// The capital-first search finds the company words' stems wherever they are.
+        #[test]
+        fn company_words_hold_a_stem(word in "(Co|C|o|Record|Recor|Soundtracks|Soundtrack|S|R|x|é|’){0,6}") {
+            let stems = ["Co", "Record", "Soundtracks"];
+            proptest::prop_assert_eq!(is_company_word(&word), stems.iter().any(|s| word.contains(s)));
+        }
     }
 
     #[test]
