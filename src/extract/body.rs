@@ -72,6 +72,7 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
         let text = line.text.trim();
         // "Nino Rota, 1960. Rota's music for Fellini…": a blurb that opens with its credit.
         if i == 0
+            && may_open_with_credit(text)
             && let Some(c) = CREDIT_OPENING.captures(text)
             && name_score(&c[1], vocab) >= 0.7
         {
@@ -117,6 +118,7 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
         }
         track_list = false;
         if (i + 1 == lines.len() || i + 2 == lines.len())
+            && may_be_credit_line(text)
             && let Some(c) = CREDIT_LINE.captures(text)
             && name_score(&c[1], vocab) >= 0.7
         {
@@ -127,13 +129,20 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
         // Lines are sentences apart: a header's trailing credit must not run into the blurb.
         prose.push_str(if text.ends_with(['.', '!', '?', ':', ';']) { " " } else { ". " });
     }
-    if let Some(c) = TRAILING_CREDIT.captures(prose.trim_end().trim_end_matches('.'))
+    let last = prose.trim_end().trim_end_matches('.');
+    // A match ends in ")" and whitespace: most blurbs do not, and skip the regex.
+    debug_assert!(last.trim_end().ends_with(')') || !TRAILING_CREDIT.is_match(last), "{last:?}");
+    if last.trim_end().ends_with(')')
+        && let Some(c) = TRAILING_CREDIT.captures(last)
         && name_score(&c[1], vocab) >= 0.7
         && !vocab.is_composer(&c[1])
     {
         f.reviewer.get_or_insert_with(|| c[1].trim().to_string());
     }
-    f.negated = NEGATION.is_match(&prose);
+    let cues = prose_cues(&prose);
+    debug_assert!(cues.negation || !NEGATION.is_match(&prose), "NEGATION matches {prose:?}");
+    debug_assert!(cues.title_track || !TITLE_TRACK.is_match(&prose), "TITLE_TRACK matches {prose:?}");
+    f.negated = cues.negation && NEGATION.is_match(&prose);
     for label in labels::mentioned(&prose, vocab) {
         let canonical = |l: &str| vocab.label(l).map_or_else(|| crate::normalize::fold(l), crate::normalize::fold);
         if !f.releases.iter().any(|r| r.label.as_deref().map(canonical) == Some(canonical(&label))) {
@@ -151,7 +160,7 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
             f.tracks.push(t);
         }
     }
-    if TITLE_TRACK.is_match(&prose) && !f.tracks.iter().any(|t| title_key(&t.title) == title_k) {
+    if cues.title_track && TITLE_TRACK.is_match(&prose) && !f.tracks.iter().any(|t| title_key(&t.title) == title_k) {
         f.tracks.insert(0, Track { title: title.to_string(), artist: None });
     }
     f
@@ -198,6 +207,84 @@ pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
         }
     }
     (d.year.is_some() || !d.labels.is_empty()).then_some(d)
+}
+
+/// Which of NEGATION and TITLE_TRACK may match a blurb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ProseCues {
+    negation: bool,
+    title_track: bool,
+}
+
+/// What precedes "soundtrack" in each of NEGATION's alternatives that ends in it.
+const BEFORE_SOUNDTRACK: [&str; 9] =
+    ["not a ", "proper ", "real ", "true ", "technically a ", "isn't ", "isn’t ", "isn't a ", "isn’t a "];
+/// The kinds of album in NEGATION's other alternatives.
+const ALBUM_KINDS: [&str; 7] =
+    ["concept", "studio", "progressive-rock", "progressive rock", "solo", "live", "compilation"];
+
+/// The patterns that may match `prose`, from one lower-cased copy: NEGATION needs
+/// "soundtrack" right after one of [`BEFORE_SOUNDTRACK`], or " album" right after one of
+/// [`ALBUM_KINDS`] and before ",", " that" or " and"; TITLE_TRACK needs "the title ". Few
+/// blurbs hold either, and the rest skip both searches (and their compilation). Only these
+/// words are checked, so a pattern refused here has no match.
+fn prose_cues(prose: &str) -> ProseCues {
+    // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
+    if crate::re::holds_ascii_folding_letter(prose) {
+        return ProseCues { negation: true, title_track: true };
+    }
+    crate::re::with_ascii_lowered(prose, |low| {
+        let soundtrack = memchr::memmem::find_iter(low, "soundtrack")
+            .any(|at| BEFORE_SOUNDTRACK.iter().any(|b| low[..at].ends_with(b.as_bytes())));
+        let album = || {
+            memchr::memmem::find_iter(low, " album").any(|at| {
+                let after = &low[at + " album".len()..];
+                ALBUM_KINDS.iter().any(|k| low[..at].ends_with(k.as_bytes()))
+                    && [",", " that", " and"].iter().any(|e| after.starts_with(e.as_bytes()))
+            })
+        };
+        ProseCues { negation: soundtrack || album(), title_track: memchr::memmem::find(low, b"the title ").is_some() }
+    })
+}
+
+/// Whether CREDIT_OPENING may match `text`: it opens with a capital, and some comma is followed
+/// by whitespace and "18", "19" or "20" (the year's other digits may be any `\d`).
+fn may_open_with_credit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let may = bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && memchr::memchr_iter(b',', bytes).any(|at| {
+            let after = &text[at + 1..];
+            let year = after.trim_start().as_bytes();
+            year.len() < after.len() && matches!(year.get(..2), Some(b"18" | b"19" | b"20"))
+        });
+    debug_assert!(may || !CREDIT_OPENING.is_match(text), "CREDIT_OPENING matches {text:?}");
+    may
+}
+
+/// Whether CREDIT_LINE may match `text`: it opens with a dash or, ignoring ASCII case, one of
+/// its words ("reviewed by" opens with "review").
+fn may_be_credit_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let may = text.starts_with(['—', '–', '-'])
+        || ["words", "review", "written by", "by"]
+            .iter()
+            .any(|w| crate::normalize::text::starts_with_ignore_ascii_case(bytes, w))
+        || crate::re::holds_ascii_folding_letter(text);
+    debug_assert!(may || !CREDIT_LINE.is_match(text), "CREDIT_LINE matches {text:?}");
+    may
+}
+
+/// `DASH_SPLIT.find(value)`'s range: the first "—" or "–" with whitespace on both sides, with
+/// that whitespace.
+fn dash_split(value: &str) -> Option<(usize, usize)> {
+    let found = value.match_indices(['—', '–']).find_map(|(at, dash)| {
+        let start = value[..at].trim_end().len();
+        let after = &value[at + dash.len()..];
+        let spaces = after.len() - after.trim_start().len();
+        (start < at && spaces > 0).then_some((start, at + dash.len() + spaces))
+    });
+    debug_assert_eq!(found, DASH_SPLIT.find(value).map(|m| (m.start(), m.end())), "{value:?}");
+    found
 }
 
 /// "LP", "2LP", "CD", "7\"", "Vinyl", "Cassette", "Digital", "Box set".
@@ -261,8 +348,8 @@ fn read_field(f: &mut BodyFields, field: Field, value: &str, vocab: &Vocabulary)
         Field::Makers => {
             f.field_makers = true;
             // "Michel Legrand — disque Philips": a release after a dash on the credit line.
-            let (value, release) = match DASH_SPLIT.find(value) {
-                Some(m) => (&value[..m.start()], Some(&value[m.end()..])),
+            let (value, release) = match dash_split(value) {
+                Some((start, end)) => (&value[..start], Some(&value[end..])),
                 None => (value, None),
             };
             f.various |= is_various_artists(value);
@@ -336,6 +423,19 @@ mod tests {
         #[test]
         fn separator_check_sees_every_separator(text in "[·•|ķ₢¢a -]{0,12}") {
             proptest::prop_assert!(may_hold_separator(&text) || !text.contains(['·', '•', '|']));
+        }
+    }
+
+    proptest::proptest! {
+        /// A pattern refused by `prose_cues` has no match, and the dash split is the regex's.
+        #[test]
+        fn uncued_prose_patterns_have_no_match(
+            text in "(not a |NOT A |proper |real |technically a |isn't |isn’t |ISN'T a |soundtrack|Soundtrack|is a |is an |concept|studio|progressive-rock|progressive rock|solo|live| album|,| that| and|the title |The Title |track|ſ|x|é| |\t|—|–){0,10}"
+        ) {
+            let cues = prose_cues(&text);
+            proptest::prop_assert!(cues.negation || !NEGATION.is_match(&text));
+            proptest::prop_assert!(cues.title_track || !TITLE_TRACK.is_match(&text));
+            proptest::prop_assert_eq!(dash_split(&text), DASH_SPLIT.find(&text).map(|m| (m.start(), m.end())));
         }
     }
 

@@ -20,10 +20,13 @@ pub enum Field {
     Other,
 }
 
-static KEYED: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"(?i)^\s*(composers?|composer\(s\)|composed by|音楽|作曲|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|(?:standout|key|notable|favou?rite|best) cues?|cues?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platforms?|developer|publisher|network|studio|rating|grade|verdict|price|stars?)[*_]*\s*[:：]\s*(?:[*_]+\s*)?(.*)$", &[":", "："])
-        .expect("static regex")
-});
+/// A `KEYED` line up to its value: spaces, a key, a colon and what may stand before the value.
+const KEYED_HEAD: &str = r"(?i)^\s*(composers?|composer\(s\)|composed by|音楽|作曲|music(?: by)?|score(?: by)?|original score|artists?|performers?|label|record label|labels|year|released|release(?: date)?|also known as|a\.?k\.?a\.?|(?:original|international|english|alternative|alternate|us|uk|japanese) title|musik|komponist(?:in)?|jahr|erschienen|veröffentlicht|internationaler titel|originaltitel|musique|compositeur|compositrice|année|sortie|titre original|música|compositor(?:a)?|año|tracks?|notable tracks|key tracks|standout tracks?|(?:standout|key|notable|favou?rite|best) cues?|cues?|highlights?|best tracks?|track ?list(?:ing)?|director|directed by|runtime|length|format|genre|platforms?|developer|publisher|network|studio|rating|grade|verdict|price|stars?)[*_]*\s*[:：]\s*(?:[*_]+\s*)?";
+
+static KEYED: LazyLock<Re> =
+    LazyLock::new(|| Re::gated(&format!("{KEYED_HEAD}(.*)$"), &[":", "："]).expect("static regex"));
+/// [`KEYED_HEAD`] alone: the value's captures engine then reads a few characters, not the line.
+static KEYED_KEY: LazyLock<Re> = LazyLock::new(|| Re::gated(KEYED_HEAD, &[":", "："]).expect("static regex"));
 /// "Score by Mica Levi", "Music by Vangelis": a credit line with no colon.
 static CREDIT: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(
@@ -60,9 +63,9 @@ pub fn field_line(text: &str) -> Option<(Field, &str)> {
     if !may_be_keyed(text, key) {
         return None;
     }
-    let c = KEYED.captures(text)?;
-    let key = c.get(1)?.as_str().to_lowercase();
-    let value = c.get(2)?.as_str().trim();
+    let (key, value) = keyed(text)?;
+    let key = key.to_lowercase();
+    let value = value.trim();
     let field = match key.as_str() {
         // "Score: 8/10" rates the album; "Score: Mica Levi" credits it.
         k if k.starts_with("score") && RATING.is_match(value) => Field::Other,
@@ -94,9 +97,31 @@ pub fn is_field_line(text: &str) -> bool {
     let key = key_length(line);
     let is = may_be_credit(line) && CREDIT.is_match(line)
         || may_be_dated(line, key) && DATED_WORK.is_match(line)
-        || may_be_keyed(line, key) && KEYED.is_match(line);
+        || may_be_keyed(line, key) && keyed_end(line).is_some();
     debug_assert_eq!(is, field_line(text).is_some(), "{text:?}");
     is
+}
+
+/// Where `KEYED_KEY`'s match in `line` ends, when `KEYED` matches: the value after it, `(.*)$`,
+/// holds any characters but a line break. Every way to the colon is followed by the same
+/// greedy spaces and `[*_]+`, so the preferred one ends where `KEYED`'s value begins, and a
+/// line break after it is after every other way's end too.
+fn keyed_end(line: &str) -> Option<usize> {
+    KEYED_KEY.find(line).map(|m| m.end()).filter(|&end| !line[end..].contains('\n'))
+}
+
+/// `KEYED`'s key and value in `text`, read by `KEYED_KEY` (see [`keyed_end`]).
+fn keyed(text: &str) -> Option<(&str, &str)> {
+    let found = KEYED_KEY.captures(text).and_then(|c| {
+        let end = c.get(0)?.end();
+        (!text[end..].contains('\n')).then_some((c.get(1)?.as_str(), &text[end..]))
+    });
+    debug_assert_eq!(
+        found,
+        KEYED.captures(text).and_then(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str()))),
+        "{text:?}"
+    );
+    found
 }
 
 /// The most characters of a `KEYED` key ("internationaler titel"); `(?i)` folds a character
@@ -164,6 +189,15 @@ mod tests {
         #[test]
         fn a_match_is_a_field_line(line in "(\\*\\*|Score|score|Label|Music|Film|by|from|: |：|1999|8/10|Mica Levi|a|\\.| ){0,8}") {
             proptest::prop_assert_eq!(is_field_line(&line), field_line(&line).is_some());
+        }
+
+        /// The key and value read from `KEYED_KEY`'s match are `KEYED`'s captures, line
+        /// breaks, emphasis and spaces around the colon included.
+        #[test]
+        fn keyed_reads_as_the_whole_pattern(line in "(Music|music by|Score|Label|Notable tracks|\\*\\*|__|_|: |:|：|\n|\t| |\u{a0}|x|é){0,8}") {
+            let whole = KEYED.captures(&line).and_then(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str())));
+            proptest::prop_assert_eq!(keyed(&line), whole);
+            proptest::prop_assert_eq!(keyed_end(&line).is_some(), KEYED.is_match(&line));
         }
     }
 

@@ -24,14 +24,17 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
-        let continues_name = i > 0
-            && words[i - 1].starts_with(|c: char| c.is_uppercase())
-            && !words[i - 1].ends_with([',', '.', ';', ':'])
-            && !matches!(
-                words[i - 1],
-                "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "This" | "That" | "On" | "From" | "Via"
-            );
-        if !words[i].starts_with(|c: char| c.is_uppercase()) || continues_name {
+        // (Most words are not capitalised, and are passed before the word before is looked at.)
+        let continues_name = || {
+            i > 0
+                && words[i - 1].starts_with(|c: char| c.is_uppercase())
+                && !words[i - 1].ends_with([',', '.', ';', ':'])
+                && !matches!(
+                    words[i - 1],
+                    "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "This" | "That" | "On" | "From" | "Via"
+                )
+        };
+        if !words[i].starts_with(|c: char| c.is_uppercase()) || continues_name() {
             i += 1;
             continue;
         }
@@ -86,7 +89,7 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             };
             let label = !hopeless && vocab.label(name).is_some();
             debug_assert!(!hopeless || vocab.label(name).is_none(), "label {name:?} missed by its opening words");
-            let company = j - i >= 2 && all_caps && COMPANY_END.is_match(name);
+            let company = j - i >= 2 && all_caps && company_end(name);
             debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
             debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
             (label || company).then(|| (j, name.to_string()))
@@ -148,32 +151,59 @@ fn has_release_word(sentence: &str) -> bool {
     }
     let word_before = |at: usize| sentence[..at].chars().next_back().is_some_and(is_word_char);
     let word_after = |at: usize| sentence[at..].chars().next().is_some_and(is_word_char);
-    let found = RELEASE_WORDS.find_overlapping_iter(sentence).any(|m| {
-        // "releas", "reissu" run on through word characters to a boundary; the other words end at
-        // one. ("re-releas" holds "releas" after a hyphen.)
-        !word_before(m.start()) && (m.pattern().as_usize() < 2 || !word_after(m.end()))
-    });
+    // "releas", "reissu" run on through word characters to a boundary; the other words end at
+    // one. ("re-releas" holds "releas" after a hyphen.)
+    let bounded =
+        |m: aho_corasick::Match| !word_before(m.start()) && (m.pattern().as_usize() < 2 || !word_after(m.end()));
+    let found = match &*RELEASE_WORDS_PACKED {
+        // No word is a prefix of another, so at most one begins at a place: the leftmost from
+        // each place on, one place after another, are all of them. The words are ASCII, so a
+        // match in the lower-cased copy is one in the text, at the same offsets.
+        Some(packed) => crate::re::with_ascii_lowered(sentence, |lowered| {
+            let mut from = 0;
+            while let Some(m) = packed.find_in(lowered, aho_corasick::Span::from(from..lowered.len())) {
+                if bounded(m) {
+                    return true;
+                }
+                from = m.start() + 1;
+            }
+            false
+        }),
+        None => RELEASE_WORDS.find_overlapping_iter(sentence).any(bounded),
+    };
     debug_assert_eq!(found, RELEASE_WORD.is_match(sentence), "{sentence:?}");
     found
 }
 
-/// `RELEASE_WORD`'s words, "releas" and "reissu" first (see `has_release_word`).
+/// `RELEASE_WORD`'s words, lower-case, "releas" and "reissu" first (see `has_release_word`).
+const RELEASE_WORD_LIST: [&str; 12] =
+    ["releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing", "album"];
+
+/// [`RELEASE_WORD_LIST`] ignoring ASCII case, for where no packed searcher can be built.
 static RELEASE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing",
-            "album",
-        ])
+        .build(RELEASE_WORD_LIST)
         .expect("static automaton")
 });
+
+/// [`RELEASE_WORD_LIST`] in one vectorised searcher (Teddy), run over a lower-cased copy: a
+/// few times fewer instructions than the automaton's byte-at-a-time overlapping walk.
+static RELEASE_WORDS_PACKED: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(RELEASE_WORD_LIST));
 
 /// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
 fn is_company_word(word: &str) -> bool {
     let bytes = word.as_bytes();
+    // Each is looked for only where its capital is.
     (0..bytes.len()).any(|at| {
-        let rest = &bytes[at..];
-        rest.starts_with(b"Co") || rest.starts_with(b"Record") || rest.starts_with(b"Soundtracks")
+        let rest = &bytes[at + 1..];
+        match bytes[at] {
+            b'C' => rest.starts_with(b"o"),
+            b'R' => rest.starts_with(b"ecord"),
+            b'S' => rest.starts_with(b"oundtracks"),
+            _ => false,
+        }
     })
 }
 
@@ -189,6 +219,15 @@ fn trimmed_name(raw: &str) -> &str {
         name = rest;
     }
     name.trim_end_matches(['’', '\''])
+}
+
+/// `COMPANY_END.is_match(name)`: the name ends in one of its words, after no word character.
+fn company_end(name: &str) -> bool {
+    let found = ["Records", "Recordings", "Recording Co", "Soundtracks"]
+        .iter()
+        .any(|end| name.strip_suffix(end).is_some_and(|head| !head.chars().next_back().is_some_and(is_word_char)));
+    debug_assert_eq!(found, COMPANY_END.is_match(name), "{name:?}");
+    found
 }
 
 static COMPANY_END: LazyLock<Re> =
@@ -241,6 +280,32 @@ mod tests {
         assert_eq!(mentioned("A CD by Zyx Qqq Recording Co, out now.", &BUILT_IN), ["Zyx Qqq Recording Co"]);
     }
 
+    proptest::proptest! {
+        /// The capital-first search finds the company words' stems wherever they are.
+        #[test]
+        fn company_words_hold_a_stem(word in "(Co|C|o|Record|Recor|Soundtracks|Soundtrack|S|R|x|é|’){0,6}") {
+            let stems = ["Co", "Record", "Soundtracks"];
+            proptest::prop_assert_eq!(is_company_word(&word), stems.iter().any(|s| word.contains(s)));
+        }
+    }
+
+    #[test]
+    fn company_ends_as_the_regex_finds_them() {
+        for name in [
+            "Zyx Recording Co",
+            "Nightjar Records",
+            "XRecords",
+            "Éa-Records",
+            "éRecords",
+            "Records",
+            "Records’",
+            "Silva Soundtracks",
+            "Co",
+        ] {
+            assert_eq!(company_end(name), COMPANY_END.is_match(name), "{name:?}");
+        }
+    }
+
     #[test]
     fn release_words_as_the_regex_finds_them() {
         for s in [
@@ -287,6 +352,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The packed search finds a release word wherever the regex does, overlapping
+        /// and run-on words included.
+        #[test]
+        fn release_words_found_as_the_regex_finds_them(text in "(re-releas|releas|RELEASE|Reissu|lp|LP|cd|CDs|disc|disco|label|album|box set|edition|é|x|-| |_){0,12}") {
+            proptest::prop_assert!(RELEASE_WORDS_PACKED.is_some() || !cfg!(target_arch = "x86_64"));
+            proptest::prop_assert_eq!(has_release_word(&text), RELEASE_WORD.is_match(&text));
+        }
+
         /// The byte-level split agrees with `split_whitespace` on every kind of whitespace.
         #[test]
         fn words_split_as_split_whitespace_does_everywhere(text in "[a é’\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{3000}\u{feff}]{0,16}") {
