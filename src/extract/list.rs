@@ -13,7 +13,9 @@ use super::fields::is_field_line;
 use super::header::{self, Header, Orientation, Sep};
 use super::names::list_score;
 use super::sections::UnitInfo;
-use super::split::{Piece, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various};
+use super::split::{
+    Piece, SepMatch, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various,
+};
 use super::units::Unit;
 use super::vocab::Vocabulary;
 use crate::document::BlockKind;
@@ -84,12 +86,11 @@ impl<'u> FieldLines<'u> {
     }
 }
 
-/// One entry of a unit's text after its list number ([`split_multi`]), with the header and
-/// rest [`split_header_rest`] cuts it into.
+/// One entry of a unit's text after its list number ([`split_multi`]), with what orientation
+/// worked out about it for the header parse ([`header::Cut`]).
 struct PartCut {
     part: String,
-    head: String,
-    rest: String,
+    cut: header::Cut,
 }
 
 /// Votes which side of each separator holds makers, over the article's short lines.
@@ -117,8 +118,8 @@ fn orientation_with(
         let mut unit_cuts = Vec::with_capacity(parts.len());
         for part in parts {
             let (head, rest) = split_header_rest(&part, vocab);
-            vote(&head, &mut o, vocab);
-            unit_cuts.push(PartCut { part, head, rest });
+            let (pieces, seps) = vote(&head, &mut o, vocab);
+            unit_cuts.push(PartCut { part, cut: header::Cut { head, rest, pieces: Some(pieces), seps } });
         }
         cuts[n] = Some(unit_cuts);
     }
@@ -126,9 +127,19 @@ fn orientation_with(
 }
 
 /// One header's vote: the name likeness of the left slot minus that of the right one.
-fn vote(head: &str, o: &mut Orientation, vocab: &Vocabulary) {
-    let outside = outside_brackets(head);
+/// Returns the header's bracket pieces, and its separators when the text outside brackets is
+/// the header itself, for the header parse.
+fn vote(head: &str, o: &mut Orientation, vocab: &Vocabulary) -> (Vec<Piece>, Option<Vec<SepMatch>>) {
+    let pieces = bracket_pieces(head);
+    let outside = outside_brackets(&pieces);
     let seps = find_separators(&outside);
+    vote_on(&outside, &seps, o, vocab);
+    let head_seps = (outside == head).then_some(seps);
+    (pieces, head_seps)
+}
+
+/// [`vote`] on the text outside brackets and its separators.
+fn vote_on(outside: &str, seps: &[SepMatch], o: &mut Orientation, vocab: &Vocabulary) {
     let Some(first) = seps.first() else { return };
     if matches!(first.sep, Sep::Comma | Sep::By) {
         return;
@@ -149,11 +160,12 @@ fn side_score(s: &str, vocab: &Vocabulary) -> f32 {
     if various { 1.0 } else { list_score(&cleaned, vocab) }
 }
 
-fn outside_brackets(text: &str) -> String {
-    bracket_pieces(text)
-        .into_iter()
+/// The text pieces of a header's [`bracket_pieces`], joined and trimmed.
+fn outside_brackets(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
         .filter_map(|p| match p {
-            Piece::Text(t) => Some(t),
+            Piece::Text(t) => Some(t.as_str()),
             Piece::Group(..) => None,
         })
         .collect::<String>()
@@ -242,9 +254,9 @@ fn candidates(
         let after_number = &u.text[enumerator.map_or(0, |e| e.len)..];
         let content = without_season(without_work_key(after_number));
         // Orientation cut this unit's text already, unless a work key or season was taken out.
-        let parts: Vec<(String, Option<(String, String)>)> =
+        let parts: Vec<(String, Option<header::Cut>)> =
             match cuts.get_mut(i).and_then(Option::take).filter(|_| content == after_number) {
-                Some(cut) => cut.into_iter().map(|c| (c.part, Some((c.head, c.rest)))).collect(),
+                Some(cut) => cut.into_iter().map(|c| (c.part, Some(c.cut))).collect(),
                 None => split_multi(&content).into_iter().map(|part| (part, None)).collect(),
             };
         let shared = parts.len() > 1;

@@ -225,73 +225,94 @@ pub fn is_title_word(token: &str) -> bool {
 /// Words that make a short line a section heading of the article rather than a work title:
 /// the article's own subject vocabulary and the usual headings of web articles.
 pub fn is_section_word(token: &str) -> bool {
-    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| {
-        matches!(
-            t,
-            "soundtracks"
-                | "scores"
-                | "composers"
-                | "ranking"
-                | "ranked"
-                | "rankings"
-                | "conclusion"
-                | "introduction"
-                | "intro"
-                | "contents"
-                | "faq"
-                | "faqs"
-                | "questions"
-                | "tips"
-                | "summary"
-                | "overview"
-                | "verdict"
-                | "methodology"
-                | "related"
-                | "recommended"
-                | "comments"
-                | "comment"
-                | "reply"
-                | "share"
-                | "subscribe"
-                | "newsletter"
-                | "advertisement"
-                | "sponsored"
-                | "references"
-                | "sources"
-                | "bibliography"
-                | "notes"
-                | "footnotes"
-                | "mentions"
-                | "honourable"
-                | "honorable"
-                | "criteria"
-                | "prepare"
-                | "apply"
-                | "takeaways"
-                | "conclusions"
-                | "credits"
-                | "categories"
-                | "tags"
-                | "archives"
-                | "navigation"
-                | "menu"
-                | "login"
-                | "register"
-                | "search"
-                | "privacy"
-                | "cookies"
-                | "terms"
-                | "about"
-                | "contact"
-                | "follow"
-                | "trending"
-                | "popular"
-                | "latest"
-                | "previous"
-                | "next"
-                | "readers"
-        )
-    })
+    // An ASCII token (nearly all) is trimmed and lowered as bytes, and one of a length no
+    // section word has (they are 3 to 13 ASCII letters) is refused before lowering.
+    if token.is_ascii() {
+        let bytes = token.as_bytes();
+        let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return false;
+        };
+        let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+        let word = &bytes[start..end];
+        let mut buffer = [0u8; 13];
+        if word.len() < 3 || word.len() > buffer.len() {
+            return false;
+        }
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        return is_lower_section_word(lower);
+    }
+    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| is_lower_section_word(t.as_bytes()))
+}
+
+/// [`is_section_word`] of a trimmed, lower-cased word.
+fn is_lower_section_word(t: &[u8]) -> bool {
+    matches!(
+        t,
+        b"soundtracks"
+            | b"scores"
+            | b"composers"
+            | b"ranking"
+            | b"ranked"
+            | b"rankings"
+            | b"conclusion"
+            | b"introduction"
+            | b"intro"
+            | b"contents"
+            | b"faq"
+            | b"faqs"
+            | b"questions"
+            | b"tips"
+            | b"summary"
+            | b"overview"
+            | b"verdict"
+            | b"methodology"
+            | b"related"
+            | b"recommended"
+            | b"comments"
+            | b"comment"
+            | b"reply"
+            | b"share"
+            | b"subscribe"
+            | b"newsletter"
+            | b"advertisement"
+            | b"sponsored"
+            | b"references"
+            | b"sources"
+            | b"bibliography"
+            | b"notes"
+            | b"footnotes"
+            | b"mentions"
+            | b"honourable"
+            | b"honorable"
+            | b"criteria"
+            | b"prepare"
+            | b"apply"
+            | b"takeaways"
+            | b"conclusions"
+            | b"credits"
+            | b"categories"
+            | b"tags"
+            | b"archives"
+            | b"navigation"
+            | b"menu"
+            | b"login"
+            | b"register"
+            | b"search"
+            | b"privacy"
+            | b"cookies"
+            | b"terms"
+            | b"about"
+            | b"contact"
+            | b"follow"
+            | b"trending"
+            | b"popular"
+            | b"latest"
+            | b"previous"
+            | b"next"
+            | b"readers"
+    )
 }
 
 /// Calls `f` with the lower-case form of `token`; short ASCII words (nearly all) are
@@ -475,6 +496,30 @@ mod tests {
         #[test]
         fn lowered_is_to_lowercase(token in "[A-Za-z0-9ÉéİK'’ -]{0,40}") {
             proptest::prop_assert_eq!(lowered(&token, str::to_string), token.to_lowercase());
+        }
+    }
+
+    /// [`is_section_word`] as it was written before its ASCII walk.
+    fn is_section_word_by_chars(token: &str) -> bool {
+        lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| is_lower_section_word(t.as_bytes()))
+    }
+
+    proptest::proptest! {
+        /// The byte walk over ASCII tokens answers as trimming and lowering characters does.
+        #[test]
+        fn section_words_by_bytes_as_by_chars(token in "(Soundtracks|SCORES|faq|Intro|advertisement|Advertisements|tv|K|É|\u{212a}|\\.|:|\\(|\\)|'|1|x| ){0,4}") {
+            proptest::prop_assert_eq!(is_section_word(&token), is_section_word_by_chars(&token));
+        }
+    }
+
+    #[test]
+    fn section_words() {
+        // The Kelvin sign lowers to "k".
+        for yes in ["Soundtracks", "(FAQ)", "Intro:", "advertisement", "Ranked.", "Ta\u{212a}eaways"] {
+            assert!(is_section_word(yes), "{yes}");
+        }
+        for no in ["", "...", "TV", "Advertisements", "Score", "Scores2"] {
+            assert!(!is_section_word(no), "{no}");
         }
     }
 
