@@ -138,7 +138,7 @@ fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &
         Re::gated(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)", &["(1", "(2"]).expect("static regex")
     });
     let title_first = Orientation::default();
-    let opens_with_title = super::spans::emphasis_after(text).is_some() || DATED_OPENING.is_match(text);
+    let opens_with_title = super::spans::emphasis_after(text).is_some() || dated_opening(text, &DATED_OPENING);
     let orientation = if opens_with_title { &title_first } else { orientation };
     let (head, rest, known_pieces, known_seps) = match cut {
         Some(Cut { head, rest, pieces, seps }) => {
@@ -241,6 +241,17 @@ fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &
     h.title = title_text;
     h.evidence = evidence(&h);
     Some(h)
+}
+
+/// Whether `dated` (the pattern `^[^()[]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)`) matches `text`. Its
+/// opening bracket is the text's first one, after at most 80 characters and a space (324
+/// bytes), and a digit 1 or 2 follows it: most paragraphs fail that and are not searched.
+fn dated_opening(text: &str, dated: &Re) -> bool {
+    let bytes = text.as_bytes();
+    let possible = memchr::memchr(b'(', &bytes[..bytes.len().min(80 * 4 + 3 + 1)])
+        .is_some_and(|at| matches!(bytes.get(at + 1), Some(b'1' | b'2')));
+    debug_assert!(possible || !dated.is_match(text), "{text:?}");
+    possible && dated.is_match(text)
 }
 
 static EDITION_SLOT: LazyLock<Re> = LazyLock::new(|| {
