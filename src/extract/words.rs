@@ -19,93 +19,113 @@ pub fn is_particle(token: &str) -> bool {
 
 /// Lower-case words that may sit inside a title ("Schindler's List" no; "Gone with the Wind").
 pub fn is_title_function_word(token: &str) -> bool {
+    is_title_function_bytes(token.as_bytes())
+}
+
+/// [`is_title_function_word`] of `token` lower-cased, as `lowered(token, is_title_function_word)`
+/// answers; a short ASCII token is lowered on the stack and read as bytes.
+pub fn is_lowered_title_function_word(token: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if token.len() <= buffer.len() && token.is_ascii() {
+        let lower = &mut buffer[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        return is_title_function_bytes(lower);
+    }
+    is_title_function_word(&token.to_lowercase())
+}
+
+/// [`is_title_function_word`] over bytes: the trailing commas and colons are ASCII, and so is
+/// every word of the list.
+fn is_title_function_bytes(token: &[u8]) -> bool {
+    let end = token.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
     matches!(
-        token.trim_end_matches([',', ':']),
-        "a" | "an"
-            | "the"
-            | "of"
-            | "and"
-            | "in"
-            | "on"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "at"
-            | "by"
-            | "or"
-            | "nor"
-            | "but"
-            | "vs"
-            | "vs."
-            | "v."
-            | "into"
-            | "over"
-            | "under"
-            | "upon"
-            | "as"
-            | "is"
-            | "be"
-            | "de"
-            | "la"
-            | "le"
-            | "les"
-            | "du"
-            | "des"
-            | "del"
-            | "el"
-            | "los"
-            | "las"
-            | "di"
-            | "da"
-            | "der"
-            | "die"
-            | "das"
-            | "und"
-            | "e"
-            | "et"
-            | "y"
-            | "no"
-            | "not"
-            | "my"
-            | "your"
-            | "our"
-            | "me"
-            | "it"
-            | "its"
-            | "are"
-            | "was"
-            | "were"
-            | "than"
-            | "till"
-            | "til"
-            | "out"
-            | "up"
-            | "off"
-            | "about"
-            | "after"
-            | "before"
-            | "without"
-            | "through"
-            | "via"
-            | "per"
-            | "pour"
-            | "sur"
-            | "dans"
-            | "avec"
-            | "con"
-            | "por"
-            | "para"
-            | "sin"
-            | "en"
-            | "au"
-            | "aux"
-            | "mit"
-            | "vom"
-            | "zum"
-            | "zur"
-            | "im"
-            | "am"
+        &token[..end],
+        b"a" | b"an"
+            | b"the"
+            | b"of"
+            | b"and"
+            | b"in"
+            | b"on"
+            | b"to"
+            | b"for"
+            | b"from"
+            | b"with"
+            | b"at"
+            | b"by"
+            | b"or"
+            | b"nor"
+            | b"but"
+            | b"vs"
+            | b"vs."
+            | b"v."
+            | b"into"
+            | b"over"
+            | b"under"
+            | b"upon"
+            | b"as"
+            | b"is"
+            | b"be"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"les"
+            | b"du"
+            | b"des"
+            | b"del"
+            | b"el"
+            | b"los"
+            | b"las"
+            | b"di"
+            | b"da"
+            | b"der"
+            | b"die"
+            | b"das"
+            | b"und"
+            | b"e"
+            | b"et"
+            | b"y"
+            | b"no"
+            | b"not"
+            | b"my"
+            | b"your"
+            | b"our"
+            | b"me"
+            | b"it"
+            | b"its"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"than"
+            | b"till"
+            | b"til"
+            | b"out"
+            | b"up"
+            | b"off"
+            | b"about"
+            | b"after"
+            | b"before"
+            | b"without"
+            | b"through"
+            | b"via"
+            | b"per"
+            | b"pour"
+            | b"sur"
+            | b"dans"
+            | b"avec"
+            | b"con"
+            | b"por"
+            | b"para"
+            | b"sin"
+            | b"en"
+            | b"au"
+            | b"aux"
+            | b"mit"
+            | b"vom"
+            | b"zum"
+            | b"zur"
+            | b"im"
+            | b"am"
     )
 }
 
@@ -509,6 +529,16 @@ mod tests {
         #[test]
         fn section_words_by_bytes_as_by_chars(token in "(Soundtracks|SCORES|faq|Intro|advertisement|Advertisements|tv|K|É|\u{212a}|\\.|:|\\(|\\)|'|1|x| ){0,4}") {
             proptest::prop_assert_eq!(is_section_word(&token), is_section_word_by_chars(&token));
+        }
+    }
+
+    proptest::proptest! {
+        /// Function words read lowered as bytes as they were read lowered as strings.
+        #[test]
+        fn function_words_lowered_as_bytes(token in "(The|AND|of|De|la|vs\\.|v\\.|İ|é|K|,|:|x| ){0,3}") {
+            proptest::prop_assert_eq!(is_lowered_title_function_word(&token), lowered(&token, |t| {
+                matches!(t.trim_end_matches([',', ':']), "a" | "an" | "the" | "of" | "and" | "in" | "on" | "to" | "for" | "from" | "with" | "at" | "by" | "or" | "nor" | "but" | "vs" | "vs." | "v." | "into" | "over" | "under" | "upon" | "as" | "is" | "be" | "de" | "la" | "le" | "les" | "du" | "des" | "del" | "el" | "los" | "las" | "di" | "da" | "der" | "die" | "das" | "und" | "e" | "et" | "y" | "no" | "not" | "my" | "your" | "our" | "me" | "it" | "its" | "are" | "was" | "were" | "than" | "till" | "til" | "out" | "up" | "off" | "about" | "after" | "before" | "without" | "through" | "via" | "per" | "pour" | "sur" | "dans" | "avec" | "con" | "por" | "para" | "sin" | "en" | "au" | "aux" | "mit" | "vom" | "zum" | "zur" | "im" | "am")
+            }));
         }
     }
 
