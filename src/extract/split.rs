@@ -296,12 +296,19 @@ fn sentence_cut(text: &str) -> Option<(usize, usize)> {
 
 static GLUED_VARIOUS: LazyLock<Re> = LazyLock::new(|| Re::new(r"(?i)\w*various\s+artists\w*").expect("static regex"));
 
+/// Whether `credit` holds "variou" in any ASCII case, as every match of [`GLUED_VARIOUS`]
+/// does: none of those letters has a non-ASCII case partner (only the "s" after them has,
+/// "ſ"). Most credits and titles have no "v" at all; a byte search rules the regex out.
+pub(crate) fn may_hold_various(credit: &str) -> bool {
+    let bytes = credit.as_bytes();
+    memchr::memchr2_iter(b'v', b'V', bytes)
+        .any(|at| bytes.get(at + 1..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"ariou")))
+}
+
 /// Removes "Various Artists" (with alt text glued to it, "ControlVarious Artists",
 /// "Various Artistskids") from a credit; says whether it was there.
 pub fn strip_glued_various(credit: &str) -> (String, bool) {
-    // Every match holds a "v" or "V" (no other character folds to them), and most credits and
-    // titles have neither: a byte search rules the regex out.
-    let possible = memchr::memchr2(b'v', b'V', credit.as_bytes()).is_some();
+    let possible = may_hold_various(credit);
     debug_assert!(possible || !GLUED_VARIOUS.is_match(credit), "{credit:?}");
     if !possible || !GLUED_VARIOUS.is_match(credit) {
         return (credit.trim().to_string(), false);

@@ -40,9 +40,19 @@ fn keeps_final_dot(last_word: &str) -> bool {
 /// A title slot cleaned for display: no surrounding quotes or emphasis, no punctuation that
 /// belongs to the sentence, no glued "Various Artists".
 pub fn clean_title(raw: &str) -> String {
-    let (s, _) = strip_glued_various(raw);
-    let mut s = s.trim().to_string();
+    // Without "Various Artists" in it the slot is only trimmed: the first round reads it as is.
+    let stripped;
+    let start = if super::split::may_hold_various(raw) {
+        stripped = strip_glued_various(raw).0;
+        stripped.trim()
+    } else {
+        raw.trim()
+    };
     // Round after round until nothing changes.
+    let mut s = clean_round(start);
+    if s == start {
+        return s;
+    }
     loop {
         let next = clean_round(&s);
         if next == s {
@@ -131,7 +141,7 @@ pub fn title_score(s: &str) -> f32 {
     // long slot (a blurb's first sentence) to its end. At most 16 words are kept, on the stack.
     let mut kept = [""; 16];
     let mut count = 0;
-    for word in s.split_whitespace() {
+    for word in words_of(s) {
         if count == kept.len() {
             return 0.0;
         }
@@ -187,6 +197,15 @@ pub fn title_score(s: &str) -> f32 {
         score -= 0.5;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// `s.split_whitespace()`: in ASCII text without a vertical tab (the one ASCII space
+/// `u8::is_ascii_whitespace` leaves out), the same words, cut at bytes.
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii() && !s.as_bytes().contains(&0x0B);
+    let (by_bytes, by_chars) =
+        if ascii { (Some(s.split_ascii_whitespace()), None) } else { (None, Some(s.split_whitespace())) };
+    by_bytes.into_iter().flatten().chain(by_chars.into_iter().flatten())
 }
 
 static QUESTION_START: LazyLock<Re> = LazyLock::new(|| {
@@ -352,6 +371,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The "variou" check refuses only credits the glued-various pattern finds nothing in.
+        #[test]
+        fn various_check_refuses_only_non_matches(s in "(v|V|ARIOU|ariou|s|ſ| |\u{a0}|Artists|ARTISTS|x|é){0,8}") {
+            if !crate::extract::split::may_hold_various(&s) {
+                proptest::prop_assert_eq!(strip_glued_various(&s), (s.trim().to_string(), false));
+            }
+        }
+
         /// Cleaning on slices gives what cleaning on strings gave.
         #[test]
         fn clean_rounds_on_slices_as_on_strings(raw in "(Ab|E\\.T\\.|Jr|\\.|\\.\\.| |\u{a0}|\\*|_|“|”|\"|‘|’|'|,|:|–|-|~|‡|£2\\.9|\\$3|Various Artists){0,8}") {
@@ -396,6 +423,14 @@ mod tests {
         #[test]
         fn calendar_check_refuses_only_non_matches(s in "(January|Février|März|Août|Dezember|Q3|A|B|The|Blade| |\u{a0}|–|-|,|&|and|:|2023|x|é){0,4}") {
             proptest::prop_assert_eq!(calendar_or_letter_section(&s), CALENDAR_OR_LETTER_SECTION.is_match(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// Words cut at bytes are the words `split_whitespace` gives.
+        #[test]
+        fn words_by_bytes_as_by_chars(s in "(a|Bc| |\t|\n|\u{b}|\u{c}|\r|\u{a0}|\u{1c}|é){0,10}") {
+            proptest::prop_assert_eq!(words_of(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
         }
     }
 
