@@ -131,122 +131,133 @@ fn is_title_function_bytes(token: &[u8]) -> bool {
 
 /// Words common in work titles but rare in personal names; they lower a name score.
 pub fn is_title_word(token: &str) -> bool {
-    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // The words are 3 to 10 ASCII bytes.
+    trimmed_lowered(token, 3..=10, is_lower_title_word)
+}
+
+/// [`is_title_word`] of a trimmed, lower-cased word.
+fn is_lower_title_word(t: &[u8]) -> bool {
     matches!(
-        t.as_str(),
-        "star"
-            | "wars"
-            | "war"
-            | "night"
-            | "nights"
-            | "day"
-            | "days"
-            | "love"
-            | "man"
-            | "men"
-            | "world"
-            | "life"
-            | "dead"
-            | "blood"
-            | "king"
-            | "story"
-            | "girl"
-            | "boy"
-            | "house"
-            | "city"
-            | "dark"
-            | "knight"
-            | "black"
-            | "red"
-            | "blue"
-            | "white"
-            | "green"
-            | "time"
-            | "last"
-            | "lost"
-            | "space"
-            | "dream"
-            | "dreams"
-            | "heart"
-            | "fire"
-            | "ice"
-            | "land"
-            | "planet"
-            | "game"
-            | "games"
-            | "movie"
-            | "film"
-            | "show"
-            | "part"
-            | "vol"
-            | "volume"
-            | "chapter"
-            | "season"
-            | "theme"
-            | "soundtrack"
-            | "score"
-            | "original"
-            | "music"
-            | "songs"
-            | "song"
-            | "album"
-            | "edition"
-            | "collection"
-            | "trilogy"
-            | "saga"
-            | "legend"
-            | "return"
-            | "rise"
-            | "fall"
-            | "road"
-            | "street"
-            | "river"
-            | "sea"
-            | "ocean"
-            | "sun"
-            | "moon"
-            | "stars"
-            | "ghost"
-            | "ghosts"
-            | "monster"
-            | "wolf"
-            | "dragon"
-            | "galaxy"
-            | "empire"
-            | "state"
-            | "park"
-            | "island"
-            | "mountain"
-            | "fiction"
-            | "rain"
-            | "purple"
-            | "top"
-            | "best"
-            | "greatest"
-            | "all"
-            | "trek"
-            | "mix"
-            | "awesome"
-            | "theatre"
-            | "theater"
-            | "hotel"
-            | "school"
-            | "club"
-            | "war's"
-            | "detective"
-            | "things"
-            | "stranger"
-            | "wednesday"
-            | "friday"
-            | "sunday"
+        t,
+        b"star"
+            | b"wars"
+            | b"war"
+            | b"night"
+            | b"nights"
+            | b"day"
+            | b"days"
+            | b"love"
+            | b"man"
+            | b"men"
+            | b"world"
+            | b"life"
+            | b"dead"
+            | b"blood"
+            | b"king"
+            | b"story"
+            | b"girl"
+            | b"boy"
+            | b"house"
+            | b"city"
+            | b"dark"
+            | b"knight"
+            | b"black"
+            | b"red"
+            | b"blue"
+            | b"white"
+            | b"green"
+            | b"time"
+            | b"last"
+            | b"lost"
+            | b"space"
+            | b"dream"
+            | b"dreams"
+            | b"heart"
+            | b"fire"
+            | b"ice"
+            | b"land"
+            | b"planet"
+            | b"game"
+            | b"games"
+            | b"movie"
+            | b"film"
+            | b"show"
+            | b"part"
+            | b"vol"
+            | b"volume"
+            | b"chapter"
+            | b"season"
+            | b"theme"
+            | b"soundtrack"
+            | b"score"
+            | b"original"
+            | b"music"
+            | b"songs"
+            | b"song"
+            | b"album"
+            | b"edition"
+            | b"collection"
+            | b"trilogy"
+            | b"saga"
+            | b"legend"
+            | b"return"
+            | b"rise"
+            | b"fall"
+            | b"road"
+            | b"street"
+            | b"river"
+            | b"sea"
+            | b"ocean"
+            | b"sun"
+            | b"moon"
+            | b"stars"
+            | b"ghost"
+            | b"ghosts"
+            | b"monster"
+            | b"wolf"
+            | b"dragon"
+            | b"galaxy"
+            | b"empire"
+            | b"state"
+            | b"park"
+            | b"island"
+            | b"mountain"
+            | b"fiction"
+            | b"rain"
+            | b"purple"
+            | b"top"
+            | b"best"
+            | b"greatest"
+            | b"all"
+            | b"trek"
+            | b"mix"
+            | b"awesome"
+            | b"theatre"
+            | b"theater"
+            | b"hotel"
+            | b"school"
+            | b"club"
+            | b"war's"
+            | b"detective"
+            | b"things"
+            | b"stranger"
+            | b"wednesday"
+            | b"friday"
+            | b"sunday"
     )
 }
 
 /// Words that make a short line a section heading of the article rather than a work title:
 /// the article's own subject vocabulary and the usual headings of web articles.
 pub fn is_section_word(token: &str) -> bool {
-    // An ASCII token (nearly all) is trimmed and lowered as bytes, and one of a length no
-    // section word has (they are 3 to 13 ASCII letters) is refused before lowering.
+    // Section words are 3 to 13 ASCII letters.
+    trimmed_lowered(token, 3..=13, is_lower_section_word)
+}
+
+/// `f` of `token` trimmed of non-alphanumeric characters and lower-cased. An ASCII token
+/// (nearly all) is trimmed and lowered as bytes, on the stack, and one whose trimmed length is
+/// outside `lengths` (those of the ASCII words `f` accepts) is refused before lowering.
+fn trimmed_lowered(token: &str, lengths: std::ops::RangeInclusive<usize>, f: impl FnOnce(&[u8]) -> bool) -> bool {
     if token.is_ascii() {
         let bytes = token.as_bytes();
         let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
@@ -254,16 +265,16 @@ pub fn is_section_word(token: &str) -> bool {
         };
         let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
         let word = &bytes[start..end];
-        let mut buffer = [0u8; 13];
-        if word.len() < 3 || word.len() > buffer.len() {
+        let mut buffer = [0u8; 16];
+        if !lengths.contains(&word.len()) || word.len() > buffer.len() {
             return false;
         }
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word);
         lower.make_ascii_lowercase();
-        return is_lower_section_word(lower);
+        return f(lower);
     }
-    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| is_lower_section_word(t.as_bytes()))
+    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| f(t.as_bytes()))
 }
 
 /// [`is_section_word`] of a trimmed, lower-cased word.
@@ -539,6 +550,19 @@ mod tests {
             proptest::prop_assert_eq!(is_lowered_title_function_word(&token), lowered(&token, |t| {
                 matches!(t.trim_end_matches([',', ':']), "a" | "an" | "the" | "of" | "and" | "in" | "on" | "to" | "for" | "from" | "with" | "at" | "by" | "or" | "nor" | "but" | "vs" | "vs." | "v." | "into" | "over" | "under" | "upon" | "as" | "is" | "be" | "de" | "la" | "le" | "les" | "du" | "des" | "del" | "el" | "los" | "las" | "di" | "da" | "der" | "die" | "das" | "und" | "e" | "et" | "y" | "no" | "not" | "my" | "your" | "our" | "me" | "it" | "its" | "are" | "was" | "were" | "than" | "till" | "til" | "out" | "up" | "off" | "about" | "after" | "before" | "without" | "through" | "via" | "per" | "pour" | "sur" | "dans" | "avec" | "con" | "por" | "para" | "sin" | "en" | "au" | "aux" | "mit" | "vom" | "zum" | "zur" | "im" | "am")
             }));
+        }
+    }
+
+    /// [`is_title_word`] as it was written before its ASCII walk.
+    fn is_title_word_by_chars(token: &str) -> bool {
+        is_lower_title_word(token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_bytes())
+    }
+
+    proptest::proptest! {
+        /// The byte walk over ASCII tokens answers as trimming and lowering characters does.
+        #[test]
+        fn title_words_by_bytes_as_by_chars(token in "(Star|WARS|War's|night|Knight|Chapter|Soundtrack|nightmares|K|É|\u{212a}|\\.|\\(|'|1|x| ){0,4}") {
+            proptest::prop_assert_eq!(is_title_word(&token), is_title_word_by_chars(&token));
         }
     }
 
