@@ -254,12 +254,12 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     // before that bound it cannot win: no need to search a blurb for one.
     let bound = [cut.map(|(h, _)| h), sentence.map(|(h, _)| h + 1)].into_iter().flatten().min();
     let dashed = bound.is_none_or(|b| memchr::memchr2(b'-', 0xE2, &text.as_bytes()[..b.min(text.len())]).is_some());
-    if dashed || cfg!(debug_assertions) {
-        if let Some(m) = YEAR_THEN_BODY.find(text) {
-            let head_end = text[..m.end()].trim_end().trim_end_matches([',', '!', '.', '–', '—', '-']).trim_end().len();
-            debug_assert!(dashed || bound.is_some_and(|b| head_end >= b), "a dated cut skipped: {text:?}");
-            consider(&mut cut, head_end, m.end());
-        }
+    if (dashed || cfg!(debug_assertions))
+        && let Some(m) = YEAR_THEN_BODY.find(text)
+    {
+        let head_end = text[..m.end()].trim_end().trim_end_matches([',', '!', '.', '–', '—', '-']).trim_end().len();
+        debug_assert!(dashed || bound.is_some_and(|b| head_end >= b), "a dated cut skipped: {text:?}");
+        consider(&mut cut, head_end, m.end());
     }
     if let Some((head_end, rest_start)) = sentence {
         consider(&mut cut, head_end, rest_start);
