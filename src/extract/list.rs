@@ -367,7 +367,8 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         }
     }
     for (shape, members) in &by_shape {
-        let good: Vec<usize> = members.iter().copied().filter(|&ci| member_ok(&cands[ci], units, info)).collect();
+        let good: Vec<usize> =
+            members.iter().copied().filter(|&ci| member_ok(&cands[ci], units, info, &fields)).collect();
         let good = drop_odd_members(&cands, good, units.len());
         if good.len() >= min_group_size(shape, &cands, &good) && group_ok(shape, &cands, &good, units, info) {
             let group = next_group;
@@ -388,7 +389,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
             if accepted[ci].is_some()
                 || quality(&c.header) < GROUP_TITLE_SCORE
                 || in_ranked_region(c.unit, &regions)
-                || is_field_line(&units[c.unit].text)
+                || fields.at(c.unit)
             {
                 continue;
             }
@@ -399,7 +400,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
                     true
                 }
             });
-            let family = families.iter().find(|f| f.admits(c, units, info));
+            let family = families.iter().find(|f| f.admits(c, units, info, &fields));
             if let Some((_, group, _, _)) = near {
                 accepted[ci] = Some((*group, c.enumerator.map(|e| e.number)));
             } else if let Some(f) = family {
@@ -410,7 +411,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
                     // A paragraph naming several dated works is read item by item.
                     && super::inline::dated_titles(&units[c.unit].text).len() < 2)
                 && quality(&c.header) >= 0.8
-                && member_ok(c, units, info)
+                && member_ok(c, units, info, &fields)
             {
                 accepted[ci] = Some((next_group, None));
                 next_group += 1;
@@ -499,7 +500,7 @@ struct Family {
 }
 
 impl Family {
-    fn admits(&self, c: &Candidate, units: &[Unit], info: &[UnitInfo]) -> bool {
+    fn admits(&self, c: &Candidate, units: &[Unit], info: &[UnitInfo], fields: &FieldLines) -> bool {
         let structured = c.header.sep.makers || c.shape.bracket;
         let same_look = c.shape.kind == self.kind
             && c.shape.sep == self.sep
@@ -509,7 +510,7 @@ impl Family {
         // Headings of one level are one list even when some lack a detail the others have.
         let same_look = same_look || heading && c.shape.kind == self.kind && c.shape.sep == self.sep;
         let placed = heading || c.unit > self.first && c.unit < self.end;
-        same_look && placed && member_ok(c, units, info)
+        same_look && placed && member_ok(c, units, info, fields)
     }
 }
 
@@ -600,10 +601,11 @@ fn min_group_size(shape: &Shape, cands: &[Candidate], members: &[usize]) -> usiz
 }
 
 /// A single member must look like a header on its own.
-fn member_ok(c: &Candidate, units: &[Unit], info: &[UnitInfo]) -> bool {
+/// `fields` answers [`is_field_line`] for the article's units, once each.
+fn member_ok(c: &Candidate, units: &[Unit], info: &[UnitInfo], fields: &FieldLines) -> bool {
     let u = &units[c.unit];
     let h = &c.header;
-    if quality(h) < GROUP_TITLE_SCORE || is_field_line(&u.text) {
+    if quality(h) < GROUP_TITLE_SCORE || fields.at(c.unit) {
         return false;
     }
     let structured =
