@@ -110,25 +110,27 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
     parse_cut(text, None, orientation, vocab)
 }
 
-/// [`parse`], given the header and rest [`split_header_rest`](super::split::split_header_rest)
-/// cuts `text` into, when the caller has them already.
-pub(crate) fn parse_cut(
-    text: &str,
-    cut: Option<(String, String)>,
-    orientation: &Orientation,
-    vocab: &Vocabulary,
-) -> Option<Header> {
+/// What a caller worked out about a header text already (orientation reads the same parts):
+/// the header and rest [`split_header_rest`](super::split::split_header_rest) cuts it into,
+/// and, when known, the header's bracket pieces and separators.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cut {
+    pub head: String,
+    pub rest: String,
+    /// [`bracket_pieces`] of `head`.
+    pub pieces: Option<Vec<Piece>>,
+    /// [`find_separators`] of `head`.
+    pub seps: Option<Vec<SepMatch>>,
+}
+
+/// [`parse`], given what the caller knows of `text` already.
+pub(crate) fn parse_cut(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     let mut h = parse_slots(text, cut, orientation, vocab)?;
     super::slots::refine(&mut h, vocab);
     Some(h)
 }
 
-fn parse_slots(
-    text: &str,
-    cut: Option<(String, String)>,
-    orientation: &Orientation,
-    vocab: &Vocabulary,
-) -> Option<Header> {
+fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
     // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
@@ -136,20 +138,29 @@ fn parse_slots(
         Re::gated(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)", &["(1", "(2"]).expect("static regex")
     });
     let title_first = Orientation::default();
-    let opens_with_title = super::spans::emphasis_after(text).is_some() || DATED_OPENING.is_match(text);
+    let opens_with_title = super::spans::emphasis_after(text).is_some() || dated_opening(text, &DATED_OPENING);
     let orientation = if opens_with_title { &title_first } else { orientation };
-    let (head, rest) = match cut {
-        Some(cut) => {
-            debug_assert_eq!(cut, super::split::split_header_rest(text, vocab), "another text's cut");
-            cut
+    let (head, rest, known_pieces, known_seps) = match cut {
+        Some(Cut { head, rest, pieces, seps }) => {
+            debug_assert_eq!(
+                (head.clone(), rest.clone()),
+                super::split::split_header_rest(text, vocab),
+                "another text's cut"
+            );
+            debug_assert!(pieces.as_ref().is_none_or(|p| *p == bracket_pieces(&head)), "{head:?}");
+            debug_assert!(seps.as_ref().is_none_or(|s| *s == find_separators(&head)), "{head:?}");
+            (head, rest, pieces, seps)
         }
-        None => super::split::split_header_rest(text, vocab),
+        None => {
+            let (head, rest) = super::split::split_header_rest(text, vocab);
+            (head, rest, None, None)
+        }
     };
-    let head_seps = find_separators(&head);
+    let head_seps = known_seps.unwrap_or_else(|| find_separators(&head));
     if let Some(h) = parse_many_slots(&head, &head_seps, &rest, orientation, vocab) {
         return Some(h);
     }
-    let pieces = bracket_pieces(&head);
+    let pieces = known_pieces.unwrap_or_else(|| bracket_pieces(&head));
     let outside: String = pieces
         .iter()
         .map(|p| match p {
@@ -230,6 +241,17 @@ fn parse_slots(
     h.title = title_text;
     h.evidence = evidence(&h);
     Some(h)
+}
+
+/// Whether `dated` (the pattern `^[^()[]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)`) matches `text`. Its
+/// opening bracket is the text's first one, after at most 80 characters and a space (324
+/// bytes), and a digit 1 or 2 follows it: most paragraphs fail that and are not searched.
+fn dated_opening(text: &str, dated: &Re) -> bool {
+    let bytes = text.as_bytes();
+    let possible = memchr::memchr(b'(', &bytes[..bytes.len().min(80 * 4 + 3 + 1)])
+        .is_some_and(|at| matches!(bytes.get(at + 1), Some(b'1' | b'2')));
+    debug_assert!(possible || !dated.is_match(text), "{text:?}");
+    possible && dated.is_match(text)
 }
 
 static EDITION_SLOT: LazyLock<Re> = LazyLock::new(|| {
@@ -606,10 +628,15 @@ mod tests {
     #[test]
     fn a_cut_given_parses_as_the_text() {
         let text = "Elton John ~ The Lion King (Walt Disney Records, 1994). If this existed as an EP, fine.";
-        let cut = crate::extract::split::split_header_rest(text, &BUILT_IN);
-        assert!(cut.1.starts_with("If this"));
+        let (head, rest) = crate::extract::split::split_header_rest(text, &BUILT_IN);
+        assert!(rest.starts_with("If this"));
         let o = Orientation::default();
-        assert_eq!(parse_cut(text, Some(cut), &o, &BUILT_IN), parse(text, &o, &BUILT_IN));
+        let pieces = Some(bracket_pieces(&head));
+        let seps = Some(find_separators(&head));
+        for (pieces, seps) in [(None, None), (pieces, seps)] {
+            let cut = Cut { head: head.clone(), rest: rest.clone(), pieces, seps };
+            assert_eq!(parse_cut(text, Some(cut), &o, &BUILT_IN), parse(text, &o, &BUILT_IN));
+        }
     }
 
     #[test]

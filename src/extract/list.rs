@@ -13,7 +13,9 @@ use super::fields::is_field_line;
 use super::header::{self, Header, Orientation, Sep};
 use super::names::list_score;
 use super::sections::UnitInfo;
-use super::split::{Piece, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various};
+use super::split::{
+    Piece, SepMatch, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various,
+};
 use super::units::Unit;
 use super::vocab::Vocabulary;
 use crate::document::BlockKind;
@@ -84,12 +86,11 @@ impl<'u> FieldLines<'u> {
     }
 }
 
-/// One entry of a unit's text after its list number ([`split_multi`]), with the header and
-/// rest [`split_header_rest`] cuts it into.
+/// One entry of a unit's text after its list number ([`split_multi`]), with what orientation
+/// worked out about it for the header parse ([`header::Cut`]).
 struct PartCut {
     part: String,
-    head: String,
-    rest: String,
+    cut: header::Cut,
 }
 
 /// Votes which side of each separator holds makers, over the article's short lines.
@@ -117,8 +118,8 @@ fn orientation_with(
         let mut unit_cuts = Vec::with_capacity(parts.len());
         for part in parts {
             let (head, rest) = split_header_rest(&part, vocab);
-            vote(&head, &mut o, vocab);
-            unit_cuts.push(PartCut { part, head, rest });
+            let (pieces, seps) = vote(&head, &mut o, vocab);
+            unit_cuts.push(PartCut { part, cut: header::Cut { head, rest, pieces: Some(pieces), seps } });
         }
         cuts[n] = Some(unit_cuts);
     }
@@ -126,9 +127,19 @@ fn orientation_with(
 }
 
 /// One header's vote: the name likeness of the left slot minus that of the right one.
-fn vote(head: &str, o: &mut Orientation, vocab: &Vocabulary) {
-    let outside = outside_brackets(head);
+/// Returns the header's bracket pieces, and its separators when the text outside brackets is
+/// the header itself, for the header parse.
+fn vote(head: &str, o: &mut Orientation, vocab: &Vocabulary) -> (Vec<Piece>, Option<Vec<SepMatch>>) {
+    let pieces = bracket_pieces(head);
+    let outside = outside_brackets(&pieces);
     let seps = find_separators(&outside);
+    vote_on(&outside, &seps, o, vocab);
+    let head_seps = (outside == head).then_some(seps);
+    (pieces, head_seps)
+}
+
+/// [`vote`] on the text outside brackets and its separators.
+fn vote_on(outside: &str, seps: &[SepMatch], o: &mut Orientation, vocab: &Vocabulary) {
     let Some(first) = seps.first() else { return };
     if matches!(first.sep, Sep::Comma | Sep::By) {
         return;
@@ -149,11 +160,12 @@ fn side_score(s: &str, vocab: &Vocabulary) -> f32 {
     if various { 1.0 } else { list_score(&cleaned, vocab) }
 }
 
-fn outside_brackets(text: &str) -> String {
-    bracket_pieces(text)
-        .into_iter()
+/// The text pieces of a header's [`bracket_pieces`], joined and trimmed.
+fn outside_brackets(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
         .filter_map(|p| match p {
-            Piece::Text(t) => Some(t),
+            Piece::Text(t) => Some(t.as_str()),
             Piece::Group(..) => None,
         })
         .collect::<String>()
@@ -242,9 +254,9 @@ fn candidates(
         let after_number = &u.text[enumerator.map_or(0, |e| e.len)..];
         let content = without_season(without_work_key(after_number));
         // Orientation cut this unit's text already, unless a work key or season was taken out.
-        let parts: Vec<(String, Option<(String, String)>)> =
+        let parts: Vec<(String, Option<header::Cut>)> =
             match cuts.get_mut(i).and_then(Option::take).filter(|_| content == after_number) {
-                Some(cut) => cut.into_iter().map(|c| (c.part, Some((c.head, c.rest)))).collect(),
+                Some(cut) => cut.into_iter().map(|c| (c.part, Some(c.cut))).collect(),
                 None => split_multi(&content).into_iter().map(|part| (part, None)).collect(),
             };
         let shared = parts.len() > 1;
@@ -355,7 +367,8 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
         }
     }
     for (shape, members) in &by_shape {
-        let good: Vec<usize> = members.iter().copied().filter(|&ci| member_ok(&cands[ci], units, info)).collect();
+        let good: Vec<usize> =
+            members.iter().copied().filter(|&ci| member_ok(&cands[ci], units, info, &fields)).collect();
         let good = drop_odd_members(&cands, good, units.len());
         if good.len() >= min_group_size(shape, &cands, &good) && group_ok(shape, &cands, &good, units, info) {
             let group = next_group;
@@ -376,7 +389,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
             if accepted[ci].is_some()
                 || quality(&c.header) < GROUP_TITLE_SCORE
                 || in_ranked_region(c.unit, &regions)
-                || is_field_line(&units[c.unit].text)
+                || fields.at(c.unit)
             {
                 continue;
             }
@@ -387,7 +400,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
                     true
                 }
             });
-            let family = families.iter().find(|f| f.admits(c, units, info));
+            let family = families.iter().find(|f| f.admits(c, units, info, &fields));
             if let Some((_, group, _, _)) = near {
                 accepted[ci] = Some((*group, c.enumerator.map(|e| e.number)));
             } else if let Some(f) = family {
@@ -398,7 +411,7 @@ pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ve
                     // A paragraph naming several dated works is read item by item.
                     && super::inline::dated_titles(&units[c.unit].text).len() < 2)
                 && quality(&c.header) >= 0.8
-                && member_ok(c, units, info)
+                && member_ok(c, units, info, &fields)
             {
                 accepted[ci] = Some((next_group, None));
                 next_group += 1;
@@ -487,7 +500,7 @@ struct Family {
 }
 
 impl Family {
-    fn admits(&self, c: &Candidate, units: &[Unit], info: &[UnitInfo]) -> bool {
+    fn admits(&self, c: &Candidate, units: &[Unit], info: &[UnitInfo], fields: &FieldLines) -> bool {
         let structured = c.header.sep.makers || c.shape.bracket;
         let same_look = c.shape.kind == self.kind
             && c.shape.sep == self.sep
@@ -497,7 +510,7 @@ impl Family {
         // Headings of one level are one list even when some lack a detail the others have.
         let same_look = same_look || heading && c.shape.kind == self.kind && c.shape.sep == self.sep;
         let placed = heading || c.unit > self.first && c.unit < self.end;
-        same_look && placed && member_ok(c, units, info)
+        same_look && placed && member_ok(c, units, info, fields)
     }
 }
 
@@ -588,10 +601,11 @@ fn min_group_size(shape: &Shape, cands: &[Candidate], members: &[usize]) -> usiz
 }
 
 /// A single member must look like a header on its own.
-fn member_ok(c: &Candidate, units: &[Unit], info: &[UnitInfo]) -> bool {
+/// `fields` answers [`is_field_line`] for the article's units, once each.
+fn member_ok(c: &Candidate, units: &[Unit], info: &[UnitInfo], fields: &FieldLines) -> bool {
     let u = &units[c.unit];
     let h = &c.header;
-    if quality(h) < GROUP_TITLE_SCORE || is_field_line(&u.text) {
+    if quality(h) < GROUP_TITLE_SCORE || fields.at(c.unit) {
         return false;
     }
     let structured =

@@ -220,9 +220,9 @@ fn initials_or_dotted(w: &str) -> bool {
 pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     let _ = vocab;
     let mut cut: Option<(usize, usize)> = None;
-    let mut consider = |head_end: usize, rest_start: usize| {
+    let consider = |cut: &mut Option<(usize, usize)>, head_end: usize, rest_start: usize| {
         if cut.is_none_or(|(h, _)| head_end < h) {
-            cut = Some((head_end, rest_start));
+            *cut = Some((head_end, rest_start));
         }
     };
     let mut protection = Protection::new(text);
@@ -242,16 +242,40 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
                 if !credit && (!dash || rest_words > 8 || rest.starts_with(char::is_lowercase)) {
                     let rest_start =
                         if m.as_str().trim_start().starts_with(',') { i + 1 + m.end() - 1 } else { i + 1 + m.end() };
-                    consider(i + 1, rest_start);
+                    consider(&mut cut, i + 1, rest_start);
                 }
                 break;
             }
         }
     }
-    if let Some(m) = YEAR_THEN_BODY.find(text) {
+    let sentence = sentence_cut(text);
+    // A dated cut ends past the year after its dash, and wins only by ending before the
+    // bracket cut and no later than the sentence cut (considered after it). Without a dash
+    // before that bound it cannot win: no need to search a blurb for one.
+    let bound = [cut.map(|(h, _)| h), sentence.map(|(h, _)| h + 1)].into_iter().flatten().min();
+    let dashed = bound.is_none_or(|b| memchr::memchr2(b'-', 0xE2, &text.as_bytes()[..b.min(text.len())]).is_some());
+    if (dashed || cfg!(debug_assertions))
+        && let Some(m) = YEAR_THEN_BODY.find(text)
+    {
         let head_end = text[..m.end()].trim_end().trim_end_matches([',', '!', '.', '–', '—', '-']).trim_end().len();
-        consider(head_end, m.end());
+        debug_assert!(dashed || bound.is_some_and(|b| head_end >= b), "a dated cut skipped: {text:?}");
+        consider(&mut cut, head_end, m.end());
     }
+    if let Some((head_end, rest_start)) = sentence {
+        consider(&mut cut, head_end, rest_start);
+    }
+    match cut {
+        Some((h, r)) if text.split_whitespace().nth(3).is_some() => {
+            let head = text[..h].trim().trim_end_matches(['.', '!']).trim().to_string();
+            (head, text[r..].trim().to_string())
+        }
+        _ => (text.trim().to_string(), String::new()),
+    }
+}
+
+/// Where the first sentence of `text` ends outside brackets and quotes, and where the next
+/// begins ([`split_header_rest`]).
+fn sentence_cut(text: &str) -> Option<(usize, usize)> {
     let mut protection = Protection::new(text);
     for m in SENTENCE_END.find_iter(text) {
         if protection.at(m.start()) {
@@ -265,26 +289,26 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
         }
         let head_end = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
         let rest_start = m.end() - text[..m.end()].chars().last().map_or(1, char::len_utf8);
-        consider(head_end, rest_start);
-        break;
+        return Some((head_end, rest_start));
     }
-    match cut {
-        Some((h, r)) if text.split_whitespace().nth(3).is_some() => {
-            let head = text[..h].trim().trim_end_matches(['.', '!']).trim().to_string();
-            (head, text[r..].trim().to_string())
-        }
-        _ => (text.trim().to_string(), String::new()),
-    }
+    None
 }
 
 static GLUED_VARIOUS: LazyLock<Re> = LazyLock::new(|| Re::new(r"(?i)\w*various\s+artists\w*").expect("static regex"));
 
+/// Whether `credit` holds "variou" in any ASCII case, as every match of [`GLUED_VARIOUS`]
+/// does: none of those letters has a non-ASCII case partner (only the "s" after them has,
+/// "ſ"). Most credits and titles have no "v" at all; a byte search rules the regex out.
+pub(crate) fn may_hold_various(credit: &str) -> bool {
+    let bytes = credit.as_bytes();
+    memchr::memchr2_iter(b'v', b'V', bytes)
+        .any(|at| bytes.get(at + 1..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"ariou")))
+}
+
 /// Removes "Various Artists" (with alt text glued to it, "ControlVarious Artists",
 /// "Various Artistskids") from a credit; says whether it was there.
 pub fn strip_glued_various(credit: &str) -> (String, bool) {
-    // Every match holds a "v" or "V" (no other character folds to them), and most credits and
-    // titles have neither: a byte search rules the regex out.
-    let possible = memchr::memchr2(b'v', b'V', credit.as_bytes()).is_some();
+    let possible = may_hold_various(credit);
     debug_assert!(possible || !GLUED_VARIOUS.is_match(credit), "{credit:?}");
     if !possible || !GLUED_VARIOUS.is_match(credit) {
         return (credit.trim().to_string(), false);

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::split::strip_glued_various;
-use super::words::{is_capitalised, is_section_word, is_title_function_word, lowered};
+use super::words::{is_capitalised, is_lowered_title_function_word, is_section_word, lowered};
 
 static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
@@ -40,9 +40,19 @@ fn keeps_final_dot(last_word: &str) -> bool {
 /// A title slot cleaned for display: no surrounding quotes or emphasis, no punctuation that
 /// belongs to the sentence, no glued "Various Artists".
 pub fn clean_title(raw: &str) -> String {
-    let (s, _) = strip_glued_various(raw);
-    let mut s = s.trim().to_string();
+    // Without "Various Artists" in it the slot is only trimmed: the first round reads it as is.
+    let stripped;
+    let start = if super::split::may_hold_various(raw) {
+        stripped = strip_glued_various(raw).0;
+        stripped.trim()
+    } else {
+        raw.trim()
+    };
     // Round after round until nothing changes.
+    let mut s = clean_round(start);
+    if s == start {
+        return s;
+    }
     loop {
         let next = clean_round(&s);
         if next == s {
@@ -131,7 +141,7 @@ pub fn title_score(s: &str) -> f32 {
     // long slot (a blurb's first sentence) to its end. At most 16 words are kept, on the stack.
     let mut kept = [""; 16];
     let mut count = 0;
-    for word in s.split_whitespace() {
+    for word in words_of(s) {
         if count == kept.len() {
             return 0.0;
         }
@@ -147,7 +157,7 @@ pub fn title_score(s: &str) -> f32 {
     }
     let mut content_kept = [""; 16];
     let mut content_count = 0;
-    for word in words.iter().filter(|w| !lowered(w, is_title_function_word)) {
+    for word in words.iter().filter(|w| !is_lowered_title_function_word(w)) {
         content_kept[content_count] = word;
         content_count += 1;
     }
@@ -183,10 +193,19 @@ pub fn title_score(s: &str) -> f32 {
     if ratio < 0.8 && has_sentence_word(&lower) {
         score -= 0.3;
     }
-    if NUMBERED_SECTION.is_match(&lower) || CALENDAR_OR_LETTER_SECTION.is_match(s) {
+    if NUMBERED_SECTION.is_match(&lower) || calendar_or_letter_section(s) {
         score -= 0.5;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// `s.split_whitespace()`: in ASCII text without a vertical tab (the one ASCII space
+/// `u8::is_ascii_whitespace` leaves out), the same words, cut at bytes.
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii() && !s.as_bytes().contains(&0x0B);
+    let (by_bytes, by_chars) =
+        if ascii { (Some(s.split_ascii_whitespace()), None) } else { (None, Some(s.split_whitespace())) };
+    by_bytes.into_iter().flatten().chain(by_chars.into_iter().flatten())
 }
 
 static QUESTION_START: LazyLock<Re> = LazyLock::new(|| {
@@ -205,6 +224,24 @@ static CALENDAR_OR_LETTER_SECTION: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Octubre|Noviembre|Diciembre)(?:\s*[-–—/&]\s*[A-Z][a-zé]+)?(?:\s+(?:19|20)\d\d)?|Q[1-4](?:\s+(?:19|20)\d\d)?|[A-Z](?:\s*(?:[-–—]|,|&|and)\s*[A-Z])*)\s*:?$")
         .expect("static regex")
 });
+
+/// Whether [`CALENDAR_OR_LETTER_SECTION`] matches `s`. Its matches open with a capital A–Z
+/// followed by nothing, a space, a dash, ",", "&", "a" (and), ":", a quarter's digit 1–4 or a
+/// month name's second letter: most titles ("The…", "Blade…") fail that and are not searched.
+fn calendar_or_letter_section(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let possible = bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(1).is_none_or(|&b| {
+            !b.is_ascii()
+                || matches!(
+                    b,
+                    b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'-' | b',' | b'&' | b':' | b'1'..=b'4'
+                )
+                || b"aepucokvnbgi".contains(&b)
+        });
+    debug_assert!(possible || !CALENDAR_OR_LETTER_SECTION.is_match(s), "{s:?}");
+    possible && CALENDAR_OR_LETTER_SECTION.is_match(s)
+}
 
 /// Whether [`SENTENCE_WORDS`] matches in `lower`. ASCII text (nearly all) is read word by word:
 /// a match is a whole run of word characters that is one of the words, or "it" or "there",
@@ -334,6 +371,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The "variou" check refuses only credits the glued-various pattern finds nothing in.
+        #[test]
+        fn various_check_refuses_only_non_matches(s in "(v|V|ARIOU|ariou|s|ſ| |\u{a0}|Artists|ARTISTS|x|é){0,8}") {
+            if !crate::extract::split::may_hold_various(&s) {
+                proptest::prop_assert_eq!(strip_glued_various(&s), (s.trim().to_string(), false));
+            }
+        }
+
         /// Cleaning on slices gives what cleaning on strings gave.
         #[test]
         fn clean_rounds_on_slices_as_on_strings(raw in "(Ab|E\\.T\\.|Jr|\\.|\\.\\.| |\u{a0}|\\*|_|“|”|\"|‘|’|'|,|:|–|-|~|‡|£2\\.9|\\$3|Various Artists){0,8}") {
@@ -371,6 +416,22 @@ mod tests {
         assert!(has_sentence_word("i'm here"));
         assert!(!has_sentence_word("it'sx thereby isle"));
         assert!(!has_sentence_word("the dark knight"));
+    }
+
+    proptest::proptest! {
+        /// The opening check refuses only what the calendar pattern refuses.
+        #[test]
+        fn calendar_check_refuses_only_non_matches(s in "(January|Février|März|Août|Dezember|Q3|A|B|The|Blade| |\u{a0}|–|-|,|&|and|:|2023|x|é){0,4}") {
+            proptest::prop_assert_eq!(calendar_or_letter_section(&s), CALENDAR_OR_LETTER_SECTION.is_match(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// Words cut at bytes are the words `split_whitespace` gives.
+        #[test]
+        fn words_by_bytes_as_by_chars(s in "(a|Bc| |\t|\n|\u{b}|\u{c}|\r|\u{a0}|\u{1c}|é){0,10}") {
+            proptest::prop_assert_eq!(words_of(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
+        }
     }
 
     #[test]

@@ -19,279 +19,331 @@ pub fn is_particle(token: &str) -> bool {
 
 /// Lower-case words that may sit inside a title ("Schindler's List" no; "Gone with the Wind").
 pub fn is_title_function_word(token: &str) -> bool {
+    is_title_function_bytes(token.as_bytes())
+}
+
+/// [`is_title_function_word`] of `token` lower-cased, as `lowered(token, is_title_function_word)`
+/// answers; a short ASCII token is lowered on the stack and read as bytes.
+pub fn is_lowered_title_function_word(token: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if token.len() <= buffer.len() && token.is_ascii() {
+        let lower = &mut buffer[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        return is_title_function_bytes(lower);
+    }
+    is_title_function_word(&token.to_lowercase())
+}
+
+/// [`is_title_function_word`] over bytes: the trailing commas and colons are ASCII, and so is
+/// every word of the list.
+fn is_title_function_bytes(token: &[u8]) -> bool {
+    let end = token.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
     matches!(
-        token.trim_end_matches([',', ':']),
-        "a" | "an"
-            | "the"
-            | "of"
-            | "and"
-            | "in"
-            | "on"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "at"
-            | "by"
-            | "or"
-            | "nor"
-            | "but"
-            | "vs"
-            | "vs."
-            | "v."
-            | "into"
-            | "over"
-            | "under"
-            | "upon"
-            | "as"
-            | "is"
-            | "be"
-            | "de"
-            | "la"
-            | "le"
-            | "les"
-            | "du"
-            | "des"
-            | "del"
-            | "el"
-            | "los"
-            | "las"
-            | "di"
-            | "da"
-            | "der"
-            | "die"
-            | "das"
-            | "und"
-            | "e"
-            | "et"
-            | "y"
-            | "no"
-            | "not"
-            | "my"
-            | "your"
-            | "our"
-            | "me"
-            | "it"
-            | "its"
-            | "are"
-            | "was"
-            | "were"
-            | "than"
-            | "till"
-            | "til"
-            | "out"
-            | "up"
-            | "off"
-            | "about"
-            | "after"
-            | "before"
-            | "without"
-            | "through"
-            | "via"
-            | "per"
-            | "pour"
-            | "sur"
-            | "dans"
-            | "avec"
-            | "con"
-            | "por"
-            | "para"
-            | "sin"
-            | "en"
-            | "au"
-            | "aux"
-            | "mit"
-            | "vom"
-            | "zum"
-            | "zur"
-            | "im"
-            | "am"
+        &token[..end],
+        b"a" | b"an"
+            | b"the"
+            | b"of"
+            | b"and"
+            | b"in"
+            | b"on"
+            | b"to"
+            | b"for"
+            | b"from"
+            | b"with"
+            | b"at"
+            | b"by"
+            | b"or"
+            | b"nor"
+            | b"but"
+            | b"vs"
+            | b"vs."
+            | b"v."
+            | b"into"
+            | b"over"
+            | b"under"
+            | b"upon"
+            | b"as"
+            | b"is"
+            | b"be"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"les"
+            | b"du"
+            | b"des"
+            | b"del"
+            | b"el"
+            | b"los"
+            | b"las"
+            | b"di"
+            | b"da"
+            | b"der"
+            | b"die"
+            | b"das"
+            | b"und"
+            | b"e"
+            | b"et"
+            | b"y"
+            | b"no"
+            | b"not"
+            | b"my"
+            | b"your"
+            | b"our"
+            | b"me"
+            | b"it"
+            | b"its"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"than"
+            | b"till"
+            | b"til"
+            | b"out"
+            | b"up"
+            | b"off"
+            | b"about"
+            | b"after"
+            | b"before"
+            | b"without"
+            | b"through"
+            | b"via"
+            | b"per"
+            | b"pour"
+            | b"sur"
+            | b"dans"
+            | b"avec"
+            | b"con"
+            | b"por"
+            | b"para"
+            | b"sin"
+            | b"en"
+            | b"au"
+            | b"aux"
+            | b"mit"
+            | b"vom"
+            | b"zum"
+            | b"zur"
+            | b"im"
+            | b"am"
     )
 }
 
 /// Words common in work titles but rare in personal names; they lower a name score.
 pub fn is_title_word(token: &str) -> bool {
-    let t = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // The words are 3 to 10 ASCII bytes.
+    trimmed_lowered(token, 3..=10, is_lower_title_word)
+}
+
+/// [`is_title_word`] of a trimmed, lower-cased word.
+fn is_lower_title_word(t: &[u8]) -> bool {
     matches!(
-        t.as_str(),
-        "star"
-            | "wars"
-            | "war"
-            | "night"
-            | "nights"
-            | "day"
-            | "days"
-            | "love"
-            | "man"
-            | "men"
-            | "world"
-            | "life"
-            | "dead"
-            | "blood"
-            | "king"
-            | "story"
-            | "girl"
-            | "boy"
-            | "house"
-            | "city"
-            | "dark"
-            | "knight"
-            | "black"
-            | "red"
-            | "blue"
-            | "white"
-            | "green"
-            | "time"
-            | "last"
-            | "lost"
-            | "space"
-            | "dream"
-            | "dreams"
-            | "heart"
-            | "fire"
-            | "ice"
-            | "land"
-            | "planet"
-            | "game"
-            | "games"
-            | "movie"
-            | "film"
-            | "show"
-            | "part"
-            | "vol"
-            | "volume"
-            | "chapter"
-            | "season"
-            | "theme"
-            | "soundtrack"
-            | "score"
-            | "original"
-            | "music"
-            | "songs"
-            | "song"
-            | "album"
-            | "edition"
-            | "collection"
-            | "trilogy"
-            | "saga"
-            | "legend"
-            | "return"
-            | "rise"
-            | "fall"
-            | "road"
-            | "street"
-            | "river"
-            | "sea"
-            | "ocean"
-            | "sun"
-            | "moon"
-            | "stars"
-            | "ghost"
-            | "ghosts"
-            | "monster"
-            | "wolf"
-            | "dragon"
-            | "galaxy"
-            | "empire"
-            | "state"
-            | "park"
-            | "island"
-            | "mountain"
-            | "fiction"
-            | "rain"
-            | "purple"
-            | "top"
-            | "best"
-            | "greatest"
-            | "all"
-            | "trek"
-            | "mix"
-            | "awesome"
-            | "theatre"
-            | "theater"
-            | "hotel"
-            | "school"
-            | "club"
-            | "war's"
-            | "detective"
-            | "things"
-            | "stranger"
-            | "wednesday"
-            | "friday"
-            | "sunday"
+        t,
+        b"star"
+            | b"wars"
+            | b"war"
+            | b"night"
+            | b"nights"
+            | b"day"
+            | b"days"
+            | b"love"
+            | b"man"
+            | b"men"
+            | b"world"
+            | b"life"
+            | b"dead"
+            | b"blood"
+            | b"king"
+            | b"story"
+            | b"girl"
+            | b"boy"
+            | b"house"
+            | b"city"
+            | b"dark"
+            | b"knight"
+            | b"black"
+            | b"red"
+            | b"blue"
+            | b"white"
+            | b"green"
+            | b"time"
+            | b"last"
+            | b"lost"
+            | b"space"
+            | b"dream"
+            | b"dreams"
+            | b"heart"
+            | b"fire"
+            | b"ice"
+            | b"land"
+            | b"planet"
+            | b"game"
+            | b"games"
+            | b"movie"
+            | b"film"
+            | b"show"
+            | b"part"
+            | b"vol"
+            | b"volume"
+            | b"chapter"
+            | b"season"
+            | b"theme"
+            | b"soundtrack"
+            | b"score"
+            | b"original"
+            | b"music"
+            | b"songs"
+            | b"song"
+            | b"album"
+            | b"edition"
+            | b"collection"
+            | b"trilogy"
+            | b"saga"
+            | b"legend"
+            | b"return"
+            | b"rise"
+            | b"fall"
+            | b"road"
+            | b"street"
+            | b"river"
+            | b"sea"
+            | b"ocean"
+            | b"sun"
+            | b"moon"
+            | b"stars"
+            | b"ghost"
+            | b"ghosts"
+            | b"monster"
+            | b"wolf"
+            | b"dragon"
+            | b"galaxy"
+            | b"empire"
+            | b"state"
+            | b"park"
+            | b"island"
+            | b"mountain"
+            | b"fiction"
+            | b"rain"
+            | b"purple"
+            | b"top"
+            | b"best"
+            | b"greatest"
+            | b"all"
+            | b"trek"
+            | b"mix"
+            | b"awesome"
+            | b"theatre"
+            | b"theater"
+            | b"hotel"
+            | b"school"
+            | b"club"
+            | b"war's"
+            | b"detective"
+            | b"things"
+            | b"stranger"
+            | b"wednesday"
+            | b"friday"
+            | b"sunday"
     )
 }
 
 /// Words that make a short line a section heading of the article rather than a work title:
 /// the article's own subject vocabulary and the usual headings of web articles.
 pub fn is_section_word(token: &str) -> bool {
-    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| {
-        matches!(
-            t,
-            "soundtracks"
-                | "scores"
-                | "composers"
-                | "ranking"
-                | "ranked"
-                | "rankings"
-                | "conclusion"
-                | "introduction"
-                | "intro"
-                | "contents"
-                | "faq"
-                | "faqs"
-                | "questions"
-                | "tips"
-                | "summary"
-                | "overview"
-                | "verdict"
-                | "methodology"
-                | "related"
-                | "recommended"
-                | "comments"
-                | "comment"
-                | "reply"
-                | "share"
-                | "subscribe"
-                | "newsletter"
-                | "advertisement"
-                | "sponsored"
-                | "references"
-                | "sources"
-                | "bibliography"
-                | "notes"
-                | "footnotes"
-                | "mentions"
-                | "honourable"
-                | "honorable"
-                | "criteria"
-                | "prepare"
-                | "apply"
-                | "takeaways"
-                | "conclusions"
-                | "credits"
-                | "categories"
-                | "tags"
-                | "archives"
-                | "navigation"
-                | "menu"
-                | "login"
-                | "register"
-                | "search"
-                | "privacy"
-                | "cookies"
-                | "terms"
-                | "about"
-                | "contact"
-                | "follow"
-                | "trending"
-                | "popular"
-                | "latest"
-                | "previous"
-                | "next"
-                | "readers"
-        )
-    })
+    // Section words are 3 to 13 ASCII letters.
+    trimmed_lowered(token, 3..=13, is_lower_section_word)
+}
+
+/// `f` of `token` trimmed of non-alphanumeric characters and lower-cased. An ASCII token
+/// (nearly all) is trimmed and lowered as bytes, on the stack, and one whose trimmed length is
+/// outside `lengths` (those of the ASCII words `f` accepts) is refused before lowering.
+fn trimmed_lowered(token: &str, lengths: std::ops::RangeInclusive<usize>, f: impl FnOnce(&[u8]) -> bool) -> bool {
+    if token.is_ascii() {
+        let bytes = token.as_bytes();
+        let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return false;
+        };
+        let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+        let word = &bytes[start..end];
+        let mut buffer = [0u8; 16];
+        if !lengths.contains(&word.len()) || word.len() > buffer.len() {
+            return false;
+        }
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        return f(lower);
+    }
+    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| f(t.as_bytes()))
+}
+
+/// [`is_section_word`] of a trimmed, lower-cased word.
+fn is_lower_section_word(t: &[u8]) -> bool {
+    matches!(
+        t,
+        b"soundtracks"
+            | b"scores"
+            | b"composers"
+            | b"ranking"
+            | b"ranked"
+            | b"rankings"
+            | b"conclusion"
+            | b"introduction"
+            | b"intro"
+            | b"contents"
+            | b"faq"
+            | b"faqs"
+            | b"questions"
+            | b"tips"
+            | b"summary"
+            | b"overview"
+            | b"verdict"
+            | b"methodology"
+            | b"related"
+            | b"recommended"
+            | b"comments"
+            | b"comment"
+            | b"reply"
+            | b"share"
+            | b"subscribe"
+            | b"newsletter"
+            | b"advertisement"
+            | b"sponsored"
+            | b"references"
+            | b"sources"
+            | b"bibliography"
+            | b"notes"
+            | b"footnotes"
+            | b"mentions"
+            | b"honourable"
+            | b"honorable"
+            | b"criteria"
+            | b"prepare"
+            | b"apply"
+            | b"takeaways"
+            | b"conclusions"
+            | b"credits"
+            | b"categories"
+            | b"tags"
+            | b"archives"
+            | b"navigation"
+            | b"menu"
+            | b"login"
+            | b"register"
+            | b"search"
+            | b"privacy"
+            | b"cookies"
+            | b"terms"
+            | b"about"
+            | b"contact"
+            | b"follow"
+            | b"trending"
+            | b"popular"
+            | b"latest"
+            | b"previous"
+            | b"next"
+            | b"readers"
+    )
 }
 
 /// Calls `f` with the lower-case form of `token`; short ASCII words (nearly all) are
@@ -475,6 +527,53 @@ mod tests {
         #[test]
         fn lowered_is_to_lowercase(token in "[A-Za-z0-9ÉéİK'’ -]{0,40}") {
             proptest::prop_assert_eq!(lowered(&token, str::to_string), token.to_lowercase());
+        }
+    }
+
+    /// [`is_section_word`] as it was written before its ASCII walk.
+    fn is_section_word_by_chars(token: &str) -> bool {
+        lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| is_lower_section_word(t.as_bytes()))
+    }
+
+    proptest::proptest! {
+        /// The byte walk over ASCII tokens answers as trimming and lowering characters does.
+        #[test]
+        fn section_words_by_bytes_as_by_chars(token in "(Soundtracks|SCORES|faq|Intro|advertisement|Advertisements|tv|K|É|\u{212a}|\\.|:|\\(|\\)|'|1|x| ){0,4}") {
+            proptest::prop_assert_eq!(is_section_word(&token), is_section_word_by_chars(&token));
+        }
+    }
+
+    proptest::proptest! {
+        /// Function words read lowered as bytes as they were read lowered as strings.
+        #[test]
+        fn function_words_lowered_as_bytes(token in "(The|AND|of|De|la|vs\\.|v\\.|İ|é|K|,|:|x| ){0,3}") {
+            proptest::prop_assert_eq!(is_lowered_title_function_word(&token), lowered(&token, |t| {
+                matches!(t.trim_end_matches([',', ':']), "a" | "an" | "the" | "of" | "and" | "in" | "on" | "to" | "for" | "from" | "with" | "at" | "by" | "or" | "nor" | "but" | "vs" | "vs." | "v." | "into" | "over" | "under" | "upon" | "as" | "is" | "be" | "de" | "la" | "le" | "les" | "du" | "des" | "del" | "el" | "los" | "las" | "di" | "da" | "der" | "die" | "das" | "und" | "e" | "et" | "y" | "no" | "not" | "my" | "your" | "our" | "me" | "it" | "its" | "are" | "was" | "were" | "than" | "till" | "til" | "out" | "up" | "off" | "about" | "after" | "before" | "without" | "through" | "via" | "per" | "pour" | "sur" | "dans" | "avec" | "con" | "por" | "para" | "sin" | "en" | "au" | "aux" | "mit" | "vom" | "zum" | "zur" | "im" | "am")
+            }));
+        }
+    }
+
+    /// [`is_title_word`] as it was written before its ASCII walk.
+    fn is_title_word_by_chars(token: &str) -> bool {
+        is_lower_title_word(token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_bytes())
+    }
+
+    proptest::proptest! {
+        /// The byte walk over ASCII tokens answers as trimming and lowering characters does.
+        #[test]
+        fn title_words_by_bytes_as_by_chars(token in "(Star|WARS|War's|night|Knight|Chapter|Soundtrack|nightmares|K|É|\u{212a}|\\.|\\(|'|1|x| ){0,4}") {
+            proptest::prop_assert_eq!(is_title_word(&token), is_title_word_by_chars(&token));
+        }
+    }
+
+    #[test]
+    fn section_words() {
+        // The Kelvin sign lowers to "k".
+        for yes in ["Soundtracks", "(FAQ)", "Intro:", "advertisement", "Ranked.", "Ta\u{212a}eaways"] {
+            assert!(is_section_word(yes), "{yes}");
+        }
+        for no in ["", "...", "TV", "Advertisements", "Score", "Scores2"] {
+            assert!(!is_section_word(no), "{no}");
         }
     }
 
