@@ -143,7 +143,7 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
     let blocks = blocking::Blocks::new(&profiles);
     let mut scored: Vec<Scored> = par_flat_map_chunked(profiles.len(), |a| {
         let (profiles, a) = (&profiles, a as u32);
-        blocks.partners(profiles, a).into_iter().filter_map(move |b| {
+        blocks.partners(a).into_iter().filter_map(move |b| {
             let s = scoring::score(&profiles[a as usize], &profiles[b as usize])?;
             (s.merges() || review::is_near(&s)).then_some(Scored { total: s.total, title: s.title, a, b })
         })
