@@ -25,7 +25,7 @@ impl Lead {
         }
         Ok(Lead {
             literals: Literals::new(literals, pattern.contains("(?i")),
-            copies: MetaCopies::new(pattern, ascii_pattern)?,
+            copies: MetaCopies::new(pattern, ascii_pattern),
         })
     }
 

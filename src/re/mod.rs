@@ -6,7 +6,8 @@
 //! compiles each pattern with ASCII word boundaries (`(?-u:\b)`) and uses that copy whenever
 //! the haystack holds no non-ASCII *word* character: then every character's "wordness" is the
 //! same under both definitions, so both copies find exactly the same matches. Haystacks with
-//! accented letters take the Unicode copy, as before.
+//! accented letters take the Unicode copy, as before. Each copy is compiled on first use (see
+//! [`copies`]).
 //!
 //! A pattern can also carry a *gate* ([`Re::gated`]): literals one of which every match must
 //! contain. When none is in the haystack, the search is skipped. Gates are written by hand
@@ -28,6 +29,7 @@
 //! hand-written literal lists are checked on every text the tests extract from.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 mod copies;
 mod gate;
@@ -36,6 +38,7 @@ mod literals;
 mod runs;
 mod start;
 
+use copies::Copies;
 use gate::Gate;
 use lead::Lead;
 use regex::{Captures, Match, Regex, Replacer};
@@ -75,16 +78,15 @@ pub fn ascii_boundaries_agree(hay: &str) -> bool {
     !crate::normalize::text::non_ascii_chars(hay).any(|c| !matches!(c, '\u{2010}'..='\u{2027}') && is_word_char(c))
 }
 
-/// A regex with a second copy of itself on ASCII word boundaries; see the module docs.
+/// A regex with a second copy of itself on ASCII word boundaries; see the module docs. Each
+/// copy, and the anchored start, is worked out on first use (see [`copies`]).
 #[derive(Debug, Clone)]
 pub struct Re {
-    unicode: Regex,
-    /// The same pattern with `\b`/`\B` made ASCII; `None` when it has neither.
-    ascii: Option<Regex>,
+    copies: Copies<Regex>,
     gate: Gate,
     /// For a pattern every match of which starts at the haystack's start: the bytes such a
     /// match can begin with.
-    start: Option<AnchoredStart>,
+    start: OnceLock<Option<AnchoredStart>>,
     /// Literals every match begins with ([`Re::led`]).
     lead: Option<Box<Lead>>,
     /// The pattern's alphabet, when its gated searches look only at runs of it ([`Re::in_runs`]).
@@ -92,11 +94,15 @@ pub struct Re {
 }
 
 impl Re {
+    /// Compiles nothing yet. Debug builds (the tests) check the pattern's syntax here, as the
+    /// regex crate would; every pattern is a static one, so release builds leave the check
+    /// to first use, which panics on a pattern that does not compile.
     pub fn new(pattern: &str) -> Result<Re, regex::Error> {
-        let unicode = Regex::new(pattern)?;
+        #[cfg(debug_assertions)]
+        regex_syntax::Parser::new().parse(pattern).map_err(|e| regex::Error::Syntax(e.to_string()))?;
         let rewritten = ascii_boundaries(pattern);
-        let ascii = if rewritten == pattern { None } else { Some(Regex::new(&rewritten)?) };
-        Ok(Re { unicode, ascii, gate: Gate::Open, start: AnchoredStart::of(pattern), lead: None, runs: None })
+        let ascii = (rewritten != pattern).then_some(rewritten.as_str());
+        Ok(Re { copies: Copies::new(pattern, ascii), gate: Gate::Open, start: OnceLock::new(), lead: None, runs: None })
     }
 
     /// A regex every match of which contains one of `literals` (ASCII case ignored when the
@@ -110,7 +116,7 @@ impl Re {
     /// As with gates, the literals are written by hand beside the pattern, and must be
     /// non-empty: every alternative must begin with one of them, after at most a `\b`.
     pub fn led(self, literals: &[&str]) -> Result<Re, regex::Error> {
-        let lead = Lead::new(self.unicode.as_str(), self.ascii.as_ref().map(Regex::as_str), literals)?;
+        let lead = Lead::new(self.copies.pattern(), self.copies.ascii_pattern(), literals)?;
         Ok(Re { lead: Some(Box::new(lead)), ..self })
     }
 
@@ -121,7 +127,7 @@ impl Re {
         if !matches!(self.gate, Gate::Literals(_)) {
             return Err(regex::Error::Syntax(format!("{}: runs are found from a gate's literals", self.as_str())));
         }
-        let runs = Runs::new(self.unicode.as_str(), self.ascii.as_ref().map(Regex::as_str))?;
+        let runs = Runs::new(self.copies.pattern(), self.copies.ascii_pattern())?;
         Ok(Re { runs: Some(Box::new(runs)), ..self })
     }
 
@@ -133,7 +139,7 @@ impl Re {
     /// False when neither the gate nor the anchored start lets a match into `hay`.
     #[inline]
     fn admits(&self, hay: &str) -> bool {
-        let admitted = self.start.is_none_or(|s| s.admits(hay)) && self.gate.admits(hay);
+        let admitted = self.start().is_none_or(|s| s.admits(hay)) && self.gate.admits(hay);
         // Gates are written by hand: debug builds (the tests) check that a refused text holds
         // no match, on every text the tests extract from.
         debug_assert!(
@@ -153,14 +159,25 @@ impl Re {
     /// The copy to search `hay` with, and whether it is the ASCII one.
     #[inline]
     fn pick_copy(&self, hay: &str) -> (bool, &Regex) {
-        match &self.ascii {
-            Some(ascii) if ascii_boundaries_agree(hay) => (true, ascii),
-            _ => (false, &self.unicode),
-        }
+        let ascii = self.copies.has_ascii() && ascii_boundaries_agree(hay);
+        (ascii, self.copies.pick(ascii))
+    }
+
+    /// The bytes a match can begin with, for a pattern anchored at the haystack's start.
+    #[inline]
+    fn start(&self) -> Option<&AnchoredStart> {
+        self.start
+            .get_or_init(|| {
+                // Only `^` (outside multi-line mode) and `\A` anchor at the start: a pattern
+                // with neither is not parsed.
+                let pattern = self.copies.pattern();
+                (pattern.contains('^') || pattern.contains(r"\A")).then(|| AnchoredStart::of(pattern)).flatten()
+            })
+            .as_ref()
     }
 
     pub fn as_str(&self) -> &str {
-        self.unicode.as_str()
+        self.copies.pattern()
     }
 
     /// A walk over the places where matches may begin in `hay`, when the regex is led or

@@ -47,7 +47,7 @@ impl Runs {
                 wide.push((r.start().max('\u{80}'), r.end()));
             }
         }
-        Ok(Runs { ascii, wide, copies: MetaCopies::new(pattern, ascii_pattern)? })
+        Ok(Runs { ascii, wide, copies: MetaCopies::new(pattern, ascii_pattern) })
     }
 
     fn contains(&self, c: char) -> bool {

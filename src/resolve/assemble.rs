@@ -120,6 +120,13 @@ pub fn finish<S: MentionSource + ?Sized>(
         }
     };
 
+    // Where mention `m` is in a record's members (sorted by order key): its `source:line`
+    // is made once, for the record, and shared by the explanation's groups.
+    let position = |members: &[usize], m: usize| {
+        members
+            .binary_search_by_key(&digests.order_key(m), |&x| digests.order_key(x))
+            .expect("a profile's mentions are its record's")
+    };
     let mut candidates: Vec<IdCandidate> = Vec::with_capacity(groups.len());
     for range in record_chunks(&members) {
         let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); range.len()];
@@ -139,7 +146,7 @@ pub fn finish<S: MentionSource + ?Sized>(
                     .iter()
                     .map(|&p| &profiles[p as usize])
                     .filter(|ms| ms.len() > 1)
-                    .map(|ms| ms.iter().map(|&m| Arc::from(digests.reference(m))).collect())
+                    .map(|ms| ms.iter().map(|&m| Arc::clone(&refs[position(&members[r], m)])).collect())
                     .collect();
                 let record = b.record;
                 let explanation = RecordExplanation {

@@ -35,9 +35,14 @@ pub const WINDOW: usize = 8;
 
 /// The run's blocks: which profiles share a block key.
 pub struct Blocks {
-    spelling: HashMap<String, String>,
     /// (block, profile), sorted; blocks are named by a hash of their key.
     entries: Vec<(u64, u32)>,
+    /// Indices into `entries` grouped by profile (each group in entry order): profile `p`'s
+    /// are `by_profile[starts[p]..starts[p + 1]]`. Working a profile's keys out again
+    /// for its partners cost as much as finding them the first time; these take 4 bytes an
+    /// entry beside its 16.
+    by_profile: Vec<u32>,
+    starts: Vec<u32>,
 }
 
 impl Blocks {
@@ -47,22 +52,24 @@ impl Blocks {
             profile_keys(&profiles[i], &spelling).into_iter().map(move |k| (k, i as u32))
         });
         entries.par_sort_unstable();
-        Blocks { spelling, entries }
+        let (by_profile, starts) = group_by_profile(&entries, profiles.len());
+        Blocks { entries, by_profile, starts }
     }
 
     /// The candidates `b > a` that profile `a` is paired with, sorted and distinct: in each
     /// of its blocks, the profiles after it (profiles are numbered in key order, so a block
     /// is sorted by key), all of them in a small block, the next [`WINDOW`] in a large one.
     /// Every candidate pair is listed once, by its first profile, so pairs never have to be
-    /// held all at once. The profile's block keys are worked out again rather than kept: a
-    /// list per profile would cost more memory than the hashing costs time.
-    pub fn partners(&self, profiles: &[Profile], a: u32) -> Vec<u32> {
+    /// held all at once.
+    pub fn partners(&self, a: u32) -> Vec<u32> {
         let mut out = Vec::new();
-        for key in profile_keys(&profiles[a as usize], &self.spelling) {
-            let start = self.entries.partition_point(|e| e.0 < key);
+        let mine = &self.by_profile[self.starts[a as usize] as usize..self.starts[a as usize + 1] as usize];
+        for &at in mine {
+            let (at, key) = (at as usize, self.entries[at as usize].0);
+            let start = self.entries[..at].partition_point(|e| e.0 < key);
             let block = &self.entries[start..];
             let block = &block[..block.partition_point(|e| e.0 == key)];
-            let Ok(x) = block.binary_search_by_key(&a, |e| e.1) else { continue };
+            let x = at - start;
             let reach = if block.len() <= FULL_BLOCK { block.len() } else { WINDOW + 1 };
             out.extend(block[x + 1..block.len().min(x + reach)].iter().map(|e| e.1));
         }
@@ -70,6 +77,25 @@ impl Blocks {
         out.dedup();
         out
     }
+}
+
+/// The indices of `entries` grouped by profile, in entry order within a profile (a counting
+/// sort), and where each profile's group starts (`profiles + 1` offsets).
+fn group_by_profile(entries: &[(u64, u32)], profiles: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0u32; profiles + 1];
+    for &(_, p) in entries {
+        starts[p as usize + 1] += 1;
+    }
+    for p in 0..profiles {
+        starts[p + 1] += starts[p];
+    }
+    let mut next = starts.clone();
+    let mut by_profile = vec![0u32; entries.len()];
+    for (at, &(_, p)) in entries.iter().enumerate() {
+        by_profile[next[p as usize] as usize] = at as u32;
+        next[p as usize] += 1;
+    }
+    (by_profile, starts)
 }
 
 /// The distinct blocks of a profile's title variants.

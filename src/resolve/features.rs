@@ -26,6 +26,8 @@ pub struct TitleVariant {
     /// filled in by [`Idf::annotate`]; weights are worked out from them when needed.
     pub df: Box<[u32]>,
     titles_counted: f64,
+    /// The sum of the tokens' weights, which every scoring of the variant reads.
+    weight_total: f64,
 }
 
 impl TitleVariant {
@@ -55,13 +57,25 @@ impl TitleVariant {
         let compact_base = compact(&parsed.base);
         let compact_base = (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into());
         let numbered_key = (key != parsed.base).then(|| key.into());
-        Some(TitleVariant { parsed, numbered_key, compact_base, df: Box::default(), titles_counted: 1.0 })
+        Some(TitleVariant {
+            parsed,
+            numbered_key,
+            compact_base,
+            df: Box::default(),
+            titles_counted: 1.0,
+            weight_total: 0.0,
+        })
     }
 
     /// The IDF weight of token `i`: `ln(1 + N / df)` over the `N` titles counted, a word
     /// seen nowhere (a typo) counting as seen once.
     pub fn weight(&self, i: usize) -> f64 {
         (1.0 + self.titles_counted / self.df[i].max(1) as f64).ln()
+    }
+
+    /// The sum of the tokens' weights (worked out once, by [`Idf::annotate`]).
+    pub fn weight_total(&self) -> f64 {
+        self.weight_total
     }
 
     /// The work key: the base and the part number.
@@ -312,6 +326,7 @@ impl Idf {
     pub fn annotate(&self, t: &mut TitleVariant) {
         t.df = t.tokens().map(|w| self.df(w)).collect();
         t.titles_counted = self.n;
+        t.weight_total = (0..t.df.len()).map(|i| t.weight(i)).sum::<f64>();
     }
 
     /// Number of distinct titles containing `word`.

@@ -131,6 +131,23 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
     overrides: &Overrides,
     sink: &mut dyn RecordSink,
 ) -> io::Result<Outline> {
+    // A small run's mentions are read once and kept: decoding each again to build its
+    // record was most of the reading. A large run holds only their digests.
+    if source.count() <= KEEP_MENTIONS {
+        let kept = source.mentions(0..source.count())?;
+        return resolve_from(&*kept, overrides, sink);
+    }
+    resolve_from(source, overrides, sink)
+}
+
+/// Runs of at most this many mentions hold them all in memory while they are resolved.
+const KEEP_MENTIONS: usize = 2 * crate::store::CHUNK;
+
+fn resolve_from<S: MentionSource + ?Sized>(
+    source: &S,
+    overrides: &Overrides,
+    sink: &mut dyn RecordSink,
+) -> io::Result<Outline> {
     let digests = Digests::build(source)?;
     let mut vocab = Vocabulary::new(overrides);
     vocab.learn(&digests);
@@ -143,7 +160,7 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
     let blocks = blocking::Blocks::new(&profiles);
     let mut scored: Vec<Scored> = par_flat_map_chunked(profiles.len(), |a| {
         let (profiles, a) = (&profiles, a as u32);
-        blocks.partners(profiles, a).into_iter().filter_map(move |b| {
+        blocks.partners(a).into_iter().filter_map(move |b| {
             let s = scoring::score(&profiles[a as usize], &profiles[b as usize])?;
             (s.merges() || review::is_near(&s)).then_some(Scored { total: s.total, title: s.title, a, b })
         })

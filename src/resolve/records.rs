@@ -12,6 +12,7 @@
 //!   (`the-graduate-1967`, `guardians-of-the-galaxy-2014`); see [`assign_ids`] for clashes.
 
 use std::cmp::Reverse;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -103,11 +104,11 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
     let mut tracks: Vec<Track> = Vec::new();
     let mut track_at: HashMap<String, usize> = HashMap::default();
     for t in ms.iter().flat_map(|(m, _)| m.tracks.iter()) {
-        match track_at.get(&title_key(&t.title)) {
-            Some(&at) if tracks[at].artist.is_none() => tracks[at].artist = t.artist.clone(),
-            Some(_) => {}
-            None => {
-                track_at.insert(title_key(&t.title), tracks.len());
+        match track_at.entry(title_key(&t.title)) {
+            Entry::Occupied(at) if tracks[*at.get()].artist.is_none() => tracks[*at.get()].artist = t.artist.clone(),
+            Entry::Occupied(_) => {}
+            Entry::Vacant(slot) => {
+                slot.insert(tracks.len());
                 tracks.push(t.clone());
             }
         }

@@ -101,8 +101,7 @@ pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
 
 /// IDF-weighted Jaccard where a word matches its equal or a near spelling.
 fn soft_jaccard(a: &TitleVariant, b: &TitleVariant) -> f64 {
-    let weights = |t: &TitleVariant| (0..t.df.len()).map(|i| t.weight(i)).sum::<f64>();
-    let total: f64 = weights(a) + weights(b);
+    let total: f64 = a.weight_total() + b.weight_total();
     if total == 0.0 {
         return 0.0;
     }
