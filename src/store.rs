@@ -138,7 +138,13 @@ pub struct SpilledList {
     spill: Spill,
     at: Vec<u64>,
     len: Vec<u32>,
+    /// A small list's values also kept in memory (a `Vec<T>` of all of them, in order), for
+    /// one reader to take instead of decoding them again; see [`SpilledList::take_kept`].
+    kept: Mutex<Option<Box<dyn std::any::Any + Send>>>,
 }
+
+/// Lists of at most this many values may keep them in memory as well.
+pub const KEEP: usize = 2 * CHUNK;
 
 /// Where one batch of values went: appended together, numbered later.
 pub struct Batch {
@@ -148,7 +154,35 @@ pub struct Batch {
 
 impl SpilledList {
     pub fn new(spill: Spill) -> SpilledList {
-        SpilledList { spill, at: Vec::new(), len: Vec::new() }
+        SpilledList { spill, at: Vec::new(), len: Vec::new(), kept: Mutex::new(None) }
+    }
+
+    /// Writes and numbers one value, and keeps it in memory too while the list is no longer
+    /// than [`KEEP`] and every value before it was kept this way.
+    pub fn push_kept<T: Spillable + Send + 'static>(&mut self, value: T) -> io::Result<()> {
+        self.push(&value)?;
+        let n = self.len();
+        let kept = self.kept.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match kept.as_mut().and_then(|k| k.downcast_mut::<Vec<T>>()) {
+            Some(values) if values.len() + 1 == n && n <= KEEP => values.push(value),
+            _ if n == 1 => *kept = Some(Box::new(vec![value])),
+            _ => *kept = None,
+        }
+        Ok(())
+    }
+
+    /// Keeps `values`, which must be all the list's values in order, in memory as well.
+    pub fn keep_all<T: Spillable + Send + 'static>(&self, values: Vec<T>) {
+        if values.len() == self.len() {
+            *lock(&self.kept) = Some(Box::new(values));
+        }
+    }
+
+    /// All the values, in order, if they were kept in memory ([`SpilledList::push_kept`],
+    /// [`SpilledList::keep_all`]): the first reader takes them, later ones read the spill.
+    pub fn take_kept<T: Spillable + 'static>(&self) -> Option<Vec<T>> {
+        let values = *lock(&self.kept).take()?.downcast::<Vec<T>>().ok()?;
+        (values.len() == self.len()).then_some(values)
     }
 
     /// Writes `values` to the spill in one piece; [`SpilledList::push_batch`] numbers them.
@@ -259,6 +293,8 @@ pub trait MentionSource: Sync {
     fn mention(&self, i: usize) -> io::Result<Cow<'_, Mention>>;
     /// Mentions `range`, in order.
     fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>>;
+    /// Offers all the mentions, read once, to be kept for a later reader (emit).
+    fn keep(&self, _mentions: Vec<Mention>) {}
 }
 
 impl MentionSource for [Mention] {
@@ -286,6 +322,10 @@ impl MentionSource for SpilledList {
 
     fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>> {
         self.range(range).map(Cow::Owned)
+    }
+
+    fn keep(&self, mentions: Vec<Mention>) {
+        self.keep_all(mentions);
     }
 }
 
@@ -338,6 +378,25 @@ mod tests {
         assert_eq!(all, (1..=5).map(mention).collect::<Vec<_>>());
         assert_eq!(list.get::<Mention>(3).unwrap(), mention(4));
         assert_eq!(list.mentions(1..3).unwrap().into_owned(), vec![mention(2), mention(3)]);
+    }
+
+    /// Values kept in memory come back once, the same as the spill holds; a list longer
+    /// than `KEEP` keeps none, and later readers read the spill.
+    #[test]
+    fn kept_values_are_taken_once_and_match_the_spill() {
+        let mut list = SpilledList::new(Spill::in_memory());
+        for i in 0..3 {
+            list.push_kept(mention(i)).unwrap();
+        }
+        assert_eq!(list.take_kept::<Mention>().unwrap(), list.range::<Mention>(0..3).unwrap());
+        assert!(list.take_kept::<Mention>().is_none());
+        list.keep_all(vec![mention(0)]);
+        assert!(list.take_kept::<Mention>().is_none(), "only all the values are kept");
+        let mut long = SpilledList::new(Spill::in_memory());
+        for i in 0..=KEEP {
+            long.push_kept(mention(i)).unwrap();
+        }
+        assert!(long.take_kept::<Mention>().is_none());
     }
 
     /// Every field set, including the one left out of the encoding when empty, and floats

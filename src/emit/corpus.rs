@@ -54,6 +54,14 @@ pub struct Spilled<'a> {
 
 impl Corpus for Spilled<'_> {
     fn for_each_mention(&self, f: &mut dyn FnMut(&Mention) -> io::Result<()>) -> io::Result<()> {
+        // A small run's mentions, kept in memory by resolution.
+        if let Some(mut mentions) = self.mentions.take_kept::<Mention>() {
+            for (m, &r) in mentions.iter_mut().zip(&self.outline.record_of_mention) {
+                m.soundtrack_id.clone_from(&self.outline.ids[r as usize]);
+                f(m)?;
+            }
+            return Ok(());
+        }
         for range in chunks(self.mentions.len()) {
             let mut mentions: Vec<Mention> = self.mentions.range(range.clone())?;
             for (i, m) in range.zip(&mut mentions) {
@@ -66,6 +74,20 @@ impl Corpus for Spilled<'_> {
 
     fn for_each_record(&self, f: &mut dyn FnMut(&Soundtrack, &RecordExplanation) -> io::Result<()>) -> io::Result<()> {
         let order = &self.outline.order;
+        // A small run's records, kept in memory as resolution built them.
+        if let Some(records) = self.records.take_kept::<(Soundtrack, RecordExplanation)>() {
+            let mut slots: Vec<Option<(Soundtrack, RecordExplanation)>> = records.into_iter().map(Some).collect();
+            for &r in order {
+                let (mut record, mut explanation) = match slots[r as usize].take() {
+                    Some(pair) => pair,
+                    None => self.records.get(r as usize)?,
+                };
+                record.id.clone_from(&self.outline.ids[r as usize]);
+                explanation.id.clone_from(&record.id);
+                f(&record, &explanation)?;
+            }
+            return Ok(());
+        }
         for range in chunks(order.len()) {
             let records: Vec<(u32, (Soundtrack, RecordExplanation))> =
                 order[range].par_iter().map(|&r| Ok((r, self.records.get(r as usize)?))).collect::<io::Result<_>>()?;

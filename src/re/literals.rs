@@ -77,8 +77,14 @@ impl Literals {
 /// ones (`s`, `k`) under Unicode case rules: a case-insensitive search of lower-cased ASCII
 /// cannot see them.
 pub fn holds_ascii_folding_letter(hay: &str) -> bool {
-    let holds = |c: &str| memmem::find(hay.as_bytes(), c.as_bytes()).is_some();
-    !hay.is_ascii() && (holds("\u{17F}") || holds("\u{212A}"))
+    // One pass over the lead bytes of both (`ſ` is C5 BF, the Kelvin sign E2 84 AA) instead
+    // of two substring searches, each built anew.
+    let bytes = hay.as_bytes();
+    let holds = !hay.is_ascii()
+        && memchr::memchr2_iter(0xC5, 0xE2, bytes)
+            .any(|i| bytes[i..].starts_with("\u{17F}".as_bytes()) || bytes[i..].starts_with("\u{212A}".as_bytes()));
+    debug_assert_eq!(holds, hay.contains('\u{17F}') || hay.contains('\u{212A}'), "{hay:?}");
+    holds
 }
 
 /// `f` run on a copy of `hay` with ASCII letters lower-cased (same byte offsets), in a buffer

@@ -8,8 +8,12 @@ use crate::normalize::{fold, parse_title};
 
 /// `slug(title stem)-year`.
 pub fn base_id(title: &str, year: Option<i32>) -> String {
-    let stem = slug(&parse_title(title).stem());
-    format!("{stem}-{}", year.map_or_else(|| "x".to_string(), |y| y.to_string()))
+    base_id_of_stem(&parse_title(title).stem(), year)
+}
+
+/// [`base_id`] of a title whose stem (`parse_title(title).stem()`) is known.
+pub fn base_id_of_stem(stem: &str, year: Option<i32>) -> String {
+    format!("{}-{}", slug(stem), year.map_or_else(|| "x".to_string(), |y| y.to_string()))
 }
 
 /// Lower-case ASCII slug: letters and digits, other runs one `-`; initials stay together

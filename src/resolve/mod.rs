@@ -84,7 +84,8 @@ impl RecordSink for Vec<(Soundtrack, RecordExplanation)> {
 /// Records spilled to disk as MessagePack `(record, explanation)` pairs (see `store::Spillable`).
 impl RecordSink for SpilledList {
     fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()> {
-        SpilledList::push(self, &(record, explanation))
+        // Emit takes a small run's records from memory instead of decoding them again.
+        self.push_kept((record, explanation))
     }
 
     fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>> {
@@ -135,7 +136,12 @@ pub fn resolve_into<S: MentionSource + ?Sized>(
     // record was most of the reading. A large run holds only their digests.
     if source.count() <= KEEP_MENTIONS {
         let kept = source.mentions(0..source.count())?;
-        return resolve_from(&*kept, overrides, sink);
+        let outline = resolve_from(&*kept, overrides, sink)?;
+        // Emit takes them from memory too instead of decoding them again.
+        if let std::borrow::Cow::Owned(mentions) = kept {
+            source.keep(mentions);
+        }
+        return Ok(outline);
     }
     resolve_from(source, overrides, sink)
 }

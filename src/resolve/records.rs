@@ -45,9 +45,13 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
     let forms = forms_by_fold(&written);
     // The most frequent form; among equals the best spelled, then the one with the least
     // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
-    let chosen = choose_form(&forms, &confidence);
+    let (chosen, chosen_stem) = choose_form(&forms, &confidence);
     let overridden = vocab.overrides.titles.iter().find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
-    let title = overridden.map_or(chosen, |(_, t)| t.clone());
+    // The chosen form's stem, when choosing parsed it, serves its id.
+    let (title, stem) = match overridden {
+        Some((_, t)) => (t.clone(), None),
+        None => (chosen, chosen_stem),
+    };
 
     for (m, r) in &ms {
         for t in &m.alt_titles {
@@ -118,7 +122,10 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
     sources.sort();
 
     let record = Soundtrack {
-        id: super::ids::base_id(&title, year),
+        id: match &stem {
+            Some(stem) => super::ids::base_id_of_stem(stem, year),
+            None => super::ids::base_id(&title, year),
+        },
         title,
         alt_titles: alts.into_iter().map(|(_, _, s)| s).collect(),
         year,
@@ -134,8 +141,12 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
 
 /// The title form to show: the most frequent; among equals the one extraction was surest
 /// of, then the best spelled, then the one with the least release wording, then the
-/// longest, then the first in order.
-fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>, confidence: &HashMap<&str, f64>) -> String {
+/// longest, then the first in order. With it, its stem (`parse_title(..).stem()`) when the
+/// choice had to parse it.
+fn choose_form(
+    forms: &BTreeMap<String, BTreeMap<String, usize>>,
+    confidence: &HashMap<&str, f64>,
+) -> (String, Option<String>) {
     // Extraction's confidence (in thousandths, to compare exactly) breaks a tie of counts:
     // a title read from a ranked list beats the same count read from running text.
     let sure = |spellings: &BTreeMap<String, usize>| {
@@ -151,13 +162,18 @@ fn choose_form(forms: &BTreeMap<String, BTreeMap<String, usize>>, confidence: &H
         })
         .collect();
     let top = candidates.iter().map(|c| c.0).max();
-    // Parsing for release wording only where it can decide.
-    candidates
-        .into_iter()
-        .filter(|c| Some(c.0) == top)
-        .map(|(_, best)| ((Reverse(release_words(&best)), best.len()), Reverse(best.clone()), best))
-        .max()
-        .map(|(_, _, best)| best)
+    let mut tied: Vec<String> = candidates.into_iter().filter(|c| Some(c.0) == top).map(|(_, best)| best).collect();
+    // Parsing for release wording only where it can decide: among tied forms.
+    if tied.len() < 2 {
+        return (tied.pop().unwrap_or_default(), None);
+    }
+    tied.into_iter()
+        .map(|best| {
+            let (words, stem) = release_words(&best);
+            ((Reverse(words), best.len()), Reverse(best.clone()), best, stem)
+        })
+        .max_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)))
+        .map(|(_, _, best, stem)| (best, Some(stem)))
         .unwrap_or_default()
 }
 
@@ -205,9 +221,10 @@ impl Fields {
     }
 }
 
-/// Words of a title that its key drops as release wording or a first volume.
-fn release_words(title: &str) -> usize {
-    let parsed = parse_title(title);
-    let kept = parsed.stem().split(' ').filter(|w| !w.is_empty()).count();
-    fold(title).split(' ').filter(|w| !w.is_empty()).count().saturating_sub(kept)
+/// Words of a title that its key drops as release wording or a first volume, and the stem
+/// they were counted from.
+fn release_words(title: &str) -> (usize, String) {
+    let stem = parse_title(title).stem();
+    let kept = stem.split(' ').filter(|w| !w.is_empty()).count();
+    (fold(title).split(' ').filter(|w| !w.is_empty()).count().saturating_sub(kept), stem)
 }
