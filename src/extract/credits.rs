@@ -76,20 +76,20 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     // The skipped searches would have found nothing: debug builds (the tests) check it.
     debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
     debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
-    let cue_by = cued.cue_by.then(|| CUE_BY.find_iter(prose));
-    let noun_by = cued.noun_by.then(|| NOUN_BY.find_iter(prose));
-    for m in cue_by.into_iter().flatten().chain(noun_by.into_iter().flatten()) {
-        if discarded(&prose[..m.start()]) {
+    let cue_by = if cued.cue_by { cue_by_matches(prose) } else { Vec::new() };
+    let noun_by = cued.noun_by.then(|| NOUN_BY.find_iter(prose).map(|m| m.range()));
+    for m in cue_by.into_iter().chain(noun_by.into_iter().flatten()) {
+        if discarded(&prose[..m.start]) {
             continue;
         }
-        if let Some(names) = names_after(&prose[m.end()..]) {
+        if let Some(names) = names_after(&prose[m.end..]) {
             // "music from Irwin Allen's The Time Tunnel": a possessive names a work's author.
             let last = names.rsplit(", ").next().unwrap_or(&names);
-            let tail = prose[m.end()..].split(last).nth(1).unwrap_or("");
+            let tail = prose[m.end..].split(last).nth(1).unwrap_or("");
             if tail.starts_with("’s") || tail.starts_with("'s") {
                 continue;
             }
-            let band = prose[m.end()..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
+            let band = prose[m.end..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
             found.extend(split_names(&names).into_iter().filter(|n| {
                 name_score(n, vocab) >= 0.45 && (n.split_whitespace().count() >= 2 || band || vocab.is_composer(n))
                     || vocab.is_composer(n)
@@ -167,6 +167,62 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
         }
     }
     out
+}
+
+/// CUE_BY's verbs, ignoring ASCII case. None ends with the start of another, so their
+/// non-overlapping occurrences are all of them.
+const CUE_VERBS_BY: [&str; 8] =
+    ["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and "];
+
+static CUE_VERB_BY: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(CUE_VERBS_BY).expect("static literals"));
+
+/// `CUE_BY.find_iter(prose)`'s ranges, read by hand: compiling CUE_BY (ignoring case over
+/// Unicode `\w`) cost more than every search of it. From a verb after no word character:
+/// whitespace, then "and", whitespace, a word and whitespace if they stand there, then "by"
+/// and whitespace to the last. No part can give back characters to the next one (each
+/// needs a character the one before could not take), so there is one way to try at each
+/// verb. A text with 'ſ' or the Kelvin sign, which `(?i)` reads as "s" and "k", is left to
+/// the regex.
+fn cue_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
+    if crate::re::holds_ascii_folding_letter(prose) {
+        return CUE_BY.find_iter(prose).map(|m| m.range()).collect();
+    }
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in CUE_VERB_BY.find_iter(prose) {
+        if found.last().is_some_and(|last| m.start() < last.end)
+            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
+        {
+            continue;
+        }
+        let mut at = m.end();
+        if m.pattern().as_usize() == CUE_VERBS_BY.len() - 1 {
+            match ["performed", "produced"].iter().find_map(|v| strip_word_start(&prose[at..], v)) {
+                Some(rest) => at = prose.len() - rest.len(),
+                None => continue,
+            }
+        }
+        if let Some(end) = cue_by_tail(prose, at) {
+            found.push(m.start()..end);
+        }
+    }
+    debug_assert_eq!(found, CUE_BY.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
+    found
+}
+
+/// Where CUE_BY's match ends when its verb ends at `at`: `\s+(?:and\s+\w+\s+)?by\s+`.
+fn cue_by_tail(prose: &str, at: usize) -> Option<usize> {
+    let run = |from: usize, keep: fn(char) -> bool| {
+        from + prose[from..].chars().take_while(|&c| keep(c)).map(char::len_utf8).sum::<usize>()
+    };
+    let word = |from: usize, w: &str| strip_word_start(&prose[from..], w).map(|rest| prose.len() - rest.len());
+    let spaces = |from: usize| Some(run(from, char::is_whitespace)).filter(|&to| to > from);
+    let by_then_spaces = |from: usize| word(from, "by").and_then(spaces);
+    let after_verb = spaces(at)?;
+    let word_chars = |from: usize| Some(run(from, crate::re::is_word_char)).filter(|&to| to > from);
+    let with_and =
+        word(after_verb, "and").and_then(spaces).and_then(word_chars).and_then(spaces).and_then(by_then_spaces);
+    with_and.or_else(|| by_then_spaces(after_verb))
 }
 
 /// The verbs of SUBJECT_VERB and the nouns of NAME_NOUN. "scored" and "co-wrote" come before
@@ -543,6 +599,33 @@ mod tests {
             let cued = cued_patterns(&text);
             proptest::prop_assert!(cued.cue_by || !CUE_BY.is_match(&text));
             proptest::prop_assert!(cued.noun_by || !NOUN_BY.is_match(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// CUE_BY's matches read by hand are the regex's, overlapping verbs, run-on words,
+        /// Unicode spaces and word characters included.
+        #[test]
+        fn cue_by_matches_are_the_regex_matches(
+            text in "(composed|Scored|PRODUCED|overseen|supervised|arranged|orchestrated|written and |Written  and |written and performed|WRITTEN AND PRODUCED|and|AND|by|By|bye|x|é|_|\u{300}|ſ|-| |  |\t|\u{a0}|\u{2003}){0,14}"
+        ) {
+            let expected: Vec<_> = CUE_BY.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(cue_by_matches(&text), expected);
+        }
+    }
+
+    #[test]
+    fn cue_by_matches_by_hand() {
+        for text in [
+            "Composed and conducted by X",
+            "scored  by\u{a0}X",
+            "written and produced by X",
+            "decomposed by X",
+            "arranged and by X",
+            "composed by",
+        ] {
+            let expected: Vec<_> = CUE_BY.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(cue_by_matches(text), expected, "{text:?}");
         }
     }
 
