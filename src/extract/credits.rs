@@ -77,8 +77,8 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
     debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
     let cue_by = if cued.cue_by { cue_by_matches(prose) } else { Vec::new() };
-    let noun_by = cued.noun_by.then(|| NOUN_BY.find_iter(prose).map(|m| m.range()));
-    for m in cue_by.into_iter().chain(noun_by.into_iter().flatten()) {
+    let noun_by = if cued.noun_by { noun_by_matches(prose) } else { Vec::new() };
+    for m in cue_by.into_iter().chain(noun_by) {
         if discarded(&prose[..m.start]) {
             continue;
         }
@@ -212,17 +212,103 @@ fn cue_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Where CUE_BY's match ends when its verb ends at `at`: `\s+(?:and\s+\w+\s+)?by\s+`.
 fn cue_by_tail(prose: &str, at: usize) -> Option<usize> {
-    let run = |from: usize, keep: fn(char) -> bool| {
-        from + prose[from..].chars().take_while(|&c| keep(c)).map(char::len_utf8).sum::<usize>()
-    };
-    let word = |from: usize, w: &str| strip_word_start(&prose[from..], w).map(|rest| prose.len() - rest.len());
-    let spaces = |from: usize| Some(run(from, char::is_whitespace)).filter(|&to| to > from);
-    let by_then_spaces = |from: usize| word(from, "by").and_then(spaces);
-    let after_verb = spaces(at)?;
-    let word_chars = |from: usize| Some(run(from, crate::re::is_word_char)).filter(|&to| to > from);
-    let with_and =
-        word(after_verb, "and").and_then(spaces).and_then(word_chars).and_then(spaces).and_then(by_then_spaces);
+    let after_verb = spaces_at(prose, at)?;
+    let word_chars = |from: usize| Some(run_at(prose, from, crate::re::is_word_char)).filter(|&to| to > from);
+    let by_then_spaces = |from: usize| word_at(prose, from, "by").and_then(|to| spaces_at(prose, to));
+    let with_and = word_at(prose, after_verb, "and")
+        .and_then(|to| spaces_at(prose, to))
+        .and_then(word_chars)
+        .and_then(|to| spaces_at(prose, to))
+        .and_then(by_then_spaces);
     with_and.or_else(|| by_then_spaces(after_verb))
+}
+
+/// Where a run of characters kept by `keep` from `from` ends.
+fn run_at(prose: &str, from: usize, keep: fn(char) -> bool) -> usize {
+    from + prose[from..].chars().take_while(|&c| keep(c)).map(char::len_utf8).sum::<usize>()
+}
+
+/// Where `\s+` from `from` ends, if it matches.
+fn spaces_at(prose: &str, from: usize) -> Option<usize> {
+    Some(run_at(prose, from, char::is_whitespace)).filter(|&to| to > from)
+}
+
+/// Where `word` (lower-case ASCII) ends if `prose` holds it at `from`, ignoring ASCII case.
+fn word_at(prose: &str, from: usize, word: &str) -> Option<usize> {
+    strip_word_start(&prose[from..], word).map(|rest| prose.len() - rest.len())
+}
+
+/// NOUN_BY's leads, ignoring ASCII case ("musica" and "musiche" open with "music"). An
+/// occurrence inside another is after a word character, where no match starts.
+const NOUN_LEADS: [&str; 12] =
+    ["score", "soundtrack", "music", "musique", "musik", "album", "theme", "track", "song", "cues", "música", "mÚsica"];
+
+static NOUN_LEAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(NOUN_LEADS)
+        .expect("static literals")
+});
+
+/// `NOUN_BY.find_iter(prose)`'s ranges, read by hand as [`cue_by_matches`] reads CUE_BY's:
+/// each part of the pattern needs a character the part before could not take, so there is
+/// one way to try from each noun after no word character. A text with 'ſ' or the Kelvin
+/// sign is left to the regex.
+fn noun_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
+    if crate::re::holds_ascii_folding_letter(prose) {
+        return NOUN_BY.find_iter(prose).map(|m| m.range()).collect();
+    }
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in NOUN_LEAD.find_iter(prose) {
+        if found.last().is_some_and(|last| m.start() < last.end)
+            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
+        {
+            continue;
+        }
+        if let Some(end) = noun_by_tail(prose, NOUN_LEADS[m.pattern().as_usize()], m.end()) {
+            found.push(m.start()..end);
+        }
+    }
+    debug_assert_eq!(found, NOUN_BY.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
+    found
+}
+
+/// Where NOUN_BY's match ends when `lead` ends at `at`: the English form first, then the
+/// foreign ones, in the pattern's order.
+fn noun_by_tail(prose: &str, lead: &str, at: usize) -> Option<usize> {
+    let then = |from: Option<usize>, word: &str| {
+        from.and_then(|f| spaces_at(prose, f)).and_then(|f| word_at(prose, f, word)).and_then(|f| spaces_at(prose, f))
+    };
+    match lead {
+        "musique" | "música" | "mÚsica" => then(Some(at), "de"),
+        "musik" => then(Some(at), "von"),
+        _ => {
+            // `themes?`, `tracks?`, `songs?`: an "s" is taken when it is there.
+            let plural = matches!(lead, "theme" | "track" | "song") && prose[at..].starts_with(['s', 'S']);
+            let english = english_noun_by_tail(prose, at + usize::from(plural));
+            english.or_else(|| {
+                (lead == "music")
+                    .then(|| then(word_at(prose, at, "he").or_else(|| word_at(prose, at, "a")), "di"))
+                    .flatten()
+            })
+        }
+    }
+}
+
+/// `\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+`
+/// from `at`: each optional part is taken when it is there, as what follows it cannot
+/// start with it.
+fn english_noun_by_tail(prose: &str, at: usize) -> Option<usize> {
+    let word_then_spaces = |from: usize, words: &[&str]| {
+        words.iter().find_map(|w| word_at(prose, from, w)).and_then(|to| spaces_at(prose, to))
+    };
+    let from = spaces_at(prose, at)?;
+    let from = word_then_spaces(from, &["was", "is", "were", "are"]).unwrap_or(from);
+    let from = word_then_spaces(from, &["all", "mostly", "largely", "entirely"]).unwrap_or(from);
+    let verb = word_then_spaces(from, &["composed", "written", "performed", "produced"]).unwrap_or(from);
+    let end = word_at(prose, verb, "by").or_else(|| word_at(prose, from, "from"))?;
+    spaces_at(prose, end)
 }
 
 /// The verbs of SUBJECT_VERB and the nouns of NAME_NOUN. "scored" and "co-wrote" come before
@@ -611,6 +697,34 @@ mod tests {
         ) {
             let expected: Vec<_> = CUE_BY.find_iter(&text).map(|m| m.range()).collect();
             proptest::prop_assert_eq!(cue_by_matches(&text), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// NOUN_BY's matches read by hand are the regex's.
+        #[test]
+        fn noun_by_matches_are_the_regex_matches(
+            text in "(score|Soundtrack|soundtracks|music|MUSIC|musica|musiche|musique|Musik|música|MÚSICA|musical|album|theme|Themes|tracks|song|SONGS|cues|was|is|IS|were|are|all|mostly|largely|entirely|composed|written|performed|produced|by|BY|bye|from|di|de|von|x|é|_|ſ|-| |  |\t|\u{a0}){0,14}"
+        ) {
+            let expected: Vec<_> = NOUN_BY.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(noun_by_matches(&text), expected);
+        }
+    }
+
+    #[test]
+    fn noun_by_matches_by_hand() {
+        for text in [
+            "The score was all composed by X",
+            "songs are mostly from X",
+            "Musique de Cosma",
+            "musica  di Morricone",
+            "MÚSICA de X",
+            "soundtracks by X",
+            "themes written by",
+            "music is is by X",
+        ] {
+            let expected: Vec<_> = NOUN_BY.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(noun_by_matches(text), expected, "{text:?}");
         }
     }
 
