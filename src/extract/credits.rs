@@ -96,12 +96,13 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
             }));
         }
     }
-    for m in ROLE.find_iter(prose) {
-        if discarded(&prose[..m.start()]) {
+    for m in role_matches(prose) {
+        if discarded(&prose[..m.start]) {
             continue;
         }
-        let group = m.as_str().trim_start().starts_with(|c: char| c.is_lowercase()) && !m.as_str().contains("composer");
-        let Some(names) = names_after(&prose[m.end()..]) else { continue };
+        let role = &prose[m.clone()];
+        let group = role.trim_start().starts_with(|c: char| c.is_lowercase()) && !role.contains("composer");
+        let Some(names) = names_after(&prose[m.end..]) else { continue };
         found.extend(split_names(&names).into_iter().filter(|n| {
             let single_ok = group || vocab.is_composer(n);
             (name_score(n, vocab) >= 0.7 || vocab.is_composer(n)) && (n.split_whitespace().count() >= 2 || single_ok)
@@ -236,6 +237,65 @@ fn spaces_at(prose: &str, from: usize) -> Option<usize> {
 /// Where `word` (lower-case ASCII) ends if `prose` holds it at `from`, ignoring ASCII case.
 fn word_at(prose: &str, from: usize, word: &str) -> Option<usize> {
     strip_word_start(&prose[from..], word).map(|rest| prose.len() - rest.len())
+}
+
+/// ROLE's words as they open a match (`[Mm]usic ` is followed by its own words). An
+/// occurrence inside another is after a word character, where no match starts.
+const ROLE_LEADS: [&str; 16] = [
+    "Music ",
+    "music ",
+    "Producer",
+    "producer",
+    "Composer",
+    "composer",
+    "Songwriter",
+    "songwriter",
+    "Writers",
+    "writers",
+    "band",
+    "duo",
+    "trio",
+    "group",
+    "outfit",
+    "collective",
+];
+
+static ROLE_LEAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(ROLE_LEADS).expect("static literals")
+});
+
+/// `ROLE.find_iter(prose)`'s ranges, read by hand: from a role word after no word character
+/// (its plural "s" taken when there), `\s*,?\s+` ends after a comma's whitespace when a
+/// comma follows the whitespace and whitespace the comma, else after the whitespace if any.
+fn role_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in ROLE_LEAD.find_iter(prose) {
+        if found.last().is_some_and(|last| m.start() < last.end)
+            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
+        {
+            continue;
+        }
+        let lead = ROLE_LEADS[m.pattern().as_usize()];
+        let mut at = m.end();
+        if lead.ends_with(' ') {
+            match ["supervisor", "producer"].iter().find(|w| prose[at..].starts_with(*w)) {
+                Some(w) => at += w.len(),
+                None => continue,
+            }
+        }
+        let plural = matches!(lead, "Music " | "music " | "Producer" | "producer" | "Composer" | "composer")
+            || lead.ends_with("ongwriter");
+        if plural && prose[at..].starts_with('s') {
+            at += 1;
+        }
+        let spaced = run_at(prose, at, char::is_whitespace);
+        let after_comma = prose[spaced..].starts_with(',').then(|| spaces_at(prose, spaced + 1)).flatten();
+        if let Some(end) = after_comma.or((spaced > at).then_some(spaced)) {
+            found.push(m.start()..end);
+        }
+    }
+    debug_assert_eq!(found, ROLE.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
+    found
 }
 
 /// NOUN_BY's leads, ignoring ASCII case ("musica" and "musiche" open with "music"). An
@@ -725,6 +785,17 @@ mod tests {
         ] {
             let expected: Vec<_> = NOUN_BY.find_iter(text).map(|m| m.range()).collect();
             assert_eq!(noun_by_matches(text), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// ROLE's matches read by hand are the regex's.
+        #[test]
+        fn role_matches_are_the_regex_matches(
+            text in "(Music |music |MUSIC |supervisor|supervisors|producer|Producers|Composer|composers|Songwriters|songwriter|Writers|writers|writer|band|bands|duo|trio|group|outfit|collective|x|é|_|,|-| |  |\t|\u{a0}){0,14}"
+        ) {
+            let expected: Vec<_> = ROLE.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(role_matches(&text), expected);
         }
     }
 
