@@ -117,20 +117,6 @@ fn split_words(text: &str) -> Vec<&str> {
     let mut words = Vec::with_capacity(bytes.len() / 4);
     // Where the word being read (or the next one) starts.
     let mut from = 0;
-    let mut try_space = |at: usize| {
-        let b = bytes[at];
-        // Candidates may be false (a borrow below marks higher bytes), never missed; a
-        // continuation byte is neither, and no character starts there.
-        if at < from || b > b' ' && b < 0xC0 {
-            return;
-        }
-        if let Some(len) = space_len(text, at) {
-            if at > from {
-                words.push(&text[from..at]);
-            }
-            from = at + len;
-        }
-    };
     let mut chunks = bytes.chunks_exact(8);
     let mut base = 0;
     for chunk in &mut chunks {
@@ -141,18 +127,42 @@ fn split_words(text: &str) -> Vec<&str> {
         let lead = x & (x << 1) & HIGH;
         let mut marks = low | lead;
         while marks != 0 {
-            try_space(base + (marks.trailing_zeros() / 8) as usize);
+            try_space(text, base + (marks.trailing_zeros() / 8) as usize, &mut from, &mut words);
             marks &= marks - 1;
         }
         base += 8;
     }
     for at in base..bytes.len() {
-        try_space(at);
+        try_space(text, at, &mut from, &mut words);
     }
     if from < bytes.len() {
         words.push(&text[from..]);
     }
     words
+}
+
+/// For [`split_words`]: ends the word read since `from` if a whitespace character starts at
+/// byte `at`, a marked byte. Marks may be false (a borrow marks higher bytes), never missed;
+/// a continuation byte is neither, and no character starts there. A plain space, the usual
+/// mark, is known without a call.
+#[inline(always)]
+fn try_space<'t>(text: &'t str, at: usize, from: &mut usize, words: &mut Vec<&'t str>) {
+    let b = text.as_bytes()[at];
+    if at < *from || b > b' ' && b < 0xC0 {
+        return;
+    }
+    let len = if b == b' ' {
+        1
+    } else {
+        match space_len(text, at) {
+            Some(len) => len,
+            None => return,
+        }
+    };
+    if at > *from {
+        words.push(&text[*from..at]);
+    }
+    *from = at + len;
 }
 
 /// The length of the whitespace character at byte `at` of `text`, if one starts there.
