@@ -54,6 +54,15 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         }
         // `opens[k - 1]`: whether a spelling opens with the run's first k words, whole (see
         // `LabelTable::may_open`); found as runs ask, shortest first.
+        // Known once for the runs from here: how many words from this one open with a capital,
+        // and how many after it stand one plain space after the word before.
+        let caps_run = words[i..stop].iter().take_while(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+        let single_gaps = (i + 1..stop)
+            .take_while(|&m| {
+                let gap = at(words[m - 1]) + words[m - 1].len();
+                at(words[m]) == gap + 1 && spaced.as_bytes()[gap] == b' '
+            })
+            .count();
         let mut opens: [Option<bool>; 5] = [Some(lead_opens), None, None, None, None];
         let found = (i + 1..=stop).rev().find_map(|j| {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
@@ -63,15 +72,22 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
                 return None;
             }
             // A known label, or a capitalised name ending in "Records"/"Recordings".
-            let all_caps = words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let all_caps = j - i <= caps_run;
+            debug_assert_eq!(all_caps, words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase())));
             let may_be_company = j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
             // The run as its words joined by single spaces: most often a slice of the text.
             let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
-            let sliced = to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
-                && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1;
+            // Words hold no space, and are apart by at least one character: the run is a slice
+            // when each gap is one plain space.
+            let sliced = j - i - 1 <= single_gaps;
+            debug_assert_eq!(
+                sliced,
+                to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
+                    && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1
+            );
             let raw: std::borrow::Cow<'_, str> =
                 if sliced { spaced[from..to].into() } else { words[i..j].join(" ").into() };
             let name = trimmed_name(&raw);
@@ -416,6 +432,21 @@ mod tests {
         )) {
             proptest::prop_assert_eq!(has_release_word(&words.join(" ")), RELEASE_WORD.is_match(&words.join(" ")));
             let found = mentioned(&words.join(" "), &BUILT_IN);
+            proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
+        }
+
+        /// The same, with words apart by other whitespace than one space (the debug-build
+        /// checks on runs that are slices of the text).
+        #[test]
+        fn runs_apart_by_any_whitespace_are_read_alike(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Milan", "Milan’s", "Varèse", "Sarabande", "La-La", "Land", "Records", "Silva", "Screen", "The",
+                "release", "CD", "on", "/", " ", "  ", "\u{a0}", "\t", "\n",
+            ]),
+            1..14,
+        )) {
+            let text = words.join(" ");
+            let found = mentioned(&text, &BUILT_IN);
             proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
         }
     }
