@@ -76,32 +76,33 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     // The skipped searches would have found nothing: debug builds (the tests) check it.
     debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
     debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
-    let cue_by = cued.cue_by.then(|| CUE_BY.find_iter(prose));
-    let noun_by = cued.noun_by.then(|| NOUN_BY.find_iter(prose));
-    for m in cue_by.into_iter().flatten().chain(noun_by.into_iter().flatten()) {
-        if discarded(&prose[..m.start()]) {
+    let cue_by = if cued.cue_by { cue_by_matches(prose) } else { Vec::new() };
+    let noun_by = if cued.noun_by { noun_by_matches(prose) } else { Vec::new() };
+    for m in cue_by.into_iter().chain(noun_by) {
+        if discarded(&prose[..m.start]) {
             continue;
         }
-        if let Some(names) = names_after(&prose[m.end()..]) {
+        if let Some(names) = names_after(&prose[m.end..]) {
             // "music from Irwin Allen's The Time Tunnel": a possessive names a work's author.
             let last = names.rsplit(", ").next().unwrap_or(&names);
-            let tail = prose[m.end()..].split(last).nth(1).unwrap_or("");
+            let tail = prose[m.end..].split(last).nth(1).unwrap_or("");
             if tail.starts_with("’s") || tail.starts_with("'s") {
                 continue;
             }
-            let band = prose[m.end()..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
+            let band = prose[m.end..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
             found.extend(split_names(&names).into_iter().filter(|n| {
                 name_score(n, vocab) >= 0.45 && (n.split_whitespace().count() >= 2 || band || vocab.is_composer(n))
                     || vocab.is_composer(n)
             }));
         }
     }
-    for m in ROLE.find_iter(prose) {
-        if discarded(&prose[..m.start()]) {
+    for m in role_matches(prose) {
+        if discarded(&prose[..m.start]) {
             continue;
         }
-        let group = m.as_str().trim_start().starts_with(|c: char| c.is_lowercase()) && !m.as_str().contains("composer");
-        let Some(names) = names_after(&prose[m.end()..]) else { continue };
+        let role = &prose[m.clone()];
+        let group = role.trim_start().starts_with(|c: char| c.is_lowercase()) && !role.contains("composer");
+        let Some(names) = names_after(&prose[m.end..]) else { continue };
         found.extend(split_names(&names).into_iter().filter(|n| {
             let single_ok = group || vocab.is_composer(n);
             (name_score(n, vocab) >= 0.7 || vocab.is_composer(n)) && (n.split_whitespace().count() >= 2 || single_ok)
@@ -167,6 +168,207 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
         }
     }
     out
+}
+
+/// CUE_BY's verbs, ignoring ASCII case. None ends with the start of another, so their
+/// non-overlapping occurrences are all of them.
+const CUE_VERBS_BY: [&str; 8] =
+    ["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and "];
+
+static CUE_VERB_BY: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(CUE_VERBS_BY).expect("static literals"));
+
+/// `CUE_BY.find_iter(prose)`'s ranges, read by hand: compiling CUE_BY (ignoring case over
+/// Unicode `\w`) cost more than every search of it. From a verb after no word character:
+/// whitespace, then "and", whitespace, a word and whitespace if they stand there, then "by"
+/// and whitespace to the last. No part can give back characters to the next one (each
+/// needs a character the one before could not take), so there is one way to try at each
+/// verb. A text with 'ſ' or the Kelvin sign, which `(?i)` reads as "s" and "k", is left to
+/// the regex.
+fn cue_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
+    if crate::re::holds_ascii_folding_letter(prose) {
+        return CUE_BY.find_iter(prose).map(|m| m.range()).collect();
+    }
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in CUE_VERB_BY.find_iter(prose) {
+        if found.last().is_some_and(|last| m.start() < last.end)
+            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
+        {
+            continue;
+        }
+        let mut at = m.end();
+        if m.pattern().as_usize() == CUE_VERBS_BY.len() - 1 {
+            match ["performed", "produced"].iter().find_map(|v| strip_word_start(&prose[at..], v)) {
+                Some(rest) => at = prose.len() - rest.len(),
+                None => continue,
+            }
+        }
+        if let Some(end) = cue_by_tail(prose, at) {
+            found.push(m.start()..end);
+        }
+    }
+    debug_assert_eq!(found, CUE_BY.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
+    found
+}
+
+/// Where CUE_BY's match ends when its verb ends at `at`: `\s+(?:and\s+\w+\s+)?by\s+`.
+fn cue_by_tail(prose: &str, at: usize) -> Option<usize> {
+    let after_verb = spaces_at(prose, at)?;
+    let word_chars = |from: usize| Some(run_at(prose, from, crate::re::is_word_char)).filter(|&to| to > from);
+    let by_then_spaces = |from: usize| word_at(prose, from, "by").and_then(|to| spaces_at(prose, to));
+    let with_and = word_at(prose, after_verb, "and")
+        .and_then(|to| spaces_at(prose, to))
+        .and_then(word_chars)
+        .and_then(|to| spaces_at(prose, to))
+        .and_then(by_then_spaces);
+    with_and.or_else(|| by_then_spaces(after_verb))
+}
+
+/// Where a run of characters kept by `keep` from `from` ends.
+fn run_at(prose: &str, from: usize, keep: fn(char) -> bool) -> usize {
+    from + prose[from..].chars().take_while(|&c| keep(c)).map(char::len_utf8).sum::<usize>()
+}
+
+/// Where `\s+` from `from` ends, if it matches.
+fn spaces_at(prose: &str, from: usize) -> Option<usize> {
+    Some(run_at(prose, from, char::is_whitespace)).filter(|&to| to > from)
+}
+
+/// Where `word` (lower-case ASCII) ends if `prose` holds it at `from`, ignoring ASCII case.
+fn word_at(prose: &str, from: usize, word: &str) -> Option<usize> {
+    strip_word_start(&prose[from..], word).map(|rest| prose.len() - rest.len())
+}
+
+/// ROLE's words as they open a match (`[Mm]usic ` is followed by its own words). An
+/// occurrence inside another is after a word character, where no match starts.
+const ROLE_LEADS: [&str; 16] = [
+    "Music ",
+    "music ",
+    "Producer",
+    "producer",
+    "Composer",
+    "composer",
+    "Songwriter",
+    "songwriter",
+    "Writers",
+    "writers",
+    "band",
+    "duo",
+    "trio",
+    "group",
+    "outfit",
+    "collective",
+];
+
+static ROLE_LEAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(ROLE_LEADS).expect("static literals")
+});
+
+/// `ROLE.find_iter(prose)`'s ranges, read by hand: from a role word after no word character
+/// (its plural "s" taken when there), `\s*,?\s+` ends after a comma's whitespace when a
+/// comma follows the whitespace and whitespace the comma, else after the whitespace if any.
+fn role_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in ROLE_LEAD.find_iter(prose) {
+        if found.last().is_some_and(|last| m.start() < last.end)
+            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
+        {
+            continue;
+        }
+        let lead = ROLE_LEADS[m.pattern().as_usize()];
+        let mut at = m.end();
+        if lead.ends_with(' ') {
+            match ["supervisor", "producer"].iter().find(|w| prose[at..].starts_with(*w)) {
+                Some(w) => at += w.len(),
+                None => continue,
+            }
+        }
+        let plural = matches!(lead, "Music " | "music " | "Producer" | "producer" | "Composer" | "composer")
+            || lead.ends_with("ongwriter");
+        if plural && prose[at..].starts_with('s') {
+            at += 1;
+        }
+        let spaced = run_at(prose, at, char::is_whitespace);
+        let after_comma = prose[spaced..].starts_with(',').then(|| spaces_at(prose, spaced + 1)).flatten();
+        if let Some(end) = after_comma.or((spaced > at).then_some(spaced)) {
+            found.push(m.start()..end);
+        }
+    }
+    debug_assert_eq!(found, ROLE.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
+    found
+}
+
+/// NOUN_BY's leads, ignoring ASCII case ("musica" and "musiche" open with "music"). An
+/// occurrence inside another is after a word character, where no match starts.
+const NOUN_LEADS: [&str; 12] =
+    ["score", "soundtrack", "music", "musique", "musik", "album", "theme", "track", "song", "cues", "música", "mÚsica"];
+
+static NOUN_LEAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(NOUN_LEADS)
+        .expect("static literals")
+});
+
+/// `NOUN_BY.find_iter(prose)`'s ranges, read by hand as [`cue_by_matches`] reads CUE_BY's:
+/// each part of the pattern needs a character the part before could not take, so there is
+/// one way to try from each noun after no word character. A text with 'ſ' or the Kelvin
+/// sign is left to the regex.
+fn noun_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
+    if crate::re::holds_ascii_folding_letter(prose) {
+        return NOUN_BY.find_iter(prose).map(|m| m.range()).collect();
+    }
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in NOUN_LEAD.find_iter(prose) {
+        if found.last().is_some_and(|last| m.start() < last.end)
+            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
+        {
+            continue;
+        }
+        if let Some(end) = noun_by_tail(prose, NOUN_LEADS[m.pattern().as_usize()], m.end()) {
+            found.push(m.start()..end);
+        }
+    }
+    debug_assert_eq!(found, NOUN_BY.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
+    found
+}
+
+/// Where NOUN_BY's match ends when `lead` ends at `at`: the English form first, then the
+/// foreign ones, in the pattern's order.
+fn noun_by_tail(prose: &str, lead: &str, at: usize) -> Option<usize> {
+    let then = |from: Option<usize>, word: &str| {
+        from.and_then(|f| spaces_at(prose, f)).and_then(|f| word_at(prose, f, word)).and_then(|f| spaces_at(prose, f))
+    };
+    match lead {
+        "musique" | "música" | "mÚsica" => then(Some(at), "de"),
+        "musik" => then(Some(at), "von"),
+        _ => {
+            // `themes?`, `tracks?`, `songs?`: an "s" is taken when it is there.
+            let plural = matches!(lead, "theme" | "track" | "song") && prose[at..].starts_with(['s', 'S']);
+            let english = english_noun_by_tail(prose, at + usize::from(plural));
+            english.or_else(|| {
+                (lead == "music")
+                    .then(|| then(word_at(prose, at, "he").or_else(|| word_at(prose, at, "a")), "di"))
+                    .flatten()
+            })
+        }
+    }
+}
+
+/// `\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)\s+`
+/// from `at`: each optional part is taken when it is there, as what follows it cannot
+/// start with it.
+fn english_noun_by_tail(prose: &str, at: usize) -> Option<usize> {
+    let word_then_spaces = |from: usize, words: &[&str]| {
+        words.iter().find_map(|w| word_at(prose, from, w)).and_then(|to| spaces_at(prose, to))
+    };
+    let from = spaces_at(prose, at)?;
+    let from = word_then_spaces(from, &["was", "is", "were", "are"]).unwrap_or(from);
+    let from = word_then_spaces(from, &["all", "mostly", "largely", "entirely"]).unwrap_or(from);
+    let verb = word_then_spaces(from, &["composed", "written", "performed", "produced"]).unwrap_or(from);
+    let end = word_at(prose, verb, "by").or_else(|| word_at(prose, from, "from"))?;
+    spaces_at(prose, end)
 }
 
 /// The verbs of SUBJECT_VERB and the nouns of NAME_NOUN. "scored" and "co-wrote" come before
@@ -543,6 +745,72 @@ mod tests {
             let cued = cued_patterns(&text);
             proptest::prop_assert!(cued.cue_by || !CUE_BY.is_match(&text));
             proptest::prop_assert!(cued.noun_by || !NOUN_BY.is_match(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// CUE_BY's matches read by hand are the regex's, overlapping verbs, run-on words,
+        /// Unicode spaces and word characters included.
+        #[test]
+        fn cue_by_matches_are_the_regex_matches(
+            text in "(composed|Scored|PRODUCED|overseen|supervised|arranged|orchestrated|written and |Written  and |written and performed|WRITTEN AND PRODUCED|and|AND|by|By|bye|x|é|_|\u{300}|ſ|-| |  |\t|\u{a0}|\u{2003}){0,14}"
+        ) {
+            let expected: Vec<_> = CUE_BY.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(cue_by_matches(&text), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// NOUN_BY's matches read by hand are the regex's.
+        #[test]
+        fn noun_by_matches_are_the_regex_matches(
+            text in "(score|Soundtrack|soundtracks|music|MUSIC|musica|musiche|musique|Musik|música|MÚSICA|musical|album|theme|Themes|tracks|song|SONGS|cues|was|is|IS|were|are|all|mostly|largely|entirely|composed|written|performed|produced|by|BY|bye|from|di|de|von|x|é|_|ſ|-| |  |\t|\u{a0}){0,14}"
+        ) {
+            let expected: Vec<_> = NOUN_BY.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(noun_by_matches(&text), expected);
+        }
+    }
+
+    #[test]
+    fn noun_by_matches_by_hand() {
+        for text in [
+            "The score was all composed by X",
+            "songs are mostly from X",
+            "Musique de Cosma",
+            "musica  di Morricone",
+            "MÚSICA de X",
+            "soundtracks by X",
+            "themes written by",
+            "music is is by X",
+        ] {
+            let expected: Vec<_> = NOUN_BY.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(noun_by_matches(text), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// ROLE's matches read by hand are the regex's.
+        #[test]
+        fn role_matches_are_the_regex_matches(
+            text in "(Music |music |MUSIC |supervisor|supervisors|producer|Producers|Composer|composers|Songwriters|songwriter|Writers|writers|writer|band|bands|duo|trio|group|outfit|collective|x|é|_|,|-| |  |\t|\u{a0}){0,14}"
+        ) {
+            let expected: Vec<_> = ROLE.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(role_matches(&text), expected);
+        }
+    }
+
+    #[test]
+    fn cue_by_matches_by_hand() {
+        for text in [
+            "Composed and conducted by X",
+            "scored  by\u{a0}X",
+            "written and produced by X",
+            "decomposed by X",
+            "arranged and by X",
+            "composed by",
+        ] {
+            let expected: Vec<_> = CUE_BY.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(cue_by_matches(text), expected, "{text:?}");
         }
     }
 

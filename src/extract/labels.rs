@@ -54,6 +54,15 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         }
         // `opens[k - 1]`: whether a spelling opens with the run's first k words, whole (see
         // `LabelTable::may_open`); found as runs ask, shortest first.
+        // Known once for the runs from here: how many words from this one open with a capital,
+        // and how many after it stand one plain space after the word before.
+        let caps_run = words[i..stop].iter().take_while(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+        let single_gaps = (i + 1..stop)
+            .take_while(|&m| {
+                let gap = at(words[m - 1]) + words[m - 1].len();
+                at(words[m]) == gap + 1 && spaced.as_bytes()[gap] == b' '
+            })
+            .count();
         let mut opens: [Option<bool>; 5] = [Some(lead_opens), None, None, None, None];
         let found = (i + 1..=stop).rev().find_map(|j| {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
@@ -63,15 +72,22 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
                 return None;
             }
             // A known label, or a capitalised name ending in "Records"/"Recordings".
-            let all_caps = words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let all_caps = j - i <= caps_run;
+            debug_assert_eq!(all_caps, words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase())));
             let may_be_company = j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
             // The run as its words joined by single spaces: most often a slice of the text.
             let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
-            let sliced = to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
-                && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1;
+            // Words hold no space, and are apart by at least one character: the run is a slice
+            // when each gap is one plain space.
+            let sliced = j - i - 1 <= single_gaps;
+            debug_assert_eq!(
+                sliced,
+                to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
+                    && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1
+            );
             let raw: std::borrow::Cow<'_, str> =
                 if sliced { spaced[from..to].into() } else { words[i..j].join(" ").into() };
             let name = trimmed_name(&raw);
@@ -107,31 +123,62 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     out
 }
 
-/// `text.split_whitespace()` collected, with ASCII bytes classified without decoding them: a
-/// blurb is mostly ASCII, and `split_whitespace` decodes every character.
+/// `text.split_whitespace()` collected, finding its whitespace eight bytes at a time: a
+/// whitespace character starts with a byte below `!` or a lead byte of U+0080 and above, and
+/// a blurb's words are mostly printable ASCII, which neither can be.
 fn split_words(text: &str) -> Vec<&str> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut words = Vec::with_capacity(bytes.len() / 4);
-    let mut at = 0;
-    while at < bytes.len() {
-        if let Some(len) = space_len(text, at) {
-            at += len;
-            continue;
+    // Where the word being read (or the next one) starts.
+    let mut from = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // A byte below 0x21 sets its high bit here (and perhaps some above it); a byte of
+        // 0xC0 or more has both top bits set.
+        let low = x.wrapping_sub(ONES * 0x21) & !x & HIGH;
+        let lead = x & (x << 1) & HIGH;
+        let mut marks = low | lead;
+        while marks != 0 {
+            try_space(text, base + (marks.trailing_zeros() / 8) as usize, &mut from, &mut words);
+            marks &= marks - 1;
         }
-        let start = at;
-        loop {
-            // Printable ASCII, the bulk of a word: one comparison a byte.
-            while at < bytes.len() && bytes[at].wrapping_sub(b'!') <= b'~' - b'!' {
-                at += 1;
-            }
-            if at == bytes.len() || space_len(text, at).is_some() {
-                break;
-            }
-            at += text[at..].chars().next().map_or(1, char::len_utf8);
-        }
-        words.push(&text[start..at]);
+        base += 8;
+    }
+    for at in base..bytes.len() {
+        try_space(text, at, &mut from, &mut words);
+    }
+    if from < bytes.len() {
+        words.push(&text[from..]);
     }
     words
+}
+
+/// For [`split_words`]: ends the word read since `from` if a whitespace character starts at
+/// byte `at`, a marked byte. Marks may be false (a borrow marks higher bytes), never missed;
+/// a continuation byte is neither, and no character starts there. A plain space, the usual
+/// mark, is known without a call.
+#[inline(always)]
+fn try_space<'t>(text: &'t str, at: usize, from: &mut usize, words: &mut Vec<&'t str>) {
+    let b = text.as_bytes()[at];
+    if at < *from || b > b' ' && b < 0xC0 {
+        return;
+    }
+    let len = if b == b' ' {
+        1
+    } else {
+        match space_len(text, at) {
+            Some(len) => len,
+            None => return,
+        }
+    };
+    if at > *from {
+        words.push(&text[*from..at]);
+    }
+    *from = at + len;
 }
 
 /// The length of the whitespace character at byte `at` of `text`, if one starts there.
@@ -366,6 +413,12 @@ mod tests {
             proptest::prop_assert_eq!(split_words(&text), text.split_whitespace().collect::<Vec<_>>());
         }
 
+        /// Long texts cross the eight-byte chunks with spaces, controls and lead bytes.
+        #[test]
+        fn words_split_as_split_whitespace_does_across_chunks(text in "[a!~ \u{1}\u{1f}\u{7f}é\u{ff}’\t\n\u{85}\u{a0}\u{2003}\u{3000}\u{feff}]{0,48}") {
+            proptest::prop_assert_eq!(split_words(&text), text.split_whitespace().collect::<Vec<_>>());
+        }
+
         /// Debug builds check that the opening-word test never hides a label or a company
         /// name the full lookup finds (the assertions in `mentioned`).
         #[test]
@@ -379,6 +432,21 @@ mod tests {
         )) {
             proptest::prop_assert_eq!(has_release_word(&words.join(" ")), RELEASE_WORD.is_match(&words.join(" ")));
             let found = mentioned(&words.join(" "), &BUILT_IN);
+            proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
+        }
+
+        /// The same, with words apart by other whitespace than one space (the debug-build
+        /// checks on runs that are slices of the text).
+        #[test]
+        fn runs_apart_by_any_whitespace_are_read_alike(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Milan", "Milan’s", "Varèse", "Sarabande", "La-La", "Land", "Records", "Silva", "Screen", "The",
+                "release", "CD", "on", "/", " ", "  ", "\u{a0}", "\t", "\n",
+            ]),
+            1..14,
+        )) {
+            let text = words.join(" ");
+            let found = mentioned(&text, &BUILT_IN);
             proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
         }
     }

@@ -13,10 +13,10 @@
 //!   name (`Star Wars: The Phantom Menace` ≠ `Star Wars`).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::keys::fold;
 use super::title_words::{is_descriptor, strip_articles, strip_trailing, trailing_descriptor, volume_of, words_of};
+use crate::fast_hash::FastMap;
 
 /// The parts of a title that matching uses.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,8 +74,10 @@ pub fn title_key(s: &str) -> String {
     thread_local! {
         /// Keys already worked out on this thread: an article repeats a title in its header,
         /// blurb and credits, and each extractor asks for the key again. Cleared when full,
-        /// so memory stays bounded; the key is a pure function of the title.
-        static KNOWN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        /// so memory stays bounded; the key is a pure function of the title. Hashed with
+        /// FxHash: most calls are hits, and SipHash cost more than the rest of a hit. Never
+        /// iterated, so its order cannot reach any output.
+        static KNOWN: RefCell<FastMap<String, String>> = RefCell::new(FastMap::default());
     }
     const REMEMBERED: usize = 4096;
     if let Some(key) = KNOWN.with_borrow(|known| known.get(s).cloned()) {
