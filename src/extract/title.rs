@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::split::strip_glued_various;
-use super::words::{is_capitalised, is_lowered_title_function_word, is_section_word, lowered};
+use super::words::{TitleWordFacts, lowered, title_word_facts};
 
 static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
@@ -155,27 +155,27 @@ pub fn title_score(s: &str) -> f32 {
     if !s.chars().any(char::is_alphanumeric) {
         return 0.0;
     }
-    let mut content_kept = [""; 16];
-    let mut content_count = 0;
-    for word in words.iter().filter(|w| !is_lowered_title_function_word(w)) {
-        content_kept[content_count] = word;
-        content_count += 1;
+    // Each word's function-word, section-word and capital answers, from one walk of it.
+    let mut facts = [TitleWordFacts::default(); 16];
+    for (fact, word) in facts.iter_mut().zip(words) {
+        *fact = title_word_facts(word);
     }
+    let facts = &facts[..count];
     // "Up", "Her", "It": a title of small words only is judged by those words.
-    let content = if content_count == 0 { words } else { &content_kept[..content_count] };
-    let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
-    let ratio = if content.is_empty() { 0.0 } else { capitalised as f32 / content.len() as f32 };
+    let all_function = facts.iter().all(|f| f.function);
+    let content = || words.iter().zip(facts).filter(move |(_, f)| all_function || !f.function);
+    let content_len = content().count();
+    let capitalised = content().filter(|(_, f)| f.capitalised).count();
+    let ratio = if content_len == 0 { 0.0 } else { capitalised as f32 / content_len as f32 };
     let mut score = 0.3 + 0.7 * ratio;
-    if !is_capitalised(words[0]) && !words[0].starts_with(['.', '“', '"', '‘', '\'']) {
+    if !facts[0].capitalised && !words[0].starts_with(['.', '“', '"', '‘', '\'']) {
         score -= 0.3;
     }
-    let sections = words.iter().filter(|w| is_section_word(w)).count();
+    let sections = facts.iter().filter(|f| f.section).count();
     score -= 0.35 * sections as f32;
     // "Soundtracks", "Film Scores": a page's category, however it is capitalised.
     if sections > 0
-        && content
-            .iter()
-            .all(|w| is_section_word(w) || lowered(w, |w| matches!(w, "film" | "movie" | "tv" | "game" | "new")))
+        && content().all(|(w, f)| f.section || lowered(w, |w| matches!(w, "film" | "movie" | "tv" | "game" | "new")))
     {
         score = score.min(0.3);
     }
@@ -193,7 +193,7 @@ pub fn title_score(s: &str) -> f32 {
     if ratio < 0.8 && has_sentence_word(&lower) {
         score -= 0.3;
     }
-    if NUMBERED_SECTION.is_match(&lower) || calendar_or_letter_section(s) {
+    if numbered_section(&lower) || calendar_or_letter_section(s) {
         score -= 0.5;
     }
     score.clamp(0.0, 1.0)
@@ -217,6 +217,15 @@ static NUMBERED_SECTION: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?:round|step|stage|chapter|day|week|tip|reason)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*(?:[:.\-–—]|$)")
         .expect("static regex")
 });
+
+/// Whether [`NUMBERED_SECTION`] matches `lower`: its matches open with one of its words, so
+/// a title opening otherwise (nearly all) is not searched.
+fn numbered_section(lower: &str) -> bool {
+    let possible =
+        ["round", "step", "stage", "chapter", "day", "week", "tip", "reason"].iter().any(|w| lower.starts_with(w));
+    debug_assert!(possible || !NUMBERED_SECTION.is_match(lower), "{lower:?}");
+    possible && NUMBERED_SECTION.is_match(lower)
+}
 
 /// "January", "March 2023", "Q3", "A", "A–C", "X, Y & Z": the month, quarter or letter
 /// sections of a diary or an A–Z guide.
