@@ -251,9 +251,10 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     let sentence = sentence_cut(text);
     // A dated cut ends past the year after its dash, and wins only by ending before the
     // bracket cut and no later than the sentence cut (considered after it). Without a dash
-    // before that bound it cannot win: no need to search a blurb for one.
+    // followed by a year's first digit before that bound (or anywhere, without one) it cannot
+    // win: no need to search a blurb for one.
     let bound = [cut.map(|(h, _)| h), sentence.map(|(h, _)| h + 1)].into_iter().flatten().min();
-    let dashed = bound.is_none_or(|b| memchr::memchr2(b'-', 0xE2, &text.as_bytes()[..b.min(text.len())]).is_some());
+    let dashed = dash_then_year(text.as_bytes(), bound.map_or(text.len(), |b| b.min(text.len())));
     if (dashed || cfg!(debug_assertions))
         && let Some(m) = YEAR_THEN_BODY.find(text)
     {
@@ -271,6 +272,23 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
         }
         _ => (text.trim().to_string(), String::new()),
     }
+}
+
+/// Whether a dash that [`YEAR_THEN_BODY`] could open with starts before `end`: '-', '–' or
+/// '—' followed, past ASCII spaces, by a year's first digit or a non-ASCII byte (which may be
+/// a Unicode space). "well-known" and curly quotes are not.
+fn dash_then_year(text: &[u8], end: usize) -> bool {
+    memchr::memchr2_iter(b'-', 0xE2, &text[..end]).any(|i| {
+        let after = if text[i] == b'-' {
+            i + 1
+        } else if text.get(i + 1) == Some(&0x80) && matches!(text.get(i + 2), Some(0x93 | 0x94)) {
+            i + 3
+        } else {
+            return false;
+        };
+        let next = text[after..].iter().find(|b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+        next.is_some_and(|&b| matches!(b, b'1' | b'2') || !b.is_ascii())
+    })
 }
 
 /// Where the first sentence of `text` ends outside brackets and quotes, and where the next
@@ -384,6 +402,16 @@ fn split_at_dashes(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::extract::vocab::BUILT_IN;
+
+    proptest::proptest! {
+        /// A text without a dash then a year's first digit holds no dated cut at all.
+        #[test]
+        fn dated_cut_needs_dash_then_year(text in "(1999|2024|1850|-|–|—|“|”| |\u{a0}|\u{b}|,|\\.|x|A){0,12}") {
+            if !dash_then_year(text.as_bytes(), text.len()) {
+                proptest::prop_assert!(!YEAR_THEN_BODY.is_match(&text), "{:?}", text);
+            }
+        }
+    }
 
     proptest::proptest! {
         /// The byte walk marks what a walk over characters marks.

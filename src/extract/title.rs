@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::split::strip_glued_various;
-use super::words::{is_capitalised, is_lowered_title_function_word, is_section_word, lowered};
+use super::words::{TitleWordFacts, lowered, title_word_facts};
 
 static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
@@ -16,7 +16,35 @@ static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
 /// "Original Motion Picture Soundtrack", "Score", "Original Score by X", "Soundtrack to the
 /// Motion Picture": a slot that describes the release, not the work.
 pub fn is_descriptor(s: &str) -> bool {
-    DESCRIPTOR.is_match(s.trim())
+    let s = s.trim();
+    // In ASCII, every match opens with one of these words, whole: a letter, space or end
+    // follows each of them in the pattern, so the first run of letters is the word itself.
+    let possible = !s.is_ascii() || {
+        let run = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        lowered(&s[..run], |w| {
+            matches!(
+                w,
+                "the"
+                    | "original"
+                    | "motion"
+                    | "movie"
+                    | "film"
+                    | "television"
+                    | "tv"
+                    | "series"
+                    | "video"
+                    | "videogame"
+                    | "game"
+                    | "anime"
+                    | "soundtrack"
+                    | "score"
+                    | "ost"
+                    | "music"
+            )
+        })
+    };
+    debug_assert!(possible || !DESCRIPTOR.is_match(s), "{s:?}");
+    possible && DESCRIPTOR.is_match(s)
 }
 
 /// The credit inside a descriptor ("Original Score by Adrian Johnston" → the name).
@@ -155,27 +183,27 @@ pub fn title_score(s: &str) -> f32 {
     if !s.chars().any(char::is_alphanumeric) {
         return 0.0;
     }
-    let mut content_kept = [""; 16];
-    let mut content_count = 0;
-    for word in words.iter().filter(|w| !is_lowered_title_function_word(w)) {
-        content_kept[content_count] = word;
-        content_count += 1;
+    // Each word's function-word, section-word and capital answers, from one walk of it.
+    let mut facts = [TitleWordFacts::default(); 16];
+    for (fact, word) in facts.iter_mut().zip(words) {
+        *fact = title_word_facts(word);
     }
+    let facts = &facts[..count];
     // "Up", "Her", "It": a title of small words only is judged by those words.
-    let content = if content_count == 0 { words } else { &content_kept[..content_count] };
-    let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
-    let ratio = if content.is_empty() { 0.0 } else { capitalised as f32 / content.len() as f32 };
+    let all_function = facts.iter().all(|f| f.function);
+    let content = || words.iter().zip(facts).filter(move |(_, f)| all_function || !f.function);
+    let content_len = content().count();
+    let capitalised = content().filter(|(_, f)| f.capitalised).count();
+    let ratio = if content_len == 0 { 0.0 } else { capitalised as f32 / content_len as f32 };
     let mut score = 0.3 + 0.7 * ratio;
-    if !is_capitalised(words[0]) && !words[0].starts_with(['.', '“', '"', '‘', '\'']) {
+    if !facts[0].capitalised && !words[0].starts_with(['.', '“', '"', '‘', '\'']) {
         score -= 0.3;
     }
-    let sections = words.iter().filter(|w| is_section_word(w)).count();
+    let sections = facts.iter().filter(|f| f.section).count();
     score -= 0.35 * sections as f32;
     // "Soundtracks", "Film Scores": a page's category, however it is capitalised.
     if sections > 0
-        && content
-            .iter()
-            .all(|w| is_section_word(w) || lowered(w, |w| matches!(w, "film" | "movie" | "tv" | "game" | "new")))
+        && content().all(|(w, f)| f.section || lowered(w, |w| matches!(w, "film" | "movie" | "tv" | "game" | "new")))
     {
         score = score.min(0.3);
     }
@@ -186,14 +214,27 @@ pub fn title_score(s: &str) -> f32 {
     // or a numbered-section word ("Round", "Step", "Chapter", "Day", "Week", "Tip").
     let asked =
         s.ends_with('?') || ratio < 0.8 || s.starts_with(['r', 'R', 's', 'S', 'c', 'C', 'd', 'D', 'w', 'W', 't', 'T']);
-    let lower = if asked { s.to_lowercase() } else { String::new() };
-    if s.ends_with('?') && QUESTION_START.is_match(&lower) {
+    // An ASCII title here is at most 120 bytes: lowered on the stack, as `to_lowercase` would.
+    let mut buffer = [0u8; 120];
+    let owned;
+    let lower: &str = if !asked {
+        ""
+    } else if s.len() <= buffer.len() && s.is_ascii() {
+        let lower = &mut buffer[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).expect("ASCII stays UTF-8")
+    } else {
+        owned = s.to_lowercase();
+        &owned
+    };
+    if s.ends_with('?') && QUESTION_START.is_match(lower) {
         score -= 0.5;
     }
-    if ratio < 0.8 && has_sentence_word(&lower) {
+    if ratio < 0.8 && has_sentence_word(lower) {
         score -= 0.3;
     }
-    if NUMBERED_SECTION.is_match(&lower) || calendar_or_letter_section(s) {
+    if numbered_section(lower) || calendar_or_letter_section(s) {
         score -= 0.5;
     }
     score.clamp(0.0, 1.0)
@@ -218,6 +259,16 @@ static NUMBERED_SECTION: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Whether [`NUMBERED_SECTION`] matches `lower`: its matches open with one of its words, so
+/// a title opening otherwise (nearly all) is not searched.
+fn numbered_section(lower: &str) -> bool {
+    // The first byte first: a `starts_with` per word costs a memcmp call each.
+    let possible = matches!(lower.as_bytes().first(), Some(b'r' | b's' | b'c' | b'd' | b'w' | b't'))
+        && ["round", "step", "stage", "chapter", "day", "week", "tip", "reason"].iter().any(|w| lower.starts_with(w));
+    debug_assert!(possible || !NUMBERED_SECTION.is_match(lower), "{lower:?}");
+    possible && NUMBERED_SECTION.is_match(lower)
+}
+
 /// "January", "March 2023", "Q3", "A", "A–C", "X, Y & Z": the month, quarter or letter
 /// sections of a diary or an A–Z guide.
 static CALENDAR_OR_LETTER_SECTION: LazyLock<Re> = LazyLock::new(|| {
@@ -225,19 +276,31 @@ static CALENDAR_OR_LETTER_SECTION: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Whether [`CALENDAR_OR_LETTER_SECTION`] matches `s`. Its matches open with a capital A–Z
-/// followed by nothing, a space, a dash, ",", "&", "a" (and), ":", a quarter's digit 1–4 or a
-/// month name's second letter: most titles ("The…", "Blade…") fail that and are not searched.
+/// Whether [`CALENDAR_OR_LETTER_SECTION`] matches `s`. Its matches open with a month name, a
+/// quarter ("Q1"–"Q4"), or a capital A–Z followed by nothing, a space, a dash, ",", "&", "and"
+/// or ":": most titles ("The…", "Blade…") fail that and are not searched.
 fn calendar_or_letter_section(s: &str) -> bool {
     let bytes = s.as_bytes();
     let possible = bytes.first().is_some_and(u8::is_ascii_uppercase)
         && bytes.get(1).is_none_or(|&b| {
-            !b.is_ascii()
+            matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'-' | b',' | b'&' | b':')
+                || bytes[0] == b'Q' && matches!(b, b'1'..=b'4')
+                || b == b'a' && bytes[2..].starts_with(b"nd")
+                // A Unicode space or dash (or "März", "Février"), or a month's name.
+                || !b.is_ascii()
+                // The ASCII openings of the pattern's month names.
                 || matches!(
-                    b,
-                    b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'-' | b',' | b'&' | b':' | b'1'..=b'4'
+                    (bytes[0], b),
+                    (b'J', b'a' | b'u')
+                        | (b'F', b'e')
+                        | (b'M', b'a')
+                        | (b'A', b'p' | b'u' | b'v' | b'o' | b'b' | b'g')
+                        | (b'S', b'e')
+                        | (b'O', b'c' | b'k')
+                        | (b'N', b'o')
+                        | (b'D', b'e' | b'i')
+                        | (b'E', b'n')
                 )
-                || b"aepucokvnbgi".contains(&b)
         });
     debug_assert!(possible || !CALENDAR_OR_LETTER_SECTION.is_match(s), "{s:?}");
     possible && CALENDAR_OR_LETTER_SECTION.is_match(s)
@@ -310,6 +373,58 @@ static SENTENCE_WORDS: LazyLock<Re> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every month name of the pattern gets past `calendar_or_letter_section`'s pre-check.
+    #[test]
+    fn month_names_are_searched() {
+        for month in [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Januar",
+            "Februar",
+            "März",
+            "Juni",
+            "Juli",
+            "Oktober",
+            "Dezember",
+            "Janvier",
+            "Février",
+            "Mars",
+            "Avril",
+            "Mai",
+            "Juin",
+            "Juillet",
+            "Août",
+            "Septembre",
+            "Octobre",
+            "Novembre",
+            "Décembre",
+            "Enero",
+            "Febrero",
+            "Marzo",
+            "Abril",
+            "Mayo",
+            "Junio",
+            "Julio",
+            "Agosto",
+            "Septiembre",
+            "Octubre",
+            "Noviembre",
+            "Diciembre",
+        ] {
+            assert!(calendar_or_letter_section(&format!("{month} 2023")), "{month}");
+        }
+    }
 
     #[test]
     fn cleaning() {

@@ -11,6 +11,51 @@ pub fn is_capitalised(token: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// What [`title_score`](super::title::title_score) asks of each word: [`is_lowered_title_function_word`],
+/// [`is_section_word`] and [`is_capitalised`].
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct TitleWordFacts {
+    pub function: bool,
+    pub section: bool,
+    pub capitalised: bool,
+}
+
+/// [`TitleWordFacts`] of `token`. A short ASCII token (nearly all) is lowered once on the
+/// stack and all three answers read from that copy, instead of three walks and two copies.
+pub fn title_word_facts(token: &str) -> TitleWordFacts {
+    let bytes = token.as_bytes();
+    let mut buffer = [0u8; 32];
+    if bytes.len() > buffer.len() || !token.is_ascii() {
+        return TitleWordFacts {
+            function: is_lowered_title_function_word(token),
+            section: is_section_word(token),
+            capitalised: is_capitalised(token),
+        };
+    }
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    // Section words are 3 to 13 ASCII letters, read trimmed of non-alphanumerics.
+    let section = lower.iter().position(u8::is_ascii_alphanumeric).is_some_and(|start| {
+        let end = lower.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+        (3..=13).contains(&(end - start)) && is_lower_section_word(&lower[start..end])
+    });
+    // The non-ASCII openers is_capitalised skips cannot occur in an ASCII token.
+    let opened = bytes.iter().position(|b| !matches!(b, b'"' | b'\'' | b'(' | b'[' | b'.' | b'*' | b'_'));
+    let capitalised = opened.is_some_and(|i| bytes[i].is_ascii_uppercase() || bytes[i].is_ascii_digit());
+    let facts = TitleWordFacts { function: is_title_function_bytes(lower), section, capitalised };
+    debug_assert_eq!(
+        facts,
+        TitleWordFacts {
+            function: is_lowered_title_function_word(token),
+            section: is_section_word(token),
+            capitalised: is_capitalised(token),
+        },
+        "{token:?}"
+    );
+    facts
+}
+
 /// Lower-case name particles ("Marius de Vries", "Ludwig van Beethoven").
 pub fn is_particle(token: &str) -> bool {
     // Only the lower-case form: "De Palma" is a name, "de" inside one is a particle.
@@ -521,6 +566,18 @@ pub fn is_platform_or_network(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// One walk answers as the three separate tests do.
+        #[test]
+        fn title_word_facts_as_three_tests(token in "(Soundtracks|SCORES|The|and|of|\"|'|\\(|\\[|\\.|\\*|_|“|¡|É|K|,|:|1|x| ){0,8}") {
+            proptest::prop_assert_eq!(title_word_facts(&token), TitleWordFacts {
+                function: is_lowered_title_function_word(&token),
+                section: is_section_word(&token),
+                capitalised: is_capitalised(&token),
+            });
+        }
+    }
 
     proptest::proptest! {
         /// The stack-lowered form is `to_lowercase`'s, for ASCII, accented and long words.
