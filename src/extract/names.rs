@@ -38,8 +38,40 @@ pub fn is_various_artists(s: &str) -> bool {
     }) {
         return false;
     }
-    let f = crate::normalize::fold(s);
-    matches!(f.as_str(), "various artists" | "various" | "va" | "various composers" | "various performers")
+    is_various_folded(&crate::normalize::fold(s))
+}
+
+/// [`is_various_artists`] for a string already folded.
+fn is_various_folded(f: &str) -> bool {
+    matches!(f, "various artists" | "various" | "va" | "various composers" | "various performers")
+}
+
+/// The [`fold`](crate::normalize::fold) of `s` when it is plain ASCII words — letters and
+/// digits, single spaces between them — which fold to themselves lowercased: written into
+/// `buf` without the fold's walk and thread-local buffer. `None` for anything else (or longer
+/// than `buf`), which the caller folds in full.
+fn ascii_fold<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let bytes = s.as_bytes();
+    if bytes.is_empty() || bytes.len() > buf.len() || bytes[0] == b' ' || bytes[bytes.len() - 1] == b' ' {
+        return None;
+    }
+    let mut after_space = false;
+    for (out, &b) in buf.iter_mut().zip(bytes) {
+        if b == b' ' {
+            if after_space {
+                return None;
+            }
+            after_space = true;
+        } else if b.is_ascii_alphanumeric() {
+            after_space = false;
+        } else {
+            return None;
+        }
+        *out = b.to_ascii_lowercase();
+    }
+    let folded = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+    debug_assert_eq!(folded, crate::normalize::fold(s));
+    Some(folded)
 }
 
 /// How much one name looks like a person or group, 0 – 1.
@@ -48,7 +80,14 @@ pub fn name_score(name: &str, vocab: &Vocabulary) -> f32 {
     if name.is_empty() || name.len() > 60 && name.chars().count() > 60 {
         return 0.0;
     }
-    if vocab.is_composer(name) || is_various_artists(name) {
+    // Most names are plain ASCII words: folded once on the stack for both lookups.
+    let mut buf = [0u8; 64];
+    let known = match ascii_fold(name, &mut buf) {
+        Some(f) => vocab.is_composer_folded(f) || is_various_folded(f),
+        None => vocab.is_composer(name) || is_various_artists(name),
+    };
+    debug_assert_eq!(known, vocab.is_composer(name) || is_various_artists(name));
+    if known {
         return 1.0;
     }
     if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().all(|c| c.is_ascii_digit()) {
@@ -89,7 +128,8 @@ pub fn name_score(name: &str, vocab: &Vocabulary) -> f32 {
         return 0.3;
     }
     let title_words = tokens.iter().filter(|t| is_title_word(t)).count();
-    let given = vocab.is_given_name(tokens[0].trim_end_matches(['.', ',']));
+    // A lone word scores the same either way: look its first word up only for two or more.
+    let given = tokens.len() >= 2 && vocab.is_given_name(tokens[0].trim_end_matches(['.', ',']));
     let mut score: f32 = match tokens.len() {
         1 => 0.35,
         2 | 3 => 0.7,
@@ -111,7 +151,7 @@ pub fn name_score(name: &str, vocab: &Vocabulary) -> f32 {
 pub fn split_names(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches(['.', ',', ';', ':']);
     let mut out = Vec::new();
-    for part in list.split([',', ';', '/']) {
+    for part in split_list_parts(list) {
         let part = part.trim();
         let part = part.strip_prefix("and ").or_else(|| part.strip_prefix("& ")).unwrap_or(part).trim();
         if part.is_empty() {
@@ -183,10 +223,29 @@ fn split_conjunction(part: &str, out: &mut Vec<String>) {
     out.push(part.to_string());
 }
 
+/// `s.split([',', ';', '/'])`, walking bytes: the three are ASCII, so every cut falls on a
+/// character boundary and no character needs decoding.
+fn split_list_parts(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| matches!(b, b',' | b';' | b'/')) {
+            Some(at) => {
+                rest = Some(&r[at + 1..]);
+                Some(&r[..at])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// The names [`list_score`] scores: parts between commas, semicolons and slashes, cut again at
 /// " and " and " & ".
 fn list_names(list: &str) -> impl Iterator<Item = &str> {
-    list.split([',', ';', '/'])
+    split_list_parts(list)
         .flat_map(|p| {
             let p = p.trim();
             let p = p.strip_prefix("and ").or_else(|| p.strip_prefix("& ")).unwrap_or(p);
@@ -239,6 +298,19 @@ mod tests {
             let f = crate::normalize::fold(&token);
             let various = matches!(f.as_str(), "various artists" | "various" | "va" | "various composers" | "various performers");
             proptest::prop_assert_eq!(is_various_artists(&token), various);
+        }
+    }
+
+    proptest::proptest! {
+        /// The stack fold gives the fold whenever it answers.
+        #[test]
+        fn ascii_fold_is_the_fold(s in "(Hans|ZIMMER|va|2049|é|&|'|\\.|-| |  ){0,8}", any in proptest::prelude::any::<String>()) {
+            for s in [&s, &any] {
+                let mut buf = [0u8; 64];
+                if let Some(f) = ascii_fold(s, &mut buf) {
+                    proptest::prop_assert_eq!(f, crate::normalize::fold(s));
+                }
+            }
         }
     }
 
@@ -337,6 +409,15 @@ mod tests {
         assert!(name_score("Purple Rain", v) < 0.6);
         assert!(name_score("Blade Runner 2049", v) < 0.2);
         assert!(name_score("an amazing soundtrack", v) == 0.0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn list_parts_split_as_str_split(s in "(a|é|,|;|/| ){0,10}", any in proptest::prelude::any::<String>()) {
+            for s in [&s, &any] {
+                proptest::prop_assert_eq!(split_list_parts(s).collect::<Vec<_>>(), s.split([',', ';', '/']).collect::<Vec<_>>());
+            }
+        }
     }
 
     #[test]

@@ -65,6 +65,11 @@ impl Vocabulary {
         with_fold(name, |f| self.composers.contains(f))
     }
 
+    /// [`Self::is_composer`] for a name already [`fold`]ed.
+    pub fn is_composer_folded(&self, folded: &str) -> bool {
+        self.composers.contains(folded)
+    }
+
     /// The canonical spelling of a known label.
     pub fn label(&self, name: &str) -> Option<&str> {
         self.labels.spelled(name)
@@ -79,5 +84,27 @@ impl Vocabulary {
     pub fn is_given_name(&self, word: &str) -> bool {
         crate::normalize::names::is_given_name(word)
             || !self.given_names.is_empty() && with_fold(word, |f| self.given_names.contains(f))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_lookup_answers_as_the_folding_one_on_every_data_line() {
+        let mut v = BUILT_IN.clone();
+        v.add_composers("Zbigniew Preisner\nÉowyn");
+        for w in data_lines(COMPOSERS).chain(["Zbigniew Preisner", "éowyn", "Hans Zimmer", "Purple Rain"]) {
+            assert_eq!(v.is_composer_folded(&fold(w)), v.is_composer(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_lookup_answers_as_the_folding_one(w in proptest::prelude::any::<String>()) {
+            let v = &*BUILT_IN;
+            proptest::prop_assert_eq!(v.is_composer_folded(&fold(&w)), v.is_composer(&w));
+        }
     }
 }
