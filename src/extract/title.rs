@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::split::strip_glued_various;
-use super::words::{TitleWordFacts, lowered, title_word_facts};
+use super::words::{TitleWordFacts, ascii_lowered_into, lowered, title_word_facts};
 
 static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
@@ -219,10 +219,7 @@ pub fn title_score(s: &str) -> f32 {
     let owned;
     let lower: &str = if !asked {
         ""
-    } else if s.len() <= buffer.len() && s.is_ascii() {
-        let lower = &mut buffer[..s.len()];
-        lower.copy_from_slice(s.as_bytes());
-        lower.make_ascii_lowercase();
+    } else if let Some(lower) = ascii_lowered_into(s.as_bytes(), &mut buffer) {
         std::str::from_utf8(lower).expect("ASCII stays UTF-8")
     } else {
         owned = s.to_lowercase();

@@ -25,16 +25,13 @@ pub struct TitleWordFacts {
 pub fn title_word_facts(token: &str) -> TitleWordFacts {
     let bytes = token.as_bytes();
     let mut buffer = [0u8; 32];
-    if bytes.len() > buffer.len() || !token.is_ascii() {
+    let Some(lower) = ascii_lowered_into(bytes, &mut buffer) else {
         return TitleWordFacts {
             function: is_lowered_title_function_word(token),
             section: is_section_word(token),
             capitalised: is_capitalised(token),
         };
-    }
-    let lower = &mut buffer[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
+    };
     // Section words are 3 to 13 ASCII letters, read trimmed of non-alphanumerics.
     let section = lower.iter().position(u8::is_ascii_alphanumeric).is_some_and(|start| {
         let end = lower.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
@@ -70,14 +67,7 @@ pub fn is_title_function_word(token: &str) -> bool {
 /// [`is_title_function_word`] of `token` lower-cased, as `lowered(token, is_title_function_word)`
 /// answers; a short ASCII token is lowered on the stack and read as bytes.
 pub fn is_lowered_title_function_word(token: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    if token.len() <= buffer.len() && token.is_ascii() {
-        let lower = &mut buffer[..token.len()];
-        lower.copy_from_slice(token.as_bytes());
-        lower.make_ascii_lowercase();
-        return is_title_function_bytes(lower);
-    }
-    is_title_function_word(&token.to_lowercase())
+    lowered(token, is_title_function_word)
 }
 
 /// [`is_title_function_word`] over bytes: the trailing commas and colons are ASCII, and so is
@@ -311,13 +301,10 @@ fn trimmed_lowered(token: &str, lengths: std::ops::RangeInclusive<usize>, f: imp
         let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
         let word = &bytes[start..end];
         let mut buffer = [0u8; 16];
-        if !lengths.contains(&word.len()) || word.len() > buffer.len() {
+        if !lengths.contains(&word.len()) {
             return false;
         }
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        return f(lower);
+        return ascii_lowered_into(word, &mut buffer).is_some_and(f);
     }
     lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| f(t.as_bytes()))
 }
@@ -395,14 +382,22 @@ fn is_lower_section_word(t: &[u8]) -> bool {
 /// lowered on the stack rather than in a new `String`.
 pub fn lowered<R>(token: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buffer = [0u8; 32];
-    if token.len() <= buffer.len() && token.is_ascii() {
-        let lower = &mut buffer[..token.len()];
-        lower.copy_from_slice(token.as_bytes());
-        lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
-    } else {
-        f(&token.to_lowercase())
+    match ascii_lowered_into(token.as_bytes(), &mut buffer) {
+        Some(lower) => f(std::str::from_utf8(lower).expect("ASCII stays UTF-8")),
+        None => f(&token.to_lowercase()),
     }
+}
+
+/// `bytes` lower-cased into the start of `buffer`, when they are ASCII and fit: the stack copy
+/// the word tests here make instead of a `String` (for ASCII, `to_lowercase` is this).
+pub fn ascii_lowered_into<'b>(bytes: &[u8], buffer: &'b mut [u8]) -> Option<&'b [u8]> {
+    if bytes.len() > buffer.len() || !bytes.is_ascii() {
+        return None;
+    }
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// Nouns that name a soundtrack release in text ("the Garden State soundtrack").
