@@ -62,6 +62,16 @@ pub fn document_from_bytes(rel: &str, bytes: &[u8]) -> Result<Document, FileErro
     })
 }
 
+/// The first `n` characters of `text` (all of it when shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    // In ASCII a character is a byte: no need to walk the characters.
+    let ascii_prefix = &text.as_bytes()[..text.len().min(n)];
+    if ascii_prefix.is_ascii() {
+        return &text[..ascii_prefix.len()];
+    }
+    text.char_indices().nth(n).map_or(text, |(end, _)| &text[..end])
+}
+
 fn extension(rel: &str) -> String {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     match name.rsplit_once('.') {
@@ -73,9 +83,15 @@ fn extension(rel: &str) -> String {
 /// A saved page: a doctype or `<html>`/`<body>` near the start, or several closing
 /// block tags.
 fn looks_like_html(text: &str) -> bool {
+    const HEAD_CHARS: usize = 4096;
     let text = text.trim_start();
-    let head = text.char_indices().nth(4096).map_or(text, |(end, _)| &text[..end]);
-    // Every sign below opens with '<': most plain-text files have none, and are not copied.
+    // Every sign below opens with '<': most plain-text files have none, and are neither
+    // copied nor walked by character. The head's characters lie in its first 4 bytes each.
+    let head_bytes = &text.as_bytes()[..text.len().min(4 * HEAD_CHARS)];
+    if memchr::memchr(b'<', head_bytes).is_none() {
+        return false;
+    }
+    let head = first_chars(text, HEAD_CHARS);
     if memchr::memchr(b'<', head.as_bytes()).is_none() {
         return false;
     }
@@ -116,6 +132,16 @@ mod tests {
         assert!(!looks_like_html(&after("a")));
         assert!(!looks_like_html(&after("é")));
         assert!(looks_like_html(&after("é")[12..]));
+    }
+
+    #[test]
+    fn first_chars_counts_characters_not_bytes() {
+        assert_eq!(first_chars("abcdef", 4), "abcd");
+        assert_eq!(first_chars("abc", 4), "abc");
+        assert_eq!(first_chars("aéb", 2), "aé");
+        assert_eq!(first_chars("abé", 2), "ab");
+        assert_eq!(first_chars("ééééé", 4), "éééé");
+        assert_eq!(first_chars("", 4), "");
     }
 
     #[test]
