@@ -10,8 +10,8 @@
 //! with the spec's common implied closings (`<p>`, `<li>`, cells) and end-tag searches.
 //! Errors in the estimate only move where the cap applies.
 
+use crate::fast_hash::FastMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -43,7 +43,7 @@ pub struct DepthCap<S> {
     /// Estimated stack of open elements.
     open: RefCell<Open>,
     /// Start tags dropped and not yet closed, by name.
-    dropped: RefCell<HashMap<LocalName, usize>>,
+    dropped: RefCell<FastMap<LocalName, usize>>,
     /// How many start tags were dropped.
     pub drops: Cell<usize>,
 }
@@ -60,7 +60,7 @@ impl<S> DepthCap<S> {
         match tag.kind {
             StartTag if is_void(name) => true,
             StartTag => {
-                close_implied(&mut open, name);
+                close_implied(&mut open, &tag.name);
                 if open.names.len() >= MAX_DEPTH && !is_kept(name) {
                     *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
                     self.drops.set(self.drops.get() + 1);
@@ -74,7 +74,7 @@ impl<S> DepthCap<S> {
                     *n -= 1;
                     return false;
                 }
-                if let Some(at) = find_open(&open, name) {
+                if let Some(at) = find_open(&open, &tag.name) {
                     open.truncate(at);
                 }
                 true
@@ -120,7 +120,7 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
 #[derive(Default)]
 struct Open {
     names: Vec<LocalName>,
-    counts: HashMap<LocalName, usize>,
+    counts: FastMap<LocalName, usize>,
 }
 
 impl Open {
@@ -137,24 +137,26 @@ impl Open {
         }
     }
 
-    fn has(&self, name: &str) -> bool {
-        self.counts.get(&LocalName::from(name)).is_some_and(|n| *n > 0)
+    /// Takes the interned name: building one from a `&str` costs a hash per lookup.
+    fn has(&self, name: &LocalName) -> bool {
+        self.counts.get(name).is_some_and(|n| *n > 0)
     }
 }
 
 /// Closes what a start tag `name` implicitly closes, as the spec's tree builder does: a new
 /// `<li>` closes the open one, a block closes an open `<p>`, a heading an open heading.
-fn close_implied(open: &mut Open, name: &str) {
+fn close_implied(open: &mut Open, name: &LocalName) {
+    let name = name.as_ref();
     if closes_p(name) {
-        close_to(open, &["p"], Scope::Button);
+        close_to(open, &[local_name!("p")], Scope::Button);
     }
     match name {
-        "li" => close_to(open, &["li"], Scope::Item(&["ul", "ol"])),
-        "dd" | "dt" => close_to(open, &["dd", "dt"], Scope::Item(&["dl"])),
-        "td" | "th" => close_to(open, &["td", "th"], Scope::Table),
-        "tr" => close_to(open, &["tr"], Scope::Table),
-        "option" => close_to(open, &["option"], Scope::Item(&["select", "optgroup"])),
-        "optgroup" => close_to(open, &["optgroup", "option"], Scope::Item(&["select"])),
+        "li" => close_to(open, &[local_name!("li")], Scope::Item(&["ul", "ol"])),
+        "dd" | "dt" => close_to(open, &[local_name!("dd"), local_name!("dt")], Scope::Item(&["dl"])),
+        "td" | "th" => close_to(open, &[local_name!("td"), local_name!("th")], Scope::Table),
+        "tr" => close_to(open, &[local_name!("tr")], Scope::Table),
+        "option" => close_to(open, &[local_name!("option")], Scope::Item(&["select", "optgroup"])),
+        "optgroup" => close_to(open, &[local_name!("optgroup"), local_name!("option")], Scope::Item(&["select"])),
         _ => {}
     }
     if is_heading(name) && open.names.last().is_some_and(|n| is_heading(n.as_ref())) {
@@ -183,13 +185,13 @@ impl Scope {
 }
 
 /// Closes the innermost open element named in `targets` unless the search stops first.
-fn close_to(open: &mut Open, targets: &[&str], scope: Scope) {
+fn close_to(open: &mut Open, targets: &[LocalName], scope: Scope) {
     if !targets.iter().any(|t| open.has(t)) {
         return;
     }
-    let found = open.names.iter().rposition(|n| targets.contains(&n.as_ref()) || scope.stops_at(n.as_ref()));
+    let found = open.names.iter().rposition(|n| targets.contains(n) || scope.stops_at(n.as_ref()));
     if let Some(at) = found
-        && targets.contains(&open.names[at].as_ref())
+        && targets.contains(&open.names[at])
     {
         open.truncate(at);
     }
@@ -198,16 +200,17 @@ fn close_to(open: &mut Open, targets: &[&str], scope: Scope) {
 /// Where an end tag `</name>` closes: the innermost open `name`, unless something stops the
 /// search first — a scope boundary for special elements, any special element for the rest
 /// (then the tree builder ignores the end tag or restructures without shrinking the stack).
-fn find_open(open: &Open, name: &str) -> Option<usize> {
+fn find_open(open: &Open, name: &LocalName) -> Option<usize> {
     if !open.has(name) {
         return None;
     }
+    let special = is_special(name.as_ref());
     for (at, n) in open.names.iter().enumerate().rev() {
-        let n = n.as_ref();
         if n == name {
             return Some(at);
         }
-        if is_scope_boundary(n) || (!is_special(name) && is_special(n)) {
+        let n = n.as_ref();
+        if is_scope_boundary(n) || (!special && is_special(n)) {
             return None;
         }
     }
