@@ -50,8 +50,17 @@ fn role_of(header_cell: &str) -> Option<Role> {
 /// Header roles of a row whose cells name columns: a title column and a maker, year or rank
 /// column, at most one cell unknown (ignored: "Original release", "Notes").
 fn header_roles(cells: &[&str]) -> Option<Vec<Role>> {
-    let known: Vec<Option<Role>> = cells.iter().map(|c| role_of(c)).collect();
-    let unknown = known.iter().filter(|r| r.is_none()).count();
+    // Most short lines tried here are not headers: reading stops at a second unknown cell.
+    let mut known: Vec<Option<Role>> = Vec::with_capacity(cells.len());
+    let mut unknown = 0;
+    for cell in cells {
+        let role = role_of(cell);
+        unknown += usize::from(role.is_none());
+        if unknown > 1 {
+            return None;
+        }
+        known.push(role);
+    }
     let has = |role: Role| known.contains(&Some(role));
     let enough = has(Role::Title) && (has(Role::Makers) || has(Role::Year) || has(Role::Rank));
     let header = unknown == 0 && has(Role::Title) || unknown == 1 && cells.len() >= 4 && enough;
@@ -412,6 +421,11 @@ mod tests {
         assert_eq!(roles, [Role::Rank, Role::Title, Role::Year, Role::Makers, Role::Ignore]);
         assert_eq!(header_roles(&["Film", "Original release"]), None);
         assert_eq!(header_roles(&["Star Wars", "1977", "John Williams", "MCA"]), None);
+        // Two unknown columns are one too many, wherever they stand.
+        assert_eq!(header_roles(&["Film", "Original release", "Year", "Composer", "Region"]), None);
+        assert_eq!(header_roles(&["Chart", "Peak", "Film", "Year"]), None);
+        let roles = header_roles(&["Film", "Year", "Composer", "Region"]).expect("one unknown, at the end");
+        assert_eq!(roles, [Role::Title, Role::Year, Role::Makers, Role::Ignore]);
     }
 
     #[test]
