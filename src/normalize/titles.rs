@@ -15,7 +15,10 @@
 use std::cell::RefCell;
 
 use super::keys::fold;
-use super::title_words::{is_descriptor, strip_articles, strip_trailing, trailing_descriptor, volume_of, words_of};
+use super::title_words::{
+    ARTICLES, NUMBER_WORDS, TRAILING_DESCRIPTORS, glued_volume, is_descriptor, number, roman, strip_articles,
+    strip_trailing, trailing_descriptor, volume_of, words_of,
+};
 use crate::fast_hash::FastMap;
 
 /// The parts of a title that matching uses.
@@ -96,6 +99,11 @@ pub fn title_key(s: &str) -> String {
 fn fresh_title_key(s: &str) -> String {
     let mut key = parse_title(s).key();
     for _ in 0..8 {
+        // Most keys are plain words that a parse keeps as they are: no need to parse them.
+        if reads_as_itself(&key) {
+            debug_assert_eq!(parse_title(&key).key(), key);
+            break;
+        }
         let next = parse_title(&key).key();
         if next == key {
             break;
@@ -103,6 +111,27 @@ fn fresh_title_key(s: &str) -> String {
         key = next;
     }
     key
+}
+
+/// Whether `key` is its own key, known without parsing it: ASCII words of lower-case letters
+/// and digits one space apart (which fold to themselves, with no bracket or subtitle
+/// separator), none a number word, roman numeral or glued volume (which `words_of` would
+/// rewrite), the first no article, the last no number and no last word of release wording
+/// (which `strip_articles` and `strip_trailing` would drop). A parse then keeps every word,
+/// and its key is `key`.
+fn reads_as_itself(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    let plain = bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    if !plain || key.is_empty() || key.starts_with(' ') || key.ends_with(' ') || key.contains("  ") {
+        return false;
+    }
+    let first = key.split(' ').next().unwrap_or(key);
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    let ends_release_wording = TRAILING_DESCRIPTORS.iter().any(|p| p.rsplit(' ').next() == Some(last));
+    !ARTICLES.contains(&first)
+        && number(last).is_none()
+        && !ends_release_wording
+        && key.split(' ').all(|w| !NUMBER_WORDS.contains(&w) && roman(w).is_none() && glued_volume(w).is_none())
 }
 
 /// Reads a title into its [`TitleKey`].
@@ -206,6 +235,16 @@ mod tests {
         fn remembered_keys_are_fresh_keys(titles in proptest::collection::vec("[A-Za-z ]{0,12}(: |II| 2| – |\\(OST\\))?", 1..6)) {
             for title in titles.iter().chain(&titles) {
                 proptest::prop_assert_eq!(title_key(title), fresh_title_key(title));
+            }
+        }
+
+        /// A key known to read as itself is its parse's key.
+        #[test]
+        fn keys_that_read_as_themselves_are_their_keys(
+            key in "(the|a|an|vol|vol2|pt|part|no|ii|iv|x|i|v|one|twelve|1|2|1999|20th|soundtrack|album|ost|o|s|t|score|original|deluxe|edition|film|star|wars|k|é|Z| |  |:|-){0,8}"
+        ) {
+            if reads_as_itself(&key) {
+                proptest::prop_assert_eq!(parse_title(&key).key(), key);
             }
         }
 
