@@ -13,6 +13,7 @@
 //!   name (`Star Wars: The Phantom Menace` ≠ `Star Wars`).
 
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 use super::keys::fold;
 use super::title_words::{
@@ -127,11 +128,22 @@ fn reads_as_itself(key: &str) -> bool {
     }
     let first = key.split(' ').next().unwrap_or(key);
     let last = key.rsplit(' ').next().unwrap_or(key);
-    let ends_release_wording = TRAILING_DESCRIPTORS.iter().any(|p| p.rsplit(' ').next() == Some(last));
-    !ARTICLES.contains(&first)
-        && number(last).is_none()
-        && !ends_release_wording
-        && key.split(' ').all(|w| !NUMBER_WORDS.contains(&w) && roman(w).is_none() && glued_volume(w).is_none())
+    !ARTICLES.contains(&first) && !may_strip_last(last) && !key.split(' ').any(may_rewrite)
+}
+
+/// Whether `words_of` may rewrite a folded word: a number word, a roman numeral, a glued
+/// volume (`vol2`).
+fn may_rewrite(word: &str) -> bool {
+    NUMBER_WORDS.contains(&word) || roman(word).is_some() || glued_volume(word).is_some()
+}
+
+/// Whether `strip_trailing` may drop a last folded word: a number, or the last word of release
+/// wording.
+fn may_strip_last(word: &str) -> bool {
+    /// The last words of release wording, found once.
+    static LAST_WORDS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| TRAILING_DESCRIPTORS.iter().filter_map(|p| p.rsplit(' ').next()).collect());
+    number(word).is_some() || LAST_WORDS.contains(&word)
 }
 
 /// Reads a title into its [`TitleKey`].
