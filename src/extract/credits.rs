@@ -663,11 +663,17 @@ fn may_be_discarded(clause: &str) -> bool {
 /// "George Martin, best known as the Beatles' producer, scored …". Known composers count with
 /// any verb; other people need a verb of making music.
 fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
-    let sentence = prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start();
+    // The first sentence, to its end mark (as `split_inclusive(['.', '!', '?'])` cuts it): the
+    // marks are ASCII, so found as bytes.
+    let sentence = memchr::memchr3(b'.', b'!', b'?', prose.as_bytes()).map_or(prose, |at| &prose[..=at]).trim_start();
+    debug_assert_eq!(sentence, prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start());
     let Some(names) = names_after(sentence) else { return Vec::new() };
     let list = split_names(&names);
     let last = list.last().map(String::as_str).unwrap_or("");
-    let Some(end) = sentence.find(last).map(|p| p + last.len()) else { return Vec::new() };
+    // `sentence.find(last)`, without building a two-way searcher for one short name.
+    let found = memchr::memmem::find(sentence.as_bytes(), last.as_bytes());
+    debug_assert_eq!(found, sentence.find(last));
+    let Some(end) = found.map(|p| p + last.len()) else { return Vec::new() };
     let mut after = sentence[end..].trim_start();
     if after.starts_with(['’', '\'']) {
         return Vec::new();
