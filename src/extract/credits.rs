@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Match, MatchKind};
 
 use crate::re::Re;
 
@@ -72,12 +72,7 @@ static MAKING_VERB: LazyLock<Re> = LazyLock::new(|| {
 pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
     let prose = &*super::scan::without_asides(prose);
     let mut found: Vec<String> = Vec::new();
-    let cued = cued_patterns(prose);
-    // The skipped searches would have found nothing: debug builds (the tests) check it.
-    debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
-    debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
-    let cue_by = if cued.cue_by { cue_by_matches(prose) } else { Vec::new() };
-    let noun_by = if cued.noun_by { noun_by_matches(prose) } else { Vec::new() };
+    let (cue_by, noun_by) = cue_matches(prose);
     for m in cue_by.into_iter().chain(noun_by) {
         if discarded(&prose[..m.start]) {
             continue;
@@ -175,8 +170,14 @@ pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
 const CUE_VERBS_BY: [&str; 8] =
     ["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and "];
 
-static CUE_VERB_BY: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(CUE_VERBS_BY).expect("static literals"));
+/// Searched in a lower-cased copy of the text, which ignores ASCII case as `(?i)` does for
+/// ASCII letters, and which lets the automaton use a vectorised (Teddy) prefilter: it has
+/// none when it ignores case itself, and then walked every byte of a blurb. Leftmost-first,
+/// as only that kind gets Teddy (a rare-byte prefilter for the standard kind cost more than
+/// the walk); as no verb overlaps another, both kinds find every occurrence.
+static CUE_VERB_BY: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(CUE_VERBS_BY).expect("static literals")
+});
 
 /// `CUE_BY.find_iter(prose)`'s ranges, read by hand: compiling CUE_BY (ignoring case over
 /// Unicode `\w`) cost more than every search of it. From a verb after no word character:
@@ -185,12 +186,16 @@ static CUE_VERB_BY: LazyLock<AhoCorasick> =
 /// needs a character the one before could not take), so there is one way to try at each
 /// verb. A text with 'ſ' or the Kelvin sign, which `(?i)` reads as "s" and "k", is left to
 /// the regex.
+#[cfg(test)]
 fn cue_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
-    if crate::re::holds_ascii_folding_letter(prose) {
-        return CUE_BY.find_iter(prose).map(|m| m.range()).collect();
-    }
+    cue_matches(prose).0
+}
+
+/// [`cue_by_matches`] from CUE_VERB_BY's matches in the lower-cased copy of a text without
+/// 'ſ' or the Kelvin sign.
+fn cue_by_from_verbs(prose: &str, verbs: &[Match]) -> Vec<std::ops::Range<usize>> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-    for m in CUE_VERB_BY.find_iter(prose) {
+    for m in verbs {
         if found.last().is_some_and(|last| m.start() < last.end)
             || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
         {
@@ -303,24 +308,25 @@ fn role_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
 const NOUN_LEADS: [&str; 12] =
     ["score", "soundtrack", "music", "musique", "musik", "album", "theme", "track", "song", "cues", "música", "mÚsica"];
 
+/// Searched in a lower-cased copy of the text, as [`CUE_VERB_BY`] is.
 static NOUN_LEAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(NOUN_LEADS)
-        .expect("static literals")
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(NOUN_LEADS).expect("static literals")
 });
 
 /// `NOUN_BY.find_iter(prose)`'s ranges, read by hand as [`cue_by_matches`] reads CUE_BY's:
 /// each part of the pattern needs a character the part before could not take, so there is
 /// one way to try from each noun after no word character. A text with 'ſ' or the Kelvin
 /// sign is left to the regex.
+#[cfg(test)]
 fn noun_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
-    if crate::re::holds_ascii_folding_letter(prose) {
-        return NOUN_BY.find_iter(prose).map(|m| m.range()).collect();
-    }
+    cue_matches(prose).1
+}
+
+/// [`noun_by_matches`] from NOUN_LEAD's matches in the lower-cased copy of a text without
+/// 'ſ' or the Kelvin sign.
+fn noun_by_from_nouns(prose: &str, nouns: &[Match]) -> Vec<std::ops::Range<usize>> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-    for m in NOUN_LEAD.find_iter(prose) {
+    for m in nouns {
         if found.last().is_some_and(|last| m.start() < last.end)
             || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
         {
@@ -479,46 +485,108 @@ struct Cued {
 /// (`NOUN\s+(?:was\s+)?(?:all\s+)?(?:composed\s+)?by`) one to four words before; or a
 /// foreign form. Only the word endings are checked, so a text refused here has no match, and
 /// one pass for both replaces each `Re` search's own lower-casing and literal scan.
+#[cfg(test)]
 fn cued_patterns(prose: &str) -> Cued {
     // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
-    let blind = crate::re::holds_ascii_folding_letter(prose);
-    let mut cued = Cued { cue_by: blind, noun_by: blind };
-    if blind {
-        return cued;
+    if crate::re::holds_ascii_folding_letter(prose) {
+        return Cued { cue_by: true, noun_by: true };
     }
+    crate::re::with_ascii_lowered(prose, |lowered| cued_in(prose, lowered).0)
+}
+
+/// Where the verbs and nouns of CUE_BY's and NOUN_BY's matches can be: the byte range from
+/// the first word that may hold one to the last, `None` for a pattern that cannot match.
+#[derive(Debug, Default)]
+struct CueSpans {
+    cue_by: Option<std::ops::Range<usize>>,
+    noun_by: Option<std::ops::Range<usize>>,
+}
+
+/// `span` grown to hold `more`.
+fn widen(span: &mut Option<std::ops::Range<usize>>, more: std::ops::Range<usize>) {
+    *span = Some(span.take().map_or(more.clone(), |s| s.start.min(more.start)..s.end.max(more.end)));
+}
+
+/// [`cued_patterns`] of a text without 'ſ' or the Kelvin sign, given its lower-cased copy,
+/// and where the verbs and nouns of the admitted patterns' matches can be. Every match ends
+/// with an anchor looked at here: a verb's last letter ends the first or third word before
+/// "by", and "written and " opens two words before that (so five words before "by" are
+/// kept); a noun's ends one of the four words before "by" or three before "from"; a foreign
+/// "musique" is the word the anchor opens. Spans hold whole whitespace-separated words, and
+/// no verb or noun holds whitespace but "written and ", so a search within them finds the
+/// same verbs and nouns there as one over the whole text.
+fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
+    let mut cued = Cued::default();
+    let mut spans = CueSpans::default();
+    let offset = |word: &str| word.as_ptr() as usize - prose.as_ptr() as usize;
     let ends_with_any = |word: &str, endings: &[&str]| {
         let word = word.as_bytes();
         endings.iter().any(|e| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
     };
-    crate::re::with_ascii_lowered(prose, |lowered| {
-        for m in CUE_ANCHOR.find_iter(lowered) {
-            let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
-            let anchor = CUE_ANCHORS[m.pattern().as_usize()];
-            if anchor.starts_with('m') {
-                // `\b(?:musiche|musica|musique|música|musik)\s+`: not after a word character.
-                let word_before = before.as_bytes().last().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-                let rest = if anchor == "musi" {
-                    ["che", "ca", "que", "k"].iter().find_map(|e| strip_word_start(after, e)).unwrap_or("x")
-                } else {
-                    after
-                };
-                cued.noun_by |= !word_before && rest.starts_with(char::is_whitespace);
-            } else if before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace) {
-                let mut words = before.split_whitespace().rev();
-                let mut word = || words.next().unwrap_or("");
-                let (w1, w2, w3, w4) = (word(), word(), word(), word());
-                let by = anchor == "by";
-                cued.cue_by |= by
-                    && (ends_with_any(w1, &CUE_VERBS)
-                        || w2.eq_ignore_ascii_case("and") && ends_with_any(w3, &CUE_VERBS));
-                cued.noun_by |= [w1, w2, w3].iter().chain(by.then_some(&w4)).any(|w| ends_with_any(w, &BY_NOUNS));
+    for m in CUE_ANCHOR.find_iter(lowered) {
+        let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
+        let anchor = CUE_ANCHORS[m.pattern().as_usize()];
+        if anchor.starts_with('m') {
+            // `\b(?:musiche|musica|musique|música|musik)\s+`: not after a word character.
+            let word_before = before.as_bytes().last().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+            let rest = if anchor == "musi" {
+                ["che", "ca", "que", "k"].iter().find_map(|e| strip_word_start(after, e)).unwrap_or("x")
+            } else {
+                after
+            };
+            if !word_before && rest.starts_with(char::is_whitespace) {
+                cued.noun_by = true;
+                let start = before.rfind(char::is_whitespace).map_or(0, |at| at + space_len(&before[at..]));
+                let end = after.find(char::is_whitespace).map_or(prose.len(), |at| m.end() + at);
+                widen(&mut spans.noun_by, start..end);
             }
-            if cued.cue_by && cued.noun_by {
-                break;
+        } else if before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace) {
+            let mut words = before.split_whitespace().rev();
+            let back: [&str; 5] = std::array::from_fn(|_| words.next().unwrap_or(""));
+            let [w1, w2, w3, w4, _] = back;
+            let by = anchor == "by";
+            // The start of the farthest of the `n` words before the anchor that the text has.
+            let end = before.trim_end().len();
+            let from = |n: usize| back[..n].iter().rev().find(|w| !w.is_empty()).map_or(end, |w| offset(w));
+            if by && (ends_with_any(w1, &CUE_VERBS) || w2.eq_ignore_ascii_case("and") && ends_with_any(w3, &CUE_VERBS))
+            {
+                cued.cue_by = true;
+                widen(&mut spans.cue_by, from(5)..end);
+            }
+            if [w1, w2, w3].iter().chain(by.then_some(&w4)).any(|w| ends_with_any(w, &BY_NOUNS)) {
+                cued.noun_by = true;
+                widen(&mut spans.noun_by, from(4)..end);
             }
         }
+    }
+    (cued, spans)
+}
+
+/// The length of the whitespace character that opens `text`.
+fn space_len(text: &str) -> usize {
+    text.chars().next().map_or(0, char::len_utf8)
+}
+
+/// CUE_BY's and NOUN_BY's matches in `prose`, as ranges. One lower-cased copy serves the
+/// pre-check and the searches for the verbs and nouns of the patterns it admits.
+fn cue_matches(prose: &str) -> (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>) {
+    // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
+    if crate::re::holds_ascii_folding_letter(prose) {
+        let ranges = |re: &Re| re.find_iter(prose).map(|m| m.range()).collect();
+        return (ranges(&CUE_BY), ranges(&NOUN_BY));
+    }
+    // Regex searches lower-case in the same per-thread buffer: they run after it is let go.
+    let (cued, verbs, nouns) = crate::re::with_ascii_lowered(prose, |lowered| {
+        let (cued, spans) = cued_in(prose, lowered);
+        let within = |leads: &AhoCorasick, span: Option<std::ops::Range<usize>>| -> Vec<Match> {
+            span.map_or_else(Vec::new, |span| leads.find_iter(aho_corasick::Input::new(lowered).span(span)).collect())
+        };
+        (cued, within(&CUE_VERB_BY, spans.cue_by), within(&NOUN_LEAD, spans.noun_by))
     });
-    cued
+    // The skipped searches would have found nothing: debug builds (the tests) check it.
+    debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
+    debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
+    (cue_by_from_verbs(prose, &verbs), noun_by_from_nouns(prose, &nouns))
 }
 
 /// `text` after `word` (lower-case ASCII), if it opens with it in any case.
@@ -595,11 +663,17 @@ fn may_be_discarded(clause: &str) -> bool {
 /// "George Martin, best known as the Beatles' producer, scored …". Known composers count with
 /// any verb; other people need a verb of making music.
 fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
-    let sentence = prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start();
+    // The first sentence, to its end mark (as `split_inclusive(['.', '!', '?'])` cuts it): the
+    // marks are ASCII, so found as bytes.
+    let sentence = memchr::memchr3(b'.', b'!', b'?', prose.as_bytes()).map_or(prose, |at| &prose[..=at]).trim_start();
+    debug_assert_eq!(sentence, prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start());
     let Some(names) = names_after(sentence) else { return Vec::new() };
     let list = split_names(&names);
     let last = list.last().map(String::as_str).unwrap_or("");
-    let Some(end) = sentence.find(last).map(|p| p + last.len()) else { return Vec::new() };
+    // `sentence.find(last)`, without building a two-way searcher for one short name.
+    let found = memchr::memmem::find(sentence.as_bytes(), last.as_bytes());
+    debug_assert_eq!(found, sentence.find(last));
+    let Some(end) = found.map(|p| p + last.len()) else { return Vec::new() };
     let mut after = sentence[end..].trim_start();
     if after.starts_with(['’', '\'']) {
         return Vec::new();

@@ -163,6 +163,65 @@ fn may_be_credit(line: &str) -> bool {
 /// spaces, a key, `*` or `_`, spaces and then the first colon. Prose lines are long and often
 /// hold a colon far in, and the regexes would be run on each; this reads a few characters.
 fn key_length(line: &str) -> Option<usize> {
+    let line = line.trim_start();
+    // ASCII is read as bytes (a byte is then a character); the rest of a line from its first
+    // other byte is read as characters.
+    let mut length = 0;
+    for (read, &b) in line.as_bytes().iter().enumerate() {
+        let step = match b {
+            _ if !b.is_ascii() => break,
+            b':' => Step::Colon,
+            b'*' | b'_' | b' ' | b'\t'..=b'\r' => Step::Mark,
+            _ => Step::Key,
+        };
+        if let Some(found) = key_step(step, read, &mut length) {
+            debug_assert_eq!(found, key_length_by_characters(line));
+            return found;
+        }
+    }
+    let ascii = line.bytes().take_while(u8::is_ascii).count();
+    for (k, c) in line[ascii..].chars().enumerate() {
+        let step = match c {
+            ':' | '：' => Step::Colon,
+            '*' | '_' => Step::Mark,
+            c if c.is_whitespace() => Step::Mark,
+            _ => Step::Key,
+        };
+        if let Some(found) = key_step(step, ascii + k, &mut length) {
+            debug_assert_eq!(found, key_length_by_characters(line));
+            return found;
+        }
+    }
+    debug_assert_eq!(None, key_length_by_characters(line));
+    None
+}
+
+/// What the character read at `read` (counted in characters) is to [`key_length`].
+#[derive(Clone, Copy)]
+enum Step {
+    Colon,
+    /// Emphasis or whitespace, which a key may hold or trail.
+    Mark,
+    Key,
+}
+
+/// [`key_length`]'s answer once known after one more character, with `length` so far.
+#[inline]
+fn key_step(step: Step, read: usize, length: &mut usize) -> Option<Option<usize>> {
+    match step {
+        Step::Colon => Some(Some(*length)),
+        Step::Mark => None,
+        Step::Key if read >= LONGEST_KEY => Some(None),
+        Step::Key => {
+            *length = read + 1;
+            None
+        }
+    }
+}
+
+/// [`key_length`] read one character at a time, as it was written first: the definition
+/// that debug builds check it against.
+fn key_length_by_characters(line: &str) -> Option<usize> {
     let mut length = 0;
     for (read, c) in line.trim_start().chars().enumerate() {
         match c {
@@ -185,6 +244,12 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Reading a key's length by bytes gives what reading it by characters gives.
+        #[test]
+        fn key_lengths_by_bytes_are_by_characters(line in "(Score|a|é|：|:|\\*|_| |\t|\u{a0}|\u{2003}|x|1){0,30}") {
+            proptest::prop_assert_eq!(key_length(&line), key_length_by_characters(&line));
+        }
+
         /// Matching alone says what reading the field says.
         #[test]
         fn a_match_is_a_field_line(line in "(\\*\\*|Score|score|Label|Music|Film|by|from|: |：|1999|8/10|Mica Levi|a|\\.| ){0,8}") {

@@ -427,8 +427,17 @@ fn named_tracks(prose: &str) -> Vec<(&str, usize)> {
         ["track", "song", "theme", "single"].iter().any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some());
     if gated {
         let mut resume = 0;
-        // A match begins with "The", "the", "Its" or "its": at the byte before an `h` or `t`.
-        for at in memchr::memchr2_iter(b'h', b't', bytes) {
+        // A match begins with "The", "the", "Its" or "its": at the byte before an "he" or a
+        // "ts" (neither overlaps itself or the other, so each search finds all of its own),
+        // tried in the order of the text.
+        let mut he = memchr::memmem::find_iter(bytes, b"he").peekable();
+        let mut ts = memchr::memmem::find_iter(bytes, b"ts").peekable();
+        let seconds = std::iter::from_fn(|| match (he.peek(), ts.peek()) {
+            (Some(h), Some(t)) if t < h => ts.next(),
+            (Some(_), _) => he.next(),
+            (None, _) => ts.next(),
+        });
+        for at in seconds {
             let Some(start) = at.checked_sub(1).filter(|&s| s >= resume) else { continue };
             if let Some(found) = named_track_at(prose, start) {
                 resume = found.1;
