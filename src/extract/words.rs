@@ -70,7 +70,15 @@ pub fn is_title_function_word(token: &str) -> bool {
 /// [`is_title_function_word`] of `token` lower-cased, as `lowered(token, is_title_function_word)`
 /// answers; a short ASCII token is lowered on the stack and read as bytes.
 pub fn is_lowered_title_function_word(token: &str) -> bool {
-    lowered(token, is_title_function_word)
+    // The words are ASCII: a token that lowers to non-ASCII text is none of them.
+    !lowers_to_non_ascii(token) && lowered(token, is_title_function_word)
+}
+
+/// Whether `s` lower-cased holds a non-ASCII character: of all non-ASCII characters only the
+/// Kelvin sign lowers to ASCII (`k`), so any other one stays non-ASCII (checked over every
+/// character in the tests).
+fn lowers_to_non_ascii(s: &str) -> bool {
+    !s.is_ascii() && !s.contains('\u{212A}')
 }
 
 /// [`is_title_function_word`] over bytes: the trailing commas and colons are ASCII, and so is
@@ -225,7 +233,9 @@ fn trimmed_lowered<const N: usize>(token: &str, lengths: std::ops::RangeInclusiv
         let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
         return lengths.contains(&(end - start)) && set.contains_lowered(&bytes[start..end]);
     }
-    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| set.contains(t.as_bytes()))
+    let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
+    // The set's words are ASCII: a word that lowers to non-ASCII text is none of them.
+    !lowers_to_non_ascii(trimmed) && lowered(trimmed, |t| set.contains(t.as_bytes()))
 }
 
 /// The words of [`is_section_word`].
@@ -842,6 +852,15 @@ mod tests {
             proptest::prop_assert_eq!(FUNCTION_WORDS.contains_lowered(bytes), FUNCTION_WORDS.contains(lower.as_bytes()));
             proptest::prop_assert_eq!(SECTION_WORDS.contains_lowered(bytes), is_lower_section_word_by_match(lower.as_bytes()));
         }
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowers_to_ascii() {
+        for c in ('\u{80}'..=char::MAX).filter(|&c| c != '\u{212A}') {
+            assert!(!c.to_lowercase().all(|l| l.is_ascii()), "{c:?}");
+            assert!(lowers_to_non_ascii(c.encode_utf8(&mut [0; 4])));
+        }
+        assert!(!lowers_to_non_ascii("Ta\u{212A}e"));
     }
 
     #[test]
