@@ -151,10 +151,12 @@ fn may_open(style: Style, text: &[u8]) -> bool {
 }
 
 /// Whether `text` may open with an ordinal word ("Tenth:"). Under case folding only `ſ`
-/// stands for an ASCII letter of these words (`s`); a non-ASCII byte early on keeps the regex.
+/// stands for an ASCII letter of these words (`s`; the Kelvin sign's `k` is in none): a match
+/// is one of the words in ASCII, or holds an `ſ` (C5 BF) within its first 13 bytes.
 fn may_open_ordinal(text: &[u8]) -> bool {
     let head = &text[..text.len().min(12)];
-    !head.is_ascii() || ORDINALS.iter().any(|w| crate::normalize::text::starts_with_ignore_ascii_case(head, w))
+    ORDINALS.iter().any(|w| crate::normalize::text::starts_with_ignore_ascii_case(head, w))
+        || !head.is_ascii() && text[..text.len().min(16)].windows(2).any(|pair| pair == [0xC5, 0xBF])
 }
 
 /// Whether `text` may open with "and", "at", "number" or "no" ([`NUMBER_WORD`]); none of
@@ -205,16 +207,19 @@ fn may_open_step(step: Step, bytes: &[u8]) -> bool {
 
 /// [`parse_number_plain`], trying only the patterns the text's first bytes admit.
 fn parse_number_checked(text: &str) -> Option<Enumerator> {
-    parse_number_with(text, may_open_step)
+    parse_number_with(text, true)
 }
 
 /// Every pattern tried in turn: what [`parse_number_checked`] must answer.
 fn parse_number_plain(text: &str) -> Option<Enumerator> {
-    parse_number_with(text, |_, _| true)
+    parse_number_with(text, false)
 }
 
-/// The list number `text` opens with, trying each pattern that `admits` lets through, in turn.
-fn parse_number_with(text: &str, admits: impl Fn(Step, &[u8]) -> bool) -> Option<Enumerator> {
+/// The list number `text` opens with, trying each pattern in turn; when `checked`, only those
+/// whose opening the text's first bytes admit ([`may_open_step`], called directly: passed as a
+/// closure it was called through a shim, about 40 instructions a step).
+fn parse_number_with(text: &str, checked: bool) -> Option<Enumerator> {
+    let admits = |step: Step, bytes: &[u8]| !checked || may_open_step(step, bytes);
     let bytes = text.as_bytes();
     for (style, re) in PATTERNS.iter() {
         if !admits(Step::Pattern(*style), bytes) {

@@ -392,27 +392,27 @@ fn has_sentence_word_by_chars(lower: &str) -> bool {
 /// The whole words of [`SENTENCE_WORDS`] (its contractions aside).
 fn is_sentence_word(word: &str) -> bool {
     matches!(
-            word,
-            "i" | "we"
-                | "you"
-                | "he"
-                | "she"
-                | "they"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "has"
-                | "have"
-                | "had"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
+        word,
+        "i" | "we"
+            | "you"
+            | "he"
+            | "she"
+            | "they"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
     )
 }
 
