@@ -339,7 +339,7 @@ pub(crate) struct WordSet<const N: usize> {
 
 impl<const N: usize> WordSet<N> {
     /// The set of `words`, sorted at compile time; `N` must be their number.
-    const fn new(words: &[&[u8]]) -> Self {
+    pub(crate) const fn new(words: &[&[u8]]) -> Self {
         assert!(words.len() == N, "a word set's size is its number of words");
         let mut keys = [0u128; N];
         let mut shapes = [[0u32; 32]; 16];
