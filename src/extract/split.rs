@@ -149,7 +149,11 @@ pub fn bracket_pieces(text: &str) -> Vec<Piece> {
     // Where the plain text since the last group began, and where the open group's inside begins.
     let mut text_start = 0;
     let mut group_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    // Only the bytes that may change the state stop the walk (a table lookup each).
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(|&b| CHANGES_PROTECTION[usize::from(b)]) {
+        i += skip;
+        let b = bytes[i];
         match b {
             b'"' if depth == 0 => quoted = !quoted,
             0xE2 if depth == 0 && bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
@@ -181,6 +185,7 @@ pub fn bracket_pieces(text: &str) -> Vec<Piece> {
             }
             _ => {}
         }
+        i += 1;
     }
     // An unclosed bracket at the end is a cut-off page: the group is lost, the text kept.
     if depth == 0 && text_start < bytes.len() {
