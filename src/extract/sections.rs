@@ -91,27 +91,45 @@ static LIST_TITLE_WORDS: WordSet<10> = WordSet::new(&[
     b"ranked",
 ]);
 
-/// Whether [`LIST_TITLE`] matches `text`. In ASCII text (nearly all) a match is a whole run of
-/// word characters that is one of its words, ASCII case aside: the runs are looked up, without
-/// the gate's lower-cased copy and the search. Other text is left to the regex (`ſ` and the
-/// Kelvin sign fold to letters of these words).
+/// Whether [`LIST_TITLE`] matches `text`: a match is a whole run of word characters that is
+/// one of its words, ASCII case aside, so the runs are looked up, without the gate's
+/// lower-cased copy and the search. Text holding `ſ` or the Kelvin sign (which fold to letters
+/// of these words) is left to the regex.
 fn is_list_title(text: &str) -> bool {
-    if !text.is_ascii() {
-        return LIST_TITLE.is_match(text);
-    }
-    let bytes = text.as_bytes();
-    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-    let mut found = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        let start = at + bytes[at..].iter().take_while(|b| !is_word(b)).count();
-        let end = start + bytes[start..].iter().take_while(|b| is_word(b)).count();
-        if end > start && LIST_TITLE_WORDS.contains_lowered(&bytes[start..end]) {
-            found = true;
-            break;
+    let found = if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        let mut found = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().take_while(|b| !is_word(b)).count();
+            let end = start + bytes[start..].iter().take_while(|b| is_word(b)).count();
+            if end > start && LIST_TITLE_WORDS.contains_lowered(&bytes[start..end]) {
+                found = true;
+                break;
+            }
+            at = end;
         }
-        at = end;
-    }
+        found
+    } else if !crate::re::holds_ascii_folding_letter(text) {
+        // The same walk over characters, with the regex's Unicode word characters: a run with
+        // a non-ASCII letter is none of the (ASCII) words.
+        let is_word = crate::re::is_word_char;
+        let mut at = 0;
+        let mut found = false;
+        while let Some(offset) = text[at..].find(is_word) {
+            let start = at + offset;
+            let end = text[start..].find(|c: char| !is_word(c)).map_or(text.len(), |e| start + e);
+            if LIST_TITLE_WORDS.contains_lowered(&text.as_bytes()[start..end]) {
+                found = true;
+                break;
+            }
+            at = end;
+        }
+        found
+    } else {
+        return LIST_TITLE.is_match(text);
+    };
     debug_assert_eq!(found, LIST_TITLE.is_match(text), "{text:?}");
     found
 }
@@ -571,7 +589,7 @@ mod tests {
     proptest::proptest! {
         /// The word walk finds a list-title word where the regex does.
         #[test]
-        fn list_titles_by_walk_as_by_regex(text in "(Top|TOP|best|Greatest|favourites|Favorite|favrites|essential|Ranked|ranking|rank|10|_|'|-| |x|é|ſ|\u{212a}){0,8}") {
+        fn list_titles_by_walk_as_by_regex(text in "(Top|TOP|best|Greatest|favourites|Favorite|favrites|essential|Ranked|ranking|rank|10|_|'|-| |x|é|ſ|\u{212a}|’|—|\u{301}|ǅ|\u{a0}){0,8}") {
             proptest::prop_assert_eq!(is_list_title(&text), LIST_TITLE.is_match(&text));
         }
     }
