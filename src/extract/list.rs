@@ -225,11 +225,54 @@ fn without_work_key(text: &str) -> &str {
 /// "Westworld — Season 1 (HBO, 2016)": which season or format of a show, after a separator,
 /// is neither a title nor a maker; the show is the entry.
 fn without_season(text: &str) -> std::borrow::Cow<'_, str> {
-    static SEASON: LazyLock<Re> = LazyLock::new(|| {
-        Re::gated(r"(?i)\s*[-–—:|,]\s+(?:(?:season|series|staffel|saison|temporada)\s+(?:\d{1,2}|one|two|three|four|five)|(?:the\s+)?(?:mini-?series|limited series|complete series))\b", &["season", "series", "staffel", "saison", "temporada"])
-            .expect("static regex")
-    });
+    if !season_may_follow_a_separator(text) {
+        debug_assert!(!SEASON.is_match(text), "{text:?}");
+        return std::borrow::Cow::Borrowed(text);
+    }
     SEASON.replace(text, "")
+}
+
+static SEASON: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\s*[-–—:|,]\s+(?:(?:season|series|staffel|saison|temporada)\s+(?:\d{1,2}|one|two|three|four|five)|(?:the\s+)?(?:mini-?series|limited series|complete series))\b", &["season", "series", "staffel", "saison", "temporada"])
+        .expect("static regex")
+});
+
+/// Whether a [`SEASON`] match may begin at one of `text`'s separators: one of its words
+/// (ASCII case aside) must follow the separator after one or more spaces. A non-ASCII byte
+/// where the spaces or the word would be (a Unicode space, or `ſ` for an `s`) is left to the
+/// regex. Every unit is tried as a header, and the gate lower-cased each whole paragraph.
+fn season_may_follow_a_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let follows = |sep_end: usize| {
+        let rest = &bytes[sep_end..];
+        let spaces = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')).count();
+        let word = &rest[spaces..];
+        if word.first().is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        let starts = |word: &[u8], words: &[&str]| {
+            !word[..word.len().min(16)].is_ascii()
+                || words.iter().any(|w| crate::normalize::text::starts_with_ignore_ascii_case(word, w))
+        };
+        if spaces == 0 {
+            return false;
+        }
+        if starts(word, &["season", "series", "staffel", "saison", "temporada", "mini", "limited", "complete"]) {
+            return true;
+        }
+        // "the" and spaces before "miniseries", "limited series" or "complete series".
+        if !crate::normalize::text::starts_with_ignore_ascii_case(word, "the") {
+            return false;
+        }
+        let gap =
+            word[3..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')).count();
+        let after = &word[3 + gap..];
+        after.first().is_some_and(|b| !b.is_ascii()) || gap > 0 && starts(after, &["mini", "limited", "complete"])
+    };
+    // The ASCII separators, and the dashes – and — (E2 80 93, E2 80 94) by their last bytes.
+    memchr::memchr3_iter(b',', b'-', b':', bytes).any(|at| follows(at + 1))
+        || memchr::memchr3_iter(b'|', 0x93, 0x94, bytes)
+            .any(|at| (bytes[at] == b'|' || at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]) && follows(at + 1))
 }
 
 fn candidates(
@@ -743,5 +786,15 @@ mod key_tests {
         assert_eq!(without_season("Chernobyl — Miniseries (HBO, 2019)"), "Chernobyl (HBO, 2019)");
         assert_eq!(without_season("Stranger Things: Season One"), "Stranger Things");
         assert_eq!(without_season("Seasons – Vivaldi"), "Seasons – Vivaldi");
+    }
+
+    proptest::proptest! {
+        /// The separator walk refuses only texts the season pattern does not match.
+        #[test]
+        fn season_check_refuses_only_non_matches(text in "(Westworld|,|-|–|—|:|\\||;| |\t|\u{a0}|season|SEASON|ſeason|Series|series|staffel|the|The|mini-series|Miniseries|limited series|complete series|1|one|x|é){0,10}") {
+            if !season_may_follow_a_separator(&text) {
+                proptest::prop_assert!(!SEASON.is_match(&text), "{:?}", text);
+            }
+        }
     }
 }

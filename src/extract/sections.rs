@@ -10,6 +10,7 @@ use crate::re::Re;
 use super::names::name_score;
 use super::units::Unit;
 use super::vocab::Vocabulary;
+use super::words::WordSet;
 
 /// What the section analysis says about each unit.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,6 +77,63 @@ static LIST_TITLE: LazyLock<Re> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// The words of [`LIST_TITLE`], its `favou?rites?` spelled out.
+static LIST_TITLE_WORDS: WordSet<10> = WordSet::new(&[
+    b"top",
+    b"best",
+    b"greatest",
+    b"favorite",
+    b"favorites",
+    b"favourite",
+    b"favourites",
+    b"essential",
+    b"ranking",
+    b"ranked",
+]);
+
+/// Whether [`LIST_TITLE`] matches `text`: a match is a whole run of word characters that is
+/// one of its words, ASCII case aside, so the runs are looked up, without the gate's
+/// lower-cased copy and the search. Text holding `ſ` or the Kelvin sign (which fold to letters
+/// of these words) is left to the regex.
+fn is_list_title(text: &str) -> bool {
+    let found = if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        let mut found = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().take_while(|b| !is_word(b)).count();
+            let end = start + bytes[start..].iter().take_while(|b| is_word(b)).count();
+            if end > start && LIST_TITLE_WORDS.contains_lowered(&bytes[start..end]) {
+                found = true;
+                break;
+            }
+            at = end;
+        }
+        found
+    } else if !crate::re::holds_ascii_folding_letter(text) {
+        // The same walk over characters, with the regex's Unicode word characters: a run with
+        // a non-ASCII letter is none of the (ASCII) words.
+        let is_word = crate::re::is_word_char;
+        let mut at = 0;
+        let mut found = false;
+        while let Some(offset) = text[at..].find(is_word) {
+            let start = at + offset;
+            let end = text[start..].find(|c: char| !is_word(c)).map_or(text.len(), |e| start + e);
+            if LIST_TITLE_WORDS.contains_lowered(&text.as_bytes()[start..end]) {
+                found = true;
+                break;
+            }
+            at = end;
+        }
+        found
+    } else {
+        return LIST_TITLE.is_match(text);
+    };
+    debug_assert_eq!(found, LIST_TITLE.is_match(text), "{text:?}");
+    found
+}
+
 static SOUNDTRACK_TOPIC: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(
         r"(?i)\b(?:soundtracks?|scores?|osts?|film music|movie music|themes?|composers?|songs? from|music from)\b",
@@ -335,9 +393,9 @@ fn mark_list_titles(units: &[Unit], info: &mut [UnitInfo]) {
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
-        if is_short_line(&units[i]) && units[i].words() >= 2 && LIST_TITLE.is_match(&units[i].text) {
+        if is_short_line(&units[i]) && units[i].words() >= 2 && is_list_title(&units[i].text) {
             let start = i;
-            while i + 1 < units.len() && is_short_line(&units[i + 1]) && LIST_TITLE.is_match(&units[i + 1].text) {
+            while i + 1 < units.len() && is_short_line(&units[i + 1]) && is_list_title(&units[i + 1].text) {
                 i += 1;
             }
             titles.push((start, i));
@@ -526,5 +584,13 @@ mod tests {
         let info = analyze(&units, &BUILT_IN);
         assert!(info[0].hm_marker);
         assert_eq!(info[1].reviewer.as_deref(), Some("Laura Stewart"));
+    }
+
+    proptest::proptest! {
+        /// The word walk finds a list-title word where the regex does.
+        #[test]
+        fn list_titles_by_walk_as_by_regex(text in "(Top|TOP|best|Greatest|favourites|Favorite|favrites|essential|Ranked|ranking|rank|10|_|'|-| |x|é|ſ|\u{212a}|’|—|\u{301}|ǅ|\u{a0}){0,8}") {
+            proptest::prop_assert_eq!(is_list_title(&text), LIST_TITLE.is_match(&text));
+        }
     }
 }

@@ -168,14 +168,9 @@ pub fn title_score(s: &str) -> f32 {
     // A 17th word or a 121st character scores 0 whatever the rest says: no need to read a
     // long slot (a blurb's first sentence) to its end. At most 16 words are kept, on the stack.
     let mut kept = [""; 16];
-    let mut count = 0;
-    for word in words_of(s) {
-        if count == kept.len() {
-            return 0.0;
-        }
-        kept[count] = word;
-        count += 1;
-    }
+    let Some(count) = keep_words(s, &mut kept) else {
+        return 0.0;
+    };
     let words = &kept[..count];
     if words.is_empty() || s.len() > 120 && s.chars().count() > 120 {
         return 0.0;
@@ -237,8 +232,39 @@ pub fn title_score(s: &str) -> f32 {
     score.clamp(0.0, 1.0)
 }
 
+/// The words of `s` (`split_whitespace`'s) kept in `kept`: their number, or `None` when there
+/// are more than `kept` holds. ASCII text without a vertical tab (the one ASCII space
+/// `u8::is_ascii_whitespace` leaves out), nearly all, is cut at bytes by a plain walk.
+fn keep_words<'a>(s: &'a str, kept: &mut [&'a str; 16]) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut count = 0;
+    if !bytes.is_ascii() || bytes.contains(&0x0B) {
+        for word in s.split_whitespace() {
+            *kept.get_mut(count)? = word;
+            count += 1;
+        }
+        return Some(count);
+    }
+    let mut at = 0;
+    loop {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return Some(count);
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        *kept.get_mut(count)? = &s[start..at];
+        count += 1;
+    }
+}
+
 /// `s.split_whitespace()`: in ASCII text without a vertical tab (the one ASCII space
 /// `u8::is_ascii_whitespace` leaves out), the same words, cut at bytes.
+#[cfg(test)]
 fn words_of(s: &str) -> impl Iterator<Item = &str> {
     let ascii = s.is_ascii() && !s.as_bytes().contains(&0x0B);
     let (by_bytes, by_chars) =
@@ -308,7 +334,9 @@ fn calendar_or_letter_section(s: &str) -> bool {
 /// an apostrophe and a whole run "s".
 fn has_sentence_word(lower: &str) -> bool {
     if !lower.is_ascii() {
-        return SENTENCE_WORDS.is_match(lower);
+        let found = has_sentence_word_by_chars(lower);
+        debug_assert_eq!(found, SENTENCE_WORDS.is_match(lower), "{lower:?}");
+        return found;
     }
     let bytes = lower.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
@@ -330,36 +358,62 @@ fn has_sentence_word(lower: &str) -> bool {
                 && bytes.get(at + 1) == Some(&b's')
                 && !bytes.get(at + 2).is_some_and(|&b| is_word(b))
         };
-        if matches!(
-            word,
-            "i" | "we"
-                | "you"
-                | "he"
-                | "she"
-                | "they"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "has"
-                | "have"
-                | "had"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
-        ) || contraction()
-        {
+        if is_sentence_word(word) || contraction() {
             found = true;
             break;
         }
     }
     debug_assert_eq!(found, SENTENCE_WORDS.is_match(lower), "{lower:?}");
     found
+}
+
+/// [`has_sentence_word`] of text with non-ASCII characters: the same walk over characters,
+/// with the regex's Unicode word characters, instead of the regex's slower Unicode search.
+fn has_sentence_word_by_chars(lower: &str) -> bool {
+    let is_word = crate::re::is_word_char;
+    let mut at = 0;
+    while let Some(offset) = lower[at..].find(is_word) {
+        let start = at + offset;
+        let end = lower[start..].find(|c: char| !is_word(c)).map_or(lower.len(), |e| start + e);
+        let word = &lower[start..end];
+        let contraction = || {
+            matches!(word, "it" | "there")
+                && lower[end..].starts_with("'s")
+                && !lower[end + 2..].chars().next().is_some_and(is_word)
+        };
+        if is_sentence_word(word) || contraction() {
+            return true;
+        }
+        at = end;
+    }
+    false
+}
+
+/// The whole words of [`SENTENCE_WORDS`] (its contractions aside).
+fn is_sentence_word(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "we"
+            | "you"
+            | "he"
+            | "she"
+            | "they"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+    )
 }
 
 static SENTENCE_WORDS: LazyLock<Re> = LazyLock::new(|| {
@@ -517,7 +571,7 @@ mod tests {
     proptest::proptest! {
         /// The word walk finds a sentence word where the regex does.
         #[test]
-        fn sentence_words_by_walk_as_by_regex(text in "(it|there|'|s|i|is|isn|we|_|1| |,|x|é){0,10}") {
+        fn sentence_words_by_walk_as_by_regex(text in "(it|there|'|s|i|is|isn|we|_|1| |,|x|é|’|—|\u{301}|\u{212a}|ǅ){0,10}") {
             proptest::prop_assert_eq!(has_sentence_word(&text), SENTENCE_WORDS.is_match(&text));
         }
     }
@@ -541,8 +595,16 @@ mod tests {
     proptest::proptest! {
         /// Words cut at bytes are the words `split_whitespace` gives.
         #[test]
-        fn words_by_bytes_as_by_chars(s in "(a|Bc| |\t|\n|\u{b}|\u{c}|\r|\u{a0}|\u{1c}|é){0,10}") {
-            proptest::prop_assert_eq!(words_of(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
+        fn words_by_bytes_as_by_chars(s in "(a|Bc| |\t|\n|\u{b}|\u{c}|\r|\u{a0}|\u{1c}|é){0,40}") {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(words_of(&s).collect::<Vec<_>>(), words.clone());
+            let mut kept = [""; 16];
+            let count = keep_words(&s, &mut kept);
+            if words.len() > 16 {
+                proptest::prop_assert_eq!(count, None);
+            } else {
+                proptest::prop_assert_eq!(&kept[..count.unwrap()], &words[..]);
+            }
         }
     }
 

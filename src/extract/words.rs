@@ -20,27 +20,30 @@ pub struct TitleWordFacts {
     pub capitalised: bool,
 }
 
-/// [`TitleWordFacts`] of `token`. A short ASCII token (nearly all) is lowered once on the
-/// stack and all three answers read from that copy, instead of three walks and two copies.
+/// [`TitleWordFacts`] of `token`. A short ASCII token (nearly all) is read once for all three
+/// answers, lowered as its words are looked up, instead of three walks and two copies.
 pub fn title_word_facts(token: &str) -> TitleWordFacts {
     let bytes = token.as_bytes();
-    let mut buffer = [0u8; 32];
-    let Some(lower) = ascii_lowered_into(bytes, &mut buffer) else {
+    if bytes.len() > 32 || !bytes.is_ascii() {
         return TitleWordFacts {
             function: is_lowered_title_function_word(token),
             section: is_section_word(token),
             capitalised: is_capitalised(token),
         };
-    };
+    }
+    // Lower-casing leaves ASCII alphanumerics, commas and colons where they are: the words'
+    // bounds are read from the token, and each set lowers as it reads.
+    let end = bytes.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
+    let function = FUNCTION_WORDS.contains_lowered(&bytes[..end]);
     // Section words are 3 to 13 ASCII letters, read trimmed of non-alphanumerics.
-    let section = lower.iter().position(u8::is_ascii_alphanumeric).is_some_and(|start| {
-        let end = lower.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
-        (3..=13).contains(&(end - start)) && is_lower_section_word(&lower[start..end])
+    let section = bytes.iter().position(u8::is_ascii_alphanumeric).is_some_and(|start| {
+        let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+        (3..=13).contains(&(end - start)) && SECTION_WORDS.contains_lowered(&bytes[start..end])
     });
     // The non-ASCII openers is_capitalised skips cannot occur in an ASCII token.
     let opened = bytes.iter().position(|b| !matches!(b, b'"' | b'\'' | b'(' | b'[' | b'.' | b'*' | b'_'));
     let capitalised = opened.is_some_and(|i| bytes[i].is_ascii_uppercase() || bytes[i].is_ascii_digit());
-    let facts = TitleWordFacts { function: is_title_function_bytes(lower), section, capitalised };
+    let facts = TitleWordFacts { function, section, capitalised };
     debug_assert_eq!(
         facts,
         TitleWordFacts {
@@ -67,316 +70,239 @@ pub fn is_title_function_word(token: &str) -> bool {
 /// [`is_title_function_word`] of `token` lower-cased, as `lowered(token, is_title_function_word)`
 /// answers; a short ASCII token is lowered on the stack and read as bytes.
 pub fn is_lowered_title_function_word(token: &str) -> bool {
-    lowered(token, is_title_function_word)
+    // The words are ASCII: a token that lowers to non-ASCII text is none of them.
+    !lowers_to_non_ascii(token) && lowered(token, is_title_function_word)
+}
+
+/// Whether `s` lower-cased holds a non-ASCII character: of all non-ASCII characters only the
+/// Kelvin sign lowers to ASCII (`k`), so any other one stays non-ASCII (checked over every
+/// character in the tests).
+fn lowers_to_non_ascii(s: &str) -> bool {
+    !s.is_ascii() && !s.contains('\u{212A}')
 }
 
 /// [`is_title_function_word`] over bytes: the trailing commas and colons are ASCII, and so is
 /// every word of the list.
 fn is_title_function_bytes(token: &[u8]) -> bool {
     let end = token.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
-    matches!(
-        &token[..end],
-        b"a" | b"an"
-            | b"the"
-            | b"of"
-            | b"and"
-            | b"in"
-            | b"on"
-            | b"to"
-            | b"for"
-            | b"from"
-            | b"with"
-            | b"at"
-            | b"by"
-            | b"or"
-            | b"nor"
-            | b"but"
-            | b"vs"
-            | b"vs."
-            | b"v."
-            | b"into"
-            | b"over"
-            | b"under"
-            | b"upon"
-            | b"as"
-            | b"is"
-            | b"be"
-            | b"de"
-            | b"la"
-            | b"le"
-            | b"les"
-            | b"du"
-            | b"des"
-            | b"del"
-            | b"el"
-            | b"los"
-            | b"las"
-            | b"di"
-            | b"da"
-            | b"der"
-            | b"die"
-            | b"das"
-            | b"und"
-            | b"e"
-            | b"et"
-            | b"y"
-            | b"no"
-            | b"not"
-            | b"my"
-            | b"your"
-            | b"our"
-            | b"me"
-            | b"it"
-            | b"its"
-            | b"are"
-            | b"was"
-            | b"were"
-            | b"than"
-            | b"till"
-            | b"til"
-            | b"out"
-            | b"up"
-            | b"off"
-            | b"about"
-            | b"after"
-            | b"before"
-            | b"without"
-            | b"through"
-            | b"via"
-            | b"per"
-            | b"pour"
-            | b"sur"
-            | b"dans"
-            | b"avec"
-            | b"con"
-            | b"por"
-            | b"para"
-            | b"sin"
-            | b"en"
-            | b"au"
-            | b"aux"
-            | b"mit"
-            | b"vom"
-            | b"zum"
-            | b"zur"
-            | b"im"
-            | b"am"
-    )
+    FUNCTION_WORDS.contains(&token[..end])
 }
+
+/// The words of [`is_title_function_word`].
+static FUNCTION_WORDS: WordSet<86> = WordSet::new(&[
+    b"a", b"an", b"the", b"of", b"and", b"in", b"on", b"to", b"for", b"from", b"with", b"at", b"by", b"or", b"nor",
+    b"but", b"vs", b"vs.", b"v.", b"into", b"over", b"under", b"upon", b"as", b"is", b"be", b"de", b"la", b"le",
+    b"les", b"du", b"des", b"del", b"el", b"los", b"las", b"di", b"da", b"der", b"die", b"das", b"und", b"e", b"et",
+    b"y", b"no", b"not", b"my", b"your", b"our", b"me", b"it", b"its", b"are", b"was", b"were", b"than", b"till",
+    b"til", b"out", b"up", b"off", b"about", b"after", b"before", b"without", b"through", b"via", b"per", b"pour",
+    b"sur", b"dans", b"avec", b"con", b"por", b"para", b"sin", b"en", b"au", b"aux", b"mit", b"vom", b"zum", b"zur",
+    b"im", b"am",
+]);
 
 /// Words common in work titles but rare in personal names; they lower a name score.
 pub fn is_title_word(token: &str) -> bool {
     // The words are 3 to 10 ASCII bytes.
-    trimmed_lowered(token, 3..=10, is_lower_title_word)
+    trimmed_lowered(token, 3..=10, &TITLE_WORDS)
 }
 
-/// [`is_title_word`] of a trimmed, lower-cased word.
-fn is_lower_title_word(t: &[u8]) -> bool {
-    matches!(
-        t,
-        b"star"
-            | b"wars"
-            | b"war"
-            | b"night"
-            | b"nights"
-            | b"day"
-            | b"days"
-            | b"love"
-            | b"man"
-            | b"men"
-            | b"world"
-            | b"life"
-            | b"dead"
-            | b"blood"
-            | b"king"
-            | b"story"
-            | b"girl"
-            | b"boy"
-            | b"house"
-            | b"city"
-            | b"dark"
-            | b"knight"
-            | b"black"
-            | b"red"
-            | b"blue"
-            | b"white"
-            | b"green"
-            | b"time"
-            | b"last"
-            | b"lost"
-            | b"space"
-            | b"dream"
-            | b"dreams"
-            | b"heart"
-            | b"fire"
-            | b"ice"
-            | b"land"
-            | b"planet"
-            | b"game"
-            | b"games"
-            | b"movie"
-            | b"film"
-            | b"show"
-            | b"part"
-            | b"vol"
-            | b"volume"
-            | b"chapter"
-            | b"season"
-            | b"theme"
-            | b"soundtrack"
-            | b"score"
-            | b"original"
-            | b"music"
-            | b"songs"
-            | b"song"
-            | b"album"
-            | b"edition"
-            | b"collection"
-            | b"trilogy"
-            | b"saga"
-            | b"legend"
-            | b"return"
-            | b"rise"
-            | b"fall"
-            | b"road"
-            | b"street"
-            | b"river"
-            | b"sea"
-            | b"ocean"
-            | b"sun"
-            | b"moon"
-            | b"stars"
-            | b"ghost"
-            | b"ghosts"
-            | b"monster"
-            | b"wolf"
-            | b"dragon"
-            | b"galaxy"
-            | b"empire"
-            | b"state"
-            | b"park"
-            | b"island"
-            | b"mountain"
-            | b"fiction"
-            | b"rain"
-            | b"purple"
-            | b"top"
-            | b"best"
-            | b"greatest"
-            | b"all"
-            | b"trek"
-            | b"mix"
-            | b"awesome"
-            | b"theatre"
-            | b"theater"
-            | b"hotel"
-            | b"school"
-            | b"club"
-            | b"war's"
-            | b"detective"
-            | b"things"
-            | b"stranger"
-            | b"wednesday"
-            | b"friday"
-            | b"sunday"
-    )
-}
+/// The words of [`is_title_word`].
+static TITLE_WORDS: WordSet<105> = WordSet::new(&[
+    b"star",
+    b"wars",
+    b"war",
+    b"night",
+    b"nights",
+    b"day",
+    b"days",
+    b"love",
+    b"man",
+    b"men",
+    b"world",
+    b"life",
+    b"dead",
+    b"blood",
+    b"king",
+    b"story",
+    b"girl",
+    b"boy",
+    b"house",
+    b"city",
+    b"dark",
+    b"knight",
+    b"black",
+    b"red",
+    b"blue",
+    b"white",
+    b"green",
+    b"time",
+    b"last",
+    b"lost",
+    b"space",
+    b"dream",
+    b"dreams",
+    b"heart",
+    b"fire",
+    b"ice",
+    b"land",
+    b"planet",
+    b"game",
+    b"games",
+    b"movie",
+    b"film",
+    b"show",
+    b"part",
+    b"vol",
+    b"volume",
+    b"chapter",
+    b"season",
+    b"theme",
+    b"soundtrack",
+    b"score",
+    b"original",
+    b"music",
+    b"songs",
+    b"song",
+    b"album",
+    b"edition",
+    b"collection",
+    b"trilogy",
+    b"saga",
+    b"legend",
+    b"return",
+    b"rise",
+    b"fall",
+    b"road",
+    b"street",
+    b"river",
+    b"sea",
+    b"ocean",
+    b"sun",
+    b"moon",
+    b"stars",
+    b"ghost",
+    b"ghosts",
+    b"monster",
+    b"wolf",
+    b"dragon",
+    b"galaxy",
+    b"empire",
+    b"state",
+    b"park",
+    b"island",
+    b"mountain",
+    b"fiction",
+    b"rain",
+    b"purple",
+    b"top",
+    b"best",
+    b"greatest",
+    b"all",
+    b"trek",
+    b"mix",
+    b"awesome",
+    b"theatre",
+    b"theater",
+    b"hotel",
+    b"school",
+    b"club",
+    b"war's",
+    b"detective",
+    b"things",
+    b"stranger",
+    b"wednesday",
+    b"friday",
+    b"sunday",
+]);
 
 /// Words that make a short line a section heading of the article rather than a work title:
 /// the article's own subject vocabulary and the usual headings of web articles.
 pub fn is_section_word(token: &str) -> bool {
     // Section words are 3 to 13 ASCII letters.
-    trimmed_lowered(token, 3..=13, is_lower_section_word)
+    trimmed_lowered(token, 3..=13, &SECTION_WORDS)
 }
 
-/// `f` of `token` trimmed of non-alphanumeric characters and lower-cased. An ASCII token
-/// (nearly all) is trimmed and lowered as bytes, on the stack, and one whose trimmed length is
-/// outside `lengths` (those of the ASCII words `f` accepts) is refused before lowering.
-fn trimmed_lowered(token: &str, lengths: std::ops::RangeInclusive<usize>, f: impl FnOnce(&[u8]) -> bool) -> bool {
+/// Whether `token` trimmed of non-alphanumeric characters and lower-cased is in `set`. An
+/// ASCII token (nearly all) is trimmed as bytes and lowered as it is looked up, and one whose
+/// trimmed length is outside `lengths` (those of the set's ASCII words) is refused first.
+fn trimmed_lowered<const N: usize>(token: &str, lengths: std::ops::RangeInclusive<usize>, set: &WordSet<N>) -> bool {
     if token.is_ascii() {
         let bytes = token.as_bytes();
         let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
             return false;
         };
         let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
-        let word = &bytes[start..end];
-        let mut buffer = [0u8; 16];
-        if !lengths.contains(&word.len()) {
-            return false;
-        }
-        return ascii_lowered_into(word, &mut buffer).is_some_and(f);
+        return lengths.contains(&(end - start)) && set.contains_lowered(&bytes[start..end]);
     }
-    lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| f(t.as_bytes()))
+    let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
+    // The set's words are ASCII: a word that lowers to non-ASCII text is none of them.
+    !lowers_to_non_ascii(trimmed) && lowered(trimmed, |t| set.contains(t.as_bytes()))
 }
 
-/// [`is_section_word`] of a trimmed, lower-cased word.
-fn is_lower_section_word(t: &[u8]) -> bool {
-    matches!(
-        t,
-        b"soundtracks"
-            | b"scores"
-            | b"composers"
-            | b"ranking"
-            | b"ranked"
-            | b"rankings"
-            | b"conclusion"
-            | b"introduction"
-            | b"intro"
-            | b"contents"
-            | b"faq"
-            | b"faqs"
-            | b"questions"
-            | b"tips"
-            | b"summary"
-            | b"overview"
-            | b"verdict"
-            | b"methodology"
-            | b"related"
-            | b"recommended"
-            | b"comments"
-            | b"comment"
-            | b"reply"
-            | b"share"
-            | b"subscribe"
-            | b"newsletter"
-            | b"advertisement"
-            | b"sponsored"
-            | b"references"
-            | b"sources"
-            | b"bibliography"
-            | b"notes"
-            | b"footnotes"
-            | b"mentions"
-            | b"honourable"
-            | b"honorable"
-            | b"criteria"
-            | b"prepare"
-            | b"apply"
-            | b"takeaways"
-            | b"conclusions"
-            | b"credits"
-            | b"categories"
-            | b"tags"
-            | b"archives"
-            | b"navigation"
-            | b"menu"
-            | b"login"
-            | b"register"
-            | b"search"
-            | b"privacy"
-            | b"cookies"
-            | b"terms"
-            | b"about"
-            | b"contact"
-            | b"follow"
-            | b"trending"
-            | b"popular"
-            | b"latest"
-            | b"previous"
-            | b"next"
-            | b"readers"
-    )
-}
+/// The words of [`is_section_word`].
+static SECTION_WORDS: WordSet<62> = WordSet::new(&[
+    b"soundtracks",
+    b"scores",
+    b"composers",
+    b"ranking",
+    b"ranked",
+    b"rankings",
+    b"conclusion",
+    b"introduction",
+    b"intro",
+    b"contents",
+    b"faq",
+    b"faqs",
+    b"questions",
+    b"tips",
+    b"summary",
+    b"overview",
+    b"verdict",
+    b"methodology",
+    b"related",
+    b"recommended",
+    b"comments",
+    b"comment",
+    b"reply",
+    b"share",
+    b"subscribe",
+    b"newsletter",
+    b"advertisement",
+    b"sponsored",
+    b"references",
+    b"sources",
+    b"bibliography",
+    b"notes",
+    b"footnotes",
+    b"mentions",
+    b"honourable",
+    b"honorable",
+    b"criteria",
+    b"prepare",
+    b"apply",
+    b"takeaways",
+    b"conclusions",
+    b"credits",
+    b"categories",
+    b"tags",
+    b"archives",
+    b"navigation",
+    b"menu",
+    b"login",
+    b"register",
+    b"search",
+    b"privacy",
+    b"cookies",
+    b"terms",
+    b"about",
+    b"contact",
+    b"follow",
+    b"trending",
+    b"popular",
+    b"latest",
+    b"previous",
+    b"next",
+    b"readers",
+]);
 
 /// Calls `f` with the lower-case form of `token`; short ASCII words (nearly all) are
 /// lowered on the stack rather than in a new `String`.
@@ -398,6 +324,84 @@ pub fn ascii_lowered_into<'b>(bytes: &[u8], buffer: &'b mut [u8]) -> Option<&'b 
     lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
     Some(lower)
+}
+
+/// A set of words of at most 15 bytes. A lookup first asks a table of the words' shapes
+/// (length, first and last byte, each byte read without its case): most words that are not in
+/// the set fail there. The others are looked up by binary search among the words held as
+/// integers ([`word_key`]). A `matches!` over the literals compared a word with each of them
+/// in turn (about 240 instructions a word in `title_score`).
+pub(crate) struct WordSet<const N: usize> {
+    keys: [u128; N],
+    /// By length and first byte (`& 31`, which ignores ASCII case), a bit for each last byte.
+    shapes: [[u32; 32]; 16],
+}
+
+impl<const N: usize> WordSet<N> {
+    /// The set of `words`, sorted at compile time; `N` must be their number.
+    pub(crate) const fn new(words: &[&[u8]]) -> Self {
+        assert!(words.len() == N, "a word set's size is its number of words");
+        let mut keys = [0u128; N];
+        let mut shapes = [[0u32; 32]; 16];
+        let mut i = 0;
+        while i < N {
+            let word = words[i];
+            assert!(!word.is_empty() && word.len() <= 15, "a word set holds words of 1 to 15 bytes");
+            keys[i] = word_key(word);
+            shapes[word.len()][(word[0] & 31) as usize] |= 1 << (word[word.len() - 1] & 31);
+            // Insertion sort: the lists are short and this runs once, at compile time.
+            let mut j = i;
+            while j > 0 && keys[j - 1] > keys[j] {
+                let swap = keys[j - 1];
+                keys[j - 1] = keys[j];
+                keys[j] = swap;
+                j -= 1;
+            }
+            i += 1;
+        }
+        WordSet { keys, shapes }
+    }
+
+    /// Whether some word of the set has `word`'s shape, ignoring ASCII case: when not, `word`
+    /// is in the set neither as it is nor lower-cased.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        word.len() < 16 && self.shapes[word.len()][(first & 31) as usize] & (1 << (last & 31)) != 0
+    }
+
+    /// Whether `word` is one of the set's words, byte for byte.
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        self.may_hold(word) && self.keys.binary_search(&key_of(word, false)).is_ok()
+    }
+
+    /// Whether `word` with its ASCII letters lower-cased is one of the set's words (no copy).
+    pub(crate) fn contains_lowered(&self, word: &[u8]) -> bool {
+        self.may_hold(word) && self.keys.binary_search(&key_of(word, true)).is_ok()
+    }
+}
+
+/// A word of at most 15 bytes as one integer: its bytes from the lowest, then its length in
+/// the top byte, so that no two words share a key.
+const fn word_key(word: &[u8]) -> u128 {
+    let mut key = (word.len() as u128) << 120;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i] as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`word_key`] of `word` (at most 15 bytes), ASCII-lowered when `lower`, made on the stack.
+fn key_of(word: &[u8], lower: bool) -> u128 {
+    let mut bytes = [0u8; 16];
+    for (slot, &b) in bytes.iter_mut().zip(word) {
+        *slot = if lower { b.to_ascii_lowercase() } else { b };
+    }
+    bytes[15] = word.len() as u8;
+    u128::from_le_bytes(bytes)
 }
 
 /// Nouns that name a soundtrack release in text ("the Garden State soundtrack").
@@ -562,6 +566,326 @@ pub fn is_platform_or_network(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    // The word lists as they were matched before they became word sets.
+
+    fn is_title_function_bytes_by_match(token: &[u8]) -> bool {
+        let end = token.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
+        matches!(
+            &token[..end],
+            b"a" | b"an"
+                | b"the"
+                | b"of"
+                | b"and"
+                | b"in"
+                | b"on"
+                | b"to"
+                | b"for"
+                | b"from"
+                | b"with"
+                | b"at"
+                | b"by"
+                | b"or"
+                | b"nor"
+                | b"but"
+                | b"vs"
+                | b"vs."
+                | b"v."
+                | b"into"
+                | b"over"
+                | b"under"
+                | b"upon"
+                | b"as"
+                | b"is"
+                | b"be"
+                | b"de"
+                | b"la"
+                | b"le"
+                | b"les"
+                | b"du"
+                | b"des"
+                | b"del"
+                | b"el"
+                | b"los"
+                | b"las"
+                | b"di"
+                | b"da"
+                | b"der"
+                | b"die"
+                | b"das"
+                | b"und"
+                | b"e"
+                | b"et"
+                | b"y"
+                | b"no"
+                | b"not"
+                | b"my"
+                | b"your"
+                | b"our"
+                | b"me"
+                | b"it"
+                | b"its"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"than"
+                | b"till"
+                | b"til"
+                | b"out"
+                | b"up"
+                | b"off"
+                | b"about"
+                | b"after"
+                | b"before"
+                | b"without"
+                | b"through"
+                | b"via"
+                | b"per"
+                | b"pour"
+                | b"sur"
+                | b"dans"
+                | b"avec"
+                | b"con"
+                | b"por"
+                | b"para"
+                | b"sin"
+                | b"en"
+                | b"au"
+                | b"aux"
+                | b"mit"
+                | b"vom"
+                | b"zum"
+                | b"zur"
+                | b"im"
+                | b"am"
+        )
+    }
+
+    fn is_lower_title_word_by_match(t: &[u8]) -> bool {
+        matches!(
+            t,
+            b"star"
+                | b"wars"
+                | b"war"
+                | b"night"
+                | b"nights"
+                | b"day"
+                | b"days"
+                | b"love"
+                | b"man"
+                | b"men"
+                | b"world"
+                | b"life"
+                | b"dead"
+                | b"blood"
+                | b"king"
+                | b"story"
+                | b"girl"
+                | b"boy"
+                | b"house"
+                | b"city"
+                | b"dark"
+                | b"knight"
+                | b"black"
+                | b"red"
+                | b"blue"
+                | b"white"
+                | b"green"
+                | b"time"
+                | b"last"
+                | b"lost"
+                | b"space"
+                | b"dream"
+                | b"dreams"
+                | b"heart"
+                | b"fire"
+                | b"ice"
+                | b"land"
+                | b"planet"
+                | b"game"
+                | b"games"
+                | b"movie"
+                | b"film"
+                | b"show"
+                | b"part"
+                | b"vol"
+                | b"volume"
+                | b"chapter"
+                | b"season"
+                | b"theme"
+                | b"soundtrack"
+                | b"score"
+                | b"original"
+                | b"music"
+                | b"songs"
+                | b"song"
+                | b"album"
+                | b"edition"
+                | b"collection"
+                | b"trilogy"
+                | b"saga"
+                | b"legend"
+                | b"return"
+                | b"rise"
+                | b"fall"
+                | b"road"
+                | b"street"
+                | b"river"
+                | b"sea"
+                | b"ocean"
+                | b"sun"
+                | b"moon"
+                | b"stars"
+                | b"ghost"
+                | b"ghosts"
+                | b"monster"
+                | b"wolf"
+                | b"dragon"
+                | b"galaxy"
+                | b"empire"
+                | b"state"
+                | b"park"
+                | b"island"
+                | b"mountain"
+                | b"fiction"
+                | b"rain"
+                | b"purple"
+                | b"top"
+                | b"best"
+                | b"greatest"
+                | b"all"
+                | b"trek"
+                | b"mix"
+                | b"awesome"
+                | b"theatre"
+                | b"theater"
+                | b"hotel"
+                | b"school"
+                | b"club"
+                | b"war's"
+                | b"detective"
+                | b"things"
+                | b"stranger"
+                | b"wednesday"
+                | b"friday"
+                | b"sunday"
+        )
+    }
+
+    fn is_lower_section_word_by_match(t: &[u8]) -> bool {
+        matches!(
+            t,
+            b"soundtracks"
+                | b"scores"
+                | b"composers"
+                | b"ranking"
+                | b"ranked"
+                | b"rankings"
+                | b"conclusion"
+                | b"introduction"
+                | b"intro"
+                | b"contents"
+                | b"faq"
+                | b"faqs"
+                | b"questions"
+                | b"tips"
+                | b"summary"
+                | b"overview"
+                | b"verdict"
+                | b"methodology"
+                | b"related"
+                | b"recommended"
+                | b"comments"
+                | b"comment"
+                | b"reply"
+                | b"share"
+                | b"subscribe"
+                | b"newsletter"
+                | b"advertisement"
+                | b"sponsored"
+                | b"references"
+                | b"sources"
+                | b"bibliography"
+                | b"notes"
+                | b"footnotes"
+                | b"mentions"
+                | b"honourable"
+                | b"honorable"
+                | b"criteria"
+                | b"prepare"
+                | b"apply"
+                | b"takeaways"
+                | b"conclusions"
+                | b"credits"
+                | b"categories"
+                | b"tags"
+                | b"archives"
+                | b"navigation"
+                | b"menu"
+                | b"login"
+                | b"register"
+                | b"search"
+                | b"privacy"
+                | b"cookies"
+                | b"terms"
+                | b"about"
+                | b"contact"
+                | b"follow"
+                | b"trending"
+                | b"popular"
+                | b"latest"
+                | b"previous"
+                | b"next"
+                | b"readers"
+        )
+    }
+
+    proptest::proptest! {
+        /// Each word set answers as the `matches!` over its literals did, lowered or not.
+        #[test]
+        fn word_sets_as_matches(word in "(the|THE|vs\\.|v\\.|Without|through|soundtracks|advertisement|Soundtrack|war's|K|é|\u{212a}|\\.|,|:|'|1|x|s|e|\\x00| ){0,4}") {
+            let bytes = word.as_bytes();
+            proptest::prop_assert_eq!(FUNCTION_WORDS.contains(bytes), is_title_function_bytes_by_match(bytes) && !bytes.ends_with(b",") && !bytes.ends_with(b":"));
+            proptest::prop_assert_eq!(is_title_function_bytes(bytes), is_title_function_bytes_by_match(bytes));
+            proptest::prop_assert_eq!(TITLE_WORDS.contains(bytes), is_lower_title_word_by_match(bytes));
+            proptest::prop_assert_eq!(SECTION_WORDS.contains(bytes), is_lower_section_word_by_match(bytes));
+            let lower = word.to_ascii_lowercase();
+            proptest::prop_assert_eq!(FUNCTION_WORDS.contains_lowered(bytes), FUNCTION_WORDS.contains(lower.as_bytes()));
+            proptest::prop_assert_eq!(SECTION_WORDS.contains_lowered(bytes), is_lower_section_word_by_match(lower.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowers_to_ascii() {
+        for c in ('\u{80}'..=char::MAX).filter(|&c| c != '\u{212A}') {
+            assert!(!c.to_lowercase().all(|l| l.is_ascii()), "{c:?}");
+            assert!(lowers_to_non_ascii(c.encode_utf8(&mut [0; 4])));
+        }
+        assert!(!lowers_to_non_ascii("Ta\u{212A}e"));
+    }
+
+    #[test]
+    fn word_sets_hold_their_words() {
+        for word in "a an the of and in on to for from with at by or nor but vs vs. v. into over under upon as is be de la le les du des del el los las di da der die das und e et y no not my your our me it its are was were than till til out up off about after before without through via per pour sur dans avec con por para sin en au aux mit vom zum zur im am".split(' ') {
+            assert!(FUNCTION_WORDS.contains(word.as_bytes()) && is_title_function_bytes_by_match(word.as_bytes()), "{word}");
+        }
+        for word in ["star", "war's", "wednesday", "soundtrack", "collection"] {
+            assert!(TITLE_WORDS.contains(word.as_bytes()) && is_lower_title_word_by_match(word.as_bytes()), "{word}");
+        }
+        for word in ["soundtracks", "advertisement", "faq", "readers", "bibliography"] {
+            assert!(
+                SECTION_WORDS.contains(word.as_bytes()) && is_lower_section_word_by_match(word.as_bytes()),
+                "{word}"
+            );
+        }
+        // A word and its prefix followed by a NUL byte differ by their lengths.
+        assert!(FUNCTION_WORDS.contains(b"a") && !FUNCTION_WORDS.contains(b"a\0"));
+        // Keys made at run time are those made at compile time.
+        for word in ["a", "Vs.", "without", "advertisement", "x\0"] {
+            assert_eq!(key_of(word.as_bytes(), false), word_key(word.as_bytes()), "{word}");
+            assert_eq!(key_of(word.as_bytes(), true), word_key(word.to_ascii_lowercase().as_bytes()), "{word}");
+        }
+    }
+
     proptest::proptest! {
         /// One walk answers as the three separate tests do.
         #[test]
@@ -584,7 +908,7 @@ mod tests {
 
     /// [`is_section_word`] as it was written before its ASCII walk.
     fn is_section_word_by_chars(token: &str) -> bool {
-        lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| is_lower_section_word(t.as_bytes()))
+        lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| is_lower_section_word_by_match(t.as_bytes()))
     }
 
     proptest::proptest! {
@@ -607,7 +931,7 @@ mod tests {
 
     /// [`is_title_word`] as it was written before its ASCII walk.
     fn is_title_word_by_chars(token: &str) -> bool {
-        is_lower_title_word(token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_bytes())
+        is_lower_title_word_by_match(token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_bytes())
     }
 
     proptest::proptest! {
