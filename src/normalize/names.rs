@@ -14,7 +14,7 @@
 use std::sync::LazyLock;
 
 use super::casing::repair_name_case;
-use super::fields::clean_field;
+use super::fields::{clean_field, clean_field_settled};
 use super::keys::{FoldSet, fold, with_fold};
 
 static GIVEN_NAMES: LazyLock<FoldSet> = LazyLock::new(|| {
@@ -72,11 +72,14 @@ pub fn is_particle(word: &str) -> bool {
 /// `"Bebe and Louis Barron"` → `["Bebe Barron", "Louis Barron"]`; `"john Williams"` →
 /// `["John Williams"]`; `"Simon & Garfunkel"` stays one name. Empty input gives no names.
 pub fn clean_names(raw: &str) -> Vec<String> {
-    let cleaned = clean_field(raw);
+    let (cleaned, cleaned_settled) = clean_field_settled(raw);
+    // A credit of one chunk is the cleaned value itself, which cleaning again leaves as it
+    // is when it settled: its first round of name cleaning can skip that.
+    let one_clean_chunk = cleaned_settled && !cleaned.contains(';') && cleaned.trim() == cleaned;
     let mut out = Vec::new();
     for chunk in cleaned.split(';') {
         // Split the case-repaired credit, so the split rule sees what a second pass would.
-        let (whole, settled) = clean_name_settled(chunk.trim());
+        let (whole, settled) = clean_name_rounds(chunk.trim(), one_clean_chunk);
         for name in split_credit(&whole) {
             // A settled name that comes back whole is clean already: cleaning it again would
             // stop at the first round and return it unchanged (most credits are one name).
@@ -103,9 +106,20 @@ pub fn clean_name(name: &str) -> String {
 /// [`clean_name`], and whether the repairs settled (a further round changes nothing) rather
 /// than running out of rounds.
 fn clean_name_settled(name: &str) -> (String, bool) {
+    clean_name_rounds(name, false)
+}
+
+/// [`clean_name_settled`]; `clean` says `clean_field(name) == name` is known already.
+fn clean_name_rounds(name: &str, clean: bool) -> (String, bool) {
     let mut current = name.to_string();
-    for _ in 0..4 {
-        let next = repair_name_case(&clean_field(&current));
+    for round in 0..4 {
+        let field = if round == 0 && clean {
+            debug_assert_eq!(clean_field(&current), current);
+            None
+        } else {
+            Some(clean_field(&current))
+        };
+        let next = repair_name_case(field.as_deref().unwrap_or(&current));
         if next == current {
             return (current, true);
         }
