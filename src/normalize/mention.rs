@@ -20,7 +20,7 @@ pub fn normalize_mention(m: &mut Mention) {
     let mut seen = BTreeSet::from([title_fold]);
     let alts: Vec<String> = m.alt_titles.iter().map(|t| clean_field(t)).collect();
     note_list(&mut m.raw, "alt_titles", &m.alt_titles, &alts);
-    m.alt_titles = alts.into_iter().filter(|t| !fold(t).is_empty() && seen.insert(fold(t))).collect();
+    m.alt_titles = alts.into_iter().filter(|t| new_fold(&mut seen, t)).collect();
 
     let mut seen = BTreeSet::new();
     let composers: Vec<String> = m.composers.iter().flat_map(|c| clean_names(c)).collect();
@@ -30,26 +30,43 @@ pub fn normalize_mention(m: &mut Mention) {
     let mut seen = BTreeSet::new();
     let labels: Vec<String> = m.labels.iter().map(|l| clean_field(l)).collect();
     note_list(&mut m.raw, "labels", &m.labels, &labels);
-    m.labels = labels.into_iter().filter(|l| !fold(l).is_empty() && seen.insert(fold(l))).collect();
+    m.labels = labels.into_iter().filter(|l| new_fold(&mut seen, l)).collect();
 
     for r in &mut m.releases {
-        r.label = r.label.as_deref().map(clean_field).filter(|l| !fold(l).is_empty());
-        r.edition = r.edition.as_deref().map(clean_field).filter(|e| !fold(e).is_empty());
+        r.label = r.label.as_deref().map(clean_field).filter(|l| !folds_empty(l));
+        r.edition = r.edition.as_deref().map(clean_field).filter(|e| !folds_empty(e));
     }
     m.releases.sort();
     m.releases.dedup();
 
     for t in &mut m.tracks {
         t.title = clean_field(&t.title);
-        t.artist = t.artist.as_deref().map(clean_name).filter(|a| !fold(a).is_empty());
+        t.artist = t.artist.as_deref().map(clean_name).filter(|a| !folds_empty(a));
     }
-    m.tracks.retain(|t| !fold(&t.title).is_empty());
+    m.tracks.retain(|t| !folds_empty(&t.title));
 
     if let Some(reviewer) = m.reviewer.clone() {
         let cleaned = clean_name(&reviewer);
         note(&mut m.raw, "reviewer", &reviewer, &cleaned);
-        m.reviewer = (!fold(&cleaned).is_empty()).then_some(cleaned);
+        m.reviewer = (!folds_empty(&cleaned)).then_some(cleaned);
     }
+}
+
+/// Whether `value` folds to nothing. A fold keeps every ASCII letter and digit, so a value
+/// with one is answered without folding it.
+fn folds_empty(value: &str) -> bool {
+    if value.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        debug_assert!(!fold(value).is_empty(), "{value:?}");
+        return false;
+    }
+    fold(value).is_empty()
+}
+
+/// Whether `value` folds to something not in `seen` yet, which it is then added to (one
+/// fold for both questions).
+fn new_fold(seen: &mut BTreeSet<String>, value: &str) -> bool {
+    let folded = fold(value);
+    !folded.is_empty() && seen.insert(folded)
 }
 
 /// Keeps the written value of `field` when a repair changed it (first repair wins, so a

@@ -89,7 +89,8 @@ pub fn clean_names(raw: &str) -> Vec<String> {
             } else {
                 clean_name(&name)
             };
-            if !with_fold(&name, str::is_empty) {
+            // A fold keeps every ASCII letter and digit: a name with one is not folded.
+            if name.bytes().any(|b| b.is_ascii_alphanumeric()) || !with_fold(&name, str::is_empty) {
                 out.push(name);
             }
         }
@@ -130,9 +131,7 @@ fn clean_name_rounds(name: &str, clean: bool) -> (String, bool) {
 
 /// Splits one credit by the rule in the module notes.
 pub fn split_credit(credit: &str) -> Vec<String> {
-    // Without a separator (or the letters of "and") a credit is one name; most are.
-    let separated = credit.contains([',', '&', '/', '+']) || ["and", "And", "AND"].iter().any(|a| credit.contains(a));
-    if !separated {
+    if !may_separate(credit) {
         debug_assert_eq!(separate(credit).len(), 1, "{credit:?}");
         return vec![credit.to_string()];
     }
@@ -168,6 +167,15 @@ pub fn split_credit(credit: &str) -> Vec<String> {
         return out;
     }
     vec![credit.to_string()]
+}
+
+/// Whether [`separate`] could find two pieces in `credit`: it holds `,`, `&` or `/`, or
+/// `and`, `And`, `AND` or `+` as a word between spaces (or at an end), the only places
+/// [`separate`] replaces them. Without, a credit is one name; most are. ("Alexandre" and
+/// "Howard" hold "and" but not as a word: looking for the letters alone sent them to the
+/// full split.)
+fn may_separate(credit: &str) -> bool {
+    credit.contains([',', '&', '/']) || credit.split(' ').any(|w| matches!(w, "and" | "And" | "AND" | "+"))
 }
 
 /// Pieces between separators, trimmed, none empty (else the credit is returned whole).
@@ -233,6 +241,16 @@ mod tests {
         #[test]
         fn clean_names_agrees_with_reference_on_any_text(raw in proptest::prelude::any::<String>()) {
             proptest::prop_assert_eq!(clean_names(&raw), clean_names_reference(&raw));
+        }
+    }
+
+    proptest::proptest! {
+        /// A credit the pre-check calls one name is one piece to the full split.
+        #[test]
+        fn credits_the_precheck_refuses_are_one_piece(credit in "(Alexandre|and|And|AND|\\+|a\\+b|&|/|,|x|Howard|  | |\t){0,8}") {
+            if !may_separate(&credit) {
+                proptest::prop_assert_eq!(separate(&credit).len(), 1);
+            }
         }
     }
 
