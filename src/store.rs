@@ -228,6 +228,28 @@ impl SpilledList {
         decode(&bytes)
     }
 
+    /// The bytes of values `range`, read in as few pieces as they were written in, one after
+    /// another, and where each value is among them: for a reader that decodes only part of
+    /// each value, borrowing its strings ([`decode_borrowed`]).
+    pub fn raw_range(&self, range: Range<usize>) -> io::Result<(Vec<u8>, Vec<Range<usize>>)> {
+        let (mut bytes, mut values) = (Vec::new(), Vec::with_capacity(range.len()));
+        let mut i = range.start;
+        while i < range.end {
+            let mut j = i + 1;
+            while j < range.end && self.at[j] == self.at[j - 1] + u64::from(self.len[j - 1]) {
+                j += 1;
+            }
+            let (base, end) = (bytes.len(), self.at[j - 1] + u64::from(self.len[j - 1]));
+            bytes.extend_from_slice(&self.spill.read(self.at[i], (end - self.at[i]) as usize)?);
+            for k in i..j {
+                let from = base + (self.at[k] - self.at[i]) as usize;
+                values.push(from..from + self.len[k] as usize);
+            }
+            i = j;
+        }
+        Ok((bytes, values))
+    }
+
     /// Values `range` in order, read in as few pieces as they were written in and parsed in
     /// parallel.
     pub fn range<T: Spillable + Send>(&self, range: Range<usize>) -> io::Result<Vec<T>> {
@@ -267,6 +289,12 @@ fn decode<T: Spillable>(bytes: &[u8]) -> io::Result<T> {
     rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
+/// A view of one spilled value (see [`SpilledList::raw_range`]) that borrows its strings
+/// from `bytes`: it must read the value's fields as the value writes them.
+pub fn decode_borrowed<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> io::Result<T> {
+    rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
 fn write_batch<T: Spillable>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
     let mut bytes = Vec::new();
     let mut starts = Vec::with_capacity(values.len());
@@ -295,6 +323,10 @@ pub trait MentionSource: Sync {
     fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>>;
     /// Offers all the mentions, read once, to be kept for a later reader (emit).
     fn keep(&self, _mentions: Vec<Mention>) {}
+    /// The spill the mentions are in, for readers that decode only part of each.
+    fn spilled(&self) -> Option<&SpilledList> {
+        None
+    }
 }
 
 impl MentionSource for [Mention] {
@@ -326,6 +358,10 @@ impl MentionSource for SpilledList {
 
     fn keep(&self, mentions: Vec<Mention>) {
         self.keep_all(mentions);
+    }
+
+    fn spilled(&self) -> Option<&SpilledList> {
+        Some(self)
     }
 }
 

@@ -2,7 +2,9 @@
 //! [`super::text`] plus the trimming a value needs once it has been cut out of a sentence.
 //! Display values keep the article's spelling, curly quotes and diacritics; only keys fold them.
 
-use super::text::{clean_text, repair_mojibake, squash_spaces};
+use std::borrow::Cow;
+
+use super::text::{clean_text_cow, repair_mojibake, squash_spaces_cow};
 
 /// Quote pairs that may wrap a whole value (`“Jaws”`, `"Jaws"`, `«Jaws»`).
 const QUOTE_PAIRS: [(char, char); 7] =
@@ -35,6 +37,28 @@ pub fn strip_wrapping_quotes(s: &str) -> &str {
 
 /// Trims spaces, wrapping quotes and trailing sentence punctuation. Idempotent.
 pub fn trim_value(s: &str) -> &str {
+    if nothing_to_trim(s) {
+        debug_assert_eq!(trim_value_loop(s), s);
+        return s;
+    }
+    trim_value_loop(s)
+}
+
+/// Whether [`trim_value`] leaves `s` as it is, from its two end characters alone: neither is
+/// whitespace, the first is no opening quote and none of `,;|`, the last no sentence
+/// punctuation. Most values are so, and each is trimmed several times.
+fn nothing_to_trim(s: &str) -> bool {
+    let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
+        return false;
+    };
+    !first.is_whitespace()
+        && !last.is_whitespace()
+        && !matches!(first, ',' | ';' | '|')
+        && !QUOTE_PAIRS.iter().any(|&(open, _)| first == open)
+        && !is_sentence_punct(last)
+}
+
+fn trim_value_loop(s: &str) -> &str {
     let mut s = s.trim();
     loop {
         let before = s.len();
@@ -51,9 +75,15 @@ pub fn trim_value(s: &str) -> &str {
 /// characters gone, one space between words, no wrapping quotes or trailing sentence
 /// punctuation. Runs to a fixpoint, so it is idempotent.
 pub fn clean_field(raw: &str) -> String {
+    clean_field_settled(raw).0
+}
+
+/// [`clean_field`], and whether the result is settled: cleaning it again returns it
+/// unchanged (false only when the passes ran out, which no real value does).
+pub(crate) fn clean_field_settled(raw: &str) -> (String, bool) {
     if is_clean_ascii(raw) {
-        debug_assert_eq!(clean_field_passes(raw), raw, "a plain value is not clean");
-        return raw.to_string();
+        debug_assert_eq!(clean_field_passes(raw).0, raw, "a plain value is not clean");
+        return (raw.to_string(), true);
     }
     clean_field_passes(raw)
 }
@@ -63,31 +93,43 @@ pub fn clean_field(raw: &str) -> String {
 /// doubled quotes (a lost dash) and trimming could change it. Most names and titles are so,
 /// and each is cleaned several times.
 fn is_clean_ascii(raw: &str) -> bool {
-    raw.bytes().all(|b| (b' '..=b'~').contains(&b))
-        && !raw.contains("  ")
-        && !raw.contains("\"\"")
+    // One walk over the pairs: searching for each pair costs more to set up than a value
+    // takes to walk.
+    let bytes = raw.as_bytes();
+    bytes.iter().all(|b| (b' '..=b'~').contains(b))
+        && !bytes.windows(2).any(|w| w == b"  " || w == b"\"\"")
         && trim_value(raw).len() == raw.len()
 }
 
-fn clean_field_passes(raw: &str) -> String {
+/// The passes to a fixpoint, and whether one was reached.
+fn clean_field_passes(raw: &str) -> (String, bool) {
     let mut current = raw.to_string();
     // Each pass either changes nothing or repairs mojibake (shortening the text) or trims.
     for _ in 0..16 {
-        let repaired = repair_mojibake(&current);
-        let cleaned = squash_spaces(&clean_text(&repaired)).replace('\t', " ");
-        let next = trim_value(&cleaned).to_string();
-        if next == current {
-            break;
+        match clean_pass(&current) {
+            None => return (current, true),
+            Some(next) => current = next,
         }
-        current = next;
     }
-    current
+    (current, false)
+}
+
+/// One pass of the repairs, `None` when it leaves `current` as it is. The steps borrow
+/// where they change nothing, so a clean value is not copied five times to find that out.
+fn clean_pass(current: &str) -> Option<String> {
+    let repaired = repair_mojibake(current);
+    let text = clean_text_cow(&repaired);
+    let squashed = squash_spaces_cow(&text);
+    let cleaned: Cow<'_, str> =
+        if squashed.contains('\t') { Cow::Owned(squashed.replace('\t', " ")) } else { Cow::Borrowed(&squashed) };
+    let next = trim_value(&cleaned);
+    (next != current).then(|| next.to_string())
 }
 
 /// Whether `cleaned` differs from `raw` by more than spacing and wrapping punctuation, i.e.
 /// a repair (mojibake, casing, splitting) changed it and the raw value is worth keeping.
 pub fn repaired(raw: &str, cleaned: &str) -> bool {
-    trim_value(&squash_spaces(raw)) != cleaned
+    trim_value(&squash_spaces_cow(raw)) != cleaned
 }
 
 #[cfg(test)]
@@ -120,12 +162,51 @@ mod tests {
         }
     }
 
+    /// The passes as they were before each step borrowed what it did not change.
+    fn clean_field_reference(raw: &str) -> String {
+        use crate::normalize::text::{clean_text, squash_spaces};
+        let mut current = raw.to_string();
+        for _ in 0..16 {
+            let repaired = repair_mojibake(&current);
+            let cleaned = squash_spaces(&clean_text(&repaired)).replace('\t', " ");
+            let next = trim_value(&cleaned).to_string();
+            if next == current {
+                break;
+            }
+            current = next;
+        }
+        current
+    }
+
     proptest::proptest! {
+        /// Values the end check passes are left as they are by the whole trim.
+        #[test]
+        fn nothing_to_trim_is_exact(raw in "([ \t,;:|·\"'“”‘’«»„a-z]|\u{A0}){0,8}") {
+            if nothing_to_trim(&raw) {
+                proptest::prop_assert_eq!(trim_value_loop(&raw), raw.as_str());
+            }
+        }
+
+        /// Borrowing passes give what copying ones gave, on text dense in what they repair.
+        #[test]
+        fn passes_agree_with_the_reference(raw in "([ \t\n,;:|\"'“”‘’«»„a-zA-Z]|Ã³|Ã©|â€™|\u{A0}|\u{200B}|e\u{301}|””|\"\"){0,16}") {
+            let (cleaned, settled) = clean_field_settled(&raw);
+            proptest::prop_assert_eq!(&cleaned, &clean_field_reference(&raw));
+            if settled {
+                proptest::prop_assert_eq!(clean_field(&cleaned), cleaned);
+            }
+        }
+
+        #[test]
+        fn passes_agree_with_the_reference_on_any_text(raw in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(clean_field(&raw), clean_field_reference(&raw));
+        }
+
         /// The plain-value shortcut gives what the passes give, on ASCII with every kind of
         /// punctuation and spacing the passes look at.
         #[test]
         fn the_shortcut_agrees_with_the_passes(raw in "[ -~\t\u{7F}]{0,24}") {
-            proptest::prop_assert_eq!(clean_field(&raw), clean_field_passes(&raw));
+            proptest::prop_assert_eq!(clean_field(&raw), clean_field_passes(&raw).0);
         }
     }
 

@@ -1,6 +1,6 @@
 //! The normalise stage: cleans the display fields of one extracted mention in place.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::fields::{clean_field, repaired};
 use super::keys::{fold, name_key};
@@ -13,55 +13,84 @@ use crate::model::Mention;
 /// kept in [`Mention::raw`]. Idempotent.
 pub fn normalize_mention(m: &mut Mention) {
     let title = clean_field(&m.title);
-    note(m, "title", &m.title.clone(), &title);
+    note(&mut m.raw, "title", &m.title, &title);
     m.title = title;
 
     let title_fold = fold(&m.title);
     let mut seen = BTreeSet::from([title_fold]);
     let alts: Vec<String> = m.alt_titles.iter().map(|t| clean_field(t)).collect();
-    note_list(m, "alt_titles", &m.alt_titles.clone(), &alts);
-    m.alt_titles = alts.into_iter().filter(|t| !fold(t).is_empty() && seen.insert(fold(t))).collect();
+    note_list(&mut m.raw, "alt_titles", &m.alt_titles, &alts);
+    m.alt_titles = alts.into_iter().filter(|t| new_fold(&mut seen, t)).collect();
 
     let mut seen = BTreeSet::new();
     let composers: Vec<String> = m.composers.iter().flat_map(|c| clean_names(c)).collect();
-    note_list(m, "composers", &m.composers.clone(), &composers);
+    note_list(&mut m.raw, "composers", &m.composers, &composers);
     m.composers = composers.into_iter().filter(|c| seen.insert(name_key(c))).collect();
 
     let mut seen = BTreeSet::new();
     let labels: Vec<String> = m.labels.iter().map(|l| clean_field(l)).collect();
-    note_list(m, "labels", &m.labels.clone(), &labels);
-    m.labels = labels.into_iter().filter(|l| !fold(l).is_empty() && seen.insert(fold(l))).collect();
+    note_list(&mut m.raw, "labels", &m.labels, &labels);
+    m.labels = labels.into_iter().filter(|l| new_fold(&mut seen, l)).collect();
 
     for r in &mut m.releases {
-        r.label = r.label.as_deref().map(clean_field).filter(|l| !fold(l).is_empty());
-        r.edition = r.edition.as_deref().map(clean_field).filter(|e| !fold(e).is_empty());
+        r.label = r.label.as_deref().map(clean_field).filter(|l| !folds_empty(l));
+        r.edition = r.edition.as_deref().map(clean_field).filter(|e| !folds_empty(e));
     }
     m.releases.sort();
     m.releases.dedup();
 
     for t in &mut m.tracks {
         t.title = clean_field(&t.title);
-        t.artist = t.artist.as_deref().map(clean_name).filter(|a| !fold(a).is_empty());
+        t.artist = t.artist.as_deref().map(clean_name).filter(|a| !folds_empty(a));
     }
-    m.tracks.retain(|t| !fold(&t.title).is_empty());
+    m.tracks.retain(|t| !folds_empty(&t.title));
 
     if let Some(reviewer) = m.reviewer.clone() {
         let cleaned = clean_name(&reviewer);
-        note(m, "reviewer", &reviewer, &cleaned);
-        m.reviewer = (!fold(&cleaned).is_empty()).then_some(cleaned);
+        note(&mut m.raw, "reviewer", &reviewer, &cleaned);
+        m.reviewer = (!folds_empty(&cleaned)).then_some(cleaned);
     }
+}
+
+/// Whether `value` folds to nothing. A fold keeps every ASCII letter and digit, so a value
+/// with one is answered without folding it.
+fn folds_empty(value: &str) -> bool {
+    if value.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        debug_assert!(!fold(value).is_empty(), "{value:?}");
+        return false;
+    }
+    fold(value).is_empty()
+}
+
+/// Whether `value` folds to something not in `seen` yet, which it is then added to (one
+/// fold for both questions).
+fn new_fold(seen: &mut BTreeSet<String>, value: &str) -> bool {
+    let folded = fold(value);
+    !folded.is_empty() && seen.insert(folded)
 }
 
 /// Keeps the written value of `field` when a repair changed it (first repair wins, so a
 /// second pass never overwrites what the article wrote).
-fn note(m: &mut Mention, field: &str, before: &str, after: &str) {
-    if repaired(before, after) && !m.raw.contains_key(field) {
-        m.raw.insert(field.to_string(), before.to_string());
+fn note(raw: &mut BTreeMap<String, String>, field: &str, before: &str, after: &str) {
+    if !raw.contains_key(field) && repaired(before, after) {
+        raw.insert(field.to_string(), before.to_string());
     }
 }
 
-fn note_list(m: &mut Mention, field: &str, before: &[String], after: &[String]) {
-    note(m, field, &before.join("; "), &after.join("; "));
+/// [`note`] of a list's values joined; a list that cleaning left as it was (most are) is
+/// joined once, and one value is not joined at all.
+fn note_list(raw: &mut BTreeMap<String, String>, field: &str, before: &[String], after: &[String]) {
+    if raw.contains_key(field) {
+        return;
+    }
+    match (before, after) {
+        ([b], [a]) => note(raw, field, b, a),
+        _ if before == after => {
+            let joined = before.join("; ");
+            note(raw, field, &joined, &joined);
+        }
+        _ => note(raw, field, &before.join("; "), &after.join("; ")),
+    }
 }
 
 #[cfg(test)]

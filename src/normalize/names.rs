@@ -14,7 +14,7 @@
 use std::sync::LazyLock;
 
 use super::casing::repair_name_case;
-use super::fields::clean_field;
+use super::fields::{clean_field, clean_field_settled};
 use super::keys::{FoldSet, fold, with_fold};
 
 static GIVEN_NAMES: LazyLock<FoldSet> = LazyLock::new(|| {
@@ -72,11 +72,14 @@ pub fn is_particle(word: &str) -> bool {
 /// `"Bebe and Louis Barron"` → `["Bebe Barron", "Louis Barron"]`; `"john Williams"` →
 /// `["John Williams"]`; `"Simon & Garfunkel"` stays one name. Empty input gives no names.
 pub fn clean_names(raw: &str) -> Vec<String> {
-    let cleaned = clean_field(raw);
+    let (cleaned, cleaned_settled) = clean_field_settled(raw);
+    // A credit of one chunk is the cleaned value itself, which cleaning again leaves as it
+    // is when it settled: its first round of name cleaning can skip that.
+    let one_clean_chunk = cleaned_settled && !cleaned.contains(';') && cleaned.trim() == cleaned;
     let mut out = Vec::new();
     for chunk in cleaned.split(';') {
         // Split the case-repaired credit, so the split rule sees what a second pass would.
-        let (whole, settled) = clean_name_settled(chunk.trim());
+        let (whole, settled) = clean_name_rounds(chunk.trim(), one_clean_chunk);
         for name in split_credit(&whole) {
             // A settled name that comes back whole is clean already: cleaning it again would
             // stop at the first round and return it unchanged (most credits are one name).
@@ -86,7 +89,8 @@ pub fn clean_names(raw: &str) -> Vec<String> {
             } else {
                 clean_name(&name)
             };
-            if !with_fold(&name, str::is_empty) {
+            // A fold keeps every ASCII letter and digit: a name with one is not folded.
+            if name.bytes().any(|b| b.is_ascii_alphanumeric()) || !with_fold(&name, str::is_empty) {
                 out.push(name);
             }
         }
@@ -103,9 +107,20 @@ pub fn clean_name(name: &str) -> String {
 /// [`clean_name`], and whether the repairs settled (a further round changes nothing) rather
 /// than running out of rounds.
 fn clean_name_settled(name: &str) -> (String, bool) {
+    clean_name_rounds(name, false)
+}
+
+/// [`clean_name_settled`]; `clean` says `clean_field(name) == name` is known already.
+fn clean_name_rounds(name: &str, clean: bool) -> (String, bool) {
     let mut current = name.to_string();
-    for _ in 0..4 {
-        let next = repair_name_case(&clean_field(&current));
+    for round in 0..4 {
+        let field = if round == 0 && clean {
+            debug_assert_eq!(clean_field(&current), current);
+            None
+        } else {
+            Some(clean_field(&current))
+        };
+        let next = repair_name_case(field.as_deref().unwrap_or(&current));
         if next == current {
             return (current, true);
         }
@@ -116,9 +131,7 @@ fn clean_name_settled(name: &str) -> (String, bool) {
 
 /// Splits one credit by the rule in the module notes.
 pub fn split_credit(credit: &str) -> Vec<String> {
-    // Without a separator (or the letters of "and") a credit is one name; most are.
-    let separated = credit.contains([',', '&', '/', '+']) || ["and", "And", "AND"].iter().any(|a| credit.contains(a));
-    if !separated {
+    if !may_separate(credit) {
         debug_assert_eq!(separate(credit).len(), 1, "{credit:?}");
         return vec![credit.to_string()];
     }
@@ -154,6 +167,15 @@ pub fn split_credit(credit: &str) -> Vec<String> {
         return out;
     }
     vec![credit.to_string()]
+}
+
+/// Whether [`separate`] could find two pieces in `credit`: it holds `,`, `&` or `/`, or
+/// `and`, `And`, `AND` or `+` as a word between spaces (or at an end), the only places
+/// [`separate`] replaces them. Without, a credit is one name; most are. ("Alexandre" and
+/// "Howard" hold "and" but not as a word: looking for the letters alone sent them to the
+/// full split.)
+fn may_separate(credit: &str) -> bool {
+    credit.contains([',', '&', '/']) || credit.split(' ').any(|w| matches!(w, "and" | "And" | "AND" | "+"))
 }
 
 /// Pieces between separators, trimmed, none empty (else the credit is returned whole).
@@ -219,6 +241,16 @@ mod tests {
         #[test]
         fn clean_names_agrees_with_reference_on_any_text(raw in proptest::prelude::any::<String>()) {
             proptest::prop_assert_eq!(clean_names(&raw), clean_names_reference(&raw));
+        }
+    }
+
+    proptest::proptest! {
+        /// A credit the pre-check calls one name is one piece to the full split.
+        #[test]
+        fn credits_the_precheck_refuses_are_one_piece(credit in "(Alexandre|and|And|AND|\\+|a\\+b|&|/|,|x|Howard|  | |\t){0,8}") {
+            if !may_separate(&credit) {
+                proptest::prop_assert_eq!(separate(&credit).len(), 1);
+            }
         }
     }
 

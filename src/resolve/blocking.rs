@@ -19,6 +19,7 @@
 
 use std::collections::BTreeSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 use rapidfuzz::distance::jaro_winkler;
 use rayon::prelude::*;
@@ -48,9 +49,11 @@ pub struct Blocks {
 impl Blocks {
     pub fn new(profiles: &[Profile]) -> Blocks {
         let spelling = spelling_groups(profiles);
+        let shared = SharedKeys::new(profiles, &spelling);
         let mut entries: Vec<(u64, u32)> = par_flat_map_chunked(profiles.len(), |i| {
-            profile_keys(&profiles[i], &spelling).into_iter().map(move |k| (k, i as u32))
+            profile_keys(&profiles[i], &spelling, &shared).into_iter().map(move |k| (k, i as u32))
         });
+        drop(shared);
         entries.par_sort_unstable();
         let (by_profile, starts) = group_by_profile(&entries, profiles.len());
         Blocks { entries, by_profile, starts }
@@ -99,11 +102,54 @@ fn group_by_profile(entries: &[(u64, u32)], profiles: usize) -> (Vec<u32>, Vec<u
 }
 
 /// The distinct blocks of a profile's title variants.
-fn profile_keys(p: &Profile, spelling: &HashMap<String, String>) -> Vec<u64> {
-    let mut keys: Vec<u64> = p.titles.iter().flat_map(|t| block_keys(t, spelling)).collect();
+fn profile_keys(p: &Profile, spelling: &HashMap<String, String>, shared: &SharedKeys) -> Vec<u64> {
+    let mut keys: Vec<u64> = Vec::new();
+    for t in &p.titles {
+        match shared.get(t) {
+            Some(known) => {
+                debug_assert_eq!(known, block_keys(t, spelling));
+                keys.extend_from_slice(known);
+            }
+            None => keys.extend(block_keys(t, spelling)),
+        }
+    }
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// The blocks of every title variant that several profiles share (one title with different
+/// years or composers: on the 10 MB sample 5,142 variants of profiles were 2,871 distinct
+/// ones), worked out once. Variants are told apart by address, as profiles share them by
+/// `Arc`; only shared ones are kept, so a run holds little more than before.
+struct SharedKeys {
+    /// Where each shared variant's keys are in `keys`.
+    at: HashMap<usize, (u32, u32)>,
+    keys: Vec<u64>,
+}
+
+impl SharedKeys {
+    fn new(profiles: &[Profile], spelling: &HashMap<String, String>) -> SharedKeys {
+        let mut uses: HashMap<usize, (u32, &TitleVariant)> = HashMap::default();
+        for t in profiles.iter().flat_map(|p| p.titles.iter()) {
+            uses.entry(Arc::as_ptr(t) as usize).or_insert((0, t)).0 += 1;
+        }
+        let mut shared: Vec<(usize, &TitleVariant)> =
+            uses.into_iter().filter(|(_, (n, _))| *n > 1).map(|(address, (_, t))| (address, t)).collect();
+        shared.sort_unstable_by_key(|&(address, _)| address);
+        let found: Vec<Vec<u64>> = shared.par_iter().map(|(_, t)| block_keys(t, spelling)).collect();
+        let (mut at, mut keys) = (HashMap::default(), Vec::new());
+        for ((address, _), found) in shared.into_iter().zip(found) {
+            at.insert(address, (keys.len() as u32, found.len() as u32));
+            keys.extend(found);
+        }
+        SharedKeys { at, keys }
+    }
+
+    fn get(&self, t: &Arc<TitleVariant>) -> Option<&[u64]> {
+        let &(start, len) = self.at.get(&(Arc::as_ptr(t) as usize))?;
+        Some(&self.keys[start as usize..(start + len) as usize])
+    }
 }
 
 /// A block's name: a hash of a tag and its key parts.

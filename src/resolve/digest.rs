@@ -5,13 +5,17 @@
 
 use std::io;
 
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
 use super::vocabulary::written_labels;
 use crate::fast_hash::FastMap as HashMap;
 use crate::model::Mention;
-use crate::store::{MentionSource, chunks};
+use crate::store::{MentionSource, SpilledList, chunks, decode_borrowed};
 
 /// One mention's keys; strings are ids into [`Digests`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Digest {
     pub source: u32,
     pub line: u32,
@@ -60,16 +64,23 @@ impl Digests {
     pub fn build<S: MentionSource + ?Sized>(source: &S) -> io::Result<Digests> {
         let mut d = Digests::default();
         d.items.reserve_exact(source.count());
-        // Adding is one thread's work (the strings are interned in order), so the next chunk
-        // is read and parsed on another thread meanwhile.
-        let mut ranges = chunks(source.count());
-        let mut current = ranges.next().map(|r| source.mentions(r)).transpose()?;
-        while let Some(mentions) = current.take() {
-            let ((), next) = rayon::join(
-                || mentions.iter().for_each(|m| d.add(m)),
-                || ranges.next().map(|r| source.mentions(r)).transpose(),
-            );
-            current = next?;
+        match source.spilled() {
+            Some(list) => {
+                d.add_spilled(list)?;
+                // The keys are read by position: debug builds (the tests) check them against
+                // the whole mentions.
+                #[cfg(debug_assertions)]
+                {
+                    let mut whole = Digests::default();
+                    whole.add_mentions(source)?;
+                    assert!(
+                        (&whole.text, &whole.ends, &whole.items, &whole.lists)
+                            == (&d.text, &d.ends, &d.items, &d.lists),
+                        "spilled mentions' keys differ from the mentions'"
+                    );
+                }
+            }
+            None => d.add_mentions(source)?,
         }
         let mut sources: Vec<u32> = d.items.iter().map(|x| x.source).collect();
         sources.sort_unstable();
@@ -83,6 +94,40 @@ impl Digests {
         Ok(d)
     }
 
+    /// Adds every mention of `source`, decoded whole.
+    fn add_mentions<S: MentionSource + ?Sized>(&mut self, source: &S) -> io::Result<()> {
+        // Adding is one thread's work (the strings are interned in order), so the next chunk
+        // is read and parsed on another thread meanwhile.
+        let mut ranges = chunks(source.count());
+        let mut current = ranges.next().map(|r| source.mentions(r)).transpose()?;
+        while let Some(mentions) = current.take() {
+            let ((), next) = rayon::join(
+                || mentions.iter().for_each(|m| self.add(m)),
+                || ranges.next().map(|r| source.mentions(r)).transpose(),
+            );
+            current = next?;
+        }
+        Ok(())
+    }
+
+    /// Adds every mention of a spill, reading only the fields a digest keeps and borrowing
+    /// their strings from the bytes read: decoding whole mentions (every string a new
+    /// allocation, tracks and raw values included) was most of building the digests.
+    fn add_spilled(&mut self, list: &SpilledList) -> io::Result<()> {
+        let mut ranges = chunks(list.len());
+        let mut current = ranges.next().map(|r| list.raw_range(r)).transpose()?;
+        while let Some((bytes, values)) = current.take() {
+            let keys: Vec<MentionKeys<'_>> =
+                values.par_iter().map(|v| decode_borrowed(&bytes[v.clone()])).collect::<io::Result<_>>()?;
+            let ((), next) = rayon::join(
+                || keys.iter().for_each(|k| self.add(k)),
+                || ranges.next().map(|r| list.raw_range(r)).transpose(),
+            );
+            current = next?;
+        }
+        Ok(())
+    }
+
     fn intern(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
@@ -94,7 +139,7 @@ impl Digests {
         id
     }
 
-    fn add_list<'a>(&mut self, items: impl Iterator<Item = &'a String>) {
+    fn add_list<'a>(&mut self, items: impl Iterator<Item = &'a str>) {
         let at = self.lists.len();
         self.lists.push(0);
         for s in items {
@@ -104,18 +149,18 @@ impl Digests {
         self.lists[at] = (self.lists.len() - at - 1) as u32;
     }
 
-    fn add(&mut self, m: &Mention) {
+    fn add(&mut self, m: &impl Keys) {
         let lists = self.lists.len() as u32;
-        self.add_list(m.alt_titles.iter());
-        self.add_list(m.composers.iter());
-        self.add_list(written_labels(m));
+        self.add_list(m.alt_titles());
+        self.add_list(m.composers());
+        self.add_list(m.labels());
         let digest = Digest {
-            source: self.intern(&m.source),
-            line: u32::try_from(m.line).unwrap_or(u32::MAX),
-            title: self.intern(&m.title),
-            year: m.year.unwrap_or(NO_YEAR),
-            release_year: m.releases.iter().filter_map(|r| r.year).min().unwrap_or(NO_YEAR),
-            confidence: m.confidence,
+            source: self.intern(m.source()),
+            line: u32::try_from(m.line()).unwrap_or(u32::MAX),
+            title: self.intern(m.title()),
+            year: m.year().unwrap_or(NO_YEAR),
+            release_year: m.release_year().unwrap_or(NO_YEAR),
+            confidence: m.confidence(),
             lists,
         };
         self.items.push(digest);
@@ -214,6 +259,120 @@ impl Digests {
     }
 }
 
+/// What a digest is made from: a whole mention or the keys of a spilled one.
+trait Keys {
+    fn source(&self) -> &str;
+    fn line(&self) -> usize;
+    fn title(&self) -> &str;
+    fn alt_titles(&self) -> impl Iterator<Item = &str>;
+    fn composers(&self) -> impl Iterator<Item = &str>;
+    /// Labels and release labels, as [`written_labels`] gives them.
+    fn labels(&self) -> impl Iterator<Item = &str>;
+    fn year(&self) -> Option<i32>;
+    /// The earliest year of the mention's releases.
+    fn release_year(&self) -> Option<i32>;
+    fn confidence(&self) -> f32;
+}
+
+impl Keys for Mention {
+    fn source(&self) -> &str {
+        &self.source
+    }
+    fn line(&self) -> usize {
+        self.line
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn alt_titles(&self) -> impl Iterator<Item = &str> {
+        self.alt_titles.iter().map(String::as_str)
+    }
+    fn composers(&self) -> impl Iterator<Item = &str> {
+        self.composers.iter().map(String::as_str)
+    }
+    fn labels(&self) -> impl Iterator<Item = &str> {
+        written_labels(self).map(String::as_str)
+    }
+    fn year(&self) -> Option<i32> {
+        self.year
+    }
+    fn release_year(&self) -> Option<i32> {
+        self.releases.iter().filter_map(|r| r.year).min()
+    }
+    fn confidence(&self) -> f32 {
+        self.confidence
+    }
+}
+
+/// The fields of a spilled [`Mention`] that a digest keeps, read where they lie: strings
+/// borrowed, the other fields skipped. A mention is spilled as the array of its fields
+/// (`store::Spillable`), so these are its fields, in its order; debug builds check the
+/// digests made from them against those made from whole mentions.
+#[derive(Deserialize)]
+struct MentionKeys<'a> {
+    source: &'a str,
+    line: usize,
+    _layout: IgnoredAny,
+    title: &'a str,
+    #[serde(borrow)]
+    alt_titles: Vec<&'a str>,
+    year: Option<i32>,
+    #[serde(borrow)]
+    composers: Vec<&'a str>,
+    #[serde(borrow)]
+    labels: Vec<&'a str>,
+    #[serde(borrow)]
+    releases: Vec<ReleaseKeys<'a>>,
+    _tracks: IgnoredAny,
+    _rank: IgnoredAny,
+    _honourable_mention: IgnoredAny,
+    _reviewer: IgnoredAny,
+    confidence: f32,
+    _soundtrack_id: IgnoredAny,
+    /// Left out of the array when empty.
+    #[serde(default)]
+    _raw: IgnoredAny,
+}
+
+/// The fields of a spilled [`crate::model::Release`] a digest keeps.
+#[derive(Deserialize)]
+struct ReleaseKeys<'a> {
+    #[serde(borrow)]
+    label: Option<&'a str>,
+    year: Option<i32>,
+    _edition: IgnoredAny,
+}
+
+impl Keys for MentionKeys<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+    fn line(&self) -> usize {
+        self.line
+    }
+    fn title(&self) -> &str {
+        self.title
+    }
+    fn alt_titles(&self) -> impl Iterator<Item = &str> {
+        self.alt_titles.iter().copied()
+    }
+    fn composers(&self) -> impl Iterator<Item = &str> {
+        self.composers.iter().copied()
+    }
+    fn labels(&self) -> impl Iterator<Item = &str> {
+        self.labels.iter().copied().chain(self.releases.iter().filter_map(|r| r.label))
+    }
+    fn year(&self) -> Option<i32> {
+        self.year
+    }
+    fn release_year(&self) -> Option<i32> {
+        self.releases.iter().filter_map(|r| r.year).min()
+    }
+    fn confidence(&self) -> f32 {
+        self.confidence
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +400,28 @@ mod tests {
         assert!(d.order_key(1) < d.order_key(0));
         assert_eq!(d.reference(0), "b.txt:7");
         assert_eq!(d.distinct_titles(), ["Heat", "Heat (1995)", "Moby"]);
+    }
+
+    /// Keys read from a spill by position are the whole mentions' keys, raw values (left
+    /// out when empty) or not; the build itself asserts it in debug builds.
+    #[test]
+    fn spilled_keys_are_the_mentions_keys() {
+        use crate::store::{Spill, SpilledList};
+        let mut a = Mention::new("b.txt", 7, Layout::Table, "Heat".into());
+        a.alt_titles = vec!["Heat (1995)".into()];
+        a.composers = vec!["Elliot Goldenthal".into()];
+        a.releases =
+            vec![Release { label: Some("WaterTower".into()), year: Some(2016), edition: Some("Deluxe".into()) }];
+        a.tracks = vec![crate::model::Track { title: "Heat".into(), artist: None }];
+        a.raw.insert("title".into(), "HEAT".into());
+        a.reviewer = Some("Ann".into());
+        a.rank = Some(3);
+        let b = Mention::new("a.txt", 3, Layout::Prose, "Moby".into());
+        let mut list = SpilledList::new(Spill::in_memory());
+        let batch = list.write_batch(&[a.clone(), b.clone()]).unwrap();
+        list.push_batch(batch);
+        let spilled = Digests::build(&list).unwrap();
+        let whole = Digests::build([a, b].as_slice()).unwrap();
+        assert_eq!((&spilled.text, &spilled.items, &spilled.lists), (&whole.text, &whole.items, &whole.lists));
     }
 }

@@ -28,6 +28,20 @@ pub struct TitleVariant {
     titles_counted: f64,
     /// The sum of the tokens' weights, which every scoring of the variant reads.
     weight_total: f64,
+    /// Where each of [`Self::tokens`] is in the base, with what scoring asks of it: every
+    /// pair of variants scored split both bases and looked at every letter again.
+    words: Box<[Word]>,
+}
+
+/// One token of a variant's base: its byte range and whether a typo of it counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Word {
+    start: u32,
+    end: u32,
+    /// At least four bytes and no ASCII digit: only such words match a near spelling.
+    pub typo_eligible: bool,
+    /// Only ASCII lower-case letters, whose letter counts bound a typo cheaply.
+    pub ascii_lower: bool,
 }
 
 impl TitleVariant {
@@ -57,6 +71,7 @@ impl TitleVariant {
         let compact_base = compact(&parsed.base);
         let compact_base = (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into());
         let numbered_key = (key != parsed.base).then(|| key.into());
+        let words = words_of(&parsed.base);
         Some(TitleVariant {
             parsed,
             numbered_key,
@@ -64,7 +79,20 @@ impl TitleVariant {
             df: Box::default(),
             titles_counted: 1.0,
             weight_total: 0.0,
+            words,
         })
+    }
+
+    /// Token `i` and what scoring asks of it.
+    #[inline]
+    pub fn word(&self, i: usize) -> (&str, Word) {
+        let w = self.words[i];
+        (&self.parsed.base[w.start as usize..w.end as usize], w)
+    }
+
+    /// The number of [`Self::tokens`].
+    pub fn word_count(&self) -> usize {
+        self.words.len()
     }
 
     /// The IDF weight of token `i`: `ln(1 + N / df)` over the `N` titles counted, a word
@@ -97,6 +125,26 @@ impl TitleVariant {
             (None, Some(folded)) => folded.chars().eq(without_spaces(&self.parsed.base)),
         }
     }
+}
+
+/// The tokens of `base` (as [`TitleVariant::tokens`] splits it) with their facts.
+fn words_of(base: &str) -> Box<[Word]> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for piece in base.split(' ') {
+        let end = start + piece.len();
+        if !piece.is_empty() {
+            let bytes = piece.as_bytes();
+            words.push(Word {
+                start: start as u32,
+                end: end as u32,
+                typo_eligible: bytes.len() >= 4 && !bytes.iter().any(u8::is_ascii_digit),
+                ascii_lower: bytes.iter().all(u8::is_ascii_lowercase),
+            });
+        }
+        start = end + 1;
+    }
+    words.into()
 }
 
 fn without_spaces(s: &str) -> impl Iterator<Item = char> + '_ {
