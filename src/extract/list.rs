@@ -324,7 +324,7 @@ fn candidates(
                 h.evidence += 0.4;
                 consumed.insert(i + 1);
             }
-            if h.title.split_whitespace().count() > MAX_HEADER_WORDS {
+            if super::words::word_count(&h.title) > MAX_HEADER_WORDS {
                 continue;
             }
             let shape = Shape {
