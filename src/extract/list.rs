@@ -324,7 +324,7 @@ fn candidates(
                 h.evidence += 0.4;
                 consumed.insert(i + 1);
             }
-            if h.title.split_whitespace().count() > MAX_HEADER_WORDS {
+            if super::words::word_count(&h.title) > MAX_HEADER_WORDS {
                 continue;
             }
             let shape = Shape {
@@ -352,9 +352,16 @@ fn makers_below(units: &[Unit], info: &[UnitInfo], i: usize, h: &Header, vocab: 
     {
         return None;
     }
+    // The next unit is often a whole paragraph: its word count, kept on the unit, refuses it
+    // before any walk over its text.
+    if next.words() > 10 {
+        return None;
+    }
     let text = next.text.trim();
-    let plain = !text.contains(['(', ')', '[', ']']) && !text.chars().any(|c| c.is_ascii_digit());
-    if !plain || next.words() > 10 || is_field_line(text) || text.ends_with(['.', '!', '?', ':']) {
+    // Brackets and digits are ASCII, and no byte of a longer character is ASCII.
+    let plain = !text.bytes().any(|b| matches!(b, b'(' | b')' | b'[' | b']') || b.is_ascii_digit());
+    debug_assert_eq!(plain, !text.contains(['(', ')', '[', ']']) && !text.chars().any(|c| c.is_ascii_digit()));
+    if !plain || is_field_line(text) || text.ends_with(['.', '!', '?', ':']) {
         return None;
     }
     let (cleaned, various) = strip_glued_various(text);

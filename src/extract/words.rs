@@ -2,6 +2,15 @@
 //! titles and names, words that mark a heading as a section rather than a work, and cue words
 //! that tie text to soundtracks. These are grammar, not facts, so they live in code.
 
+/// `text.split_whitespace().count()`, counted on bytes eight at a time
+/// ([`count_words`](crate::normalize::text::count_words)): headers ask it of title slots and
+/// first sentences, which for a paragraph run to a hundred bytes or more.
+pub fn word_count(text: &str) -> usize {
+    let count = crate::normalize::text::count_words(text);
+    debug_assert_eq!(count, text.split_whitespace().count(), "{text:?}");
+    count
+}
+
 /// Starts with an upper-case letter or a digit (after opening quotes or brackets).
 pub fn is_capitalised(token: &str) -> bool {
     token
