@@ -30,6 +30,7 @@ pub mod title;
 pub mod tracks;
 pub mod units;
 pub mod vocab;
+pub mod word_set;
 pub mod words;
 pub mod years;
 

@@ -10,7 +10,7 @@ use crate::re::Re;
 use super::names::name_score;
 use super::units::Unit;
 use super::vocab::Vocabulary;
-use super::words::WordSet;
+use super::word_set::WordSet;
 
 /// What the section analysis says about each unit.
 #[derive(Debug, Clone, Default, PartialEq)]
