@@ -2,7 +2,6 @@
 //! as prose names works without a cue ("Trainspotting brought Britpop to …"); a title another
 //! article of the run lists as a soundtrack is taken as one there too.
 
-use std::collections::{HashMap, HashSet};
 use std::io;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,6 +12,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::title::title_score;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::model::{Layout, Mention};
 use crate::store::decode_borrowed;
 
@@ -41,13 +41,13 @@ pub struct Lenders {
     titles: Numbering,
     makers: Numbering,
     /// (title, composer) numbers.
-    credits: HashSet<(u32, u32)>,
+    credits: FastSet<(u32, u32)>,
 }
 
 /// Distinct strings, each with the number of its first appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Numbering {
-    ids: HashMap<Box<str>, u32>,
+    ids: FastMap<Box<str>, u32>,
 }
 
 impl Numbering {
@@ -85,7 +85,13 @@ impl Lenders {
     /// Takes the titles of the confident list, header and table entries among `mentions`.
     pub fn add<'a>(&mut self, mentions: impl IntoIterator<Item = &'a Mention>) {
         for m in mentions {
-            self.add_one(m.layout, m.confidence, m.honourable_mention, &m.title, m.composers.iter().map(String::as_str));
+            self.add_one(
+                m.layout,
+                m.confidence,
+                m.honourable_mention,
+                &m.title,
+                m.composers.iter().map(String::as_str),
+            );
         }
     }
 
