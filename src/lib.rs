@@ -238,7 +238,13 @@ fn reread_prose_with_known_titles(
         .par_iter()
         .map(|r| {
             let mut lent = extract::Lenders::default();
-            lent.add(&spill.read_batch::<Mention>(&r.spilled)?);
+            let (bytes, values) = spill.raw_batch(&r.spilled)?;
+            lent.add_spilled(&bytes, &values)?;
+            debug_assert_eq!(lent, {
+                let mut whole = extract::Lenders::default();
+                whole.add(&spill.read_batch::<Mention>(&r.spilled)?);
+                whole
+            });
             Ok::<_, std::io::Error>(lent)
         })
         .try_reduce(extract::Lenders::default, |mut a, b| {

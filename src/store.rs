@@ -206,12 +206,22 @@ impl SpilledList {
 
     /// The values of a written batch, numbered or not.
     pub fn read_batch<T: Spillable>(&self, batch: &Batch) -> io::Result<Vec<T>> {
+        let (bytes, values) = self.raw_batch(batch)?;
+        values.into_iter().map(|v| decode(&bytes[v])).collect()
+    }
+
+    /// The bytes of a written batch, read in one piece, and where each value is among them:
+    /// for a reader that decodes only part of each value ([`decode_borrowed`]).
+    pub fn raw_batch(&self, batch: &Batch) -> io::Result<(Vec<u8>, Vec<Range<usize>>)> {
         let (Some(&start), Some(&last), Some(&last_len)) = (batch.at.first(), batch.at.last(), batch.len.last()) else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         };
         let bytes = self.spill.read(start, (last + u64::from(last_len) - start) as usize)?;
-        let piece = |(&at, &len): (&u64, &u32)| decode(&bytes[(at - start) as usize..][..len as usize]);
-        batch.at.iter().zip(&batch.len).map(piece).collect()
+        let values = batch.at.iter().zip(&batch.len).map(|(&at, &len)| {
+            let from = (at - start) as usize;
+            from..from + len as usize
+        });
+        Ok((bytes, values.collect()))
     }
 
     pub fn len(&self) -> usize {

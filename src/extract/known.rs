@@ -2,14 +2,19 @@
 //! as prose names works without a cue ("Trainspotting brought Britpop to …"); a title another
 //! article of the run lists as a soundtrack is taken as one there too.
 
-use std::collections::{HashMap, HashSet};
+use std::io;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use super::title::title_score;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::model::{Layout, Mention};
+use crate::store::decode_borrowed;
 
 /// List entries at least this sure lend their titles to the run's prose.
 const LENDING_CONFIDENCE: f32 = 0.7;
@@ -31,18 +36,18 @@ pub struct KnownTitles {
 /// The titles a run's entries lend, gathered a document at a time (in any order) and made
 /// into [`KnownTitles`] at the end. Titles and composers are numbered as they come, so a
 /// title named by a thousand entries is held once (a crawl lends hundreds of thousands).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lenders {
     titles: Numbering,
     makers: Numbering,
     /// (title, composer) numbers.
-    credits: HashSet<(u32, u32)>,
+    credits: FastSet<(u32, u32)>,
 }
 
 /// Distinct strings, each with the number of its first appearance.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Numbering {
-    ids: HashMap<Box<str>, u32>,
+    ids: FastMap<Box<str>, u32>,
 }
 
 impl Numbering {
@@ -79,17 +84,45 @@ impl Numbering {
 impl Lenders {
     /// Takes the titles of the confident list, header and table entries among `mentions`.
     pub fn add<'a>(&mut self, mentions: impl IntoIterator<Item = &'a Mention>) {
-        let lending = mentions
-            .into_iter()
-            .filter(|m| m.layout != Layout::Prose && m.confidence >= LENDING_CONFIDENCE && !m.honourable_mention);
-        for m in lending {
-            let title = m.title.trim();
-            for t in [Some(title), first_instalment_base(title)].into_iter().flatten().filter(|t| lendable(t)) {
-                let t = self.titles.id(t);
-                for c in &m.composers {
-                    let c = self.makers.id(&c.to_lowercase());
-                    self.credits.insert((t, c));
-                }
+        for m in mentions {
+            self.add_one(
+                m.layout,
+                m.confidence,
+                m.honourable_mention,
+                &m.title,
+                m.composers.iter().map(String::as_str),
+            );
+        }
+    }
+
+    /// Takes the titles of the spilled mentions at `values` in `bytes`, as [`Lenders::add`]
+    /// would, reading only the fields it reads: decoding whole mentions again (every string a
+    /// new allocation, tracks included) was most of gathering the titles of a large run.
+    pub fn add_spilled(&mut self, bytes: &[u8], values: &[Range<usize>]) -> io::Result<()> {
+        for v in values {
+            let m: LendingFields<'_> = decode_borrowed(&bytes[v.clone()])?;
+            self.add_one(m.layout, m.confidence, m.honourable_mention, m.title, m.composers.iter().copied());
+        }
+        Ok(())
+    }
+
+    fn add_one<'c>(
+        &mut self,
+        layout: Layout,
+        confidence: f32,
+        honourable_mention: bool,
+        title: &str,
+        composers: impl Iterator<Item = &'c str> + Clone,
+    ) {
+        if layout == Layout::Prose || confidence < LENDING_CONFIDENCE || honourable_mention {
+            return;
+        }
+        let title = title.trim();
+        for t in [Some(title), first_instalment_base(title)].into_iter().flatten().filter(|t| lendable(t)) {
+            let t = self.titles.id(t);
+            for c in composers.clone() {
+                let c = self.makers.id(&c.to_lowercase());
+                self.credits.insert((t, c));
             }
         }
     }
@@ -114,6 +147,33 @@ impl Lenders {
         let entries = self.titles.into_strings().into_iter().zip(makers_of).collect();
         KnownTitles::build(entries, maker_names)
     }
+}
+
+/// The fields of a spilled [`Mention`] that lending reads, read where they lie: strings
+/// borrowed, the other fields skipped. A mention is spilled as the array of its fields
+/// (`store::Spillable`), so these are its fields, in its order; debug builds check the
+/// lenders gathered from them against those gathered from whole mentions.
+#[derive(Deserialize)]
+struct LendingFields<'a> {
+    _source: IgnoredAny,
+    _line: IgnoredAny,
+    layout: Layout,
+    title: &'a str,
+    _alt_titles: IgnoredAny,
+    _year: IgnoredAny,
+    #[serde(borrow)]
+    composers: Vec<&'a str>,
+    _labels: IgnoredAny,
+    _releases: IgnoredAny,
+    _tracks: IgnoredAny,
+    _rank: IgnoredAny,
+    honourable_mention: bool,
+    _reviewer: IgnoredAny,
+    confidence: f32,
+    _soundtrack_id: IgnoredAny,
+    /// Left out of the array when empty.
+    #[serde(default)]
+    _raw: IgnoredAny,
 }
 
 impl KnownTitles {

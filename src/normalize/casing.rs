@@ -12,6 +12,11 @@ const MINOR_WORDS: [&str; 10] = ["the", "of", "and", "for", "in", "on", "a", "an
 /// `John Williams`, `MCCARTNEY` → `McCartney`). Other spellings are kept as written
 /// (`McCartney`, `DJ Shadow`, `Marius De Vries`). Idempotent.
 pub fn repair_name_case(name: &str) -> String {
+    // Most names need nothing, and are known to over their bytes, with no word list.
+    if ascii_needing_nothing(name) {
+        debug_assert_eq!(repair_case_once(name), name);
+        return name.to_string();
+    }
     // One pass can make a word shouted (a lone lower-case letter capitalised), so repeat
     // until stable; two passes are enough in practice.
     let mut current = name.to_string();
@@ -37,6 +42,30 @@ fn repair_case_once(name: &str) -> String {
         return name.to_string();
     }
     repair_words(&words, shouting)
+}
+
+/// Whether `name` is ASCII and a pass leaves it as it is ([`repair_case_once`]'s tests, over
+/// bytes: for ASCII, letters, capitals and lower case are the ASCII ones): fewer than two
+/// words hold a letter, or it is not shouted and every word holding a letter holds a capital.
+fn ascii_needing_nothing(name: &str) -> bool {
+    if !name.is_ascii() {
+        return false;
+    }
+    let (mut cased, mut long, mut long_all_capitals, mut all_capitalised) = (0, 0, true, true);
+    for w in name.split(' ').map(str::as_bytes) {
+        let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        if letters == 0 {
+            continue;
+        }
+        cased += 1;
+        all_capitalised &= w.iter().any(u8::is_ascii_uppercase);
+        if letters >= 2 {
+            long += 1;
+            long_all_capitals &= !w.iter().any(u8::is_ascii_lowercase);
+        }
+    }
+    let shouting = long >= 2 && long_all_capitals;
+    cased < 2 || (!shouting && all_capitalised)
 }
 
 /// Shouted: at least two words of two letters or more, all of them in capitals.
@@ -131,6 +160,23 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Names the byte test passes are those a pass leaves as they are, ASCII or not.
+        #[test]
+        fn names_the_byte_test_passes_need_nothing(
+            words in proptest::collection::vec("[A-Z]{1,4}|[a-z]{1,4}|[A-Z][a-z]{1,4}|[A-Z][a-z]*[A-Z]|J\\.|de|O'[A-Z][a-z]+|[a-z]+-[A-Za-z]+|[0-9.&]{1,2}|é|É| ", 0..5)
+        ) {
+            let name = words.join(" ");
+            if ascii_needing_nothing(&name) {
+                proptest::prop_assert!(name.is_ascii());
+                proptest::prop_assert_eq!(repair_case_once(&name), name);
+            } else if name.is_ascii() {
+                let words: Vec<&str> = name.split(' ').collect();
+                let cased = words.iter().filter(|w| has_cased(w)).count();
+                let shouting = is_shouted(&words);
+                proptest::prop_assert!(cased >= 2 && (shouting || words.iter().any(|w| has_cased(w) && !w.chars().any(char::is_uppercase))));
+            }
+        }
+
         /// The shortcut for names that need nothing gives what the word-by-word repair gives.
         #[test]
         fn names_needing_nothing_are_left_as_the_repair_leaves_them(

@@ -291,6 +291,7 @@ fn count_high_bits(marks: u64) -> usize {
 }
 
 /// Whether `text` opens with `prefix`, ASCII case ignored.
+#[inline]
 pub(crate) fn starts_with_ignore_ascii_case(text: &[u8], prefix: &str) -> bool {
     text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::digest::Digests;
 use super::vocabulary::Vocabulary;
 use crate::fast_hash::FastMap as HashMap;
+use crate::normalize::titles::parse_key;
 use crate::normalize::{TitleKey, compact, parse_title};
 use crate::store::chunks;
 
@@ -48,15 +49,16 @@ impl TitleVariant {
     pub fn new(title: &str) -> Option<TitleVariant> {
         // The work key, parsed again until stable as `title_key` does, keeping the last parse.
         let written = parse_title(title);
-        let mut key = written.key();
-        let mut reparsed = parse_title(&key);
+        let written_key = written.key();
+        let mut key = written_key.clone();
+        let mut reparsed = parse_key(&key);
         for _ in 0..8 {
             let next = reparsed.key();
             if next == key {
                 break;
             }
             key = next;
-            reparsed = parse_title(&key);
+            reparsed = parse_key(&key);
         }
         if key.is_empty() {
             return None;
@@ -65,7 +67,7 @@ impl TitleVariant {
         let parsed = TitleKey {
             subtitled: written.subtitled,
             part_before_subtitle: written.part_before_subtitle,
-            subtitle: if written.key() == key { written.subtitle } else { String::new() },
+            subtitle: if written_key == key { written.subtitle } else { String::new() },
             ..reparsed
         };
         let compact_base = compact(&parsed.base);
