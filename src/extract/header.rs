@@ -31,7 +31,7 @@ pub enum Sep {
 pub struct Orientation {
     /// Sum over headers of (name score of the left slot − of the right slot), per separator,
     /// and how many headers voted.
-    votes: std::collections::HashMap<Sep, (f32, usize)>,
+    votes: crate::fast_hash::FastMap<Sep, (f32, usize)>,
 }
 
 impl Orientation {

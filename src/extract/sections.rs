@@ -369,7 +369,7 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo], contents: &[bo
     }
     // Where each text last appears as something other than a list item; only short items
     // are looked up, so only lines as short can be their match.
-    let mut last_line: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut last_line: crate::fast_hash::FastMap<&str, usize> = crate::fast_hash::FastMap::default();
     for (i, u) in units.iter().enumerate() {
         if u.kind != crate::document::BlockKind::ListItem && u.words() <= 14 {
             last_line.insert(u.text.trim(), i);

@@ -258,10 +258,7 @@ pub(crate) fn count_words(text: &str) -> usize {
     let mut i = 0;
     while i < bytes.len() {
         // Eight ASCII bytes at a time: a word starts at each non-space byte after a space.
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
-            && x & HIGH_BITS == 0
-        {
+        if let Some(x) = ascii_word_at(bytes, i) {
             let space = ascii_space_bits(x);
             let after_space = (space << 8) | (u64::from(!in_word) << 7);
             words += count_high_bits(!space & HIGH_BITS & after_space);
@@ -333,10 +330,7 @@ fn single_spaces_only(text: &str) -> bool {
     let mut after_space = false;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
-            && x & HIGH_BITS == 0
-        {
+        if let Some(x) = ascii_word_at(bytes, i) {
             let space = ascii_space_bits(x);
             let plain = !((x ^ every_byte(b' ')) + every_byte(0x7F)) & HIGH_BITS;
             if space != plain || plain & ((plain << 8) | (u64::from(after_space) << 7)) != 0 {
@@ -357,6 +351,15 @@ fn single_spaces_only(text: &str) -> bool {
 }
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes at `i` as one word, when there are eight and all are ASCII: the walks that
+/// go a word at a time decode characters only where this fails.
+#[inline]
+fn ascii_word_at(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i + 8)?;
+    let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    (x & HIGH_BITS == 0).then_some(x)
+}
 
 /// `b` in every byte of a word.
 const fn every_byte(b: u8) -> u64 {
