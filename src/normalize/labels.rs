@@ -151,7 +151,7 @@ impl LabelTable {
     /// cheap lookup extraction uses on every capitalised run of a sentence.
     pub fn spelled(&self, label: &str) -> Option<&str> {
         if self.no_key_opens_like(label) {
-            debug_assert!(self.exact.get(&fold(label)).is_none(), "{label:?}");
+            debug_assert!(!self.exact.contains_key(&fold(label)), "{label:?}");
             return None;
         }
         let found = with_fold(label, |folded| self.openings.get(folded).and_then(Option::as_deref));
