@@ -40,7 +40,29 @@ pub struct LabelTable {
     /// capitalised words open no label, and this says so before any run of words is joined
     /// and looked up; and a hash lookup of a spelling is cheaper than `exact`'s search.
     openings: FastMap<String, Option<String>>,
+    /// One bit per three-letter head (`head_index`) that some key of `openings` opens with:
+    /// a word opening with three ASCII letters or digits folds to a text opening with them
+    /// lower-cased, so a word whose head has no bit is no key, known without folding it.
+    /// Empty while the table is.
+    heads: Vec<u64>,
 }
+
+/// Where three ASCII letters or digits of a head stand in [`LabelTable::heads`], their case
+/// ignored: `None` when one of them is something else.
+fn head_index(text: &str) -> Option<usize> {
+    let digit = |b: u8| match b.to_ascii_lowercase() {
+        b @ b'0'..=b'9' => Some(usize::from(b - b'0')),
+        b @ b'a'..=b'z' => Some(usize::from(b - b'a') + 10),
+        _ => None,
+    };
+    match text.as_bytes() {
+        [a, b, c, ..] => Some((digit(*a)? * 36 + digit(*b)?) * 36 + digit(*c)?),
+        _ => None,
+    }
+}
+
+/// Bits in [`LabelTable::heads`]: one per head of three characters of 36.
+const HEAD_WORDS: usize = (36 * 36 * 36usize).div_ceil(64);
 
 static BUILTIN: LazyLock<LabelTable> = LazyLock::new(|| {
     LabelTable::parse(include_str!("../../data/labels.txt")).expect("data/labels.txt is a valid label table")
@@ -85,6 +107,11 @@ impl LabelTable {
             self.openings.entry(exact[..at].to_string()).or_insert(None);
         }
         self.openings.insert(exact.clone(), Some(canonical.clone()));
+        // Every key opens as the whole spelling does.
+        if let Some(at) = head_index(&exact) {
+            self.heads.resize(HEAD_WORDS, 0);
+            self.heads[at / 64] |= 1 << (at % 64);
+        }
         self.exact.insert(exact, canonical.clone());
         match self.loose.entry(label_key(alias)) {
             std::collections::btree_map::Entry::Vacant(v) => {
@@ -123,6 +150,10 @@ impl LabelTable {
     /// The canonical name of `label` when the table knows this exact spelling (folded): the
     /// cheap lookup extraction uses on every capitalised run of a sentence.
     pub fn spelled(&self, label: &str) -> Option<&str> {
+        if self.no_key_opens_like(label) {
+            debug_assert!(!self.exact.contains_key(&fold(label)), "{label:?}");
+            return None;
+        }
         let found = with_fold(label, |folded| self.openings.get(folded).and_then(Option::as_deref));
         debug_assert_eq!(found, self.exact.get(&fold(label)).map(String::as_str), "{label:?}");
         found
@@ -133,7 +164,18 @@ impl LabelTable {
     /// nothing can then be ruled out. A name whose fold is a spelling passes for each of its
     /// prefixes that ends where a word does.
     pub fn may_open(&self, words: &str) -> bool {
+        if self.no_key_opens_like(words) {
+            debug_assert!(!with_fold(words, |folded| self.openings.contains_key(folded)), "{words:?}");
+            return false;
+        }
         with_fold(words, |folded| folded.is_empty() || self.openings.contains_key(folded))
+    }
+
+    /// Whether `text` opens with three ASCII letters or digits that no key opens with (its
+    /// fold then opens with them, lower-cased, and is no key): most capitalised words of a
+    /// blurb are refused here, without a fold.
+    fn no_key_opens_like(&self, text: &str) -> bool {
+        head_index(text).is_some_and(|at| self.heads.get(at / 64).is_none_or(|w| w & (1 << (at % 64)) == 0))
     }
 
     /// Every (canonical, spelling) pair of a table text, for adding to another table.
@@ -231,5 +273,20 @@ mod tests {
         assert_eq!(label_key("Milan Records"), "milan");
         assert_eq!(label_key("Records"), "records");
         assert_eq!(label_key("Varèse Sarabande"), "varese sarabande");
+    }
+
+    proptest::proptest! {
+        /// The three-letter head filter refuses only what the folded lookups refuse (debug
+        /// builds also assert it on every call), on tables with short, spaced, accented and
+        /// digit-led spellings and on an empty table.
+        #[test]
+        fn head_filter_refuses_only_absent_keys(word in "[A-Za-z0-9 éÉ’'&.-]{0,7}") {
+            let empty = LabelTable::default();
+            proptest::prop_assert!(!empty.may_open(&word) || fold(&word).is_empty());
+            let t = LabelTable::parse("Ab\nA-B-C Music | ABé\n4AD | Éd Records\nabc d | Abcd\nL’Ab\n").unwrap();
+            let key = fold(&word);
+            proptest::prop_assert_eq!(t.may_open(&word), key.is_empty() || t.openings.contains_key(&key));
+            proptest::prop_assert_eq!(t.spelled(&word), t.exact.get(&key).map(String::as_str));
+        }
     }
 }
