@@ -191,14 +191,19 @@ fn cue_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
     cue_matches(prose).0
 }
 
+/// Whether a lead word found at `m` may open a match of its pattern: not inside the last
+/// match kept (matches do not overlap) and not after a word character (they open at a word).
+fn may_open_match(prose: &str, m: &Match, found: &[std::ops::Range<usize>]) -> bool {
+    !(found.last().is_some_and(|last| m.start() < last.end)
+        || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char))
+}
+
 /// [`cue_by_matches`] from CUE_VERB_BY's matches in the lower-cased copy of a text without
 /// 'ſ' or the Kelvin sign.
 fn cue_by_from_verbs(prose: &str, verbs: &[Match]) -> Vec<std::ops::Range<usize>> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
     for m in verbs {
-        if found.last().is_some_and(|last| m.start() < last.end)
-            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
-        {
+        if !may_open_match(prose, m, &found) {
             continue;
         }
         let mut at = m.end();
@@ -275,9 +280,7 @@ static ROLE_LEAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
 fn role_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
     for m in ROLE_LEAD.find_iter(prose) {
-        if found.last().is_some_and(|last| m.start() < last.end)
-            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
-        {
+        if !may_open_match(prose, &m, &found) {
             continue;
         }
         let lead = ROLE_LEADS[m.pattern().as_usize()];
@@ -327,9 +330,7 @@ fn noun_by_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
 fn noun_by_from_nouns(prose: &str, nouns: &[Match]) -> Vec<std::ops::Range<usize>> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
     for m in nouns {
-        if found.last().is_some_and(|last| m.start() < last.end)
-            || prose[..m.start()].chars().next_back().is_some_and(crate::re::is_word_char)
-        {
+        if !may_open_match(prose, m, &found) {
             continue;
         }
         if let Some(end) = noun_by_tail(prose, NOUN_LEADS[m.pattern().as_usize()], m.end()) {
