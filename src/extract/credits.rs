@@ -732,6 +732,11 @@ mod tests {
     use super::*;
     use crate::extract::vocab::BUILT_IN;
 
+    /// The ranges of `re`'s matches in `text`: what each hand reader must give.
+    fn regex_ranges(re: &Re, text: &str) -> Vec<std::ops::Range<usize>> {
+        re.find_iter(text).map(|m| m.range()).collect()
+    }
+
     fn c(text: &str, title: &str) -> Vec<String> {
         credits(text, &title_key(title), &BUILT_IN)
     }
@@ -830,7 +835,7 @@ mod tests {
         fn cue_by_matches_are_the_regex_matches(
             text in "(composed|Scored|PRODUCED|overseen|supervised|arranged|orchestrated|written and |Written  and |written and performed|WRITTEN AND PRODUCED|and|AND|by|By|bye|x|é|_|\u{300}|ſ|-| |  |\t|\u{a0}|\u{2003}){0,14}"
         ) {
-            let expected: Vec<_> = CUE_BY.find_iter(&text).map(|m| m.range()).collect();
+            let expected = regex_ranges(&CUE_BY, &text);
             proptest::prop_assert_eq!(cue_by_matches(&text), expected);
         }
     }
@@ -841,7 +846,7 @@ mod tests {
         fn noun_by_matches_are_the_regex_matches(
             text in "(score|Soundtrack|soundtracks|music|MUSIC|musica|musiche|musique|Musik|música|MÚSICA|musical|album|theme|Themes|tracks|song|SONGS|cues|was|is|IS|were|are|all|mostly|largely|entirely|composed|written|performed|produced|by|BY|bye|from|di|de|von|x|é|_|ſ|-| |  |\t|\u{a0}){0,14}"
         ) {
-            let expected: Vec<_> = NOUN_BY.find_iter(&text).map(|m| m.range()).collect();
+            let expected = regex_ranges(&NOUN_BY, &text);
             proptest::prop_assert_eq!(noun_by_matches(&text), expected);
         }
     }
@@ -858,7 +863,7 @@ mod tests {
             "themes written by",
             "music is is by X",
         ] {
-            let expected: Vec<_> = NOUN_BY.find_iter(text).map(|m| m.range()).collect();
+            let expected = regex_ranges(&NOUN_BY, text);
             assert_eq!(noun_by_matches(text), expected, "{text:?}");
         }
     }
@@ -869,7 +874,7 @@ mod tests {
         fn role_matches_are_the_regex_matches(
             text in "(Music |music |MUSIC |supervisor|supervisors|producer|Producers|Composer|composers|Songwriters|songwriter|Writers|writers|writer|band|bands|duo|trio|group|outfit|collective|x|é|_|,|-| |  |\t|\u{a0}){0,14}"
         ) {
-            let expected: Vec<_> = ROLE.find_iter(&text).map(|m| m.range()).collect();
+            let expected = regex_ranges(&ROLE, &text);
             proptest::prop_assert_eq!(role_matches(&text), expected);
         }
     }
@@ -884,7 +889,7 @@ mod tests {
             "arranged and by X",
             "composed by",
         ] {
-            let expected: Vec<_> = CUE_BY.find_iter(text).map(|m| m.range()).collect();
+            let expected = regex_ranges(&CUE_BY, text);
             assert_eq!(cue_by_matches(text), expected, "{text:?}");
         }
     }
