@@ -9,15 +9,20 @@ use crate::model::{Mention, Soundtrack};
 use crate::resolve::explain::RecordExplanation;
 use crate::resolve::review::ReviewRow;
 use crate::resolve::{Outline, Resolution};
-use crate::store::{SpilledList, chunks};
+use crate::store::{CHUNK, SpilledList, chunks};
 
-/// A resolved corpus, handed out one mention or one record at a time (from two threads at
-/// once: mentions to one, records to the other).
+/// A record and its explanation, as the writer takes them.
+pub type RecordPair<'a> = (&'a Soundtrack, &'a RecordExplanation);
+
+/// A resolved corpus, handed out a chunk at a time (from two threads at once: mentions to
+/// one pass, records to the other; each renders a chunk on every thread it can get).
 pub trait Corpus: Sync {
-    /// Calls `f` with every mention in output order, its `soundtrack_id` set.
-    fn for_each_mention(&self, f: &mut dyn FnMut(&Mention) -> io::Result<()>) -> io::Result<()>;
-    /// Calls `f` with every record and its explanation, in id order.
-    fn for_each_record(&self, f: &mut dyn FnMut(&Soundtrack, &RecordExplanation) -> io::Result<()>) -> io::Result<()>;
+    /// Calls `f` with every mention in output order, their `soundtrack_id` set, at most
+    /// [`CHUNK`] at a time.
+    fn for_each_mention_chunk(&self, f: &mut dyn FnMut(&[Mention]) -> io::Result<()>) -> io::Result<()>;
+    /// Calls `f` with every record and its explanation, in id order, at most [`CHUNK`] at a
+    /// time.
+    fn for_each_record_chunk(&self, f: &mut dyn FnMut(&[RecordPair<'_>]) -> io::Result<()>) -> io::Result<()>;
     fn review(&self) -> &[ReviewRow];
 }
 
@@ -28,13 +33,14 @@ pub struct InMemory<'a> {
 }
 
 impl Corpus for InMemory<'_> {
-    fn for_each_mention(&self, f: &mut dyn FnMut(&Mention) -> io::Result<()>) -> io::Result<()> {
-        self.mentions.iter().try_for_each(f)
+    fn for_each_mention_chunk(&self, f: &mut dyn FnMut(&[Mention]) -> io::Result<()>) -> io::Result<()> {
+        self.mentions.chunks(CHUNK).try_for_each(f)
     }
 
-    fn for_each_record(&self, f: &mut dyn FnMut(&Soundtrack, &RecordExplanation) -> io::Result<()>) -> io::Result<()> {
+    fn for_each_record_chunk(&self, f: &mut dyn FnMut(&[RecordPair<'_>]) -> io::Result<()>) -> io::Result<()> {
         let r = self.resolution;
-        r.soundtracks.iter().zip(&r.explanations).try_for_each(|(s, e)| f(s, e))
+        let pairs: Vec<RecordPair<'_>> = r.soundtracks.iter().zip(&r.explanations).collect();
+        pairs.chunks(CHUNK).try_for_each(f)
     }
 
     fn review(&self) -> &[ReviewRow] {
@@ -53,49 +59,57 @@ pub struct Spilled<'a> {
 }
 
 impl Corpus for Spilled<'_> {
-    fn for_each_mention(&self, f: &mut dyn FnMut(&Mention) -> io::Result<()>) -> io::Result<()> {
+    fn for_each_mention_chunk(&self, f: &mut dyn FnMut(&[Mention]) -> io::Result<()>) -> io::Result<()> {
+        let outline = self.outline;
+        let with_ids = |mentions: &mut [Mention], first: usize| {
+            for (i, m) in (first..).zip(mentions.iter_mut()) {
+                m.soundtrack_id.clone_from(&outline.ids[outline.record_of_mention[i] as usize]);
+            }
+        };
         // A small run's mentions, kept in memory by resolution.
         if let Some(mut mentions) = self.mentions.take_kept::<Mention>() {
-            for (m, &r) in mentions.iter_mut().zip(&self.outline.record_of_mention) {
-                m.soundtrack_id.clone_from(&self.outline.ids[r as usize]);
-                f(m)?;
-            }
-            return Ok(());
+            with_ids(&mut mentions, 0);
+            return mentions.chunks(CHUNK).try_for_each(f);
         }
         for range in chunks(self.mentions.len()) {
             let mut mentions: Vec<Mention> = self.mentions.range(range.clone())?;
-            for (i, m) in range.zip(&mut mentions) {
-                m.soundtrack_id.clone_from(&self.outline.ids[self.outline.record_of_mention[i] as usize]);
-                f(m)?;
-            }
+            with_ids(&mut mentions, range.start);
+            f(&mentions)?;
         }
         Ok(())
     }
 
-    fn for_each_record(&self, f: &mut dyn FnMut(&Soundtrack, &RecordExplanation) -> io::Result<()>) -> io::Result<()> {
-        let order = &self.outline.order;
+    fn for_each_record_chunk(&self, f: &mut dyn FnMut(&[RecordPair<'_>]) -> io::Result<()>) -> io::Result<()> {
+        let (order, ids) = (&self.outline.order, &self.outline.ids);
+        let with_id = |r: u32, (mut record, mut explanation): (Soundtrack, RecordExplanation)| {
+            record.id.clone_from(&ids[r as usize]);
+            explanation.id.clone_from(&record.id);
+            (record, explanation)
+        };
         // A small run's records, kept in memory as resolution built them.
         if let Some(records) = self.records.take_kept::<(Soundtrack, RecordExplanation)>() {
             let mut slots: Vec<Option<(Soundtrack, RecordExplanation)>> = records.into_iter().map(Some).collect();
-            for &r in order {
-                let (mut record, mut explanation) = match slots[r as usize].take() {
-                    Some(pair) => pair,
-                    None => self.records.get(r as usize)?,
-                };
-                record.id.clone_from(&self.outline.ids[r as usize]);
-                explanation.id.clone_from(&record.id);
-                f(&record, &explanation)?;
+            for range in chunks(order.len()) {
+                let pairs = order[range]
+                    .iter()
+                    .map(|&r| {
+                        let pair = match slots[r as usize].take() {
+                            Some(pair) => pair,
+                            None => self.records.get(r as usize)?,
+                        };
+                        Ok(with_id(r, pair))
+                    })
+                    .collect::<io::Result<Vec<_>>>()?;
+                f(&borrowed(&pairs))?;
             }
             return Ok(());
         }
         for range in chunks(order.len()) {
-            let records: Vec<(u32, (Soundtrack, RecordExplanation))> =
-                order[range].par_iter().map(|&r| Ok((r, self.records.get(r as usize)?))).collect::<io::Result<_>>()?;
-            for (r, (mut record, mut explanation)) in records {
-                record.id.clone_from(&self.outline.ids[r as usize]);
-                explanation.id.clone_from(&record.id);
-                f(&record, &explanation)?;
-            }
+            let pairs: Vec<(Soundtrack, RecordExplanation)> = order[range]
+                .par_iter()
+                .map(|&r| Ok(with_id(r, self.records.get(r as usize)?)))
+                .collect::<io::Result<_>>()?;
+            f(&borrowed(&pairs))?;
         }
         Ok(())
     }
@@ -103,4 +117,8 @@ impl Corpus for Spilled<'_> {
     fn review(&self) -> &[ReviewRow] {
         &self.outline.review
     }
+}
+
+fn borrowed(pairs: &[(Soundtrack, RecordExplanation)]) -> Vec<RecordPair<'_>> {
+    pairs.iter().map(|(s, e)| (s, e)).collect()
 }

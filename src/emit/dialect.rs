@@ -13,9 +13,15 @@ pub struct CsvSheet<W: std::io::Write> {
 
 impl<W: std::io::Write> CsvSheet<W> {
     pub fn new(out: W, header: &[&str]) -> std::io::Result<Self> {
-        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
-        writer.write_record(header).map_err(std::io::Error::other)?;
-        Ok(CsvSheet { writer })
+        let mut sheet = CsvSheet::headless(out);
+        sheet.writer.write_record(header).map_err(std::io::Error::other)?;
+        Ok(sheet)
+    }
+
+    /// A sheet of rows only, to be written after a header: rows rendered on other threads
+    /// and written in order.
+    pub fn headless(out: W) -> Self {
+        CsvSheet { writer: csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out) }
     }
 
     /// Writes one row; every cell passes the formula guard. Cells are written as they are

@@ -11,11 +11,12 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Mention, Soundtrack};
 use crate::report::Report;
-pub use corpus::{Corpus, InMemory, Spilled};
+pub use corpus::{Corpus, InMemory, RecordPair, Spilled};
 use dialect::{CsvSheet, join, releases_cell, tracks_cell};
 
 /// Names of the files a run writes.
@@ -81,39 +82,87 @@ pub fn write_all(dir: &Path, corpus: &dyn Corpus, report: &Report) -> io::Result
     result
 }
 
-/// mentions.jsonl and mentions.csv (`temps` in the order of [`OUTPUT_FILES`]).
+/// Rows of a chunk rendered per task: a chunk's mentions are a few megabytes of output.
+const RENDER_SLICE: usize = 256;
+
+/// mentions.jsonl and mentions.csv (`temps` in the order of [`OUTPUT_FILES`]). Each chunk's
+/// rows are rendered in slices on every thread free, then written in order.
 fn write_mentions(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
-    let (mut jsonl, mut mentions_csv) = (create(&temps[0])?, CsvSheet::new(create(&temps[3])?, &MENTION_COLUMNS)?);
-    corpus.for_each_mention(&mut |m| {
-        serde_json::to_writer(&mut jsonl, m)?;
-        jsonl.write_all(b"\n")?;
-        mentions_csv.row(&mention_row(m))
+    let (mut jsonl, mut mentions_csv) = (create(&temps[0])?, create(&temps[3])?);
+    CsvSheet::new(&mut mentions_csv, &MENTION_COLUMNS)?.finish()?;
+    corpus.for_each_mention_chunk(&mut |chunk| {
+        let rendered: Vec<io::Result<[Vec<u8>; 2]>> = chunk.par_chunks(RENDER_SLICE).map(render_mentions).collect();
+        for r in rendered {
+            let [json, csv] = r?;
+            jsonl.write_all(&json)?;
+            mentions_csv.write_all(&csv)?;
+        }
+        Ok(())
     })?;
     sync(jsonl)?;
-    sync(mentions_csv.finish()?)
+    sync(mentions_csv)
 }
 
-/// soundtracks.json, soundtracks.csv, tracks.csv and explain.jsonl.
+/// Lines of mentions.jsonl and rows of mentions.csv.
+fn render_mentions(mentions: &[Mention]) -> io::Result<[Vec<u8>; 2]> {
+    // Room for a typical mention (about 340 bytes of JSON, 130 of CSV) without regrowing.
+    let mut json = Vec::with_capacity(mentions.len() * 512);
+    let mut csv = CsvSheet::headless(Vec::with_capacity(mentions.len() * 256));
+    for m in mentions {
+        serde_json::to_writer(&mut json, m)?;
+        json.push(b'\n');
+        csv.row(&mention_row(m))?;
+    }
+    Ok([json, csv.finish()?])
+}
+
+/// soundtracks.json, soundtracks.csv, tracks.csv and explain.jsonl, rendered as
+/// [`write_mentions`] renders its files.
 fn write_records(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
     let mut json = create(&temps[1])?;
-    let mut soundtracks_csv = CsvSheet::new(create(&temps[2])?, &SOUNDTRACK_COLUMNS)?;
-    let mut tracks_csv = CsvSheet::new(create(&temps[4])?, &TRACK_COLUMNS)?;
+    let mut soundtracks_csv = create(&temps[2])?;
+    CsvSheet::new(&mut soundtracks_csv, &SOUNDTRACK_COLUMNS)?.finish()?;
+    let mut tracks_csv = create(&temps[4])?;
+    CsvSheet::new(&mut tracks_csv, &TRACK_COLUMNS)?.finish()?;
     let mut explain = create(&temps[6])?;
     let mut array = PrettyArray::new(&mut json)?;
-    corpus.for_each_record(&mut |r, e| {
-        array.element(r)?;
-        soundtracks_csv.row(&soundtrack_row(r))?;
-        for t in &r.tracks {
-            tracks_csv.row(&[&r.id, &r.title, &t.title, t.artist.as_deref().unwrap_or_default()])?;
+    corpus.for_each_record_chunk(&mut |chunk| {
+        let rendered: Vec<io::Result<[Vec<u8>; 4]>> = chunk.par_chunks(RENDER_SLICE).map(render_records).collect();
+        for r in rendered {
+            let [elements, soundtracks, tracks, explanations] = r?;
+            array.elements(&elements)?;
+            soundtracks_csv.write_all(&soundtracks)?;
+            tracks_csv.write_all(&tracks)?;
+            explain.write_all(&explanations)?;
         }
-        serde_json::to_writer(&mut explain, e)?;
-        explain.write_all(b"\n")
+        Ok(())
     })?;
     array.finish()?;
     sync(json)?;
-    sync(soundtracks_csv.finish()?)?;
-    sync(tracks_csv.finish()?)?;
+    sync(soundtracks_csv)?;
+    sync(tracks_csv)?;
     sync(explain)
+}
+
+/// Elements of soundtracks.json (see [`PrettyArray::elements`]), rows of soundtracks.csv and
+/// tracks.csv, and lines of explain.jsonl.
+fn render_records(pairs: &[RecordPair<'_>]) -> io::Result<[Vec<u8>; 4]> {
+    let (mut elements, mut scratch) = (Vec::new(), Vec::new());
+    let (mut soundtracks, mut tracks) = (CsvSheet::headless(Vec::new()), CsvSheet::headless(Vec::new()));
+    let mut explanations = Vec::new();
+    for (n, (r, e)) in pairs.iter().enumerate() {
+        if n > 0 {
+            elements.extend_from_slice(b",\n");
+        }
+        pretty_element(&mut elements, &mut scratch, r)?;
+        soundtracks.row(&soundtrack_row(r))?;
+        for t in &r.tracks {
+            tracks.row(&[&r.id, &r.title, &t.title, t.artist.as_deref().unwrap_or_default()])?;
+        }
+        serde_json::to_writer(&mut explanations, e)?;
+        explanations.push(b'\n');
+    }
+    Ok([elements, soundtracks.finish()?, tracks.finish()?, explanations])
 }
 
 /// Where process `pid` writes output `name` before renaming it into place: a hidden name
@@ -133,36 +182,45 @@ fn sync(file: Out) -> io::Result<()> {
     file.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
-/// A JSON array written one element at a time, byte for byte as `serde_json`'s pretty
+/// A JSON array written a run of elements at a time, byte for byte as `serde_json`'s pretty
 /// printer writes a whole array: each element on its own lines, indented two spaces.
 struct PrettyArray<'w, W: Write> {
     out: &'w mut W,
     empty: bool,
-    buf: Vec<u8>,
 }
 
 impl<'w, W: Write> PrettyArray<'w, W> {
     fn new(out: &'w mut W) -> io::Result<Self> {
         out.write_all(b"[")?;
-        Ok(PrettyArray { out, empty: true, buf: Vec::new() })
+        Ok(PrettyArray { out, empty: true })
     }
 
-    fn element<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+    /// Writes elements rendered by [`pretty_element`] and joined with `,\n` (none if empty).
+    fn elements(&mut self, rendered: &[u8]) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
         self.out.write_all(if self.empty { b"\n" } else { b",\n" })?;
         self.empty = false;
-        self.buf.clear();
-        serde_json::to_writer_pretty(&mut self.buf, value)?;
-        // Pretty JSON never holds a raw newline inside a string, so lines are safe to indent.
-        for (n, line) in self.buf.split(|&b| b == b'\n').enumerate() {
-            self.out.write_all(if n == 0 { b"  " } else { b"\n  " })?;
-            self.out.write_all(line)?;
-        }
-        Ok(())
+        self.out.write_all(rendered)
     }
 
     fn finish(self) -> io::Result<()> {
         self.out.write_all(if self.empty { b"]\n" } else { b"\n]\n" })
     }
+}
+
+/// Appends `value` to `out` as an element of a pretty array, indented, without a separator
+/// (`scratch` is a reused buffer).
+fn pretty_element<T: Serialize>(out: &mut Vec<u8>, scratch: &mut Vec<u8>, value: &T) -> io::Result<()> {
+    scratch.clear();
+    serde_json::to_writer_pretty(&mut *scratch, value)?;
+    // Pretty JSON never holds a raw newline inside a string, so lines are safe to indent.
+    for (n, line) in scratch.split(|&b| b == b'\n').enumerate() {
+        out.extend_from_slice(if n == 0 { b"  " } else { b"\n  " });
+        out.extend_from_slice(line);
+    }
+    Ok(())
 }
 
 fn soundtrack_row(r: &Soundtrack) -> [Cow<'_, str>; 10] {
@@ -316,6 +374,47 @@ mod tests {
         write_all(dir.path(), &InMemory { mentions: &[], resolution: &empty }, &Report::new(Vec::new(), 0, 0)).unwrap();
         assert_eq!(fs::read_to_string(dir.path().join("soundtracks.json")).unwrap(), "[]\n");
         assert_eq!(written("explain.jsonl", 2).lines().count(), 2);
+    }
+
+    /// Rows are rendered in slices on several threads: every file keeps the corpus's order,
+    /// across slices and chunks, byte for byte as one writer would.
+    #[test]
+    fn rendering_in_slices_keeps_the_order_of_every_file() {
+        let n = crate::store::CHUNK + RENDER_SLICE + 3;
+        let mentions: Vec<Mention> = (0..n)
+            .map(|i| {
+                let mut m = Mention::new("a.txt", i + 1, crate::model::Layout::RankedList, format!("Title {i}"));
+                m.soundtrack_id = format!("r{i}");
+                m
+            })
+            .collect();
+        let soundtracks: Vec<Soundtrack> = (0..2 * RENDER_SLICE + 5)
+            .map(|i| Soundtrack { id: format!("r{i}"), title: format!("Title {i}"), ..record() })
+            .collect();
+        let explanations =
+            soundtracks.iter().map(|s| RecordExplanation { id: s.id.clone(), ..explanation() }).collect();
+        let resolution = Resolution { soundtracks, explanations, review: Vec::new() };
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = InMemory { mentions: &mentions, resolution: &resolution };
+        write_all(dir.path(), &corpus, &Report::new(Vec::new(), 1, 0)).unwrap();
+        let read = |f: &str| fs::read_to_string(dir.path().join(f)).unwrap();
+
+        let jsonl: String = mentions.iter().map(|m| serde_json::to_string(m).unwrap() + "\n").collect();
+        assert_eq!(read("mentions.jsonl"), jsonl);
+        let whole = serde_json::to_string_pretty(&resolution.soundtracks).unwrap() + "\n";
+        assert_eq!(read("soundtracks.json"), whole);
+        let explain: String =
+            resolution.explanations.iter().map(|e| serde_json::to_string(e).unwrap() + "\n").collect();
+        assert_eq!(read("explain.jsonl"), explain);
+        let first_cells = |f: &str| -> Vec<String> {
+            read(f).lines().skip(1).map(|l| l.split(',').next().unwrap().to_string()).collect()
+        };
+        let ids: Vec<String> = (0..n).map(|i| format!("r{i}")).collect();
+        assert_eq!(first_cells("mentions.csv"), ids);
+        assert_eq!(first_cells("soundtracks.csv"), ids[..resolution.soundtracks.len()]);
+        let track_ids: Vec<String> =
+            ids[..resolution.soundtracks.len()].iter().flat_map(|id| [id.clone(), id.clone()]).collect();
+        assert_eq!(first_cells("tracks.csv"), track_ids);
     }
 
     // The integration tests' articles name no tracks, so the per-track rows are checked here.
