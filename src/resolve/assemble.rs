@@ -17,10 +17,10 @@ use super::records::{self, MentionView};
 use super::review::{self, ReviewKind, ReviewRow, Side};
 use super::scoring::PairScore;
 use super::vocabulary::Vocabulary;
-use super::{Outline, RecordSink};
+use super::{BuiltRecord, Outline, RecordSink};
 use crate::fast_hash::FastMap as HashMap;
-use crate::model::{Mention, Soundtrack};
-use crate::store::{CHUNK, MentionSource};
+use crate::model::Mention;
+use crate::store::{CHUNK, MentionSource, Piece};
 
 /// At most this many mentions are read back at once to build records (unless one record
 /// alone has more).
@@ -58,7 +58,7 @@ impl Pending {
 /// A chunk's mentions as read back to build its records: a spill's bytes, or mentions in
 /// memory.
 enum ReadBack<'s> {
-    Spilled(Vec<(Vec<u8>, Vec<Range<usize>>)>),
+    Spilled(Vec<Piece>),
     Kept(Vec<Cow<'s, Mention>>),
 }
 
@@ -175,7 +175,8 @@ pub fn finish<S: MentionSource + ?Sized>(
         let read = ReadBack::of(source, &wanted)?;
         let views = read.views()?;
         let read_back = |m: usize| &views[wanted.binary_search(&m).expect("a record's mentions are read")];
-        let built: Vec<(Soundtrack, RecordExplanation)> = range
+        let encodes = sink.encodes();
+        let built: Vec<io::Result<BuiltRecord>> = range
             .into_par_iter()
             .zip(merges)
             .map(|(r, merges)| {
@@ -199,15 +200,17 @@ pub fn finish<S: MentionSource + ?Sized>(
                     same_keys,
                     merges,
                 };
-                (record, explanation)
+                // Encoded here, in parallel: pushing is serial.
+                let pair = (record, explanation);
+                let encoded = if encodes { Some(crate::store::encode(&pair)?) } else { None };
+                Ok((pair.0, pair.1, encoded))
             })
             .collect();
         drop(views);
         drop(read);
-        for (record, explanation) in built {
-            candidates.push(IdCandidate::of(&record));
-            sink.push(record, explanation)?;
-        }
+        let built = built.into_iter().collect::<io::Result<Vec<_>>>()?;
+        candidates.extend(built.iter().map(|(record, _, _)| IdCandidate::of(record)));
+        sink.push_all(built)?;
     }
     let ids = assign_ids(candidates, |r| sink.sources(r))?;
 
