@@ -117,13 +117,20 @@ const ORDINALS: [&str; 20] = [
     "twentieth",
 ];
 
+/// The first three letters of each of [`ORDINALS`].
+const ORDINAL_OPENINGS: [[u8; 3]; 12] =
+    [*b"fir", *b"sec", *b"thi", *b"fou", *b"fif", *b"six", *b"sev", *b"eig", *b"nin", *b"ten", *b"ele", *b"twe"];
+
 /// "06:12 – #5: Title": a podcast's timestamp before the rank.
 static TIMESTAMP: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"^\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?\s*[-–—|]?\s+").expect("static regex"));
 
 /// The enumerator at the start of `text`, if any, after a timestamp.
 pub fn parse(text: &str) -> Option<Enumerator> {
-    if let Some(ts) = TIMESTAMP.find(text) {
+    // A timestamp opens with a bracket or a digit (an ASCII one, or a non-ASCII `\d`).
+    let may_open_timestamp = text.as_bytes().first().is_some_and(|&b| b == b'[' || b.is_ascii_digit() || !b.is_ascii());
+    debug_assert!(may_open_timestamp || TIMESTAMP.find(text).is_none(), "{text:?}");
+    if may_open_timestamp && let Some(ts) = TIMESTAMP.find(text) {
         let e = parse_number(&text[ts.end()..])?;
         return Some(Enumerator { len: ts.end() + e.len, ..e });
     }
@@ -155,7 +162,10 @@ fn may_open(style: Style, text: &[u8]) -> bool {
 /// is one of the words in ASCII, or holds an `ſ` (C5 BF) within its first 13 bytes.
 fn may_open_ordinal(text: &[u8]) -> bool {
     let head = &text[..text.len().min(12)];
-    ORDINALS.iter().any(|w| crate::normalize::text::starts_with_ignore_ascii_case(head, w))
+    // Their first three letters tell most words apart from every ordinal ("The", "Strings").
+    let opening = head.get(..3).map(|h| [h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase()));
+    let opens_one = opening.is_some_and(|o| ORDINAL_OPENINGS.contains(&o));
+    opens_one && ORDINALS.iter().any(|w| crate::normalize::text::starts_with_ignore_ascii_case(head, w))
         || !head.is_ascii() && text[..text.len().min(16)].windows(2).any(|pair| pair == [0xC5, 0xBF])
 }
 
@@ -205,6 +215,71 @@ fn may_open_step(step: Step, bytes: &[u8]) -> bool {
     }
 }
 
+/// A bit of its own for each step (each style of [`PATTERNS`] and the five other steps).
+const fn step_bit(step: Step) -> u16 {
+    1 << match step {
+        Step::Pattern(style) => style as u16,
+        Step::Roman => 12,
+        Step::Ordinal => 13,
+        Step::Place => 14,
+        Step::NumberWord => 15,
+        Step::Bare => Style::Bare as u16,
+    }
+}
+
+/// For each first byte, the steps whose patterns may open with it ([`step_bit`]): a step left
+/// out refuses every text opening with that byte. Letters are read as the patterns' case
+/// folds allow; a non-ASCII byte (a Unicode digit, "【", "第", "ſ") admits every step.
+static OPENED_BY: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let byte = b as u8;
+        let lower = byte.to_ascii_lowercase();
+        let mut bits = 0u16;
+        if !byte.is_ascii() {
+            bits = u16::MAX;
+        } else if byte.is_ascii_digit() {
+            // Every step that opens with a number, and Dot; not Hash, No, ParenNumber,
+            // Roman, Ordinal or NumberWord.
+            bits = !(step_bit(Step::Pattern(Style::Hash))
+                | step_bit(Step::Pattern(Style::No))
+                | step_bit(Step::Pattern(Style::ParenNumber))
+                | step_bit(Step::Roman)
+                | step_bit(Step::Ordinal)
+                | step_bit(Step::NumberWord));
+        } else {
+            if byte == b'#' {
+                bits |= step_bit(Step::Pattern(Style::Hash));
+            }
+            if matches!(byte, b'(' | b'[') {
+                bits |= step_bit(Step::Pattern(Style::ParenNumber));
+            }
+            if matches!(lower, b'n' | b'p' | b'r') {
+                bits |= step_bit(Step::Pattern(Style::No));
+            }
+            // "friday3.": a lower-case word glued in front.
+            if byte.is_ascii_lowercase() {
+                bits |= step_bit(Step::Pattern(Style::Dot));
+            }
+            if matches!(byte, b'I' | b'V' | b'X' | b'L') {
+                bits |= step_bit(Step::Roman);
+            }
+            // First, second, third, …, eleventh, …, ninth.
+            if matches!(lower, b'f' | b's' | b't' | b'e' | b'n') {
+                bits |= step_bit(Step::Ordinal);
+            }
+            // "and", "at", "number", "no".
+            if matches!(lower, b'a' | b'n') {
+                bits |= step_bit(Step::NumberWord);
+            }
+        }
+        table[b] = bits;
+        b += 1;
+    }
+    table
+};
+
 /// [`parse_number_plain`], trying only the patterns the text's first bytes admit.
 fn parse_number_checked(text: &str) -> Option<Enumerator> {
     parse_number_with(text, true)
@@ -219,10 +294,17 @@ fn parse_number_plain(text: &str) -> Option<Enumerator> {
 /// whose opening the text's first bytes admit ([`may_open_step`], called directly: passed as a
 /// closure it was called through a shim, about 40 instructions a step).
 fn parse_number_with(text: &str, checked: bool) -> Option<Enumerator> {
-    let admits = |step: Step, bytes: &[u8]| !checked || may_open_step(step, bytes);
     let bytes = text.as_bytes();
+    // Most units open with a letter that no step or only one takes: the steps the first
+    // byte admits are read from a table, and only those are asked in full.
+    let opened_by = if checked { OPENED_BY[usize::from(bytes.first().copied().unwrap_or(0))] } else { u16::MAX };
+    if opened_by == 0 {
+        return None;
+    }
+    let admits = |step: Step, bytes: &[u8]| opened_by & step_bit(step) != 0 && (!checked || may_open_step(step, bytes));
     for (style, re) in PATTERNS.iter() {
-        if !admits(Step::Pattern(*style), bytes) {
+        // The table's bit first, here: the closure is not inlined, and most bits are unset.
+        if opened_by & step_bit(Step::Pattern(*style)) == 0 || !admits(Step::Pattern(*style), bytes) {
             continue;
         }
         // "10. Title", the commonest number, read by hand when its bytes are ASCII.
@@ -466,6 +548,17 @@ mod tests {
             proptest::prop_assert_eq!(parse_number_checked(&text), parse_number_plain(&text), "{:?}", text);
             proptest::prop_assert_eq!(parse(&text), parse(&text));
         }
+    }
+
+    #[test]
+    fn ordinal_openings_are_the_ordinals_first_letters() {
+        let mut openings: Vec<[u8; 3]> =
+            ORDINALS.iter().map(|w| [w.as_bytes()[0], w.as_bytes()[1], w.as_bytes()[2]]).collect();
+        openings.sort();
+        openings.dedup();
+        let mut listed = ORDINAL_OPENINGS.to_vec();
+        listed.sort();
+        assert_eq!(openings, listed);
     }
 
     #[test]

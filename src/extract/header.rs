@@ -131,15 +131,6 @@ pub(crate) fn parse_cut(text: &str, cut: Option<Cut>, orientation: &Orientation,
 }
 
 fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
-    // A header that opens with an emphasised span opens with its title, whatever order the
-    // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
-    // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
-    static DATED_OPENING: LazyLock<Re> = LazyLock::new(|| {
-        Re::gated(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)", &["(1", "(2"]).expect("static regex")
-    });
-    let title_first = Orientation::default();
-    let opens_with_title = super::spans::emphasis_after(text).is_some() || dated_opening(text, &DATED_OPENING);
-    let orientation = if opens_with_title { &title_first } else { orientation };
     let (head, rest, known_pieces, known_seps) = match cut {
         Some(Cut { head, rest, pieces, seps }) => {
             debug_assert_eq!(
@@ -157,6 +148,61 @@ fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &
         }
     };
     let head_seps = known_seps.unwrap_or_else(|| find_separators(&head));
+    // Most units are paragraphs whose first sentence has no separator and no bracket: it has
+    // no slots to cut and no groups to read, and its header is its title alone. Debug builds
+    // (the tests) parse it in full and compare.
+    if head_seps.is_empty() && memchr::memchr2(b'(', b'[', head.as_bytes()).is_none() {
+        #[cfg(debug_assertions)]
+        let full = parse_head(text, head.clone(), rest.clone(), known_pieces, head_seps, orientation, vocab);
+        let h = plain_header(&head, rest);
+        #[cfg(debug_assertions)]
+        debug_assert_eq!(h, full, "{text:?}");
+        return h;
+    }
+    parse_head(text, head, rest, known_pieces, head_seps, orientation, vocab)
+}
+
+/// The header of a head with no separator and no bracket (so no bracket group): what
+/// [`parse_head`] answers for it, which finds no maker, year, release or group and takes the
+/// whole head as the title slot.
+fn plain_header(head: &str, rest: String) -> Option<Header> {
+    let title = clean_title(head.trim());
+    if is_no_title(&title) {
+        return None;
+    }
+    let mut h = Header { rest, ..Header::default() };
+    h.title_score = title_score(&title);
+    h.title = title;
+    h.evidence = evidence(&h);
+    Some(h)
+}
+
+/// A cleaned title slot that names no title: empty, or a count ("John Williams – 3 (Star
+/// Wars, Jaws, E.T.)").
+fn is_no_title(title: &str) -> bool {
+    title.is_empty() || title.len() <= 2 && title.chars().all(|c| c.is_ascii_digit())
+}
+
+/// [`parse_slots`] after the cut: `head_seps` are the separators of `head`, and
+/// `known_pieces` its bracket pieces when the caller had them.
+fn parse_head(
+    text: &str,
+    head: String,
+    rest: String,
+    known_pieces: Option<Vec<Piece>>,
+    head_seps: Vec<SepMatch>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+) -> Option<Header> {
+    // A header that opens with an emphasised span opens with its title, whatever order the
+    // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
+    // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
+    static DATED_OPENING: LazyLock<Re> = LazyLock::new(|| {
+        Re::gated(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)", &["(1", "(2"]).expect("static regex")
+    });
+    let title_first = Orientation::default();
+    let opens_with_title = super::spans::emphasis_after(text).is_some() || dated_opening(text, &DATED_OPENING);
+    let orientation = if opens_with_title { &title_first } else { orientation };
     if let Some(h) = parse_many_slots(&head, &head_seps, &rest, orientation, vocab) {
         return Some(h);
     }
@@ -233,8 +279,7 @@ fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &
     h.sep.makers = !h.makers.is_empty() || h.various;
     h.bracketed = pieces.iter().any(|p| matches!(p, Piece::Group(..)));
     title_text = clean_title(&title_text);
-    // "John Williams – 3 (Star Wars, Jaws, E.T.)": a count, not a title.
-    if title_text.is_empty() || title_text.len() <= 2 && title_text.chars().all(|c| c.is_ascii_digit()) {
+    if is_no_title(&title_text) {
         return None;
     }
     h.title_score = title_score(&title_text);

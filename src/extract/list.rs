@@ -250,6 +250,11 @@ fn season_may_follow_a_separator(text: &str) -> bool {
         if word.first().is_some_and(|b| !b.is_ascii()) {
             return true;
         }
+        // Every word below opens with s, m, l, c or t (either case): most separators, a
+        // paragraph's commas, are followed by none, and need not be compared with each word.
+        if !word.first().is_some_and(|b| matches!(b | 0x20, b's' | b'm' | b'l' | b'c' | b't')) {
+            return false;
+        }
         let starts = |word: &[u8], words: &[&str]| {
             !word[..word.len().min(16)].is_ascii()
                 || words.iter().any(|w| crate::normalize::text::starts_with_ignore_ascii_case(word, w))

@@ -207,8 +207,8 @@ pub fn analyze_with(units: &[Unit], vocab: &Vocabulary, stops: bool) -> Vec<Unit
         let prev = i.checked_sub(1).map(|p| &units[p]);
         let after_break =
             u.gap_before || prev.is_none_or(|p| p.words() > 12 || p.text.trim_end().ends_with(['.', '!', '?', ':']));
-        let credited = CREDIT_LEAD.is_match(&u.text);
-        if after_break || credited {
+        // A writer's line has two to six words: other units are not asked (most are paragraphs).
+        if (2..=6).contains(&u.words()) && (after_break || CREDIT_LEAD.is_match(&u.text)) {
             info[i].reviewer = reviewer_line(u, vocab);
         }
     }
@@ -285,6 +285,11 @@ fn mark_list_year(units: &[Unit], info: &mut [UnitInfo]) {
         if i.excluded {
             continue;
         }
+        let possible = list_year_may_match(&u.text);
+        debug_assert!(possible || !LIST_YEAR.is_match(&u.text), "{:?}", u.text);
+        if !possible {
+            continue;
+        }
         for c in LIST_YEAR.captures_iter(&u.text) {
             let end = c.get(1).map_or(0, |m| m.end());
             if u.text[end..].starts_with(['s', '’', '\'']) {
@@ -307,6 +312,30 @@ static LIST_YEAR: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:scores?|soundtracks?|osts?|music|films?|movies?|shows?|series|games?|albums?|releases)\b[^.!?]{0,40}?\b(?:of|from|in)\s+(?:the\s+year\s+)?(1[89]\d\d|20\d\d)\b", &["18", "19", "20"])
         .expect("static regex")
 });
+
+/// Whether [`LIST_YEAR`] may match in `text`: its year opens with "18", "19" or "20" in ASCII
+/// (as its gate says) after spaces and "of", "from", "in" or "year" ("in the year 2019"),
+/// ASCII case aside. None of those letters has a non-ASCII case partner; a non-ASCII byte
+/// among the spaces (a Unicode space) is left to the regex. Most of an article's opening
+/// units hold a year only in a release bracket ("(Milan, 2018)") or none, and are not searched.
+fn list_year_may_match(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', bytes).any(|at| {
+        let century = matches!(&bytes[at..], [b'1', b'8' | b'9', ..] | [b'2', b'0', ..]);
+        let spaces = bytes[..at].iter().rev().take_while(|b| b.is_ascii_whitespace() || **b == 0x0B).count();
+        let before = &bytes[..at - spaces];
+        let after_a_space = spaces > 0 || before.last().is_some_and(|b| !b.is_ascii());
+        century
+            && after_a_space
+            && (before.last().is_some_and(|b| !b.is_ascii())
+                || ["of", "from", "in", "year"].iter().any(|w| ends_with_ignore_ascii_case(before, w)))
+    })
+}
+
+/// Whether `text` ends with `suffix`, ASCII case ignored.
+fn ends_with_ignore_ascii_case(text: &[u8], suffix: &str) -> bool {
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
 
 /// Lines that are only a year ("1994", "## 1994"), two or more in an article, head sections:
 /// the entries below them take that year, and the lines are not entries.
@@ -579,6 +608,19 @@ mod tests {
     }
 
     #[test]
+    fn list_years_after_of_from_in_or_the_year() {
+        for (text, year) in [
+            ("Our favourite film scores of 2019", Some(2019)),
+            ("The best soundtracks released in the year 1998, ranked", Some(1998)),
+            ("Best film music (Milan, 2018)", None),
+            ("Scores from\u{a0}2001 and beyond", Some(2001)),
+        ] {
+            let units = vec![unit(text, BlockKind::Paragraph), unit("Heat", BlockKind::Paragraph)];
+            assert_eq!(analyze(&units, &BUILT_IN)[1].section_year, year, "{text:?}");
+        }
+    }
+
+    #[test]
     fn honourable_mentions_and_reviewers() {
         let units = vec![unit("Honorable Mentions", BlockKind::Paragraph), unit("Laura Stewart", BlockKind::Paragraph)];
         let info = analyze(&units, &BUILT_IN);
@@ -587,6 +629,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The year check refuses only texts the list-year pattern does not match.
+        #[test]
+        fn list_year_check_refuses_only_non_matches(text in "(Scores|music|films| |\t|\u{b}|\u{a0}|\u{2003}|of|OF|from|in|In|year|the|2019|1999|1800|20|19|19٩٩|x|,|\\.|ſ|\u{212a}|é|\\(){0,12}") {
+            if !list_year_may_match(&text) {
+                proptest::prop_assert!(!LIST_YEAR.is_match(&text), "{:?}", text);
+            }
+        }
+
         /// The word walk finds a list-title word where the regex does.
         #[test]
         fn list_titles_by_walk_as_by_regex(text in "(Top|TOP|best|Greatest|favourites|Favorite|favrites|essential|Ranked|ranking|rank|10|_|'|-| |x|é|ſ|\u{212a}|’|—|\u{301}|ǅ|\u{a0}){0,8}") {

@@ -322,22 +322,51 @@ fn dash_then_year(text: &[u8], end: usize) -> bool {
 /// Where the first sentence of `text` ends outside brackets and quotes, and where the next
 /// begins ([`split_header_rest`]).
 fn sentence_cut(text: &str) -> Option<(usize, usize)> {
+    debug_assert_eq!(
+        sentence_ends(text).collect::<Vec<_>>(),
+        SENTENCE_END.find_iter(text).map(|m| (m.start(), m.end())).collect::<Vec<_>>(),
+        "{text:?}"
+    );
     let mut protection = Protection::new(text);
-    for m in SENTENCE_END.find_iter(text) {
-        if protection.at(m.start()) {
+    for (start, end) in sentence_ends(text) {
+        if protection.at(start) {
             continue;
         }
-        let before = &text[..m.start() + 1];
+        let before = &text[..start + 1];
         // From the end: `last` would walk every word before it.
         let last_word = before.split_whitespace().next_back().unwrap_or("");
-        if text.as_bytes()[m.start()] == b'.' && is_abbreviation(last_word) {
+        if text.as_bytes()[start] == b'.' && is_abbreviation(last_word) {
             continue;
         }
-        let head_end = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-        let rest_start = m.end() - text[..m.end()].chars().last().map_or(1, char::len_utf8);
+        let head_end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        let rest_start = end - text[..end].chars().last().map_or(1, char::len_utf8);
         return Some((head_end, rest_start));
     }
     None
+}
+
+/// The matches of [`SENTENCE_END`] (`[.!?]["”’]?\s+["“‘]?[A-Z0-9]`) as `find_iter` finds
+/// them, read by hand: each opens at a '.', '!' or '?' (found by memchr3) and is read forward.
+/// No match holds another such mark, so none overlaps the next, and they come in text order.
+/// A blurb's sentences end every few dozen bytes; the regex was searched for each.
+fn sentence_ends(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).filter_map(|at| Some((at, sentence_end_at(text, at)?)))
+}
+
+/// Where a [`SENTENCE_END`] match opening at byte `at` (a '.', '!' or '?') ends, if one does.
+/// Its optional quotes are no spaces and no capitals, so reading each greedily, as here,
+/// finds what the regex's backtracking finds (its `\s` is Unicode's White_Space, as
+/// `char::is_whitespace` is).
+fn sentence_end_at(text: &str, at: usize) -> Option<usize> {
+    let after = &text[at + 1..];
+    let after = after.strip_prefix(['"', '”', '’']).unwrap_or(after);
+    let spaced = after.trim_start_matches(char::is_whitespace);
+    if spaced.len() == after.len() {
+        return None;
+    }
+    let opened = spaced.strip_prefix(['"', '“', '‘']).unwrap_or(spaced);
+    let first = *opened.as_bytes().first()?;
+    (first.is_ascii_uppercase() || first.is_ascii_digit()).then(|| text.len() - opened.len() + 1)
 }
 
 static GLUED_VARIOUS: LazyLock<Re> = LazyLock::new(|| Re::new(r"(?i)\w*various\s+artists\w*").expect("static regex"));
@@ -430,6 +459,17 @@ fn split_at_dashes(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::extract::vocab::BUILT_IN;
+
+    proptest::proptest! {
+        /// The hand-read sentence ends are the regex's matches.
+        #[test]
+        fn sentence_ends_are_the_regex_matches(text in "(a|Z|9|é|\\.|!|\\?|\"|”|’|“|‘| |\t|\u{a0}|\u{2003}|\u{85}|…|\n){0,14}") {
+            proptest::prop_assert_eq!(
+                sentence_ends(&text).collect::<Vec<_>>(),
+                SENTENCE_END.find_iter(&text).map(|m| (m.start(), m.end())).collect::<Vec<_>>()
+            );
+        }
+    }
 
     proptest::proptest! {
         /// A text without a dash then a year's first digit holds no dated cut at all.

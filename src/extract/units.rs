@@ -19,28 +19,34 @@ pub struct Unit {
     pub kind: BlockKind,
     pub gap_before: bool,
     pub depth: u8,
-    /// `text`'s word count and leading list number, asked for many times per unit; kept by
-    /// [`Unit::new`] and [`Unit::set_text`].
+    /// `text`'s word count (up to [`WORDS_COUNTED`]) and leading list number, asked for many
+    /// times per unit; kept by [`Unit::new`] and [`Unit::set_text`].
     word_count: usize,
     enumerator: Option<Enumerator>,
 }
 
 impl Unit {
     pub fn new(text: String, line: usize, kind: BlockKind, gap_before: bool, depth: u8) -> Unit {
-        let (word_count, enumerator) = (count_words(&text), enumerator::parse(&text));
+        let (word_count, enumerator) = (counted_words(&text), enumerator::parse(&text));
         Unit { text, line, kind, gap_before, depth, word_count, enumerator }
     }
 
     /// Replaces the text (joined or renumbered while units are built), its word count and its
     /// list number.
     fn set_text(&mut self, text: String) {
-        self.word_count = count_words(&text);
+        self.word_count = counted_words(&text);
         self.enumerator = enumerator::parse(&text);
         self.text = text;
     }
 
+    /// The text's word count, or [`WORDS_COUNTED`] for any text of that many words or more.
     pub fn words(&self) -> usize {
-        debug_assert_eq!(self.word_count, count_words(&self.text), "stale word count: {:?}", self.text);
+        debug_assert_eq!(
+            self.word_count,
+            count_words(&self.text).min(WORDS_COUNTED),
+            "stale word count: {:?}",
+            self.text
+        );
         self.word_count
     }
 
@@ -53,6 +59,40 @@ impl Unit {
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading(_))
     }
+}
+
+/// Where [`Unit::words`] stops counting: every caller compares a unit's word count with a
+/// bound of 40 words or fewer, so 41 stands for any count from 41 up.
+pub const WORDS_COUNTED: usize = 41;
+
+/// `count_words(text).min(WORDS_COUNTED)`, counted a piece of about 256 bytes at a time and
+/// no further than [`WORDS_COUNTED`]: a paragraph's count is known within its first few
+/// lines instead of at its end.
+fn counted_words(text: &str) -> usize {
+    const PIECE: usize = 256;
+    let mut words = 0;
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + PIECE).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        words += count_words(&text[start..end]);
+        // A word running across the cut was counted in both pieces.
+        let joined = |before: &str, after: &str| {
+            before.chars().next_back().is_some_and(|c| !c.is_whitespace())
+                && after.chars().next().is_some_and(|c| !c.is_whitespace())
+        };
+        if start > 0 && joined(&text[..start], &text[start..end]) {
+            words -= 1;
+        }
+        // Each further piece adds at least as many words as it shares with this one.
+        if words >= WORDS_COUNTED {
+            return WORDS_COUNTED;
+        }
+        start = end;
+    }
+    words
 }
 
 /// Blocks longer than this are never headers and are read as prose only.
@@ -361,6 +401,14 @@ mod tests {
     use crate::document::{Block, SourceFormat};
 
     proptest::proptest! {
+        /// Counting by pieces, and stopping, answers as counting the whole text does.
+        #[test]
+        fn counted_words_are_word_counts_up_to_the_bound(
+            text in "([a-zé]{0,9}|“|—)([ \u{a0}\u{2003}\t\n]{1,2}[a-zé“—]{1,9}){0,90}[ \u{a0}]?"
+        ) {
+            proptest::prop_assert_eq!(counted_words(&text), count_words(&text).min(WORDS_COUNTED), "{:?}", text);
+        }
+
         /// The byte search finds „, « or » where the text holds one (debug builds assert it
         /// inside), among other characters whose last byte is the same (ë, û, ₫, ›).
         #[test]
