@@ -21,6 +21,11 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let words = split_words(&spaced);
     // Where a word (or a part of one) starts in `spaced`: words are slices of it.
     let at = |w: &str| w.as_ptr() as usize - spaced.as_ptr() as usize;
+    // A company name ends in "Records", "Recordings", "Recording Co" or "Soundtracks", words
+    // of the text: most blurbs hold neither "Record" nor "Soundtracks", and their runs are
+    // not scanned for company words.
+    let finder = |word: &str| memchr::memmem::find(spaced.as_bytes(), word.as_bytes()).is_some();
+    let companies = finder("Record") || finder("Soundtracks");
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
@@ -47,7 +52,7 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         let trimmed = trimmed_name(lead);
         let lead_opens = vocab.label_may_open(lead);
         let may_be_label = lead_opens || trimmed != lead && vocab.label_may_open(trimmed);
-        let company_ahead = stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
+        let company_ahead = companies && stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
         if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
             i += 1;
             continue;
@@ -74,7 +79,7 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             // A known label, or a capitalised name ending in "Records"/"Recordings".
             let all_caps = j - i <= caps_run;
             debug_assert_eq!(all_caps, words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase())));
-            let may_be_company = j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
+            let may_be_company = companies && j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
