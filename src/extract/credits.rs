@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, Match, MatchKind};
 use crate::re::Re;
 
 use super::names::{is_various_artists, name_score, split_names};
-use super::scan::names_after;
+use super::scan::{lone_leading_name, names_after};
 use super::vocab::Vocabulary;
 use super::words::{is_capitalised, is_title_function_word};
 use crate::normalize::text::starts_with_ignore_ascii_case;
@@ -668,6 +668,19 @@ fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
     // marks are ASCII, so found as bytes.
     let sentence = memchr::memchr3(b'.', b'!', b'?', prose.as_bytes()).map_or(prose, |at| &prose[..=at]).trim_start();
     debug_assert_eq!(sentence, prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start());
+    // A lone first word followed by a lower-case one ("The score …") is kept below only as a
+    // known composer (one word is no person's name), and then split as the list would be.
+    if let Some(name) = lone_leading_name(sentence)
+        && !vocab.is_composer(name)
+    {
+        debug_assert!(leading_subject_of(sentence, vocab).is_empty(), "{sentence:?}");
+        return Vec::new();
+    }
+    leading_subject_of(sentence, vocab)
+}
+
+/// [`leading_subject`] of the blurb's first sentence.
+fn leading_subject_of(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let Some(names) = names_after(sentence) else { return Vec::new() };
     let list = split_names(&names);
     let last = list.last().map(String::as_str).unwrap_or("");

@@ -249,6 +249,22 @@ pub fn names_after(text: &str) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
+/// `names_after(text)` when it is known without reading a list: `text` opens with a word of
+/// ASCII letters, the first a capital, then a word opening with a lower-case ASCII letter
+/// that is no particle nor "and", and none of its first eight words is a role word. The list
+/// is then the first word alone ("The score …", "This is …"), which most blurbs open with.
+pub fn lone_leading_name(text: &str) -> Option<&str> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let second = words.next()?;
+    let opens = first.as_bytes()[0].is_ascii_uppercase() && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let bare = strip_possessive(second).0.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+    let ends = bare.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && bare != "and" && !is_particle(bare);
+    let lone = opens && ends && !is_role_word(first) && !is_role_word(second) && !words.take(6).any(is_role_word);
+    debug_assert!(!lone || names_after(text).as_deref() == Some(first), "{text:?}");
+    lone.then_some(first)
+}
+
 /// The first whitespace-separated words of a text, split only as far as they are read: a name
 /// list mostly ends within a few words of its cue.
 struct Tokens<'a> {
