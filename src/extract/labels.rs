@@ -11,7 +11,15 @@ use super::vocab::Vocabulary;
 /// Known labels named in a sentence about a release ("Varese Saraband released …",
 /// "Film Score Monthly/Retrograde Records' fine single-CD release", "La-La Land's re-release").
 pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
-    if !has_release_word(sentence) {
+    mentioned_in(sentence, crate::re::holds_ascii_folding_letter(sentence), vocab)
+}
+
+/// [`mentioned`], told whether `sentence` may hold `ſ` or the Kelvin sign (`folding`: true
+/// whenever it does; true for a text without them only costs a regex search), for callers
+/// that know it already.
+pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<String> {
+    debug_assert!(folding || !crate::re::holds_ascii_folding_letter(sentence));
+    if !has_release_word_in(sentence, folding) {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
@@ -195,10 +203,17 @@ fn space_len(text: &str, at: usize) -> Option<usize> {
 
 /// `RELEASE_WORD.is_match(sentence)`, found in one pass that stops at the first release word:
 /// the regex's lead searches the whole text for each of its thirteen words before trying one.
+#[cfg(test)]
 fn has_release_word(sentence: &str) -> bool {
+    has_release_word_in(sentence, crate::re::holds_ascii_folding_letter(sentence))
+}
+
+/// `has_release_word`, told whether `sentence` may hold `ſ` or the Kelvin sign (see
+/// [`mentioned_in`]).
+fn has_release_word_in(sentence: &str, folding: bool) -> bool {
     // `(?i)` also matches 'ſ' to 's' and the Kelvin sign to 'k', which the automaton, ASCII
     // case aside, does not.
-    if crate::re::holds_ascii_folding_letter(sentence) {
+    if folding {
         return RELEASE_WORD.is_match(sentence);
     }
     let word_before = |at: usize| sentence[..at].chars().next_back().is_some_and(is_word_char);
