@@ -427,5 +427,21 @@ mod tests {
             names_after("Yoko Kanno and her band The Seatbelts play").as_deref(),
             Some("Yoko Kanno, The Seatbelts")
         );
+        assert_eq!(lone_leading_name("The score is loud."), Some("The"));
+        assert_eq!(lone_leading_name("The band Goblin composed it"), None);
+        assert_eq!(lone_leading_name("John Williams scored it"), None);
+    }
+
+    proptest::proptest! {
+        /// A lone leading name is the list `names_after` reads.
+        #[test]
+        fn lone_leading_names_are_the_lists_read(
+            text in "(The|This|A|It's|John|De|de|van|and|&|band|the|score|is|Jr|J.|x,|y.|’s| |  |\u{a0}){0,12}"
+        ) {
+            if let Some(name) = lone_leading_name(&text) {
+                let read = names_after(&text);
+                proptest::prop_assert_eq!(read.as_deref(), Some(name));
+            }
+        }
     }
 }
