@@ -139,17 +139,19 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
     {
         f.reviewer.get_or_insert_with(|| c[1].trim().to_string());
     }
-    let cues = prose_cues(&prose);
+    // Whether the blurb holds `ſ` or the Kelvin sign, asked once for the searches below.
+    let folding = crate::re::holds_ascii_folding_letter(&prose);
+    let cues = prose_cues_in(&prose, folding);
     debug_assert!(cues.negation || !NEGATION.is_match(&prose), "NEGATION matches {prose:?}");
     debug_assert!(cues.title_track || !TITLE_TRACK.is_match(&prose), "TITLE_TRACK matches {prose:?}");
     f.negated = cues.negation && NEGATION.is_match(&prose);
-    for label in labels::mentioned(&prose, vocab) {
+    for label in labels::mentioned_in(&prose, folding, vocab) {
         let canonical = |l: &str| vocab.label(l).map_or_else(|| crate::normalize::fold(l), crate::normalize::fold);
         if !f.releases.iter().any(|r| r.label.as_deref().map(canonical) == Some(canonical(&label))) {
             f.releases.push(Release { label: Some(label), year: None, edition: None });
         }
     }
-    for name in credits::credits(&prose, &title_k, vocab) {
+    for name in credits::credits_in(&prose, &title_k, folding, vocab) {
         f.composers.push(name);
     }
     f.year = f.year.or_else(|| years::work_year(&prose, &title_k));
@@ -228,9 +230,15 @@ const ALBUM_KINDS: [&str; 7] =
 /// [`ALBUM_KINDS`] and before ",", " that" or " and"; TITLE_TRACK needs "the title ". Few
 /// blurbs hold either, and the rest skip both searches (and their compilation). Only these
 /// words are checked, so a pattern refused here has no match.
+#[cfg(test)]
 fn prose_cues(prose: &str) -> ProseCues {
+    prose_cues_in(prose, crate::re::holds_ascii_folding_letter(prose))
+}
+
+/// `prose_cues`, told whether `prose` may hold `ſ` or the Kelvin sign.
+fn prose_cues_in(prose: &str, folding: bool) -> ProseCues {
     // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
-    if crate::re::holds_ascii_folding_letter(prose) {
+    if folding {
         return ProseCues { negation: true, title_track: true };
     }
     crate::re::with_ascii_lowered(prose, |low| {

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, Match, MatchKind};
 use crate::re::Re;
 
 use super::names::{is_various_artists, name_score, split_names};
-use super::scan::names_after;
+use super::scan::{lone_leading_name, names_after};
 use super::vocab::Vocabulary;
 use super::words::{is_capitalised, is_title_function_word};
 use crate::normalize::text::starts_with_ignore_ascii_case;
@@ -70,9 +70,18 @@ static MAKING_VERB: LazyLock<Re> = LazyLock::new(|| {
 
 /// Credited makers named in `prose`, the blurb of the entry whose title key is `title_k`.
 pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
+    credits_in(prose, title_k, crate::re::holds_ascii_folding_letter(prose), vocab)
+}
+
+/// [`credits`], told whether `prose` may hold `ſ` or the Kelvin sign (`folding`: true
+/// whenever it does; true for a text without them only costs regex searches), for callers
+/// that know it already.
+pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary) -> Vec<String> {
+    // Dropping asides adds no letter: the answer holds for what is left.
     let prose = &*super::scan::without_asides(prose);
+    debug_assert!(folding || !crate::re::holds_ascii_folding_letter(prose));
     let mut found: Vec<String> = Vec::new();
-    let (cue_by, noun_by) = cue_matches(prose);
+    let (cue_by, noun_by) = cue_matches_in(prose, folding);
     for m in cue_by.into_iter().chain(noun_by) {
         if discarded(&prose[..m.start]) {
             continue;
@@ -570,9 +579,15 @@ fn space_len(text: &str) -> usize {
 
 /// CUE_BY's and NOUN_BY's matches in `prose`, as ranges. One lower-cased copy serves the
 /// pre-check and the searches for the verbs and nouns of the patterns it admits.
+#[cfg(test)]
 fn cue_matches(prose: &str) -> (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>) {
+    cue_matches_in(prose, crate::re::holds_ascii_folding_letter(prose))
+}
+
+/// `cue_matches`, told whether `prose` may hold `ſ` or the Kelvin sign (see [`credits_in`]).
+fn cue_matches_in(prose: &str, folding: bool) -> (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>) {
     // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
-    if crate::re::holds_ascii_folding_letter(prose) {
+    if folding {
         let ranges = |re: &Re| re.find_iter(prose).map(|m| m.range()).collect();
         return (ranges(&CUE_BY), ranges(&NOUN_BY));
     }
@@ -668,6 +683,19 @@ fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
     // marks are ASCII, so found as bytes.
     let sentence = memchr::memchr3(b'.', b'!', b'?', prose.as_bytes()).map_or(prose, |at| &prose[..=at]).trim_start();
     debug_assert_eq!(sentence, prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start());
+    // A lone first word followed by a lower-case one ("The score …") is kept below only as a
+    // known composer (one word is no person's name), and then split as the list would be.
+    if let Some(name) = lone_leading_name(sentence)
+        && !vocab.is_composer(name)
+    {
+        debug_assert!(leading_subject_of(sentence, vocab).is_empty(), "{sentence:?}");
+        return Vec::new();
+    }
+    leading_subject_of(sentence, vocab)
+}
+
+/// [`leading_subject`] of the blurb's first sentence.
+fn leading_subject_of(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let Some(names) = names_after(sentence) else { return Vec::new() };
     let list = split_names(&names);
     let last = list.last().map(String::as_str).unwrap_or("");

@@ -11,7 +11,15 @@ use super::vocab::Vocabulary;
 /// Known labels named in a sentence about a release ("Varese Saraband released …",
 /// "Film Score Monthly/Retrograde Records' fine single-CD release", "La-La Land's re-release").
 pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
-    if !has_release_word(sentence) {
+    mentioned_in(sentence, crate::re::holds_ascii_folding_letter(sentence), vocab)
+}
+
+/// [`mentioned`], told whether `sentence` may hold `ſ` or the Kelvin sign (`folding`: true
+/// whenever it does; true for a text without them only costs a regex search), for callers
+/// that know it already.
+pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<String> {
+    debug_assert!(folding || !crate::re::holds_ascii_folding_letter(sentence));
+    if !has_release_word_in(sentence, folding) {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
@@ -21,6 +29,11 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let words = split_words(&spaced);
     // Where a word (or a part of one) starts in `spaced`: words are slices of it.
     let at = |w: &str| w.as_ptr() as usize - spaced.as_ptr() as usize;
+    // A company name ends in "Records", "Recordings", "Recording Co" or "Soundtracks", words
+    // of the text: most blurbs hold neither "Record" nor "Soundtracks", and their runs are
+    // not scanned for company words.
+    let finder = |word: &str| memchr::memmem::find(spaced.as_bytes(), word.as_bytes()).is_some();
+    let companies = finder("Record") || finder("Soundtracks");
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
@@ -47,7 +60,7 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
         let trimmed = trimmed_name(lead);
         let lead_opens = vocab.label_may_open(lead);
         let may_be_label = lead_opens || trimmed != lead && vocab.label_may_open(trimmed);
-        let company_ahead = stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
+        let company_ahead = companies && stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
         if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
             i += 1;
             continue;
@@ -74,7 +87,7 @@ pub fn mentioned(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
             // A known label, or a capitalised name ending in "Records"/"Recordings".
             let all_caps = j - i <= caps_run;
             debug_assert_eq!(all_caps, words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase())));
-            let may_be_company = j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
+            let may_be_company = companies && j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
@@ -190,10 +203,17 @@ fn space_len(text: &str, at: usize) -> Option<usize> {
 
 /// `RELEASE_WORD.is_match(sentence)`, found in one pass that stops at the first release word:
 /// the regex's lead searches the whole text for each of its thirteen words before trying one.
+#[cfg(test)]
 fn has_release_word(sentence: &str) -> bool {
+    has_release_word_in(sentence, crate::re::holds_ascii_folding_letter(sentence))
+}
+
+/// `has_release_word`, told whether `sentence` may hold `ſ` or the Kelvin sign (see
+/// [`mentioned_in`]).
+fn has_release_word_in(sentence: &str, folding: bool) -> bool {
     // `(?i)` also matches 'ſ' to 's' and the Kelvin sign to 'k', which the automaton, ASCII
     // case aside, does not.
-    if crate::re::holds_ascii_folding_letter(sentence) {
+    if folding {
         return RELEASE_WORD.is_match(sentence);
     }
     let word_before = |at: usize| sentence[..at].chars().next_back().is_some_and(is_word_char);

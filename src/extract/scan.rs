@@ -249,6 +249,22 @@ pub fn names_after(text: &str) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
+/// `names_after(text)` when it is known without reading a list: `text` opens with a word of
+/// ASCII letters, the first a capital, then a word opening with a lower-case ASCII letter
+/// that is no particle nor "and", and none of its first eight words is a role word. The list
+/// is then the first word alone ("The score …", "This is …"), which most blurbs open with.
+pub fn lone_leading_name(text: &str) -> Option<&str> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let second = words.next()?;
+    let opens = first.as_bytes()[0].is_ascii_uppercase() && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let bare = strip_possessive(second).0.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+    let ends = bare.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && bare != "and" && !is_particle(bare);
+    let lone = opens && ends && !is_role_word(first) && !is_role_word(second) && !words.take(6).any(is_role_word);
+    debug_assert!(!lone || names_after(text).as_deref() == Some(first), "{text:?}");
+    lone.then_some(first)
+}
+
 /// The first whitespace-separated words of a text, split only as far as they are read: a name
 /// list mostly ends within a few words of its cue.
 struct Tokens<'a> {
@@ -411,5 +427,21 @@ mod tests {
             names_after("Yoko Kanno and her band The Seatbelts play").as_deref(),
             Some("Yoko Kanno, The Seatbelts")
         );
+        assert_eq!(lone_leading_name("The score is loud."), Some("The"));
+        assert_eq!(lone_leading_name("The band Goblin composed it"), None);
+        assert_eq!(lone_leading_name("John Williams scored it"), None);
+    }
+
+    proptest::proptest! {
+        /// A lone leading name is the list `names_after` reads.
+        #[test]
+        fn lone_leading_names_are_the_lists_read(
+            text in "(The|This|A|It's|John|De|de|van|and|&|band|the|score|is|Jr|J.|x,|y.|’s| |  |\u{a0}){0,12}"
+        ) {
+            if let Some(name) = lone_leading_name(&text) {
+                let read = names_after(&text);
+                proptest::prop_assert_eq!(read.as_deref(), Some(name));
+            }
+        }
     }
 }

@@ -27,6 +27,11 @@ static NOT_THE_WORK: LazyLock<Re> = LazyLock::new(|| {
 /// a year that belongs to another work ("Hulu's 2020 TV adaptation", "the 1988 movie that
 /// inspired this remake") is skipped.
 pub fn work_year(text: &str, title_k: &str) -> Option<i32> {
+    // Most blurbs hold no year where a match could: they skip the capture search.
+    if !may_hold_work_year(text) {
+        debug_assert!(!WORK_YEAR.is_match(text), "WORK_YEAR matches {text:?}");
+        return None;
+    }
     for c in WORK_YEAR.captures_iter(text) {
         let whole = c.get(0)?;
         let year = c.get(1).or(c.get(4)).or(c.get(5))?;
@@ -65,9 +70,62 @@ pub fn work_year(text: &str, title_k: &str) -> Option<i32> {
     None
 }
 
+/// Whether WORK_YEAR may match `text`. Every match holds a year ("18", "19" or "20" and two
+/// digits) followed by no word character, and either
+/// - after whitespace, with the word before that whitespace ending as "in", "this", "the",
+///   "a", "his", "her", "their", "its" or a possessive ("'", "'s") can, ignoring case; or
+/// - at the start or after whitespace, "(", "“" or `"`, and followed by an apostrophe.
+///
+/// Only these are checked, so a text refused here has no match. A year's other two digits
+/// may be any Unicode digit: a non-ASCII character there is let through.
+fn may_hold_work_year(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', bytes).any(|at| {
+        if !matches!(bytes.get(at..at + 2), Some(b"18" | b"19" | b"20")) {
+            return false;
+        }
+        // Two more digits take at least two bytes.
+        let Some(digits) = bytes.get(at + 2..at + 4) else { return false };
+        if !digits.is_ascii() {
+            // Perhaps digits of another script: left to the regex.
+            return true;
+        }
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        let next = text[at + 4..].chars().next();
+        if next.is_some_and(crate::re::is_word_char) {
+            return false;
+        }
+        let before = &text[..at];
+        let prev = before.chars().next_back();
+        let apostrophe = matches!(next, Some('\'' | '’'));
+        if apostrophe && prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"')) {
+            return true;
+        }
+        // "ſ" matches "s" when case is ignored.
+        prev.is_some_and(char::is_whitespace)
+            && before
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'n' | 's' | 'e' | 'a' | 'r' | '\'' | '’' | 'ſ'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The pre-check refuses only texts WORK_YEAR does not match.
+        #[test]
+        fn refused_texts_have_no_work_year(
+            text in "([ (“\"'’a-zA-Z.,ſ\u{a0}]{0,4}(this|the|a|his|Its|in|'s|’|released|x)?[ \u{a0}(“\"]{0,2}(18|19|20|21)[0-9٣]{0,2}['’]?s?[ ,.a-z“A-Z\u{a0}]{0,5}){1,3}"
+        ) {
+            proptest::prop_assert!(may_hold_work_year(&text) || !WORK_YEAR.is_match(&text), "{:?}", text);
+        }
+    }
 
     #[test]
     fn years_from_cues() {
