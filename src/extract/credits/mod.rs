@@ -1,0 +1,326 @@
+//! Music credits in a blurb's running text: "composed by X", "score by X", "music supervisor
+//! X", "the duo Air", "X's score", "X wrote the songs", "X soundtrack", and a blurb that opens
+//! with its composer as the subject. A credit for another work ("X's score to Y", "scrapped
+//! composer X") is not this entry's.
+//!
+//! The patterns and the reading of their matches are here; the hand readers that find the
+//! cue patterns' matches, and the pre-checks that skip the other patterns, are in [`cues`].
+
+mod cues;
+#[cfg(test)]
+mod tests;
+
+use std::sync::LazyLock;
+
+use cues::{cue_matches_in, open_patterns, role_matches};
+
+use super::names::{is_various_artists, name_score, split_names};
+use super::scan::{lone_leading_name, names_after};
+use super::vocab::Vocabulary;
+use super::words::{is_capitalised, is_title_function_word};
+use crate::normalize::text::starts_with_ignore_ascii_case;
+use crate::normalize::{fold, title_key};
+use crate::re::Re;
+
+/// A name list: capitalised words with particles, joined by "and" / "&".
+const NAME_LIST: &str = r"[A-Z][\p{L}.\-]*(?:\s+(?:[A-Z][\p{L}.\-]*|de|van|von|da|di|del|la|le))*(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*)*)?";
+
+static CUE_BY: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+")
+        .and_then(|re| re.led(&["composed", "scored", "produced", "overseen", "supervised", "arranged", "orchestrated", "written and"]))
+        .expect("static regex")
+});
+static NOUN_BY: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"(?i)\b(?:(?:score|soundtrack|music|album|themes?|tracks?|songs?|cues)\s+(?:(?:was|is|were|are)\s+)?(?:(?:all|mostly|largely|entirely)\s+)?(?:(?:composed\s+|written\s+|performed\s+|produced\s+)?by|from)|musiche\s+di|musica\s+di|musique\s+de|música\s+de|musik\s+von)\s+", &["by", "from", " di", " de", " von"])
+        .and_then(|re| re.led(&["score", "soundtrack", "music", "musique", "musik", "album", "theme", "track", "song", "cues", "música", "mÚsica"]))
+        .expect("static regex")
+});
+static ROLE: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"\b(?:[Mm]usic (?:supervisors?|producers?)|[Pp]roducers?|[Cc]omposers?|[Ss]ongwriters?|[Ww]riters|(?:band|duo|trio|group|outfit|collective))\s*,?\s+", &["usic ", "roducer", "omposer", "ongwriter", "riters", "band", "duo", "trio", "group", "outfit", "collective"])
+        .expect("static regex")
+});
+static POSSESSIVE: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(
+        &format!(r"({NAME_LIST})(?:['’]s?)\s+\*?((?:[\p{{L}}\-]+\*?,?\s+\*?){{0,5}}?)([\p{{L}}\-]+)\b"),
+        &["'", "’"],
+    )
+    .expect("static regex")
+});
+static SUBJECT_VERB: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"), &["composed", "scored", "wrote", "penned", "created", "recorded", "crafted", "provided", "delivered", "contributed"])
+        .and_then(Re::in_runs)
+        .expect("static regex")
+});
+static NAME_NOUN: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b"), &["soundtrack", "score"])
+        .and_then(Re::in_runs)
+        .expect("static regex")
+});
+/// Nouns that make "X's …" a music credit for anyone; other nouns only for known composers.
+static MUSIC_NOUN: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:scores?|soundtracks?|music|compositions?|themes?|cues|songs|melod(?:y|ies)|orchestrations?|synths?|accompaniment)$")
+        .expect("static regex")
+});
+/// Words before a credit that take it away from this work ("decided to scrap composer X").
+static DISCARDED: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:scrap\w*|replac\w*|reject\w*|fired|dropped|instead of|unused|original(?:ly)? hired)\b")
+        .expect("static regex")
+});
+static MUSIC_VERB: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:had\s+)?(?:never\s+)?(?:scored|scores|composed|composes|orchestrated)\b").expect("static regex")
+});
+static MAKING_VERB: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"^(?:(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[\p{L}\-]+\s+){0,3}?|(?:did|does)\s+(?:[\p{L}\-]+\s+){0,6}?)(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
+        .expect("static regex")
+});
+
+/// Credited makers named in `prose`, the blurb of the entry whose title key is `title_k`.
+pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
+    credits_in(prose, title_k, crate::re::holds_ascii_folding_letter(prose), vocab)
+}
+
+/// [`credits`], told whether `prose` may hold `ſ` or the Kelvin sign (`folding`: true
+/// whenever it does; true for a text without them only costs regex searches), for callers
+/// that know it already.
+pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary) -> Vec<String> {
+    // Dropping asides adds no letter: the answer holds for what is left.
+    let prose = &*super::scan::without_asides(prose);
+    debug_assert!(folding || !crate::re::holds_ascii_folding_letter(prose));
+    let mut found: Vec<String> = Vec::new();
+    let (cue_by, noun_by) = cue_matches_in(prose, folding);
+    for m in cue_by.into_iter().chain(noun_by) {
+        if discarded(&prose[..m.start]) {
+            continue;
+        }
+        if let Some(names) = names_after(&prose[m.end..]) {
+            // "music from Irwin Allen's The Time Tunnel": a possessive names a work's author.
+            let last = names.rsplit(", ").next().unwrap_or(&names);
+            let tail = prose[m.end..].split(last).nth(1).unwrap_or("");
+            if tail.starts_with("’s") || tail.starts_with("'s") {
+                continue;
+            }
+            let band = prose[m.end..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
+            found.extend(split_names(&names).into_iter().filter(|n| {
+                name_score(n, vocab) >= 0.45 && (n.split_whitespace().count() >= 2 || band || vocab.is_composer(n))
+                    || vocab.is_composer(n)
+            }));
+        }
+    }
+    for m in role_matches(prose) {
+        if discarded(&prose[..m.start]) {
+            continue;
+        }
+        let role = &prose[m.clone()];
+        let group = role.trim_start().starts_with(|c: char| c.is_lowercase()) && !role.contains("composer");
+        let Some(names) = names_after(&prose[m.end..]) else { continue };
+        found.extend(split_names(&names).into_iter().filter(|n| {
+            let single_ok = group || vocab.is_composer(n);
+            (name_score(n, vocab) >= 0.7 || vocab.is_composer(n)) && (n.split_whitespace().count() >= 2 || single_ok)
+        }));
+    }
+    let open = open_patterns(prose);
+    // The skipped searches would have found nothing: debug builds (the tests) check it.
+    debug_assert!(open.possessive || !POSSESSIVE.is_match(prose), "POSSESSIVE matches {prose:?}");
+    debug_assert!(open.subject_verb || !SUBJECT_VERB.is_match(prose), "SUBJECT_VERB matches {prose:?}");
+    debug_assert!(open.name_noun || !NAME_NOUN.is_match(prose), "NAME_NOUN matches {prose:?}");
+    for c in open.possessive.then(|| POSSESSIVE.captures_iter(prose)).into_iter().flatten() {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        if discarded(&prose[..whole.start]) {
+            continue;
+        }
+        let names = split_names(&c[1].replace(" & ", ", ").replace(" and ", ", "));
+        let music = MUSIC_NOUN.is_match(&c[3]);
+        if !music && !names.iter().all(|n| vocab.is_composer(strip_leading_article(n))) {
+            continue;
+        }
+        // "Justin Hurwitz's La La Land score" names the work in between; another work there,
+        // or after ("Stephen Warbeck's score to Shakespeare In Love"), is not this entry.
+        let between = c[2].trim();
+        let between_caps = between.split_whitespace().any(|w| is_capitalised(w) && !is_title_function_word(w));
+        if between_caps && title_key(between) != title_k || other_work_follows(&prose[whole.end..], title_k) {
+            continue;
+        }
+        found.extend(names.into_iter().map(|n| strip_leading_article(&n).to_string()).filter(|n| {
+            name_score(n, vocab) >= 0.7 && (n.split_whitespace().count() >= 2 || vocab.is_composer(n))
+                || vocab.is_composer(n)
+        }));
+    }
+    let subject_verb = open.subject_verb.then(|| SUBJECT_VERB.captures_iter(prose));
+    let name_noun = open.name_noun.then(|| NAME_NOUN.captures_iter(prose));
+    for c in subject_verb.into_iter().flatten().chain(name_noun.into_iter().flatten()) {
+        let start = c.get(0).map_or(0, |m| m.start());
+        if discarded(&prose[..start]) || earlier_work(&prose[..start]) {
+            continue;
+        }
+        let songs = c.get(0).is_some_and(|m| m.as_str().ends_with("songs"));
+        for n in split_names(&c[1].replace(" & ", ", ").replace(" and ", ", ")) {
+            if songs && !vocab.is_composer(&n) {
+                continue;
+            }
+            let n = strip_leading_article(&n).to_string();
+            let person = name_score(&n, vocab) >= 0.85 && n.split_whitespace().count() >= 2;
+            if person || vocab.is_composer(&n) {
+                found.push(n);
+            }
+        }
+    }
+    found.extend(leading_subject(prose, vocab));
+    let mut out: Vec<String> = Vec::new();
+    for name in found {
+        let key = title_key(&name);
+        // "musiche di Ennio Morricone, RCA Italiana": a record label is not a person.
+        let label = vocab.label(&name).is_some();
+        if name.is_empty() || is_various_artists(&name) || key.is_empty() || title_k.starts_with(&key) || label {
+            continue;
+        }
+        if !out.iter().any(|o| fold(o) == fold(&name)) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The whitespace-free word that ends `text`.
+fn last_word(text: &str) -> &str {
+    text.rsplit(char::is_whitespace).next().unwrap_or(text)
+}
+
+/// The word before the whitespace that ends `text`; `None` when `text` does not end in
+/// whitespace (`\s+` needs one character at least).
+fn word_before_space(text: &str) -> Option<&str> {
+    let trimmed = text.trim_end();
+    (trimmed.len() < text.len()).then(|| last_word(trimmed))
+}
+
+/// Whether a name list (NAME_LIST) can end where `word` ends: `word` ends in a capital
+/// followed only by letters, dots and hyphens (`[A-Z][\p{L}.\-]*`, maybe after other
+/// characters, since the list's first name has no word boundary), or is a particle. Alphabetic
+/// characters include all letters, so this never refuses a list's end.
+fn ends_name_list(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "da" | "di" | "del" | "la" | "le")
+        || word.chars().rev().take_while(|&c| c.is_alphabetic() || c == '.' || c == '-').any(|c| c.is_ascii_uppercase())
+}
+
+/// "followed up the iconic Vangelis score": the credit of the work this one follows.
+fn earlier_work(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
+    EARLIER.is_match(&before[start..])
+}
+
+static EARLIER: LazyLock<Re> = LazyLock::new(|| {
+    Re::new(r"(?i)\b(?:followed up|follow-up to|sequel to|successor to|predecessor|the original|remake of)\b")
+        .expect("static regex")
+});
+
+fn discarded(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let window = &before[start..];
+    let clause = window.rsplit(['.', ';']).next().unwrap_or(window);
+    // Most clauses hold none of its words: the regex, and its compilation, are then skipped.
+    let may = may_be_discarded(clause);
+    debug_assert!(may || !DISCARDED.is_match(clause), "DISCARDED matches {clause:?}");
+    may && DISCARDED.is_match(clause)
+}
+
+/// Whether `clause` holds, ignoring ASCII case, a word every DISCARDED match holds ("hired"
+/// for "original(ly) hired"); each is looked for only where its first letter is.
+fn may_be_discarded(clause: &str) -> bool {
+    // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
+    if crate::re::holds_ascii_folding_letter(clause) {
+        return true;
+    }
+    let bytes = clause.as_bytes();
+    (0..bytes.len()).any(|at| {
+        let words: &[&str] = match bytes[at] | 0x20 {
+            b's' => &["scrap"],
+            b'r' => &["replac", "reject"],
+            b'f' => &["fired"],
+            b'd' => &["dropped"],
+            b'i' => &["instead of"],
+            b'u' => &["unused"],
+            b'h' => &["hired"],
+            _ => return false,
+        };
+        words.iter().any(|w| starts_with_ignore_ascii_case(&bytes[at..], w))
+    })
+}
+
+/// A blurb that opens with its composer as the subject: "Mica Levi had never scored a film",
+/// "George Martin, best known as the Beatles' producer, scored …". Known composers count with
+/// any verb; other people need a verb of making music.
+fn leading_subject(prose: &str, vocab: &Vocabulary) -> Vec<String> {
+    // The first sentence, to its end mark (as `split_inclusive(['.', '!', '?'])` cuts it): the
+    // marks are ASCII, so found as bytes.
+    let sentence = memchr::memchr3(b'.', b'!', b'?', prose.as_bytes()).map_or(prose, |at| &prose[..=at]).trim_start();
+    debug_assert_eq!(sentence, prose.split_inclusive(['.', '!', '?']).next().unwrap_or(prose).trim_start());
+    // A lone first word followed by a lower-case one ("The score …") is kept below only as a
+    // known composer (one word is no person's name), and then split as the list would be.
+    if let Some(name) = lone_leading_name(sentence)
+        && !vocab.is_composer(name)
+    {
+        debug_assert!(leading_subject_of(sentence, vocab).is_empty(), "{sentence:?}");
+        return Vec::new();
+    }
+    leading_subject_of(sentence, vocab)
+}
+
+/// [`leading_subject`] of the blurb's first sentence.
+fn leading_subject_of(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
+    let Some(names) = names_after(sentence) else { return Vec::new() };
+    let list = split_names(&names);
+    let last = list.last().map(String::as_str).unwrap_or("");
+    // `sentence.find(last)`, without building a two-way searcher for one short name.
+    let found = memchr::memmem::find(sentence.as_bytes(), last.as_bytes());
+    debug_assert_eq!(found, sentence.find(last));
+    let Some(end) = found.map(|p| p + last.len()) else { return Vec::new() };
+    let mut after = sentence[end..].trim_start();
+    if after.starts_with(['’', '\'']) {
+        return Vec::new();
+    }
+    // An apposition between subject and verb: ", best known as the Beatles' producer,".
+    if let Some(rest) = after.strip_prefix(',') {
+        match rest.find(", ") {
+            Some(p) if p < 80 => after = rest[p + 2..].trim_start(),
+            _ => return Vec::new(),
+        }
+    }
+    if !after.starts_with(|c: char| c.is_lowercase()) || after.starts_with("and ") {
+        return Vec::new();
+    }
+    let known = list.iter().all(|n| vocab.is_composer(n));
+    // Word counts first: most openings are one word ("The music …") and need no score.
+    let people = || list.iter().all(|n| n.split_whitespace().nth(1).is_some() && name_score(n, vocab) >= 0.85);
+    if known || people() && (MUSIC_VERB.is_match(after) || MAKING_VERB.is_match(after)) { list } else { Vec::new() }
+}
+
+fn strip_leading_article(name: &str) -> &str {
+    for a in ["The ", "A ", "An "] {
+        if let Some(rest) = name.strip_prefix(a)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest;
+        }
+    }
+    name
+}
+
+/// "… score to Shakespeare In Love" / "for Inception": the credit belongs to another work.
+/// "for George Lazenby's only outing" names a person, not a work.
+fn other_work_follows(after: &str, title_k: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !matches!(first, "to" | "for" | "from" | "of" | "on" | "in") {
+        return false;
+    }
+    let next: Vec<&str> = words.take(6).collect();
+    let span: Vec<&str> = next.iter().take_while(|w| is_capitalised(w) || is_title_function_word(w)).copied().collect();
+    if span.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")) {
+        return false;
+    }
+    let span = span.join(" ");
+    let span = span.trim_matches(|c: char| !c.is_alphanumeric());
+    !span.is_empty()
+        && span.chars().next().is_some_and(|c| c.is_uppercase())
+        && title_key(span) != title_k
+        && !title_k.starts_with(&title_key(span))
+}

@@ -1,0 +1,211 @@
+//! Tests of the credit patterns and their hand readers.
+
+use super::cues::*;
+use super::*;
+use crate::extract::vocab::BUILT_IN;
+
+/// The ranges of `re`'s matches in `text`: what each hand reader must give.
+fn regex_ranges(re: &Re, text: &str) -> Vec<std::ops::Range<usize>> {
+    re.find_iter(text).map(|m| m.range()).collect()
+}
+
+fn c(text: &str, title: &str) -> Vec<String> {
+    credits(text, &title_key(title), &BUILT_IN)
+}
+
+#[test]
+fn cues() {
+    assert_eq!(
+        c("Most of it was composed by Kelly Bailey and Mike Morasky.", "Portal"),
+        ["Kelly Bailey", "Mike Morasky"]
+    );
+    assert_eq!(c("Music supervisor Brian Reitzell leaned on shoegaze.", "Lost in Translation"), ["Brian Reitzell"]);
+    assert_eq!(c("least of all its producer, T Bone Burnett, who assembled it", "O Brother"), ["T Bone Burnett"]);
+    assert_eq!(
+        c("The songs are performed by Harry Connick Jr. in style.", "When Harry Met Sally"),
+        ["Harry Connick Jr"]
+    );
+    assert_eq!(c("(1966, Sergio Leone) – musiche di Ennio Morricone, RCA Italiana", "Il buono"), ["Ennio Morricone"]);
+    assert_eq!(c("Un classique, musique de Vladimir Cosma.", "Diva"), ["Vladimir Cosma"]);
+}
+
+#[test]
+fn possessives() {
+    assert_eq!(c("than Alan Silvestri's main theme, a fanfare.", "Back to the Future"), ["Alan Silvestri"]);
+    assert_eq!(
+        c("John Barry's score for George Lazenby's only outing", "On Her Majesty's Secret Service"),
+        ["John Barry"]
+    );
+    assert!(c("Stephen Warbeck's score to \"Shakespeare In Love\" is better.", "Becoming Jane").is_empty());
+    assert!(c("decided to scrap composer Giorgio Gaslini's score", "Profondo Rosso").is_empty());
+    assert_eq!(
+        c("Gabriel Yared and Stéphane Moucha's accompaniment to this film", "The Lives of Others"),
+        ["Gabriel Yared", "Stéphane Moucha"]
+    );
+}
+
+#[test]
+fn name_list_ends() {
+    for word in ["Zimmer", "McCartney", "O'Brien", "Jr.", "Jean-Michel", "Jóhannsson", "(Vangelis", "de"] {
+        assert!(ends_name_list(word), "{word}");
+    }
+    for word in ["the", "film,", "Vangelis)", "2049", "Ólafur", ""] {
+        assert!(!ends_name_list(word), "{word}");
+    }
+}
+
+#[test]
+fn patterns_open_only_after_a_name() {
+    let open = |possessive, subject_verb, name_noun| Open { possessive, subject_verb, name_noun };
+    assert_eq!(open_patterns("the score was recorded in a week, it's said"), open(false, false, false));
+    assert_eq!(open_patterns("Hans Zimmer's themes"), open(true, false, false));
+    assert_eq!(open_patterns("the Bee Gees’ songs"), open(true, false, false));
+    assert_eq!(open_patterns("Mica Levi also scored it"), open(false, true, false));
+    assert_eq!(open_patterns("Burwell co-wrote the music"), open(false, true, false));
+    assert_eq!(open_patterns("the Vangelis score"), open(false, false, true));
+    assert_eq!(open_patterns("Vangelis scores"), open(false, false, false));
+    assert_eq!(open_patterns("Vangelis scored."), open(false, false, false));
+    assert_eq!(open_patterns("Vangelis score, then Smith's cue"), open(true, false, true));
+}
+
+#[test]
+fn patterns_are_cued_only_where_they_can_match() {
+    let cued = |cue_by, noun_by| Cued { cue_by, noun_by };
+    assert_eq!(cued_patterns("the score is haunting; composed with care, by the way"), cued(false, false));
+    assert_eq!(cued_patterns("The score was mostly written by"), cued(false, false), "no space after by");
+    assert_eq!(cued_patterns("The score was mostly written by X"), cued(false, true));
+    assert_eq!(cued_patterns("COMPOSED  BY Kelly Bailey"), cued(true, false));
+    assert_eq!(cued_patterns("(arranged and later by him"), cued(true, false));
+    assert_eq!(cued_patterns("arranged, then by him"), cued(false, false));
+    assert_eq!(cued_patterns("SONGS FROM the film"), cued(false, true));
+    assert_eq!(cued_patterns("Songs were all written from"), cued(false, false));
+    assert_eq!(cued_patterns("Un classique, Musique de Cosma"), cued(false, true));
+    assert_eq!(cued_patterns("musical de"), cued(false, false));
+    assert_eq!(cued_patterns("MÚSICA de"), cued(false, true));
+    assert_eq!(cued_patterns("ſcored by"), cued(true, true), "ſ folds to s");
+}
+
+proptest::proptest! {
+    /// A pattern refused by `cued_patterns` has no match: the pre-check is exact.
+    #[test]
+    fn uncued_patterns_have_no_match(
+        text in "(musique de |MUSIK von |musica di |score by |Composed by |songs are by |themes were all from |composed|Scored|written and|produced|performed|music|Musique|musik|score|Themes|songs|cues|MÚSICA|música|ſ|and|by|BY|from|was|all|de|von|x|é| |\t|,|\\.){0,12}"
+    ) {
+        let cued = cued_patterns(&text);
+        proptest::prop_assert!(cued.cue_by || !CUE_BY.is_match(&text));
+        proptest::prop_assert!(cued.noun_by || !NOUN_BY.is_match(&text));
+    }
+}
+
+proptest::proptest! {
+    /// CUE_BY's matches read by hand are the regex's, overlapping verbs, run-on words,
+    /// Unicode spaces and word characters included.
+    #[test]
+    fn cue_by_matches_are_the_regex_matches(
+        text in "(composed|Scored|PRODUCED|overseen|supervised|arranged|orchestrated|written and |Written  and |written and performed|WRITTEN AND PRODUCED|and|AND|by|By|bye|x|é|_|\u{300}|ſ|-| |  |\t|\u{a0}|\u{2003}){0,14}"
+    ) {
+        let expected = regex_ranges(&CUE_BY, &text);
+        proptest::prop_assert_eq!(cue_by_matches(&text), expected);
+    }
+}
+
+proptest::proptest! {
+    /// NOUN_BY's matches read by hand are the regex's.
+    #[test]
+    fn noun_by_matches_are_the_regex_matches(
+        text in "(score|Soundtrack|soundtracks|music|MUSIC|musica|musiche|musique|Musik|música|MÚSICA|musical|album|theme|Themes|tracks|song|SONGS|cues|was|is|IS|were|are|all|mostly|largely|entirely|composed|written|performed|produced|by|BY|bye|from|di|de|von|x|é|_|ſ|-| |  |\t|\u{a0}){0,14}"
+    ) {
+        let expected = regex_ranges(&NOUN_BY, &text);
+        proptest::prop_assert_eq!(noun_by_matches(&text), expected);
+    }
+}
+
+#[test]
+fn noun_by_matches_by_hand() {
+    for text in [
+        "The score was all composed by X",
+        "songs are mostly from X",
+        "Musique de Cosma",
+        "musica  di Morricone",
+        "MÚSICA de X",
+        "soundtracks by X",
+        "themes written by",
+        "music is is by X",
+    ] {
+        let expected = regex_ranges(&NOUN_BY, text);
+        assert_eq!(noun_by_matches(text), expected, "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    /// ROLE's matches read by hand are the regex's.
+    #[test]
+    fn role_matches_are_the_regex_matches(
+        text in "(Music |music |MUSIC |supervisor|supervisors|producer|Producers|Composer|composers|Songwriters|songwriter|Writers|writers|writer|band|bands|duo|trio|group|outfit|collective|x|é|_|,|-| |  |\t|\u{a0}){0,14}"
+    ) {
+        let expected = regex_ranges(&ROLE, &text);
+        proptest::prop_assert_eq!(role_matches(&text), expected);
+    }
+}
+
+#[test]
+fn cue_by_matches_by_hand() {
+    for text in [
+        "Composed and conducted by X",
+        "scored  by\u{a0}X",
+        "written and produced by X",
+        "decomposed by X",
+        "arranged and by X",
+        "composed by",
+    ] {
+        let expected = regex_ranges(&CUE_BY, text);
+        assert_eq!(cue_by_matches(text), expected, "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    /// A clause refused by `may_be_discarded` has no DISCARDED match: the pre-check is exact.
+    #[test]
+    fn undiscarded_clauses_have_no_match(
+        text in "(Scrapped|replaced|REJECT|fired|dropped|instead of|Instead  of|unused|originally hired|original hired|hired|ſcrap|x|é| |,){0,8}"
+    ) {
+        proptest::prop_assert!(may_be_discarded(&text) || !DISCARDED.is_match(&text));
+    }
+}
+
+proptest::proptest! {
+    /// A pattern refused by `open_patterns` has no match: the pre-check is exact.
+    #[test]
+    fn refused_patterns_have_no_match(
+        text in "(Mica|Levi|de|la|also|and|&|the|it|Ó|é|x|-|\\.|,|'|’|s| |\t|\n|composed|scored|co-wrote|wrote|recorded|score|scores|soundtrack|music|songs|themes){0,14}"
+    ) {
+        let open = open_patterns(&text);
+        proptest::prop_assert!(open.possessive || !POSSESSIVE.is_match(&text));
+        proptest::prop_assert!(open.subject_verb || !SUBJECT_VERB.is_match(&text));
+        proptest::prop_assert!(open.name_noun || !NAME_NOUN.is_match(&text));
+    }
+}
+
+#[test]
+fn subjects() {
+    assert_eq!(c("Mica Levi had never scored a film before.", "Under the Skin"), ["Mica Levi"]);
+    assert_eq!(
+        c(
+            "George Martin, best known as the Beatles' producer, scored Roger Moore's debut with brass.",
+            "Live and Let Die"
+        ),
+        ["George Martin"]
+    );
+    assert_eq!(
+        c("Glen Hansard and Markéta Irglová wrote and performed almost every song here.", "Once"),
+        ["Glen Hansard", "Markéta Irglová"]
+    );
+    // A known name before a quoted song is its performer, not necessarily the composer.
+    assert!(c("Elton John's \"Your Song\" is covered.", "Moulin Rouge!").is_empty());
+    assert_eq!(
+        c("Paul Simon wrote the songs and Dave Grusin provided the incidental music.", "The Graduate"),
+        ["Paul Simon", "Dave Grusin"]
+    );
+    assert!(c("Derek Jarman worked with many musicians and soundtracks.", "The Garden").is_empty());
+    assert!(c("Edgar Wright built the film around the songs.", "Baby Driver").is_empty());
+}
