@@ -143,9 +143,6 @@ pub struct SpilledList {
     kept: Mutex<Option<Box<dyn std::any::Any + Send>>>,
 }
 
-/// Bytes read from a spill in one piece, and where each value is among them.
-pub type Piece = (Vec<u8>, Vec<Range<usize>>);
-
 /// Lists of at most this many values may keep them in memory as well.
 pub const KEEP: usize = 2 * CHUNK;
 
@@ -164,31 +161,6 @@ impl SpilledList {
     /// than [`KEEP`] and every value before it was kept this way.
     pub fn push_kept<T: Spillable + Send + 'static>(&mut self, value: T) -> io::Result<()> {
         self.push(&value)?;
-        self.keep_last(value);
-        Ok(())
-    }
-
-    /// [`SpilledList::push_kept`] for values already encoded ([`encode`], one each, in
-    /// parallel by the caller): their bytes are appended in one piece, in order.
-    pub fn push_all_kept<T: Spillable + Send + 'static>(&mut self, values: Vec<(T, Vec<u8>)>) -> io::Result<()> {
-        let mut bytes = Vec::with_capacity(values.iter().map(|(_, e)| e.len()).sum());
-        let mut len = Vec::with_capacity(values.len());
-        for (_, encoded) in &values {
-            len.push(u32::try_from(encoded.len()).map_err(|_| io::Error::other("value too large to spill"))?);
-            bytes.extend_from_slice(encoded);
-        }
-        let mut at = self.spill.append(&bytes)?;
-        for ((value, _), len) in values.into_iter().zip(len) {
-            self.at.push(at);
-            self.len.push(len);
-            at += u64::from(len);
-            self.keep_last(value);
-        }
-        Ok(())
-    }
-
-    /// Keeps `value`, the last one numbered, as [`SpilledList::push_kept`] says.
-    fn keep_last<T: Spillable + Send + 'static>(&mut self, value: T) {
         let n = self.len();
         let kept = self.kept.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
         match kept.as_mut().and_then(|k| k.downcast_mut::<Vec<T>>()) {
@@ -196,6 +168,7 @@ impl SpilledList {
             _ if n == 1 => *kept = Some(Box::new(vec![value])),
             _ => *kept = None,
         }
+        Ok(())
     }
 
     /// Keeps `values`, which must be all the list's values in order, in memory as well.
@@ -287,45 +260,6 @@ impl SpilledList {
         Ok((bytes, values))
     }
 
-    /// The bytes of values `sorted` (ascending), in pieces, and where each value is in its
-    /// piece, in that order: for a reader that decodes only part of each value
-    /// ([`decode_borrowed`]). Neighbours in the spill, or values at most [`GATHER_GAP`] bytes
-    /// apart, are read in one piece (the bytes between them read and left unused); pieces are
-    /// read in parallel. One read per value cost a system call each, which was much of
-    /// building a large run's records.
-    pub fn gather_raw(&self, sorted: &[usize]) -> io::Result<Vec<Piece>> {
-        debug_assert!(sorted.is_sorted(), "gather_raw reads values in ascending order");
-        let end_of = |k: usize| self.at[k] + u64::from(self.len[k]);
-        let mut pieces: Vec<&[usize]> = Vec::new();
-        let mut rest = sorted;
-        while let Some(&first) = rest.first() {
-            let mut j = 1;
-            while j < rest.len()
-                && self.at[rest[j]] >= end_of(rest[j - 1])
-                && self.at[rest[j]] - end_of(rest[j - 1]) <= GATHER_GAP
-                && end_of(rest[j]) - self.at[first] <= GATHER_PIECE
-            {
-                j += 1;
-            }
-            let (piece, after) = rest.split_at(j);
-            pieces.push(piece);
-            rest = after;
-        }
-        pieces
-            .par_iter()
-            .map(|piece| {
-                let (first, last) = (piece[0], piece[piece.len() - 1]);
-                let base = self.at[first];
-                let bytes = self.spill.read(base, (end_of(last) - base) as usize)?;
-                let values = piece.iter().map(|&k| {
-                    let from = (self.at[k] - base) as usize;
-                    from..from + self.len[k] as usize
-                });
-                Ok((bytes, values.collect()))
-            })
-            .collect()
-    }
-
     /// Values `range` in order, read in as few pieces as they were written in and parsed in
     /// parallel.
     pub fn range<T: Spillable + Send>(&self, range: Range<usize>) -> io::Result<Vec<T>> {
@@ -361,13 +295,6 @@ impl SpilledList {
     }
 }
 
-/// [`SpilledList::gather_raw`] reads two values in one piece when at most this many bytes lie
-/// between them: copying a few kilobytes costs less than a system call.
-const GATHER_GAP: u64 = 4096;
-
-/// ... and when the piece stays within this many bytes.
-const GATHER_PIECE: u64 = 1 << 20;
-
 fn decode<T: Spillable>(bytes: &[u8]) -> io::Result<T> {
     rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
@@ -378,26 +305,18 @@ pub fn decode_borrowed<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> io::Re
     rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
-/// Appends `value`'s spilled form (see [`Spillable`]) to `bytes`.
-fn encode_into<T: Spillable>(bytes: &mut Vec<u8>, value: &T) -> io::Result<()> {
-    if T::BY_POSITION { rmp_serde::encode::write(bytes, value) } else { rmp_serde::encode::write_named(bytes, value) }
-        .map_err(io::Error::other)
-}
-
-/// `value` as a spill holds it, for [`SpilledList::push_all_kept`].
-pub fn encode<T: Spillable>(value: &T) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    encode_into(&mut bytes, value)?;
-    Ok(bytes)
-}
-
 fn write_batch<T: Spillable>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
     let mut bytes = Vec::new();
     let mut starts = Vec::with_capacity(values.len());
     let mut len = Vec::with_capacity(values.len());
     for v in values {
         let from = bytes.len();
-        encode_into(&mut bytes, v)?;
+        if T::BY_POSITION {
+            rmp_serde::encode::write(&mut bytes, v)
+        } else {
+            rmp_serde::encode::write_named(&mut bytes, v)
+        }
+        .map_err(io::Error::other)?;
         starts.push(from as u64);
         len.push(u32::try_from(bytes.len() - from).map_err(|_| io::Error::other("value too large to spill"))?);
     }
@@ -504,11 +423,6 @@ mod tests {
         let all: Vec<Mention> = list.range(0..5).unwrap();
         assert_eq!(all, (1..=5).map(mention).collect::<Vec<_>>());
         assert_eq!(list.get::<Mention>(3).unwrap(), mention(4));
-        let gathered: Vec<Mention> = (list.gather_raw(&[0, 2, 3, 4]).unwrap().iter())
-            .flat_map(|(bytes, values)| values.iter().map(|v| decode_borrowed(&bytes[v.clone()]).unwrap()))
-            .collect();
-        assert_eq!(gathered, vec![mention(1), mention(3), mention(4), mention(5)]);
-        assert!(list.gather_raw(&[]).unwrap().is_empty());
         assert_eq!(list.mentions(1..3).unwrap().into_owned(), vec![mention(2), mention(3)]);
     }
 
@@ -529,20 +443,6 @@ mod tests {
             long.push_kept(mention(i)).unwrap();
         }
         assert!(long.take_kept::<Mention>().is_none());
-    }
-
-    /// Values pushed already encoded are spilled and kept as pushed one by one.
-    #[test]
-    fn values_pushed_encoded_match_values_pushed_one_by_one() {
-        let (mut one, mut all) = (SpilledList::new(Spill::in_memory()), SpilledList::new(Spill::in_memory()));
-        for i in 0..3 {
-            one.push_kept(mention(i)).unwrap();
-        }
-        all.push_kept(mention(0)).unwrap();
-        all.push_all_kept((1..3).map(|i| (mention(i), encode(&mention(i)).unwrap())).collect()).unwrap();
-        assert_eq!(all.raw_range(0..3).unwrap(), one.raw_range(0..3).unwrap());
-        assert_eq!(all.take_kept::<Mention>(), one.take_kept::<Mention>());
-        assert_eq!(all.range::<Mention>(0..3).unwrap(), (0..3).map(mention).collect::<Vec<_>>());
     }
 
     /// Every field set, including the one left out of the encoding when empty, and floats

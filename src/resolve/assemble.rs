@@ -1,7 +1,6 @@
 //! After clustering: merged records (with one explanation each) handed to a sink as they are
 //! built, then stable ids, every mention's record and the review rows.
 
-use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
 use std::sync::Arc;
@@ -13,14 +12,14 @@ use super::digest::Digests;
 use super::explain::{Merge, MergeReason, RecordExplanation};
 use super::ids::{IdCandidate, assign_ids};
 use super::people::People;
-use super::records::{self, MentionView};
+use super::records;
 use super::review::{self, ReviewKind, ReviewRow, Side};
 use super::scoring::PairScore;
 use super::vocabulary::Vocabulary;
-use super::{BuiltRecord, Outline, RecordSink};
+use super::{Outline, RecordSink};
 use crate::fast_hash::FastMap as HashMap;
-use crate::model::Mention;
-use crate::store::{CHUNK, MentionSource, Piece};
+use crate::model::{Mention, Soundtrack};
+use crate::store::{CHUNK, MentionSource};
 
 /// At most this many mentions are read back at once to build records (unless one record
 /// alone has more).
@@ -51,41 +50,6 @@ impl Pending {
         match self.refusal {
             Some(refusal) => refusal.describe().to_string(),
             None => review::note_for(&self.score, self.merged),
-        }
-    }
-}
-
-/// A chunk's mentions as read back to build its records: a spill's bytes, or mentions in
-/// memory.
-enum ReadBack<'s> {
-    Spilled(Vec<Piece>),
-    Kept(Vec<Cow<'s, Mention>>),
-}
-
-impl<'s> ReadBack<'s> {
-    /// Mentions `sorted` (ascending).
-    fn of<S: MentionSource + ?Sized>(source: &'s S, sorted: &[usize]) -> io::Result<ReadBack<'s>> {
-        Ok(match source.spilled() {
-            Some(list) => ReadBack::Spilled(list.gather_raw(sorted)?),
-            None => ReadBack::Kept(sorted.iter().map(|&m| source.mention(m)).collect::<io::Result<_>>()?),
-        })
-    }
-
-    /// What records read of each mention, in order; a spill's are decoded in parallel.
-    fn views(&self) -> io::Result<Vec<MentionView<'_>>> {
-        match self {
-            ReadBack::Spilled(pieces) => {
-                let views: Vec<io::Result<Vec<MentionView<'_>>>> = pieces
-                    .par_iter()
-                    .map(|(bytes, values)| values.iter().map(|v| records::view_of_spilled(&bytes[v.clone()])).collect())
-                    .collect();
-                let mut out = Vec::new();
-                for piece in views {
-                    out.extend(piece?);
-                }
-                Ok(out)
-            }
-            ReadBack::Kept(mentions) => Ok(mentions.iter().map(|m| MentionView::of(m)).collect()),
         }
     }
 }
@@ -169,18 +133,12 @@ pub fn finish<S: MentionSource + ?Sized>(
         while let Some(e) = edges.next_if(|e| range.contains(&(record_of_profile[e.a as usize] as usize))) {
             merges[record_of_profile[e.a as usize] as usize - range.start].push(merge_of(e));
         }
-        // The chunk's mentions, read in ascending order (a spill reads neighbours together).
-        let mut wanted: Vec<usize> = members[range.clone()].iter().flatten().copied().collect();
-        wanted.sort_unstable();
-        let read = ReadBack::of(source, &wanted)?;
-        let views = read.views()?;
-        let read_back = |m: usize| &views[wanted.binary_search(&m).expect("a record's mentions are read")];
-        let encodes = sink.encodes();
-        let built: Vec<io::Result<BuiltRecord>> = range
+        let built: Vec<io::Result<(Soundtrack, RecordExplanation)>> = range
             .into_par_iter()
             .zip(merges)
             .map(|(r, merges)| {
-                let ms: Vec<&MentionView<'_>> = members[r].iter().map(|&m| read_back(m)).collect();
+                let ms = members[r].iter().map(|&m| source.mention(m)).collect::<io::Result<Vec<_>>>()?;
+                let ms: Vec<&Mention> = ms.iter().map(|m| m.as_ref()).collect();
                 let refs: Vec<Arc<str>> = members[r].iter().map(|&m| Arc::from(digests.reference(m))).collect();
                 let b = records::build(&ms, &refs, vocab, &people);
                 // Mentions with identical keys, listed once per group rather than pair by pair.
@@ -200,17 +158,14 @@ pub fn finish<S: MentionSource + ?Sized>(
                     same_keys,
                     merges,
                 };
-                // Encoded here, in parallel: pushing is serial.
-                let pair = (record, explanation);
-                let encoded = if encodes { Some(crate::store::encode(&pair)?) } else { None };
-                Ok((pair.0, pair.1, encoded))
+                Ok((record, explanation))
             })
             .collect();
-        drop(views);
-        drop(read);
-        let built = built.into_iter().collect::<io::Result<Vec<_>>>()?;
-        candidates.extend(built.iter().map(|(record, _, _)| IdCandidate::of(record)));
-        sink.push_all(built)?;
+        for b in built {
+            let (record, explanation) = b?;
+            candidates.push(IdCandidate::of(&record));
+            sink.push(record, explanation)?;
+        }
     }
     let ids = assign_ids(candidates, |r| sink.sources(r))?;
 

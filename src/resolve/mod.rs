@@ -62,23 +62,10 @@ pub struct Outline {
     pub review: Vec<ReviewRow>,
 }
 
-/// A record, its explanation and, when the sink [encodes](RecordSink::encodes), the pair
-/// encoded.
-pub type BuiltRecord = (Soundtrack, RecordExplanation, Option<Vec<u8>>);
-
 /// Where resolution puts each record as it is built, before ids are final: the record's
 /// and its explanation's `id` are then the base id, which [`Outline::ids`] replaces.
 pub trait RecordSink {
     fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()>;
-    /// Whether the sink stores records encoded ([`crate::store::encode`]): then whoever
-    /// builds them encodes them too, in parallel, for [`RecordSink::push_all`].
-    fn encodes(&self) -> bool {
-        false
-    }
-    /// Pushes records in order, each with its encoding when [`RecordSink::encodes`].
-    fn push_all(&mut self, built: Vec<BuiltRecord>) -> io::Result<()> {
-        built.into_iter().try_for_each(|(record, explanation, _)| self.push(record, explanation))
-    }
     /// The sources of record `i` (pushed earlier), to order records that share a base id.
     fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>>;
 }
@@ -99,23 +86,6 @@ impl RecordSink for SpilledList {
     fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()> {
         // Emit takes a small run's records from memory instead of decoding them again.
         self.push_kept((record, explanation))
-    }
-
-    fn encodes(&self) -> bool {
-        true
-    }
-
-    fn push_all(&mut self, built: Vec<BuiltRecord>) -> io::Result<()> {
-        let mut encoded = Vec::with_capacity(built.len());
-        for (record, explanation, bytes) in built {
-            let pair = (record, explanation);
-            let bytes = match bytes {
-                Some(bytes) => bytes,
-                None => crate::store::encode(&pair)?,
-            };
-            encoded.push((pair, bytes));
-        }
-        self.push_all_kept(encoded)
     }
 
     fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>> {

@@ -16,103 +16,12 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
-
 use super::explain::FieldValue;
 use super::people::{People, best_spelling, completeness};
 use super::vocabulary::Vocabulary;
 use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::model::{Mention, Release, Soundtrack, SourceRef, Track};
 use crate::normalize::{fold, parse_title, title_key};
-
-/// What building a record reads of a mention, its strings borrowed: from a spill's bytes
-/// (decoding whole mentions, every string a new allocation, was much of building a large
-/// run's records) or from a mention in memory ([`MentionView::of`]). A mention is spilled as
-/// the array of its fields (`store::Spillable`), so these are its fields, in its order.
-#[derive(Debug, PartialEq, Deserialize)]
-pub struct MentionView<'a> {
-    source: &'a str,
-    line: usize,
-    _layout: IgnoredAny,
-    title: &'a str,
-    #[serde(borrow)]
-    alt_titles: Vec<&'a str>,
-    year: Option<i32>,
-    #[serde(borrow)]
-    composers: Vec<&'a str>,
-    #[serde(borrow)]
-    labels: Vec<&'a str>,
-    #[serde(borrow)]
-    releases: Vec<ReleaseView<'a>>,
-    #[serde(borrow)]
-    tracks: Vec<TrackView<'a>>,
-    rank: Option<u32>,
-    _honourable_mention: IgnoredAny,
-    _reviewer: IgnoredAny,
-    confidence: f32,
-    _soundtrack_id: IgnoredAny,
-    /// Left out of the array when empty.
-    #[serde(default)]
-    _raw: IgnoredAny,
-}
-
-/// The view of a spilled mention's bytes; debug builds check it against the whole mention.
-pub fn view_of_spilled(bytes: &[u8]) -> std::io::Result<MentionView<'_>> {
-    let view: MentionView<'_> = crate::store::decode_borrowed(bytes)?;
-    debug_assert!(
-        crate::store::decode_borrowed::<Mention>(bytes).is_ok_and(|m| MentionView::of(&m) == view),
-        "a mention's view reads its fields"
-    );
-    Ok(view)
-}
-
-/// A [`Release`] as [`MentionView`] reads it.
-#[derive(Debug, PartialEq, Deserialize)]
-struct ReleaseView<'a> {
-    #[serde(borrow)]
-    label: Option<&'a str>,
-    year: Option<i32>,
-    #[serde(borrow)]
-    edition: Option<&'a str>,
-}
-
-/// A [`Track`] as [`MentionView`] reads it.
-#[derive(Debug, PartialEq, Deserialize)]
-struct TrackView<'a> {
-    title: &'a str,
-    #[serde(borrow)]
-    artist: Option<&'a str>,
-}
-
-impl<'a> MentionView<'a> {
-    /// The view of a mention in memory.
-    pub fn of(m: &'a Mention) -> MentionView<'a> {
-        let strs = |v: &'a [String]| v.iter().map(String::as_str).collect();
-        MentionView {
-            source: &m.source,
-            line: m.line,
-            _layout: IgnoredAny,
-            title: &m.title,
-            alt_titles: strs(&m.alt_titles),
-            year: m.year,
-            composers: strs(&m.composers),
-            labels: strs(&m.labels),
-            releases: m
-                .releases
-                .iter()
-                .map(|r| ReleaseView { label: r.label.as_deref(), year: r.year, edition: r.edition.as_deref() })
-                .collect(),
-            tracks: m.tracks.iter().map(|t| TrackView { title: &t.title, artist: t.artist.as_deref() }).collect(),
-            rank: m.rank,
-            _honourable_mention: IgnoredAny,
-            _reviewer: IgnoredAny,
-            confidence: m.confidence,
-            _soundtrack_id: IgnoredAny,
-            _raw: IgnoredAny,
-        }
-    }
-}
 
 /// A record and where each of its values came from.
 pub struct Built {
@@ -122,24 +31,22 @@ pub struct Built {
 
 /// Builds the record of one cluster from its mentions in (source, line) order; `refs` holds
 /// each one's `source:line`.
-pub fn build(members: &[&MentionView<'_>], refs: &[Arc<str>], vocab: &Vocabulary, people: &People) -> Built {
-    let ms: Vec<(&MentionView<'_>, &Arc<str>)> = members.iter().copied().zip(refs).collect();
+pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people: &People) -> Built {
+    let ms: Vec<(&Mention, &Arc<str>)> = members.iter().copied().zip(refs).collect();
     let mut fields = Fields::default();
 
     let mut written: HashMap<&str, usize> = HashMap::default();
     let mut confidence: HashMap<&str, f64> = HashMap::default();
     for (m, r) in &ms {
-        *written.entry(m.title).or_default() += 1;
-        *confidence.entry(m.title).or_default() += f64::from(m.confidence);
-        fields.push("title", m.title, r);
+        *written.entry(&m.title).or_default() += 1;
+        *confidence.entry(&m.title).or_default() += f64::from(m.confidence);
+        fields.push("title", &m.title, r);
     }
     let forms = forms_by_fold(&written);
     // The most frequent form; among equals the best spelled, then the one with the least
     // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
     let (chosen, chosen_stem) = choose_form(&forms, &confidence);
-    let overridden = vocab.overrides.titles.iter().find(|(t, _)| {
-        ms.iter().any(|(m, _)| t.matches_titles(std::iter::once(m.title).chain(m.alt_titles.iter().copied()), m.year))
-    });
+    let overridden = vocab.overrides.titles.iter().find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
     // The chosen form's stem, when choosing parsed it, serves its id.
     let (title, stem) = match overridden {
         Some((_, t)) => (t.clone(), None),
@@ -147,7 +54,7 @@ pub fn build(members: &[&MentionView<'_>], refs: &[Arc<str>], vocab: &Vocabulary
     };
 
     for (m, r) in &ms {
-        for &t in &m.alt_titles {
+        for t in &m.alt_titles {
             *written.entry(t).or_default() += 1;
             fields.push("alt_title", t, r);
         }
@@ -172,7 +79,7 @@ pub fn build(members: &[&MentionView<'_>], refs: &[Arc<str>], vocab: &Vocabulary
     let mut composers: Vec<(String, String)> = Vec::new();
     let mut composer_keys: HashSet<String> = HashSet::default();
     for (m, r) in &ms {
-        for &c in &m.composers {
+        for c in &m.composers {
             let (key, display) = people.canonical(vocab, c);
             fields.push_spelling("composer", &display, c, r);
             if composer_keys.insert(key.clone()) {
@@ -184,7 +91,7 @@ pub fn build(members: &[&MentionView<'_>], refs: &[Arc<str>], vocab: &Vocabulary
     let mut labels: Vec<String> = Vec::new();
     let mut label_keys: HashSet<String> = HashSet::default();
     for (m, r) in &ms {
-        for l in m.labels.iter().copied().chain(m.releases.iter().filter_map(|x| x.label)) {
+        for l in m.labels.iter().chain(m.releases.iter().filter_map(|x| x.label.as_ref())) {
             let canonical = vocab.label_display(l);
             fields.push_spelling("label", &canonical, l, r);
             if label_keys.insert(vocab.label_key(l)) {
@@ -196,28 +103,22 @@ pub fn build(members: &[&MentionView<'_>], refs: &[Arc<str>], vocab: &Vocabulary
     let releases: BTreeSet<Release> = ms
         .iter()
         .flat_map(|(m, _)| m.releases.iter())
-        .map(|r| Release {
-            label: r.label.map(|l| vocab.label_display(l)),
-            year: r.year,
-            edition: r.edition.map(str::to_string),
-        })
+        .map(|r| Release { label: r.label.as_deref().map(|l| vocab.label_display(l)), ..r.clone() })
         .collect();
     let mut tracks: Vec<Track> = Vec::new();
     let mut track_at: HashMap<String, usize> = HashMap::default();
     for t in ms.iter().flat_map(|(m, _)| m.tracks.iter()) {
-        match track_at.entry(title_key(t.title)) {
-            Entry::Occupied(at) if tracks[*at.get()].artist.is_none() => {
-                tracks[*at.get()].artist = t.artist.map(str::to_string);
-            }
+        match track_at.entry(title_key(&t.title)) {
+            Entry::Occupied(at) if tracks[*at.get()].artist.is_none() => tracks[*at.get()].artist = t.artist.clone(),
             Entry::Occupied(_) => {}
             Entry::Vacant(slot) => {
                 slot.insert(tracks.len());
-                tracks.push(Track { title: t.title.to_string(), artist: t.artist.map(str::to_string) });
+                tracks.push(t.clone());
             }
         }
     }
     let mut sources: Vec<SourceRef> =
-        ms.iter().map(|(m, _)| SourceRef { source: m.source.to_string(), line: m.line, rank: m.rank }).collect();
+        ms.iter().map(|(m, _)| SourceRef { source: m.source.clone(), line: m.line, rank: m.rank }).collect();
     sources.sort();
 
     let record = Soundtrack {
@@ -326,60 +227,4 @@ fn release_words(title: &str) -> (usize, String) {
     let stem = parse_title(title).stem();
     let kept = stem.split(' ').filter(|w| !w.is_empty()).count();
     (fold(title).split(' ').filter(|w| !w.is_empty()).count().saturating_sub(kept), stem)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Layout;
-    use crate::store::{Spill, SpilledList};
-
-    /// Each mention's view read from a spill, as `assemble` reads it.
-    fn spilled_views(mentions: &[Mention], check: impl Fn(&Mention, MentionView<'_>)) {
-        let mut list = SpilledList::new(Spill::in_memory());
-        for m in mentions {
-            list.push(m).unwrap();
-        }
-        let sorted: Vec<usize> = (0..mentions.len()).collect();
-        let pieces = list.gather_raw(&sorted).unwrap();
-        let views = pieces.iter().flat_map(|(bytes, values)| values.iter().map(|v| view_of_spilled(&bytes[v.clone()])));
-        let mut n = 0;
-        for (m, view) in mentions.iter().zip(views) {
-            check(m, view.unwrap());
-            n += 1;
-        }
-        assert_eq!(n, mentions.len());
-    }
-
-    proptest::proptest! {
-        /// A spilled mention's view holds what the mention does, every field set or not.
-        #[test]
-        fn a_spilled_mention_reads_as_its_view(
-            title in "\\PC{0,12}",
-            words in proptest::collection::vec("\\PC{0,8}", 0..4),
-            year in proptest::option::of(-3000i32..3000),
-            rank in proptest::option::of(proptest::num::u32::ANY),
-            confidence in 0f32..1.0,
-            raw in proptest::bool::ANY,
-        ) {
-            let mut m = Mention::new("a/b.txt", 12, Layout::Prose, title);
-            m.alt_titles.clone_from(&words);
-            m.composers = words.iter().rev().cloned().collect();
-            m.labels.clone_from(&words);
-            m.releases = words
-                .iter()
-                .map(|w| Release { label: Some(w.clone()), year, edition: (w.len() % 2 == 0).then(|| w.clone()) })
-                .collect();
-            m.tracks = words.iter().map(|w| Track { title: w.clone(), artist: year.map(|_| w.clone()) }).collect();
-            m.year = year;
-            m.rank = rank;
-            m.confidence = confidence;
-            m.reviewer = Some("Zoë".into());
-            m.soundtrack_id = "x-1".into();
-            if raw {
-                m.raw.insert("title".into(), "RAW".into());
-            }
-            spilled_views(&[m.clone(), m], |m, view| assert_eq!(view, MentionView::of(m)));
-        }
-    }
 }
