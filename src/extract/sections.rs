@@ -34,6 +34,63 @@ static STOP: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading|most (?:read|popular|viewed|shared)|meistgelesen|das könnte sie auch interessieren|kommentare|commentaires|comentarios|te puede interesar)(?:\s*\(\d+\))?[:.!]?(?:\s+[·•|]\s+\S+(?:\s\S+){0,3})*$")
         .expect("static regex")
 });
+/// The first words of [`STOP`]'s alternatives, but "subscribe", which any word may extend
+/// ("subscribe.*").
+static STOP_WORDS: WordSet<33> = WordSet::new(&[
+    b"leave",
+    b"comment",
+    b"comments",
+    b"response",
+    b"responses",
+    b"related",
+    b"recommended",
+    b"you",
+    b"more",
+    b"read",
+    b"share",
+    b"like",
+    b"about",
+    b"frequently",
+    b"faq",
+    b"faqs",
+    b"popular",
+    b"trending",
+    b"sign",
+    b"post",
+    b"footnotes",
+    b"references",
+    b"see",
+    b"external",
+    b"further",
+    b"most",
+    b"meistgelesen",
+    b"das",
+    b"kommentare",
+    b"commentaires",
+    b"comentarios",
+    b"te",
+    b"replies",
+]);
+
+/// Whether [`STOP`] matches `text`. Past an optional count (a digit opening is left to the
+/// regex), each alternative opens with a word of [`STOP_WORDS`] followed by a byte that is no
+/// ASCII letter, or with "subscribe": when the text's opening run of ASCII letters is
+/// followed by an ASCII byte (or nothing), it must be such a word. A non-ASCII byte after it
+/// (`ſ`, the Kelvin sign, a Unicode letter) is left to the regex.
+fn is_stop(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let refused = !bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.get(run).is_none_or(u8::is_ascii)
+        && !STOP_WORDS.contains_lowered(&bytes[..run])
+        && !starts_with_ignore_ascii_case(bytes, "subscribe");
+    if refused {
+        debug_assert!(!STOP.is_match(text), "{text:?}");
+        return false;
+    }
+    STOP.is_match(text)
+}
+
 /// Single furniture lines (tags, bylines' metadata, ads) that end nothing.
 static FURNITURE_LINE: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:tags?|categories|category|filed under|posted in|share|advertisement|sponsored|reading time|read time|updated|published|photo|image|credit|source)\b.{0,80}$")
@@ -347,13 +404,12 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool, contents: &[bo
         let trimmed = u.text.trim();
         if let (Some(stop), Some(l)) = (stop_level, level)
             && l <= stop
-            && !STOP.is_match(trimmed)
+            && !is_stop(trimmed)
         {
             stop_level = None;
         }
         // A contents list naming "FAQ" is not the FAQ itself.
-        if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && !contents[i] && STOP.is_match(trimmed)
-        {
+        if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && !contents[i] && is_stop(trimmed) {
             info[i].excluded = true;
             info[i].boundary = true;
             if stops {
@@ -655,6 +711,17 @@ mod tests {
 
     #[test]
     fn a_comment_count_with_page_links_ends_the_article() {
+        for text in [
+            "Comments (3)",
+            "SUBSCRIBERS get more",
+            "FAQs:",
+            "ſee also",
+            "12 comments",
+            "Te puede interesar",
+            "Commentary",
+        ] {
+            assert_eq!(is_stop(text), STOP.is_match(text), "{text:?}");
+        }
         assert!(STOP.is_match("12 comments · Log in to comment"));
         assert!(STOP.is_match("Comments | Share"));
         assert!(STOP.is_match("MEISTGELESEN"));
@@ -740,9 +807,10 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
         /// The hand checks of navigation words and furniture lines answer as the patterns.
         #[test]
-        fn nav_words_and_furniture_lines_as_by_regex(text in "(Home|about|US|us| |  |\\n|Log|in|LOGIN|sign|up|x|X|e-mail|skip to|main|content|support|Support us|tags|Tag|_|1|filed|under|Reading|time|sources|photo|é|ſ|\u{212a}|\\||·|•|»|›|:|,){0,6}") {
+        fn nav_words_and_furniture_lines_as_by_regex(text in "(Home|about|US|us| |  |\\n|Log|in|LOGIN|sign|up|x|X|e-mail|skip to|main|content|support|Support us|tags|Tag|_|1|filed|under|Reading|time|sources|photo|Comments|comment|Subscribers|see|also|FAQs|replies|more|from|te|leave a reply|\\(3\\)|!|é|ſ|\u{212a}|\\||·|•|»|›|:|,){0,6}") {
             proptest::prop_assert_eq!(is_nav_word(&text), NAV_WORD.is_match(&text), "{:?}", text);
             proptest::prop_assert_eq!(is_furniture_line(&text), FURNITURE_LINE.is_match(&text), "{:?}", text);
+            proptest::prop_assert_eq!(is_stop(&text), STOP.is_match(&text), "{:?}", text);
             let split = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>();
             let by_regex = split.len() >= 2 && split.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= split.len();
             proptest::prop_assert_eq!(is_navigation(&text), by_regex, "{:?}", text);
