@@ -155,8 +155,12 @@ fn bracketed_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
 
 /// "…: A (1961), blurb; B (1972), blurb; C (2016), blurb."
 fn segment_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
-    // Most paragraphs have no colon; memmem finds that fastest.
-    let list = &text[memchr::memmem::find(text.as_bytes(), b": ")? + 2..];
+    // Most paragraphs have no colon: a vectorised search for the colon alone, without the
+    // substring searcher memmem::find set up on every call.
+    let bytes = text.as_bytes();
+    let colon = memchr::memchr_iter(b':', bytes).find(|&at| bytes.get(at + 1) == Some(&b' '));
+    debug_assert_eq!(colon, text.find(": "), "{text:?}");
+    let list = &text[colon? + 2..];
     let segments: Vec<&str> = list.split("; ").map(|s| s.trim().trim_start_matches("and ").trim()).collect();
     if segments.len() < 3 {
         return None;
@@ -271,6 +275,10 @@ fn section_starts(units: &[Unit], info: &[UnitInfo]) -> Vec<usize> {
 
 /// "(1) Title, (2) Title, (3) Title" or "1. A, 2. B, 3. C" inside one paragraph.
 fn numbered_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
+    if !three_number_marks_may_stand(text) {
+        debug_assert!(NUMBERED.captures_iter(text).filter(|c| c[1].parse::<u32>().is_ok()).count() < 3, "{text:?}");
+        return None;
+    }
     let marks: Vec<(usize, usize, u32)> = NUMBERED
         .captures_iter(text)
         .filter_map(|c| {
@@ -295,9 +303,42 @@ fn numbered_items(text: &str) -> Option<Vec<(Option<u32>, String)>> {
     Some(items)
 }
 
+/// Whether `text` holds three places where a [`NUMBERED`] mark whose number reads as one
+/// may end: an ASCII digit, then `.` or `)`, then a space (an ASCII one, or the first byte of
+/// a longer character). Marks do not overlap, so three marks need three such places. Most
+/// paragraphs have fewer, and are not searched with captures.
+fn three_number_marks_may_stand(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'.', b')', bytes)
+        .filter(|&at| {
+            at > 0
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.get(at + 1).is_some_and(|&b| b.is_ascii_whitespace() || b == 0x0B || !b.is_ascii())
+        })
+        .nth(2)
+        .is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// A text refused by the mark check holds fewer than three marks with a number.
+        #[test]
+        fn mark_check_refuses_only_texts_with_fewer_than_three_marks(text in "(1|12|٣|\\.|\\)|\\(| |\u{a0}|\u{b}|\t|,|;|x|and){0,16}") {
+            let marks = NUMBERED.captures_iter(&text).filter(|c| c[1].parse::<u32>().is_ok()).count();
+            proptest::prop_assert!(three_number_marks_may_stand(&text) || marks < 3, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn three_marks_stand_in_a_numbered_paragraph() {
+        assert!(three_number_marks_may_stand("(1) Jaws, (2) Heat,\u{a0}(3) Alien"));
+        assert!(!three_number_marks_may_stand("1. Jaws 2. Heat, in 1975."));
+        assert_eq!(numbered_items("1. Jaws 2. Heat 3.\u{b}Alien").map(|i| i.len()), Some(3));
+    }
 
     fn lead_in(text: &str) -> Option<Vec<(Option<u32>, String)>> {
         lead_in_items(text, HM_WORDS.find(text))

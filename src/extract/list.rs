@@ -15,6 +15,7 @@ use super::names::list_score;
 use super::sections::UnitInfo;
 use super::split::{
     Piece, SepMatch, bracket_pieces, find_separators, split_header_rest, split_multi, strip_glued_various,
+    without_work_key,
 };
 use super::units::Unit;
 use super::vocab::Vocabulary;
@@ -209,19 +210,6 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
         .collect()
 }
 
-/// Parses every unit that could be a header.
-/// "Film: Interstellar", "Game: Celeste": a key naming the kind of work, then the title; and
-/// "Runner-up: Magnolia", whose label says how the entry placed.
-fn without_work_key(text: &str) -> &str {
-    static WORK_KEY: LazyLock<Re> = LazyLock::new(|| {
-        Re::new(
-            r"^(?i:film|movie|game|video game|series|tv series|tv show|show|anime|album|soundtrack|title|titel|runners?[- ]up|honou?rable mention|also[- ]ran|special mention)\s*:\s+",
-        )
-        .expect("static regex")
-    });
-    WORK_KEY.find(text).map_or(text, |m| &text[m.end()..])
-}
-
 /// "Westworld — Season 1 (HBO, 2016)": which season or format of a show, after a separator,
 /// is neither a title nor a maker; the show is the entry.
 fn without_season(text: &str) -> std::borrow::Cow<'_, str> {
@@ -280,6 +268,7 @@ fn season_may_follow_a_separator(text: &str) -> bool {
             .any(|at| (bytes[at] == b'|' || at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]) && follows(at + 1))
 }
 
+/// Parses every unit that could be a header.
 fn candidates(
     units: &[Unit],
     info: &[UnitInfo],

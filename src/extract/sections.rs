@@ -34,6 +34,63 @@ static STOP: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:\d+\s+)?(?:leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|responses?|related(?: posts?| articles?| stories| reading| content)?|recommended(?: for you| reading| articles?)?|you (?:may|might) also (?:like|enjoy)|more from.*|more stories|read (?:more|next)|share this(?: article| post)?:?|like this:?|about the author|frequently asked questions|faqs?|popular posts|trending(?: now)?|sign up.*newsletter|subscribe.*|post navigation|footnotes|references|see also|external links|further reading|most (?:read|popular|viewed|shared)|meistgelesen|das könnte sie auch interessieren|kommentare|commentaires|comentarios|te puede interesar)(?:\s*\(\d+\))?[:.!]?(?:\s+[·•|]\s+\S+(?:\s\S+){0,3})*$")
         .expect("static regex")
 });
+/// The first words of [`STOP`]'s alternatives, but "subscribe", which any word may extend
+/// ("subscribe.*").
+static STOP_WORDS: WordSet<33> = WordSet::new(&[
+    b"leave",
+    b"comment",
+    b"comments",
+    b"response",
+    b"responses",
+    b"related",
+    b"recommended",
+    b"you",
+    b"more",
+    b"read",
+    b"share",
+    b"like",
+    b"about",
+    b"frequently",
+    b"faq",
+    b"faqs",
+    b"popular",
+    b"trending",
+    b"sign",
+    b"post",
+    b"footnotes",
+    b"references",
+    b"see",
+    b"external",
+    b"further",
+    b"most",
+    b"meistgelesen",
+    b"das",
+    b"kommentare",
+    b"commentaires",
+    b"comentarios",
+    b"te",
+    b"replies",
+]);
+
+/// Whether [`STOP`] matches `text`. Past an optional count (a digit opening is left to the
+/// regex), each alternative opens with a word of [`STOP_WORDS`] followed by a byte that is no
+/// ASCII letter, or with "subscribe": when the text's opening run of ASCII letters is
+/// followed by an ASCII byte (or nothing), it must be such a word. A non-ASCII byte after it
+/// (`ſ`, the Kelvin sign, a Unicode letter) is left to the regex.
+fn is_stop(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let refused = !bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.get(run).is_none_or(u8::is_ascii)
+        && !STOP_WORDS.contains_lowered(&bytes[..run])
+        && !starts_with_ignore_ascii_case(bytes, "subscribe");
+    if refused {
+        debug_assert!(!STOP.is_match(text), "{text:?}");
+        return false;
+    }
+    STOP.is_match(text)
+}
+
 /// Single furniture lines (tags, bylines' metadata, ads) that end nothing.
 static FURNITURE_LINE: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:tags?|categories|category|filed under|posted in|share|advertisement|sponsored|reading time|read time|updated|published|photo|image|credit|source)\b.{0,80}$")
@@ -151,10 +208,125 @@ static NAV_WORD: LazyLock<Re> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A line of menu items separated by bars or dots, mostly navigation words.
+/// [`NAV_WORD`]'s words and phrases of at most 15 bytes, its optional parts spelled out.
+static NAV_WORDS: WordSet<55> = WordSet::new(&[
+    b"home",
+    b"about",
+    b"about us",
+    b"contact",
+    b"contact us",
+    b"search",
+    b"menu",
+    b"subscribe",
+    b"login",
+    b"log in",
+    b"signin",
+    b"sign in",
+    b"signup",
+    b"sign up",
+    b"register",
+    b"logout",
+    b"log out",
+    b"archive",
+    b"archives",
+    b"podcast",
+    b"podcasts",
+    b"shop",
+    b"store",
+    b"news",
+    b"features",
+    b"reviews",
+    b"donate",
+    b"privacy",
+    b"terms",
+    b"faq",
+    b"newsletter",
+    b"account",
+    b"my account",
+    b"cart",
+    b"more",
+    b"share",
+    b"facebook",
+    b"twitter",
+    b"x",
+    b"pinterest",
+    b"email",
+    b"e-mail",
+    b"whatsapp",
+    b"reddit",
+    b"linkedin",
+    b"instagram",
+    b"youtube",
+    b"tiktok",
+    b"tumblr",
+    b"threads",
+    b"bluesky",
+    b"mastodon",
+    b"print",
+    b"copy link",
+    b"skip to content",
+]);
+
+/// Whether [`NAV_WORD`] matches `text`. For ASCII text its case-blind match is an ASCII one
+/// (only `ſ` and the Kelvin sign fold to its letters), so the whole text is looked up among
+/// its words, without the regex; other text is left to it.
+fn is_nav_word(text: &str) -> bool {
+    if !text.is_ascii() {
+        return NAV_WORD.is_match(text);
+    }
+    let bytes = text.as_bytes();
+    let found = NAV_WORDS.contains_lowered(bytes)
+        || bytes.eq_ignore_ascii_case(b"skip to main content")
+        || starts_with_ignore_ascii_case(bytes, "support us") && memchr::memchr(b'\n', &bytes[10..]).is_none();
+    debug_assert_eq!(found, NAV_WORD.is_match(text), "{text:?}");
+    found
+}
+
+/// A line of menu items separated by bars or dots, mostly navigation words. A line without
+/// a bar or any of the dots' last bytes (B7, BB, A2, BA) is one item, and is not split.
 fn is_navigation(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'|', 0xB7, 0xBB, bytes).is_none() && memchr::memchr2(0xA2, 0xBA, bytes).is_none() {
+        debug_assert!(!text.contains(['|', '·', '•', '»', '›']), "{text:?}");
+        return false;
+    }
     let parts: Vec<&str> = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    parts.len() >= 2 && parts.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= parts.len()
+    parts.len() >= 2 && parts.iter().filter(|p| is_nav_word(p)).count() * 2 >= parts.len()
+}
+
+/// The first words of [`FURNITURE_LINE`]'s alternatives.
+static FURNITURE_WORDS: WordSet<17> = WordSet::new(&[
+    b"tag",
+    b"tags",
+    b"categories",
+    b"category",
+    b"filed",
+    b"posted",
+    b"share",
+    b"advertisement",
+    b"sponsored",
+    b"reading",
+    b"read",
+    b"updated",
+    b"published",
+    b"photo",
+    b"image",
+    b"credit",
+    b"source",
+]);
+
+/// Whether [`FURNITURE_LINE`] matches `text`. Each of its alternatives opens with a word of
+/// [`FURNITURE_WORDS`] followed by a space or a word boundary, so when the text's opening run
+/// of ASCII letters is followed by an ASCII byte (or nothing), that run must be such a word.
+/// A non-ASCII byte after it (`ſ`, the Kelvin sign, a Unicode letter) is left to the regex.
+fn is_furniture_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if bytes.get(run).is_none_or(u8::is_ascii) && !FURNITURE_WORDS.contains_lowered(&bytes[..run]) {
+        debug_assert!(!FURNITURE_LINE.is_match(text), "{text:?}");
+        return false;
+    }
+    FURNITURE_LINE.is_match(text)
 }
 static QUESTION: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"^\s*(?:Q|Question|Interviewer)\s*[:.]\s").expect("static regex"));
@@ -229,18 +401,15 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool, contents: &[bo
             crate::document::BlockKind::Heading(l) => Some(l),
             _ => None,
         };
+        let trimmed = u.text.trim();
         if let (Some(stop), Some(l)) = (stop_level, level)
             && l <= stop
-            && !STOP.is_match(u.text.trim())
+            && !is_stop(trimmed)
         {
             stop_level = None;
         }
         // A contents list naming "FAQ" is not the FAQ itself.
-        if is_short_line(u)
-            && u.kind != crate::document::BlockKind::ListItem
-            && !contents[i]
-            && STOP.is_match(u.text.trim())
-        {
+        if is_short_line(u) && u.kind != crate::document::BlockKind::ListItem && !contents[i] && is_stop(trimmed) {
             info[i].excluded = true;
             info[i].boundary = true;
             if stops {
@@ -249,8 +418,8 @@ fn mark_stops(units: &[Unit], info: &mut [UnitInfo], stops: bool, contents: &[bo
             stopped = true;
         }
         info[i].after_stop = stopped;
-        let lone_nav_word = u.words() <= 3 && NAV_WORD.is_match(u.text.trim());
-        if u.words() <= 14 && (FURNITURE_LINE.is_match(u.text.trim()) || is_navigation(&u.text)) || lone_nav_word {
+        let lone_nav_word = u.words() <= 3 && is_nav_word(trimmed);
+        if u.words() <= 14 && (is_furniture_line(trimmed) || is_navigation(&u.text)) || lone_nav_word {
             info[i].excluded = true;
         }
         // "^ Frayling, Christopher (2000)…": a reference note under a wiki article, its caret
@@ -398,6 +567,10 @@ fn mark_tables_of_contents(units: &[Unit], info: &mut [UnitInfo], contents: &[bo
     }
     // Where each text last appears as something other than a list item; only short items
     // are looked up, so only lines as short can be their match.
+    // Without a short list item there is nothing to look up.
+    if !units.iter().any(|u| u.kind == crate::document::BlockKind::ListItem && u.words() <= 14) {
+        return;
+    }
     let mut last_line: crate::fast_hash::FastMap<&str, usize> = crate::fast_hash::FastMap::default();
     for (i, u) in units.iter().enumerate() {
         if u.kind != crate::document::BlockKind::ListItem && u.words() <= 14 {
@@ -538,6 +711,17 @@ mod tests {
 
     #[test]
     fn a_comment_count_with_page_links_ends_the_article() {
+        for text in [
+            "Comments (3)",
+            "SUBSCRIBERS get more",
+            "FAQs:",
+            "ſee also",
+            "12 comments",
+            "Te puede interesar",
+            "Commentary",
+        ] {
+            assert_eq!(is_stop(text), STOP.is_match(text), "{text:?}");
+        }
         assert!(STOP.is_match("12 comments · Log in to comment"));
         assert!(STOP.is_match("Comments | Share"));
         assert!(STOP.is_match("MEISTGELESEN"));
@@ -604,6 +788,32 @@ mod tests {
                 proptest::prop_assert!(HM.find(&text).is_none_or(|m| m.start() > 2), "{:?}", text);
             }
             proptest::prop_assert_eq!(is_quote_lead(&text), QUOTE_LEAD.is_match(text.trim()), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn nav_words_and_furniture_lines() {
+        for text in ["Home", "LOG IN", "e-mail", "X", "Skip to main content", "support us today", "about  us"] {
+            assert_eq!(is_nav_word(text), NAV_WORD.is_match(text), "{text:?}");
+        }
+        assert!(is_nav_word("Support Us") && !is_nav_word("support us\nnow") && !is_nav_word("Homes"));
+        for (text, furniture) in [("Tags: Jaws", true), ("tags", true), ("Tagged", false), ("Read time 4 min", true)] {
+            assert_eq!(is_furniture_line(text), furniture, "{text:?}");
+        }
+        assert!(is_navigation("Home | News › Reviews") && !is_navigation("Jaws – John Williams"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// The hand checks of navigation words and furniture lines answer as the patterns.
+        #[test]
+        fn nav_words_and_furniture_lines_as_by_regex(text in "(Home|about|US|us| |  |\\n|Log|in|LOGIN|sign|up|x|X|e-mail|skip to|main|content|support|Support us|tags|Tag|_|1|filed|under|Reading|time|sources|photo|Comments|comment|Subscribers|see|also|FAQs|replies|more|from|te|leave a reply|\\(3\\)|!|é|ſ|\u{212a}|\\||·|•|»|›|:|,){0,6}") {
+            proptest::prop_assert_eq!(is_nav_word(&text), NAV_WORD.is_match(&text), "{:?}", text);
+            proptest::prop_assert_eq!(is_furniture_line(&text), FURNITURE_LINE.is_match(&text), "{:?}", text);
+            proptest::prop_assert_eq!(is_stop(&text), STOP.is_match(&text), "{:?}", text);
+            let split = text.split(['|', '·', '•', '»', '›']).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>();
+            let by_regex = split.len() >= 2 && split.iter().filter(|p| NAV_WORD.is_match(p)).count() * 2 >= split.len();
+            proptest::prop_assert_eq!(is_navigation(&text), by_regex, "{:?}", text);
         }
     }
 

@@ -7,6 +7,7 @@ use crate::re::Re;
 
 use super::header::Sep;
 use super::vocab::Vocabulary;
+use super::word_set::WordSet;
 
 /// One separator found in a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -455,10 +456,77 @@ fn split_at_dashes(text: &str) -> Vec<String> {
     out
 }
 
+/// "Film: Interstellar", "Game: Celeste": a key naming the kind of work, then the title; and
+/// "Runner-up: Magnolia", whose label says how the entry placed. The text after the key.
+pub(super) fn without_work_key(text: &str) -> &str {
+    static WORK_KEY: LazyLock<Re> = LazyLock::new(|| {
+        Re::new(
+            r"^(?i:film|movie|game|video game|series|tv series|tv show|show|anime|album|soundtrack|title|titel|runners?[- ]up|honou?rable mention|also[- ]ran|special mention)\s*:\s+",
+        )
+        .expect("static regex")
+    });
+    // Each key opens with one of these words, followed by a space, a hyphen or a colon: when
+    // the text's opening run of ASCII letters is followed by an ASCII byte (or nothing), it
+    // must be one of them. A non-ASCII byte after it (ſ, the Kelvin sign, a Unicode letter or
+    // space) is left to the regex. Every unit tried as a header is asked; most open with a
+    // title.
+    static KEY_WORDS: WordSet<18> = WordSet::new(&[
+        b"film",
+        b"movie",
+        b"game",
+        b"video",
+        b"series",
+        b"tv",
+        b"show",
+        b"anime",
+        b"album",
+        b"soundtrack",
+        b"title",
+        b"titel",
+        b"runner",
+        b"runners",
+        b"honourable",
+        b"honorable",
+        b"also",
+        b"special",
+    ]);
+    let bytes = text.as_bytes();
+    let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if bytes.get(run).is_none_or(u8::is_ascii) && !KEY_WORDS.contains_lowered(&bytes[..run]) {
+        debug_assert!(WORK_KEY.find(text).is_none(), "{text:?}");
+        return text;
+    }
+    WORK_KEY.find(text).map_or(text, |m| &text[m.end()..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::vocab::BUILT_IN;
+
+    #[test]
+    fn work_keys_are_taken_off() {
+        for (text, rest) in [
+            ("Runners-up: Jaws", "Jaws"),
+            ("ſeries: Dark", "Dark"),
+            ("Video game:  Celeste", "Celeste"),
+            ("TV Show :\u{a0}Lost", "Lost"),
+            ("Filmmaker: Varda", "Filmmaker: Varda"),
+        ] {
+            assert_eq!(without_work_key(text), rest, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// The key-word check refuses only texts the work-key pattern does not match.
+        #[test]
+        fn work_keys_by_word_as_by_regex(text in "(Film|FILM|films|Video|game|TV|tv|show|Series|ſeries|Soundtrac\u{212a}|Runner|Runners|-|up|Honorable|mention|also|ran|Title|: |:|  |\u{a0}|\t|x|é|1|Jaws){0,5}") {
+            static PLAIN: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"^(?i:film|movie|game|video game|series|tv series|tv show|show|anime|album|soundtrack|title|titel|runners?[- ]up|honou?rable mention|also[- ]ran|special mention)\s*:\s+").unwrap());
+            let expected = PLAIN.find(&text).map_or(text.as_str(), |m| &text[m.end()..]);
+            proptest::prop_assert_eq!(without_work_key(&text), expected, "{:?}", text);
+        }
+    }
 
     proptest::proptest! {
         /// The hand-read sentence ends are the regex's matches.

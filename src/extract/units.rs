@@ -170,7 +170,11 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             continue;
         }
         // A rank alone on its line ("10" / "The Umbrellas of Cherbourg") numbers the next.
+        // A rank alone has at most four words (its word count is kept): most units are not
+        // read for one.
+        debug_assert!(out.last().is_none_or(|p| p.words() <= 4 || rank_only(&p.text).is_none()));
         if let Some(prev) = out.last_mut()
+            && prev.words() <= 4
             && let Some(rank) = rank_only(&prev.text)
         {
             if !unit.gap_before && unit.words() <= 12 {
@@ -240,7 +244,8 @@ static BRACKET_YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\s*\((1[89]\d\d|
 static YEAR_BEFORE: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(1[89]\d\d|20\d\d)\s*$").expect("static regex"));
 
 /// The number of a rank alone on its line: "10", "#3", "07.", "No. 8", "Number 4", "Rank 2",
-/// "Number nine:".
+/// "Number nine:". Never more than four words: a list number alone, or a rank word, spaces
+/// and digits (two words).
 fn rank_only(text: &str) -> Option<String> {
     let t = text.trim();
     // A rank alone is a few words at most ("And at number one:"); most units are not.
@@ -409,6 +414,12 @@ mod tests {
             proptest::prop_assert_eq!(counted_words(&text), count_words(&text).min(WORDS_COUNTED), "{:?}", text);
         }
 
+        /// A text of more than four words is no rank alone, so units of more are not read.
+        #[test]
+        fn ranks_alone_have_at_most_four_words(text in "(No\\.|Number|number|#|Rank|1|12|007|nine|one|:|\\.|\\)| |  |\u{a0}|\t|Jaws|x){0,10}") {
+            proptest::prop_assert!(count_words(&text) <= 4 || rank_only(&text).is_none(), "{:?}", text);
+        }
+
         /// The byte search finds „, « or » where the text holds one (debug builds assert it
         /// inside), among other characters whose last byte is the same (ë, û, ₫, ›).
         #[test]
@@ -460,6 +471,9 @@ mod tests {
         assert_eq!(ranked_sentence("3. The Thing (1982) – unlike *Halloween*, it …"), None);
         assert_eq!(ranked_sentence("4. One. Two. Three. Then *Jaws*."), None);
         assert_eq!(rank_only("No. 8 Jaws"), None);
+        for long in ["Number 1 1 1 1", "No. 8 is the one", "1. 2 3 4 5"] {
+            assert!(count_words(long) > 4 && rank_only(long).is_none(), "{long:?}");
+        }
         assert_eq!(rank_only("Notes"), None);
         let mut d = doc(&[
             "No. 8",
