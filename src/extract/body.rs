@@ -242,18 +242,25 @@ fn prose_cues_in(prose: &str, folding: bool) -> ProseCues {
         return ProseCues { negation: true, title_track: true };
     }
     crate::re::with_ascii_lowered(prose, |low| {
-        let soundtrack = memchr::memmem::find_iter(low, "soundtrack")
-            .any(|at| BEFORE_SOUNDTRACK.iter().any(|b| low[..at].ends_with(b.as_bytes())));
+        let soundtrack =
+            SOUNDTRACK.find_iter(low).any(|at| BEFORE_SOUNDTRACK.iter().any(|b| low[..at].ends_with(b.as_bytes())));
         let album = || {
-            memchr::memmem::find_iter(low, " album").any(|at| {
+            ALBUM.find_iter(low).any(|at| {
                 let after = &low[at + " album".len()..];
                 ALBUM_KINDS.iter().any(|k| low[..at].ends_with(k.as_bytes()))
                     && [",", " that", " and"].iter().any(|e| after.starts_with(e.as_bytes()))
             })
         };
-        ProseCues { negation: soundtrack || album(), title_track: memchr::memmem::find(low, b"the title ").is_some() }
+        ProseCues { negation: soundtrack || album(), title_track: THE_TITLE.find(low).is_some() }
     })
 }
+
+/// [`prose_cues_in`]'s searchers, built once rather than on every blurb.
+static SOUNDTRACK: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("soundtrack"));
+static ALBUM: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" album"));
+static THE_TITLE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("the title "));
 
 /// Whether CREDIT_OPENING may match `text`: it opens with a capital, and some comma is followed
 /// by whitespace and "18", "19" or "20" (the year's other digits may be any `\d`).
