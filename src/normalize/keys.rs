@@ -72,17 +72,36 @@ fn plain_lead(bytes: &[u8]) -> usize {
     // Where the last word read ends; a space is passed only straight after a word.
     let (mut end, mut at) = (0, 0);
     while let Some(&b) = bytes.get(at) {
-        if b.is_ascii_alphanumeric() {
-            at += 1;
-            end = at;
-        } else if b == b' ' && end == at && at > 0 {
-            at += 1;
-        } else {
-            break;
+        match PLAIN_CLASS[usize::from(b)] {
+            PLAIN_WORD => {
+                at += 1;
+                end = at;
+            }
+            PLAIN_SPACE if end == at && at > 0 => at += 1,
+            _ => break,
         }
     }
     end
 }
+
+/// [`plain_lead`]'s classes of bytes, looked up rather than compared range by range.
+const PLAIN_WORD: u8 = 1;
+const PLAIN_SPACE: u8 = 2;
+static PLAIN_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = if (b as u8).is_ascii_alphanumeric() {
+            PLAIN_WORD
+        } else if b == b' ' as usize {
+            PLAIN_SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
 
 /// Calls `f` with the [`fold`] of `s`, folded into a buffer kept per thread (a nested call
 /// falls back to a fresh `String`). For lookups that only need the folded text for a moment.
