@@ -32,8 +32,7 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
     // A company name ends in "Records", "Recordings", "Recording Co" or "Soundtracks", words
     // of the text: most blurbs hold neither "Record" nor "Soundtracks", and their runs are
     // not scanned for company words.
-    let finder = |word: &str| memchr::memmem::find(spaced.as_bytes(), word.as_bytes()).is_some();
-    let companies = finder("Record") || finder("Soundtracks");
+    let companies = RECORD.find(spaced.as_bytes()).is_some() || SOUNDTRACKS.find(spaced.as_bytes()).is_some();
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
@@ -135,6 +134,12 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
     }
     out
 }
+
+/// Searchers for the company words' stems, built once: `memmem::find` builds its searcher on
+/// every call, which cost more than the search through a blurb.
+static RECORD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("Record"));
+static SOUNDTRACKS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("Soundtracks"));
 
 /// `text.split_whitespace()` collected, finding its whitespace eight bytes at a time: a
 /// whitespace character starts with a byte below `!` or a lead byte of U+0080 and above, and

@@ -413,6 +413,13 @@ fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
     }
 }
 
+/// [`named_tracks`]' searchers, built once: `memmem::find` and `find_iter` build theirs on
+/// every call.
+static SONG_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["track", "song", "theme", "single"].map(memchr::memmem::Finder::new));
+static HE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("he"));
+static TS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("ts"));
+
 /// `NAMED_TRACK`'s matches in `prose`: group 1 and the match end. Each step of the pattern
 /// is determined: the words and spaces are read whole (a shorter word or space run would be
 /// followed by a letter or space, which no next step accepts), a word is capitalised or
@@ -423,15 +430,14 @@ fn named_tracks(prose: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let bytes = prose.as_bytes();
     // The gate: every match spells one of these.
-    let gated =
-        ["track", "song", "theme", "single"].iter().any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some());
+    let gated = SONG_WORDS.iter().any(|w| w.find(bytes).is_some());
     if gated {
         let mut resume = 0;
         // A match begins with "The", "the", "Its" or "its": at the byte before an "he" or a
         // "ts" (neither overlaps itself or the other, so each search finds all of its own),
         // tried in the order of the text.
-        let mut he = memchr::memmem::find_iter(bytes, b"he").peekable();
-        let mut ts = memchr::memmem::find_iter(bytes, b"ts").peekable();
+        let mut he = HE.find_iter(bytes).peekable();
+        let mut ts = TS.find_iter(bytes).peekable();
         let seconds = std::iter::from_fn(|| match (he.peek(), ts.peek()) {
             (Some(h), Some(t)) if t < h => ts.next(),
             (Some(_), _) => he.next(),
