@@ -23,10 +23,8 @@ pub struct TitleVariant {
     numbered_key: Option<Box<str>>,
     /// The base (no part number) without spaces, when folding changes more than its spaces.
     compact_base: Option<Box<str>>,
-    /// Document frequency of each of [`Self::tokens`] and the number of titles counted,
-    /// filled in by [`Idf::annotate`]; weights are worked out from them when needed.
+    /// Document frequency of each of [`Self::tokens`], filled in by [`Idf::annotate`].
     pub df: Box<[u32]>,
-    titles_counted: f64,
     /// The sum of the tokens' weights, which every scoring of the variant reads.
     weight_total: f64,
     /// Where each of [`Self::tokens`] is in the base, with what scoring asks of it: every
@@ -39,10 +37,15 @@ pub struct TitleVariant {
 pub struct Word {
     start: u32,
     end: u32,
+    /// The IDF weight, set by [`Idf::annotate`]: every scoring of a pair read it, and worked
+    /// out a logarithm each time.
+    weight: f64,
     /// At least four bytes and no ASCII digit: only such words match a near spelling.
     pub typo_eligible: bool,
     /// Only ASCII lower-case letters, whose letter counts bound a typo cheaply.
     pub ascii_lower: bool,
+    /// For an [`Self::ascii_lower`] word, bit `c - b'a'` set for each letter `c` in it.
+    pub letters: u32,
 }
 
 impl TitleVariant {
@@ -74,15 +77,7 @@ impl TitleVariant {
         let compact_base = (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into());
         let numbered_key = (key != parsed.base).then(|| key.into());
         let words = words_of(&parsed.base);
-        Some(TitleVariant {
-            parsed,
-            numbered_key,
-            compact_base,
-            df: Box::default(),
-            titles_counted: 1.0,
-            weight_total: 0.0,
-            words,
-        })
+        Some(TitleVariant { parsed, numbered_key, compact_base, df: Box::default(), weight_total: 0.0, words })
     }
 
     /// Token `i` and what scoring asks of it.
@@ -100,7 +95,7 @@ impl TitleVariant {
     /// The IDF weight of token `i`: `ln(1 + N / df)` over the `N` titles counted, a word
     /// seen nowhere (a typo) counting as seen once.
     pub fn weight(&self, i: usize) -> f64 {
-        (1.0 + self.titles_counted / self.df[i].max(1) as f64).ln()
+        self.words[i].weight
     }
 
     /// The sum of the tokens' weights (worked out once, by [`Idf::annotate`]).
@@ -140,13 +135,20 @@ fn words_of(base: &str) -> Box<[Word]> {
             words.push(Word {
                 start: start as u32,
                 end: end as u32,
+                weight: 0.0,
                 typo_eligible: bytes.len() >= 4 && !bytes.iter().any(u8::is_ascii_digit),
                 ascii_lower: bytes.iter().all(u8::is_ascii_lowercase),
+                letters: letter_set(bytes),
             });
         }
         start = end + 1;
     }
     words.into()
+}
+
+/// The letters of a word of ASCII lower-case letters as bits (anything else sets none).
+fn letter_set(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|c| c.is_ascii_lowercase()).fold(0, |set, &c| set | 1 << (c - b'a'))
 }
 
 fn without_spaces(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -375,7 +377,9 @@ impl Idf {
     /// Fills in a title variant's token frequencies.
     pub fn annotate(&self, t: &mut TitleVariant) {
         t.df = t.tokens().map(|w| self.df(w)).collect();
-        t.titles_counted = self.n;
+        for (word, &df) in t.words.iter_mut().zip(&t.df) {
+            word.weight = (1.0 + self.n / df.max(1) as f64).ln();
+        }
         t.weight_total = (0..t.df.len()).map(|i| t.weight(i)).sum::<f64>();
     }
 
