@@ -73,8 +73,16 @@ impl TitleVariant {
             subtitle: if written_key == key { written.subtitle } else { String::new() },
             ..reparsed
         };
-        let compact_base = compact(&parsed.base);
-        let compact_base = (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into());
+        // A base of plain lower-case letters, digits and spaces folds to itself, so without
+        // spaces it is its compact form; most bases are so.
+        let plain = parsed.base.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+        let compact_base = if plain {
+            debug_assert!(without_spaces(&parsed.base).eq(compact(&parsed.base).chars()), "{:?}", parsed.base);
+            None
+        } else {
+            let compact_base = compact(&parsed.base);
+            (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into())
+        };
         let numbered_key = (key != parsed.base).then(|| key.into());
         let words = words_of(&parsed.base);
         Some(TitleVariant { parsed, numbered_key, compact_base, df: Box::default(), weight_total: 0.0, words })
@@ -311,8 +319,7 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
         bounds.extend(ends.into_iter().map(|e| base + e));
     }
     let key = |i: usize| &flat[bounds[i]..bounds[i + 1]];
-    let mut order: Vec<usize> = (0..digests.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+    let order = order_by_key(&flat, &bounds);
     let mut groups: Vec<(ProfileKey, Vec<usize>)> = Vec::new();
     for (n, &i) in order.iter().enumerate() {
         match groups.last_mut() {
@@ -351,6 +358,21 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
             }
         })
         .collect()
+}
+
+/// Mention numbers sorted by their flattened keys (key `i` is `flat[bounds[i]..bounds[i + 1]]`),
+/// then by number. Each key's first two numbers (the title's rank, then the next title's or
+/// the list's end) are packed beside it: they order most pairs as the whole keys would, and
+/// are compared without looking the keys up.
+fn order_by_key(flat: &[u32], bounds: &[usize]) -> Vec<usize> {
+    let key = |i: usize| &flat[bounds[i]..bounds[i + 1]];
+    let head = |i: usize| {
+        let k = key(i);
+        (u64::from(k.first().copied().unwrap_or(0)) << 32) | u64::from(k.get(1).copied().unwrap_or(0))
+    };
+    let mut order: Vec<(u64, usize)> = (0..bounds.len().saturating_sub(1)).map(|i| (head(i), i)).collect();
+    order.par_sort_unstable_by(|&(ha, a), &(hb, b)| ha.cmp(&hb).then_with(|| key(a).cmp(key(b))).then(a.cmp(&b)));
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Inverse document frequency of title words over the run's distinct title keys: a word
@@ -392,6 +414,21 @@ impl Idf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Sorting on the packed heads first orders mentions as sorting on whole keys does.
+        #[test]
+        fn heads_first_sort_as_whole_keys(keys in proptest::collection::vec(proptest::collection::vec(0u32..3, 0..4), 0..40)) {
+            let (mut flat, mut bounds) = (Vec::new(), vec![0]);
+            for k in &keys {
+                flat.extend(k);
+                bounds.push(flat.len());
+            }
+            let mut expected: Vec<usize> = (0..keys.len()).collect();
+            expected.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+            proptest::prop_assert_eq!(order_by_key(&flat, &bounds), expected);
+        }
+    }
 
     #[test]
     fn flattened_keys_sort_as_the_keys_do_and_come_back_whole() {
