@@ -94,7 +94,7 @@ fn normalize_composers(m: &mut Mention) {
 /// memo is emptied when full, so it never holds more than [`CREDIT_MEMO`] credits.
 fn cleaned_credit(credit: &str) -> (Vec<String>, bool) {
     thread_local! {
-        static MEMO: RefCell<FastMap<Box<str>, (Box<[String]>, bool)>> = RefCell::default();
+        static MEMO: RefCell<FastMap<Box<str>, CleanedCredit>> = RefCell::default();
     }
     MEMO.with(|memo| {
         if let Some((names, changed)) = memo.borrow().get(credit) {
@@ -111,6 +111,9 @@ fn cleaned_credit(credit: &str) -> (Vec<String>, bool) {
         (names, changed)
     })
 }
+
+/// A credit's names, and whether its one name was repaired.
+type CleanedCredit = (Box<[String]>, bool);
 
 /// The most credits [`cleaned_credit`] keeps per thread.
 const CREDIT_MEMO: usize = 1 << 14;
