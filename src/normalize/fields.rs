@@ -88,6 +88,20 @@ pub(crate) fn clean_field_settled(raw: &str) -> (String, bool) {
     clean_field_passes(raw)
 }
 
+/// [`clean_field`], and whether [`repaired`] holds of `raw` and the result. A plain value
+/// (most are) is its own cleaning, and squashing and trimming it change nothing, so neither
+/// question needs a second look at it.
+pub(crate) fn clean_field_repaired(raw: &str) -> (String, bool) {
+    if is_clean_ascii(raw) {
+        debug_assert_eq!(clean_field_passes(raw).0, raw, "a plain value is not clean");
+        debug_assert!(!repaired(raw, raw), "{raw:?}");
+        return (raw.to_string(), false);
+    }
+    let cleaned = clean_field_passes(raw).0;
+    let changed = repaired(raw, &cleaned);
+    (cleaned, changed)
+}
+
 /// Whether `raw` is printable ASCII that every repair of [`clean_field`] leaves as it is:
 /// ASCII holds no mojibake, invisible character or unnormalised sequence, so only spacing,
 /// doubled quotes (a lost dash) and trimming could change it. Most names and titles are so,

@@ -23,10 +23,8 @@ pub struct TitleVariant {
     numbered_key: Option<Box<str>>,
     /// The base (no part number) without spaces, when folding changes more than its spaces.
     compact_base: Option<Box<str>>,
-    /// Document frequency of each of [`Self::tokens`] and the number of titles counted,
-    /// filled in by [`Idf::annotate`]; weights are worked out from them when needed.
+    /// Document frequency of each of [`Self::tokens`], filled in by [`Idf::annotate`].
     pub df: Box<[u32]>,
-    titles_counted: f64,
     /// The sum of the tokens' weights, which every scoring of the variant reads.
     weight_total: f64,
     /// Where each of [`Self::tokens`] is in the base, with what scoring asks of it: every
@@ -39,10 +37,15 @@ pub struct TitleVariant {
 pub struct Word {
     start: u32,
     end: u32,
+    /// The IDF weight, set by [`Idf::annotate`]: every scoring of a pair read it, and worked
+    /// out a logarithm each time.
+    weight: f64,
     /// At least four bytes and no ASCII digit: only such words match a near spelling.
     pub typo_eligible: bool,
     /// Only ASCII lower-case letters, whose letter counts bound a typo cheaply.
     pub ascii_lower: bool,
+    /// For an [`Self::ascii_lower`] word, bit `c - b'a'` set for each letter `c` in it.
+    pub letters: u32,
 }
 
 impl TitleVariant {
@@ -70,19 +73,19 @@ impl TitleVariant {
             subtitle: if written_key == key { written.subtitle } else { String::new() },
             ..reparsed
         };
-        let compact_base = compact(&parsed.base);
-        let compact_base = (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into());
+        // A base of plain lower-case letters, digits and spaces folds to itself, so without
+        // spaces it is its compact form; most bases are so.
+        let plain = parsed.base.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+        let compact_base = if plain {
+            debug_assert!(without_spaces(&parsed.base).eq(compact(&parsed.base).chars()), "{:?}", parsed.base);
+            None
+        } else {
+            let compact_base = compact(&parsed.base);
+            (!without_spaces(&parsed.base).eq(compact_base.chars())).then(|| compact_base.into())
+        };
         let numbered_key = (key != parsed.base).then(|| key.into());
         let words = words_of(&parsed.base);
-        Some(TitleVariant {
-            parsed,
-            numbered_key,
-            compact_base,
-            df: Box::default(),
-            titles_counted: 1.0,
-            weight_total: 0.0,
-            words,
-        })
+        Some(TitleVariant { parsed, numbered_key, compact_base, df: Box::default(), weight_total: 0.0, words })
     }
 
     /// Token `i` and what scoring asks of it.
@@ -100,7 +103,7 @@ impl TitleVariant {
     /// The IDF weight of token `i`: `ln(1 + N / df)` over the `N` titles counted, a word
     /// seen nowhere (a typo) counting as seen once.
     pub fn weight(&self, i: usize) -> f64 {
-        (1.0 + self.titles_counted / self.df[i].max(1) as f64).ln()
+        self.words[i].weight
     }
 
     /// The sum of the tokens' weights (worked out once, by [`Idf::annotate`]).
@@ -140,13 +143,20 @@ fn words_of(base: &str) -> Box<[Word]> {
             words.push(Word {
                 start: start as u32,
                 end: end as u32,
+                weight: 0.0,
                 typo_eligible: bytes.len() >= 4 && !bytes.iter().any(u8::is_ascii_digit),
                 ascii_lower: bytes.iter().all(u8::is_ascii_lowercase),
+                letters: letter_set(bytes),
             });
         }
         start = end + 1;
     }
     words.into()
+}
+
+/// The letters of a word of ASCII lower-case letters as bits (anything else sets none).
+fn letter_set(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|c| c.is_ascii_lowercase()).fold(0, |set, &c| set | 1 << (c - b'a'))
 }
 
 fn without_spaces(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -309,8 +319,7 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
         bounds.extend(ends.into_iter().map(|e| base + e));
     }
     let key = |i: usize| &flat[bounds[i]..bounds[i + 1]];
-    let mut order: Vec<usize> = (0..digests.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+    let order = order_by_key(&flat, &bounds);
     let mut groups: Vec<(ProfileKey, Vec<usize>)> = Vec::new();
     for (n, &i) in order.iter().enumerate() {
         match groups.last_mut() {
@@ -351,6 +360,21 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
         .collect()
 }
 
+/// Mention numbers sorted by their flattened keys (key `i` is `flat[bounds[i]..bounds[i + 1]]`),
+/// then by number. Each key's first two numbers (the title's rank, then the next title's or
+/// the list's end) are packed beside it: they order most pairs as the whole keys would, and
+/// are compared without looking the keys up.
+fn order_by_key(flat: &[u32], bounds: &[usize]) -> Vec<usize> {
+    let key = |i: usize| &flat[bounds[i]..bounds[i + 1]];
+    let head = |i: usize| {
+        let k = key(i);
+        (u64::from(k.first().copied().unwrap_or(0)) << 32) | u64::from(k.get(1).copied().unwrap_or(0))
+    };
+    let mut order: Vec<(u64, usize)> = (0..bounds.len().saturating_sub(1)).map(|i| (head(i), i)).collect();
+    order.par_sort_unstable_by(|&(ha, a), &(hb, b)| ha.cmp(&hb).then_with(|| key(a).cmp(key(b))).then(a.cmp(&b)));
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Inverse document frequency of title words over the run's distinct title keys: a word
 /// found in few titles ("Koyaanisqatsi") weighs more than one found in many ("Love").
 pub struct Idf {
@@ -375,7 +399,9 @@ impl Idf {
     /// Fills in a title variant's token frequencies.
     pub fn annotate(&self, t: &mut TitleVariant) {
         t.df = t.tokens().map(|w| self.df(w)).collect();
-        t.titles_counted = self.n;
+        for (word, &df) in t.words.iter_mut().zip(&t.df) {
+            word.weight = (1.0 + self.n / df.max(1) as f64).ln();
+        }
         t.weight_total = (0..t.df.len()).map(|i| t.weight(i)).sum::<f64>();
     }
 
@@ -388,6 +414,21 @@ impl Idf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Sorting on the packed heads first orders mentions as sorting on whole keys does.
+        #[test]
+        fn heads_first_sort_as_whole_keys(keys in proptest::collection::vec(proptest::collection::vec(0u32..3, 0..4), 0..40)) {
+            let (mut flat, mut bounds) = (Vec::new(), vec![0]);
+            for k in &keys {
+                flat.extend(k);
+                bounds.push(flat.len());
+            }
+            let mut expected: Vec<usize> = (0..keys.len()).collect();
+            expected.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+            proptest::prop_assert_eq!(order_by_key(&flat, &bounds), expected);
+        }
+    }
 
     #[test]
     fn flattened_keys_sort_as_the_keys_do_and_come_back_whole() {

@@ -190,23 +190,42 @@ fn forms_by_fold(written: &HashMap<&str, usize>) -> BTreeMap<String, BTreeMap<St
 #[derive(Default)]
 struct Fields {
     list: Vec<FieldValue>,
+    /// The field of each of `list`.
+    fields: Vec<&'static str>,
+    /// Where each value of each field is in `list`, for its first `indexed` values: a record
+    /// with few values (most) is searched by a scan, cheaper than hashing the value.
     index: HashMap<&'static str, HashMap<String, usize>>,
+    indexed: usize,
 }
+
+/// Records with at most this many values are searched by a scan.
+const SCANNED: usize = 16;
 
 impl Fields {
     fn push(&mut self, field: &'static str, value: &str, source: &Arc<str>) {
         self.push_spelling(field, value, value, source);
     }
 
+    /// Where `value` of `field` is in the list, if it is there.
+    fn find(&mut self, field: &'static str, value: &str) -> Option<usize> {
+        if self.list.len() <= SCANNED {
+            return self.list.iter().zip(&self.fields).position(|(f, &name)| name == field && f.value == value);
+        }
+        for (at, (f, &name)) in self.list.iter().zip(&self.fields).enumerate().skip(self.indexed) {
+            self.index.entry(name).or_default().insert(f.value.clone(), at);
+        }
+        self.indexed = self.list.len();
+        self.index.get(field).and_then(|values| values.get(value)).copied()
+    }
+
     /// Records that the mention at `source` gave `value` for `field`, written as `spelling`.
     fn push_spelling(&mut self, field: &'static str, value: &str, spelling: &str, source: &Arc<str>) {
-        let values = self.index.entry(field).or_default();
-        let at = match values.get(value) {
-            Some(&at) => at,
+        let at = match self.find(field, value) {
+            Some(at) => at,
             None => {
-                values.insert(value.to_string(), self.list.len());
                 let f = FieldValue { field: field.to_string(), value: value.to_string(), ..FieldValue::default() };
                 self.list.push(f);
+                self.fields.push(field);
                 self.list.len() - 1
             }
         };
@@ -227,4 +246,37 @@ fn release_words(title: &str) -> (usize, String) {
     let stem = parse_title(title).stem();
     let kept = stem.split(' ').filter(|w| !w.is_empty()).count();
     (fold(title).split(' ').filter(|w| !w.is_empty()).count().saturating_sub(kept), stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Values found by the scan or the index land where a scan of the whole list puts them.
+        #[test]
+        fn scanned_and_indexed_values_agree(pushes in proptest::collection::vec((0usize..3, 0u8..30, 0u8..4), 0..120)) {
+            const FIELDS: [&str; 3] = ["title", "composer", "label"];
+            let mut fields = Fields::default();
+            let mut expected: Vec<(&str, String, Vec<Arc<str>>)> = Vec::new();
+            for (field, value, source) in pushes {
+                let (field, value, source): (&'static str, String, Arc<str>) =
+                    (FIELDS[field], value.to_string(), source.to_string().into());
+                fields.push(field, &value, &source);
+                let at = match expected.iter().position(|(f, v, _)| *f == field && *v == value) {
+                    Some(at) => at,
+                    None => {
+                        expected.push((field, value, Vec::new()));
+                        expected.len() - 1
+                    }
+                };
+                if expected[at].2.last() != Some(&source) {
+                    expected[at].2.push(source);
+                }
+            }
+            let got: Vec<(&str, String, Vec<Arc<str>>)> =
+                fields.list.iter().map(|f| (FIELDS.into_iter().find(|&n| n == f.field).unwrap(), f.value.clone(), f.sources.clone())).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
 }
