@@ -1,9 +1,8 @@
 //! The vocabulary and word-level steps of title keys (see [`super::titles`]): articles,
 //! volume markers, number words and roman numerals, release wording.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
-
-use super::keys::fold;
 
 pub(super) const ARTICLES: [&str; 3] = ["the", "a", "an"];
 pub(super) const MARKERS: [&str; 9] = ["vol", "volume", "vols", "pt", "part", "chapter", "book", "season", "no"];
@@ -121,8 +120,42 @@ pub(super) const TRAILING_DESCRIPTORS: [&str; 20] = [
     "ost",
 ];
 
-pub(super) fn words_of(s: &str) -> Vec<String> {
-    let folded = fold(s);
+/// A title word: a slice of the folded title, or a number it reads as.
+pub(super) type Word<'a> = Cow<'a, str>;
+
+/// The words of `folded` (a segment [folded](super::keys::fold)), number words, roman numerals and glued volumes
+/// read as digits. Words are slices of `folded` or static digits, not a `String` each: every
+/// title parse reads a few segments' words.
+pub(super) fn words_of(folded: &str) -> Vec<Word<'_>> {
+    let raw: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(raw.len());
+    for (i, &w) in raw.iter().enumerate() {
+        let after_marker = i > 0 && MARKERS.contains(&raw[i - 1]);
+        let last = i + 1 == raw.len() && i > 0;
+        if let Some(n) = NUMBER_WORDS.iter().position(|n| *n == w) {
+            out.push(Cow::Borrowed(DIGITS[n + 1]));
+        } else if let Some(n) = roman(w).filter(|_| w.len() > 1 || after_marker || last) {
+            out.push(Cow::Borrowed(DIGITS[n as usize]));
+        } else if let Some(n) = glued_volume(w) {
+            out.push(Cow::Borrowed("vol"));
+            out.push(DIGITS.get(n as usize).map_or_else(|| Cow::Owned(n.to_string()), |d| Cow::Borrowed(*d)));
+        } else {
+            out.push(Cow::Borrowed(w));
+        }
+    }
+    debug_assert_eq!(out, words_of_owned(folded), "{folded:?}");
+    out
+}
+
+/// `0` … `39`, the digits number words and roman numerals read as, written once.
+const DIGITS: [&str; 40] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+    "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39",
+];
+
+/// [`words_of`] as it was (after the fold), a `String` per word: the oracle its words are
+/// checked against.
+pub(super) fn words_of_owned(folded: &str) -> Vec<String> {
     let raw: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
     for (i, w) in raw.iter().enumerate() {
@@ -187,17 +220,18 @@ pub(super) fn number(w: &str) -> Option<u32> {
 }
 
 /// A segment that names a volume (`Vol. 2`, `Awesome Mix Vol. 1`, `Part Two`): its number.
-pub(super) fn volume_of(words: &[String]) -> Option<u32> {
-    let at = words.iter().rposition(|w| MARKERS.contains(&w.as_str()) && w != "no")?;
-    let n = number(words.get(at + 1)?)?;
+pub(super) fn volume_of<W: AsRef<str>>(words: &[W]) -> Option<u32> {
+    let at = words.iter().rposition(|w| MARKERS.contains(&w.as_ref()) && w.as_ref() != "no")?;
+    let n = number(words.get(at + 1)?.as_ref())?;
     (at + 2 == words.len()).then_some(n)
 }
 
 /// Whether every word is release wording and one of them is a head word (`The Album`).
-pub(super) fn is_descriptor(words: &[String]) -> bool {
-    let all = words.iter().all(|w| DESCRIPTOR_WORDS.contains(&w.as_str()) || is_ordinal(w));
-    let compact: String = words.concat();
-    compact == "ost" || (all && words.iter().any(|w| DESCRIPTOR_HEADS.contains(&w.as_str())))
+pub(super) fn is_descriptor<W: AsRef<str>>(words: &[W]) -> bool {
+    let all = words.iter().all(|w| DESCRIPTOR_WORDS.contains(&w.as_ref()) || is_ordinal(w.as_ref()));
+    // The words joined, compared without joining them.
+    let compact_is_ost = words.iter().flat_map(|w| w.as_ref().bytes()).eq("ost".bytes());
+    compact_is_ost || (all && words.iter().any(|w| DESCRIPTOR_HEADS.contains(&w.as_ref())))
 }
 
 /// `20th`, `1st` in `(20th Anniversary Edition)`.
@@ -210,7 +244,7 @@ pub(super) fn is_ordinal(w: &str) -> bool {
 
 /// Drops trailing release wording and a trailing volume or sequel number from the main
 /// part; at least one word always stays. Returns the number.
-pub(super) fn strip_trailing(words: &mut Vec<String>) -> Option<u32> {
+pub(super) fn strip_trailing<W: AsRef<str>>(words: &mut Vec<W>) -> Option<u32> {
     let mut part = None;
     loop {
         let n = words.len();
@@ -218,8 +252,8 @@ pub(super) fn strip_trailing(words: &mut Vec<String>) -> Option<u32> {
             words.truncate(n - len);
             continue;
         }
-        let number_at = |i: usize| number(&words[i]);
-        if n >= 3 && MARKERS.contains(&words[n - 2].as_str()) && number_at(n - 1).is_some() {
+        let number_at = |i: usize| number(words[i].as_ref());
+        if n >= 3 && MARKERS.contains(&words[n - 2].as_ref()) && number_at(n - 1).is_some() {
             part = part.or(number_at(n - 1));
             words.truncate(n - 2);
             continue;
@@ -234,24 +268,24 @@ pub(super) fn strip_trailing(words: &mut Vec<String>) -> Option<u32> {
 }
 
 /// Length in words of the release wording that ends `words`, if any word stays before it.
-pub(super) fn trailing_descriptor(words: &[String]) -> Option<usize> {
+pub(super) fn trailing_descriptor<W: AsRef<str>>(words: &[W]) -> Option<usize> {
     // Split once: every title key asks this, most often of a last word no phrase ends with.
     static PHRASES: LazyLock<Vec<Vec<&str>>> =
         LazyLock::new(|| TRAILING_DESCRIPTORS.iter().map(|p| p.split(' ').collect()).collect());
     let last = words.last()?;
     PHRASES.iter().find_map(|phrase| {
-        if phrase.last() != Some(&last.as_str()) {
+        if phrase.last() != Some(&last.as_ref()) {
             return None;
         }
         let tail = words.len().checked_sub(phrase.len()).filter(|&start| start > 0)?;
-        words[tail..].iter().map(String::as_str).eq(phrase.iter().copied()).then_some(phrase.len())
+        words[tail..].iter().map(AsRef::as_ref).eq(phrase.iter().copied()).then_some(phrase.len())
     })
 }
 
 /// Drops leading articles while a word stays; returns them.
-pub(super) fn strip_articles(words: &mut Vec<String>) -> Vec<String> {
+pub(super) fn strip_articles<W: AsRef<str>>(words: &mut Vec<W>) -> Vec<W> {
     let mut dropped = Vec::new();
-    while words.len() > 1 && ARTICLES.contains(&words[0].as_str()) {
+    while words.len() > 1 && ARTICLES.contains(&words[0].as_ref()) {
         dropped.push(words.remove(0));
     }
     dropped
