@@ -90,11 +90,28 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
-            // The run as its words joined by single spaces: most often a slice of the text.
-            let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
             // Words hold no space, and are apart by at least one character: the run is a slice
             // when each gap is one plain space.
             let sliced = j - i - 1 <= single_gaps;
+            // Such a slice, ending in a word that opens with a letter or digit, trims to a name
+            // holding every word but perhaps the last whole (the trim cannot pass that first
+            // character), and opening where the run does (its first word opens with a
+            // capital): `hopeless` below whenever those words open no spelling. Known before
+            // the name is trimmed, and found for the longer runs first, shortest prefix first.
+            let skip = sliced
+                && !may_be_company
+                && j - i >= 2
+                && words[j - 1].starts_with(|c: char| c.is_alphanumeric())
+                && !(1..j - i).all(|k| {
+                    *opens[k - 1].get_or_insert_with(|| {
+                        vocab.label_may_open(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()])
+                    })
+                });
+            if skip && !cfg!(debug_assertions) {
+                return None;
+            }
+            // The run as its words joined by single spaces: most often a slice of the text.
+            let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
             debug_assert_eq!(
                 sliced,
                 to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
@@ -120,6 +137,7 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
             let company = j - i >= 2 && all_caps && company_end(name);
             debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
             debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
+            debug_assert!(!skip || hopeless && !label && !company, "run {name:?} skipped");
             (label || company).then(|| (j, name.to_string()))
         });
         match found {
