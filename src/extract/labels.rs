@@ -90,11 +90,28 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
             if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
                 return None;
             }
-            // The run as its words joined by single spaces: most often a slice of the text.
-            let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
             // Words hold no space, and are apart by at least one character: the run is a slice
             // when each gap is one plain space.
             let sliced = j - i - 1 <= single_gaps;
+            // Such a slice, ending in a word that opens with a letter or digit, trims to a name
+            // holding every word but perhaps the last whole (the trim cannot pass that first
+            // character), and opening where the run does (its first word opens with a
+            // capital): `hopeless` below whenever those words open no spelling. Known before
+            // the name is trimmed, and found for the longer runs first, shortest prefix first.
+            let skip = sliced
+                && !may_be_company
+                && j - i >= 2
+                && words[j - 1].starts_with(|c: char| c.is_alphanumeric())
+                && !(1..j - i).all(|k| {
+                    *opens[k - 1].get_or_insert_with(|| {
+                        vocab.label_may_open(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()])
+                    })
+                });
+            if skip && !cfg!(debug_assertions) {
+                return None;
+            }
+            // The run as its words joined by single spaces: most often a slice of the text.
+            let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
             debug_assert_eq!(
                 sliced,
                 to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
@@ -120,6 +137,7 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
             let company = j - i >= 2 && all_caps && company_end(name);
             debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
             debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
+            debug_assert!(!skip || hopeless && !label && !company, "run {name:?} skipped");
             (label || company).then(|| (j, name.to_string()))
         });
         match found {
@@ -239,7 +257,11 @@ fn has_release_word_in(sentence: &str, folding: bool) -> bool {
                 }
                 from = m.start() + 1;
             }
-            false
+            // "lp" and "cd", searched apart: each is found as a pair of bytes, not a
+            // fingerprint shared with the longer words that the packed search stops to check.
+            SHORT_RELEASE_WORDS.iter().any(|finder| {
+                finder.find_iter(lowered).any(|at| !word_before(at) && !word_after(at + finder.needle().len()))
+            })
         }),
         None => RELEASE_WORDS.find_overlapping_iter(sentence).any(bounded),
     };
@@ -247,9 +269,10 @@ fn has_release_word_in(sentence: &str, folding: bool) -> bool {
     found
 }
 
-/// `RELEASE_WORD`'s words, lower-case, "releas" and "reissu" first (see `has_release_word`).
+/// `RELEASE_WORD`'s words, lower-case, "releas" and "reissu" first (see `has_release_word`),
+/// the two-letter words last (see [`SHORT_RELEASE_WORDS`]).
 const RELEASE_WORD_LIST: [&str; 12] =
-    ["releas", "reissu", "edition", "box set", "lp", "cd", "vinyl", "disc", "label", "dropped", "pressing", "album"];
+    ["releas", "reissu", "edition", "box set", "vinyl", "disc", "label", "dropped", "pressing", "album", "lp", "cd"];
 
 /// [`RELEASE_WORD_LIST`] ignoring ASCII case, for where no packed searcher can be built.
 static RELEASE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -259,10 +282,16 @@ static RELEASE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("static automaton")
 });
 
-/// [`RELEASE_WORD_LIST`] in one vectorised searcher (Teddy), run over a lower-cased copy: a
-/// few times fewer instructions than the automaton's byte-at-a-time overlapping walk.
+/// [`RELEASE_WORD_LIST`] but "lp" and "cd" in one vectorised searcher (Teddy), run over a
+/// lower-cased copy: a few times fewer instructions than the automaton's byte-at-a-time
+/// overlapping walk. With two-letter words among them it matched on two-byte fingerprints,
+/// and stopped to check at every "lp" of "help" and at many a place that held no word.
 static RELEASE_WORDS_PACKED: LazyLock<Option<aho_corasick::packed::Searcher>> =
-    LazyLock::new(|| aho_corasick::packed::Searcher::new(RELEASE_WORD_LIST));
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(&RELEASE_WORD_LIST[..RELEASE_WORD_LIST.len() - 2]));
+
+/// The two-letter release words, the last two of [`RELEASE_WORD_LIST`], each searched alone.
+static SHORT_RELEASE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| [RELEASE_WORD_LIST[10], RELEASE_WORD_LIST[11]].map(memchr::memmem::Finder::new));
 
 /// A word holding what `COMPANY_END` needs ("Records", "Recordings", "Co", "Soundtracks").
 fn is_company_word(word: &str) -> bool {
@@ -427,7 +456,7 @@ mod tests {
         /// The packed search finds a release word wherever the regex does, overlapping
         /// and run-on words included.
         #[test]
-        fn release_words_found_as_the_regex_finds_them(text in "(re-releas|releas|RELEASE|Reissu|lp|LP|cd|CDs|disc|disco|label|album|box set|edition|é|x|-| |_){0,12}") {
+        fn release_words_found_as_the_regex_finds_them(text in "(re-releas|releas|RELEASE|Reissu|lp|LP|cd|CDs|Cd|help|lps|cdlp|disc|disco|label|album|box set|edition|é|x|-| |_){0,12}") {
             proptest::prop_assert!(RELEASE_WORDS_PACKED.is_some() || !cfg!(target_arch = "x86_64"));
             proptest::prop_assert_eq!(has_release_word(&text), RELEASE_WORD.is_match(&text));
         }
