@@ -85,19 +85,35 @@ pub fn write_all(dir: &Path, corpus: &dyn Corpus, report: &Report) -> io::Result
 /// Rows of a chunk rendered per task: a chunk's mentions are a few megabytes of output.
 const RENDER_SLICE: usize = 256;
 
+/// Renders `rows` a slice per task on every thread free, and hands each slice's output to
+/// `write` in order. Only a few slices per thread are held rendered at once: a whole chunk
+/// of records rendered before writing (about 14 MB) raised the peak memory of a 100 MB run
+/// by a sixth.
+fn render_in_order<T: Sync, R: Send>(
+    rows: &[T],
+    render: impl Fn(&[T]) -> io::Result<R> + Sync,
+    mut write: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
+    let window = RENDER_SLICE * 2 * rayon::current_num_threads();
+    for rows in rows.chunks(window) {
+        let rendered: Vec<io::Result<R>> = rows.par_chunks(RENDER_SLICE).map(&render).collect();
+        for r in rendered {
+            write(r?)?;
+        }
+    }
+    Ok(())
+}
+
 /// mentions.jsonl and mentions.csv (`temps` in the order of [`OUTPUT_FILES`]). Each chunk's
 /// rows are rendered in slices on every thread free, then written in order.
 fn write_mentions(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
     let (mut jsonl, mut mentions_csv) = (create(&temps[0])?, create(&temps[3])?);
     CsvSheet::new(&mut mentions_csv, &MENTION_COLUMNS)?.finish()?;
     corpus.for_each_mention_chunk(&mut |chunk| {
-        let rendered: Vec<io::Result<[Vec<u8>; 2]>> = chunk.par_chunks(RENDER_SLICE).map(render_mentions).collect();
-        for r in rendered {
-            let [json, csv] = r?;
+        render_in_order(chunk, render_mentions, |[json, csv]| {
             jsonl.write_all(&json)?;
-            mentions_csv.write_all(&csv)?;
-        }
-        Ok(())
+            mentions_csv.write_all(&csv)
+        })
     })?;
     sync(jsonl)?;
     sync(mentions_csv)
@@ -127,15 +143,12 @@ fn write_records(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
     let mut explain = create(&temps[6])?;
     let mut array = PrettyArray::new(&mut json)?;
     corpus.for_each_record_chunk(&mut |chunk| {
-        let rendered: Vec<io::Result<[Vec<u8>; 4]>> = chunk.par_chunks(RENDER_SLICE).map(render_records).collect();
-        for r in rendered {
-            let [elements, soundtracks, tracks, explanations] = r?;
+        render_in_order(chunk, render_records, |[elements, soundtracks, tracks, explanations]| {
             array.elements(&elements)?;
             soundtracks_csv.write_all(&soundtracks)?;
             tracks_csv.write_all(&tracks)?;
-            explain.write_all(&explanations)?;
-        }
-        Ok(())
+            explain.write_all(&explanations)
+        })
     })?;
     array.finish()?;
     sync(json)?;
