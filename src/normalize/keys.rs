@@ -26,11 +26,17 @@ pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
     let bytes = s.as_bytes();
     // A lead of plain words (ASCII letters and digits, one space apart), the whole of most
-    // folded names, folds to itself lower-cased: it is copied in one go and the walk below,
+    // folded names, folds to itself lower-cased: it is copied in one go and [`fold_walk`],
     // a dozen instructions a byte, takes up after it.
-    let mut at = plain_lead(bytes);
-    out.push_str(&s[..at]);
+    let lead = plain_lead(bytes);
+    out.push_str(&s[..lead]);
     out.make_ascii_lowercase();
+    fold_walk(s, lead, out);
+}
+
+/// Folds `s` from byte `at` on into `out`, with no space pending.
+fn fold_walk(s: &str, mut at: usize, out: &mut String) {
+    let bytes = s.as_bytes();
     let mut space = false;
     while at < bytes.len() {
         let b = bytes[at];
@@ -225,35 +231,7 @@ mod tests {
     /// The fold as it was written before plain leads were copied whole: the walk alone.
     fn fold_by_walk(s: &str) -> String {
         let mut out = String::new();
-        let mut space = false;
-        let bytes = s.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-                at += 1;
-                continue;
-            }
-            if b.is_ascii() {
-                match b {
-                    b'&' => fold_char('&', &mut out, &mut space),
-                    b'\'' | b'`' => {}
-                    _ => space = true,
-                }
-                at += 1;
-                continue;
-            }
-            let ch = s[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            for c in std::iter::once(ch).nfkd() {
-                fold_char(c, &mut out, &mut space);
-            }
-            at += ch.len_utf8();
-        }
+        fold_walk(s, 0, &mut out);
         out
     }
 
