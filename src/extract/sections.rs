@@ -79,10 +79,8 @@ static STOP_WORDS: WordSet<33> = WordSet::new(&[
 /// (`ſ`, the Kelvin sign, a Unicode letter) is left to the regex.
 fn is_stop(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let refused = !bytes.first().is_some_and(u8::is_ascii_digit)
-        && bytes.get(run).is_none_or(u8::is_ascii)
-        && !STOP_WORDS.contains_lowered(&bytes[..run])
+        && STOP_WORDS.refuses_opening(text)
         && !starts_with_ignore_ascii_case(bytes, "subscribe");
     if refused {
         debug_assert!(!STOP.is_match(text), "{text:?}");
@@ -320,9 +318,7 @@ static FURNITURE_WORDS: WordSet<17> = WordSet::new(&[
 /// of ASCII letters is followed by an ASCII byte (or nothing), that run must be such a word.
 /// A non-ASCII byte after it (`ſ`, the Kelvin sign, a Unicode letter) is left to the regex.
 fn is_furniture_line(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if bytes.get(run).is_none_or(u8::is_ascii) && !FURNITURE_WORDS.contains_lowered(&bytes[..run]) {
+    if FURNITURE_WORDS.refuses_opening(text) {
         debug_assert!(!FURNITURE_LINE.is_match(text), "{text:?}");
         return false;
     }

@@ -490,9 +490,7 @@ pub(super) fn without_work_key(text: &str) -> &str {
         b"also",
         b"special",
     ]);
-    let bytes = text.as_bytes();
-    let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if bytes.get(run).is_none_or(u8::is_ascii) && !KEY_WORDS.contains_lowered(&bytes[..run]) {
+    if KEY_WORDS.refuses_opening(text) {
         debug_assert!(WORK_KEY.find(text).is_none(), "{text:?}");
         return text;
     }

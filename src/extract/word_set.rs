@@ -55,6 +55,17 @@ impl<const N: usize> WordSet<N> {
     pub(crate) fn contains_lowered(&self, word: &[u8]) -> bool {
         self.may_hold(word) && self.keys.binary_search(&key_of(word, true)).is_ok()
     }
+
+    /// Whether `text` opens with a run of ASCII letters (maybe empty) that is followed by an
+    /// ASCII byte or nothing and is, case aside, none of the set's words. A pattern whose
+    /// every match opens with one of these words, then a byte that is no ASCII letter, cannot
+    /// match such a text; a non-ASCII byte after the run (`ſ`, the Kelvin sign, a Unicode
+    /// letter) could still be read by the pattern as a letter, so it refuses nothing.
+    pub(crate) fn refuses_opening(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let run = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        bytes.get(run).is_none_or(u8::is_ascii) && !self.contains_lowered(&bytes[..run])
+    }
 }
 
 /// A word of at most 15 bytes as one integer: its bytes from the lowest, then its length in
@@ -84,6 +95,16 @@ mod tests {
     use super::*;
 
     static SMALL: WordSet<4> = WordSet::new(&[b"the", b"a", b"vs.", b"without"]);
+
+    #[test]
+    fn an_opening_is_refused_only_when_an_ascii_byte_ends_a_word_not_in_the_set() {
+        for text in ["The end", "WITHOUT: x", "a", "the-1", "Thé end", "theſ", "Without\u{212a}"] {
+            assert!(!SMALL.refuses_opening(text), "{text:?}");
+        }
+        for text in ["Then", "an end", "", " the", "1 the", "vs. x"] {
+            assert!(SMALL.refuses_opening(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn words_are_found_as_written_or_lowered() {
