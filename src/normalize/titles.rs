@@ -270,7 +270,6 @@ fn split_subtitles(s: &str) -> Vec<&str> {
     out
 }
 
-/// Folded words with number words and roman numerals read as digits.
 #[cfg(test)]
 mod tests {
     use super::*;
