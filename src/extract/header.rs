@@ -201,7 +201,43 @@ fn parse_slots(
         }
         return h;
     }
+    if let Some(usable) = usable
+        && comma_head_unusable(&head, &head_seps, usable)
+    {
+        #[cfg(debug_assertions)]
+        if let Some(mut full) = parse_head(text, head.clone(), rest, known_pieces, head_seps, orientation, vocab) {
+            super::slots::refine(&mut full, vocab);
+            debug_assert!(!usable(full.title_score, full.evidence), "refused a usable header: {text:?}");
+        }
+        return None;
+    }
     parse_head(text, head, rest, known_pieces, head_seps, orientation, vocab)
+}
+
+/// Whether a head whose separators are all commas, with no bracket ("The main theme is
+/// velvet, built on a single silence motif", a paragraph's first sentence), cannot give a
+/// header that passes `usable`. [`parse_head`] reads no group in it and, at its first comma
+/// ([`split_slots`]), takes either the whole head as the title with no evidence, or the text
+/// before the comma as the title and the text after it as makers (evidence 0.4 at most) or,
+/// when it is a bare year, as the year: that case is left to the parse, since refining reads
+/// a dated title. [`refine`](super::slots::refine) must leave both titles alone.
+fn comma_head_unusable(head: &str, seps: &[SepMatch], usable: Usable) -> bool {
+    let Some(first) = seps.first().filter(|s| s.sep == Sep::Comma) else {
+        return false;
+    };
+    // The parse joins the text outside brackets with U+0001 marks: a head holding one is
+    // left to it, as is one with spaces at an end (its separators would be found again).
+    if memchr::memchr3(b'(', b'[', 1, head.as_bytes()).is_some() || head.trim().len() != head.len() {
+        return false;
+    }
+    let (left, right) = (head[..first.start].trim(), head[first.end..].trim());
+    if bare_year(right).is_some() {
+        return false;
+    }
+    [(left, 0.4), (head, 0.0)].into_iter().all(|(slot, evidence)| {
+        let title = clean_title(slot);
+        is_no_title(&title) || !usable(title_score_bound(&title), evidence) && super::slots::leaves_undated(&title)
+    })
 }
 
 /// The header of a head with no separator and no bracket (so no bracket group): what
@@ -745,6 +781,11 @@ mod tests {
             "Start with Mica Levi's Under the Skin. It is the strangest score of the decade.",
             "Silent Hill 2, composed by Akira Yamaoka. A classic of the genre.",
             "the soundtrack is great and we loved it",
+            "The main theme is velvet, built on a single silence motif. It grows on you.",
+            "Every year we argue about which soundtracks deserve a place on this list, and every year it gets longer.",
+            "Heat, Elliot Goldenthal",
+            "Sleepless in Seattle, 1993",
+            "Jaws, the shark film, scored by John Williams. It is a classic.",
         ];
         let mut refused = 0;
         for text in texts {
@@ -757,7 +798,7 @@ mod tests {
                 }
             }
         }
-        assert!(refused >= 2, "prose refused");
+        assert!(refused >= 4, "prose refused, with commas or without: {refused}");
         let kept = parse_cut_usable(texts[0], None, &o, &BUILT_IN, &usable).expect("a title sentence");
         assert_eq!(kept.title, "Akira");
     }

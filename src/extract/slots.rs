@@ -21,7 +21,7 @@ static CREDIT_CLAUSE: LazyLock<Re> = LazyLock::new(|| {
 /// and under four words or no possessive (a sentence set apart by quotes is read only in a
 /// dated header). A caller that judges such a header by its title need not refine it.
 pub fn leaves_undated(title: &str) -> bool {
-    !CREDIT_CLAUSE.is_match(title) && (title.split_whitespace().nth(3).is_none() || !has_possessive(title))
+    !CREDIT_CLAUSE.is_match(title) && (!has_possessive(title) || title.split_whitespace().nth(3).is_none())
 }
 
 /// Narrows the title slot of `h` to the work it names, with its credit where it gives one.

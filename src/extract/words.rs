@@ -76,16 +76,16 @@ pub fn title_word_capital_or_function(token: &str) -> (bool, bool) {
     (capitalised, !capitalised && short_ascii_function_word(bytes))
 }
 
-/// [`is_lowered_title_function_word`] of an ASCII token of at most 32 bytes. Lower-casing
+/// [`is_lowered_title_function_word`] of an ASCII token. Lower-casing
 /// leaves ASCII alphanumerics, commas and colons where they are: the word's bounds are read
 /// from the token, and the set lowers as it reads.
-fn short_ascii_function_word(bytes: &[u8]) -> bool {
+pub(super) fn short_ascii_function_word(bytes: &[u8]) -> bool {
     let end = bytes.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
     FUNCTION_WORDS.contains_lowered(&bytes[..end])
 }
 
 /// [`is_capitalised`] of an ASCII token: the non-ASCII openers it skips cannot occur there.
-fn short_ascii_capitalised(bytes: &[u8]) -> bool {
+pub(super) fn short_ascii_capitalised(bytes: &[u8]) -> bool {
     let opened = bytes.iter().position(|b| !matches!(b, b'"' | b'\'' | b'(' | b'[' | b'.' | b'*' | b'_'));
     opened.is_some_and(|i| bytes[i].is_ascii_uppercase() || bytes[i].is_ascii_digit())
 }
