@@ -10,7 +10,7 @@ use crate::re::Re;
 use super::groups::{Group, classify};
 use super::names::{is_various_artists, list_score, split_names};
 use super::split::{Piece, SepMatch, bracket_pieces, find_separators, strip_glued_various};
-use super::title::{clean_title, title_score};
+use super::title::{clean_title, title_score, title_score_bound};
 use super::vocab::Vocabulary;
 use crate::model::{Release, Track};
 
@@ -125,12 +125,48 @@ pub(crate) struct Cut {
 
 /// [`parse`], given what the caller knows of `text` already.
 pub(crate) fn parse_cut(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
-    let mut h = parse_slots(text, cut, orientation, vocab)?;
+    parse_usable(text, cut, orientation, vocab, None)
+}
+
+/// Whether a caller can use a header with this title score and evidence. It must not turn
+/// false as either grows: a header is refused on an upper bound of its title's score.
+pub(crate) type Usable<'a> = &'a dyn Fn(f32, f32) -> bool;
+
+/// [`parse_cut`] for a caller that uses a header only when `usable(title_score, evidence)`:
+/// a header that provably fails it may come back as `None` without being parsed to its end.
+/// Most units are paragraphs whose first sentence has no separator or bracket, so no
+/// evidence, and reads as no title: such a head is refused on [`title_score_bound`] of its
+/// title, before its score and [`refine`](super::slots::refine). Debug builds (the tests)
+/// parse a refused head in full and check that the header fails `usable`.
+pub(crate) fn parse_cut_usable(
+    text: &str,
+    cut: Option<Cut>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+    usable: Usable,
+) -> Option<Header> {
+    parse_usable(text, cut, orientation, vocab, Some(usable))
+}
+
+fn parse_usable(
+    text: &str,
+    cut: Option<Cut>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+    usable: Option<Usable>,
+) -> Option<Header> {
+    let mut h = parse_slots(text, cut, orientation, vocab, usable)?;
     super::slots::refine(&mut h, vocab);
     Some(h)
 }
 
-fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &Vocabulary) -> Option<Header> {
+fn parse_slots(
+    text: &str,
+    cut: Option<Cut>,
+    orientation: &Orientation,
+    vocab: &Vocabulary,
+    usable: Option<Usable>,
+) -> Option<Header> {
     let (head, rest, known_pieces, known_seps) = match cut {
         Some(Cut { head, rest, pieces, seps }) => {
             debug_assert_eq!(
@@ -154,20 +190,68 @@ fn parse_slots(text: &str, cut: Option<Cut>, orientation: &Orientation, vocab: &
     if head_seps.is_empty() && memchr::memchr2(b'(', b'[', head.as_bytes()).is_none() {
         #[cfg(debug_assertions)]
         let full = parse_head(text, head.clone(), rest.clone(), known_pieces, head_seps, orientation, vocab);
-        let h = plain_header(&head, rest);
+        let h = plain_header(&head, rest, usable);
         #[cfg(debug_assertions)]
-        debug_assert_eq!(h, full, "{text:?}");
+        match (&h, full, usable) {
+            (None, Some(mut full), Some(usable)) => {
+                super::slots::refine(&mut full, vocab);
+                debug_assert!(!usable(full.title_score, full.evidence), "refused a usable header: {text:?}");
+            }
+            (h, full, _) => debug_assert_eq!(*h, full, "{text:?}"),
+        }
         return h;
+    }
+    if let Some(usable) = usable
+        && comma_head_unusable(&head, &head_seps, usable)
+    {
+        #[cfg(debug_assertions)]
+        if let Some(mut full) = parse_head(text, head.clone(), rest, known_pieces, head_seps, orientation, vocab) {
+            super::slots::refine(&mut full, vocab);
+            debug_assert!(!usable(full.title_score, full.evidence), "refused a usable header: {text:?}");
+        }
+        return None;
     }
     parse_head(text, head, rest, known_pieces, head_seps, orientation, vocab)
 }
 
+/// Whether a head whose separators are all commas, with no bracket ("The main theme is
+/// velvet, built on a single silence motif", a paragraph's first sentence), cannot give a
+/// header that passes `usable`. [`parse_head`] reads no group in it and, at its first comma
+/// ([`split_slots`]), takes either the whole head as the title with no evidence, or the text
+/// before the comma as the title and the text after it as makers (evidence 0.4 at most) or,
+/// when it is a bare year, as the year: that case is left to the parse, since refining reads
+/// a dated title. [`refine`](super::slots::refine) must leave both titles alone.
+fn comma_head_unusable(head: &str, seps: &[SepMatch], usable: Usable) -> bool {
+    let Some(first) = seps.first().filter(|s| s.sep == Sep::Comma) else {
+        return false;
+    };
+    // The parse joins the text outside brackets with U+0001 marks: a head holding one is
+    // left to it, as is one with spaces at an end (its separators would be found again).
+    if memchr::memchr3(b'(', b'[', 1, head.as_bytes()).is_some() || head.trim().len() != head.len() {
+        return false;
+    }
+    let (left, right) = (head[..first.start].trim(), head[first.end..].trim());
+    if bare_year(right).is_some() {
+        return false;
+    }
+    [(left, 0.4), (head, 0.0)].into_iter().all(|(slot, evidence)| {
+        let title = clean_title(slot);
+        is_no_title(&title) || !usable(title_score_bound(&title), evidence) && super::slots::leaves_undated(&title)
+    })
+}
+
 /// The header of a head with no separator and no bracket (so no bracket group): what
 /// [`parse_head`] answers for it, which finds no maker, year, release or group and takes the
-/// whole head as the title slot.
-fn plain_header(head: &str, rest: String) -> Option<Header> {
+/// whole head as the title slot. With `usable`, `None` also when the header, refined, cannot
+/// pass it ([`parse_cut_usable`]).
+fn plain_header(head: &str, rest: String, usable: Option<Usable>) -> Option<Header> {
     let title = clean_title(head.trim());
     if is_no_title(&title) {
+        return None;
+    }
+    // No evidence: it takes makers, a year, labels, a bracket or a tilde. Refining would
+    // leave an undated header's title as it is, so the title's score is the header's.
+    if usable.is_some_and(|usable| !usable(title_score_bound(&title), 0.0)) && super::slots::leaves_undated(&title) {
         return None;
     }
     let mut h = Header { rest, ..Header::default() };
@@ -682,6 +766,41 @@ mod tests {
             let cut = Cut { head: head.clone(), rest: rest.clone(), pieces, seps };
             assert_eq!(parse_cut(text, Some(cut), &o, &BUILT_IN), parse(text, &o, &BUILT_IN));
         }
+    }
+
+    /// A header refused as unusable is one the full parse finds unusable; a usable one comes
+    /// back whole. Titles, prose, a possessive that refining reads, a credit clause.
+    #[test]
+    fn only_unusable_headers_are_refused() {
+        let o = Orientation::default();
+        let usable = |title_score: f32, evidence: f32| title_score + 0.6 * evidence.min(1.0) >= 0.55;
+        let texts = [
+            "Akira. I was maybe fourteen when I first heard it, and it has not left me since.",
+            "It moves from stolen quiet to full orchestral sun. The love theme is the obvious highlight.",
+            "The Thin Red Line",
+            "Start with Mica Levi's Under the Skin. It is the strangest score of the decade.",
+            "Silent Hill 2, composed by Akira Yamaoka. A classic of the genre.",
+            "the soundtrack is great and we loved it",
+            "The main theme is velvet, built on a single silence motif. It grows on you.",
+            "Every year we argue about which soundtracks deserve a place on this list, and every year it gets longer.",
+            "Heat, Elliot Goldenthal",
+            "Sleepless in Seattle, 1993",
+            "Jaws, the shark film, scored by John Williams. It is a classic.",
+        ];
+        let mut refused = 0;
+        for text in texts {
+            let full = parse(text, &o, &BUILT_IN);
+            match parse_cut_usable(text, None, &o, &BUILT_IN, &usable) {
+                Some(h) => assert_eq!(Some(h), full, "{text:?}"),
+                None => {
+                    refused += 1;
+                    assert!(full.is_none_or(|h| !usable(h.title_score, h.evidence)), "{text:?}");
+                }
+            }
+        }
+        assert!(refused >= 4, "prose refused, with commas or without: {refused}");
+        let kept = parse_cut_usable(texts[0], None, &o, &BUILT_IN, &usable).expect("a title sentence");
+        assert_eq!(kept.title, "Akira");
     }
 
     #[test]

@@ -188,7 +188,7 @@ pub fn describe_candidates(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary
     let o = orientation(units, info, vocab);
     let accepted: Vec<(usize, String)> =
         find_entries(units, info, vocab).into_iter().map(|e| (e.unit, e.header.title)).collect();
-    candidates(units, info, &o, vocab, &FieldLines::new(units), Vec::new())
+    candidates(units, info, &o, vocab, &FieldLines::new(units), Vec::new(), Prune::No)
         .into_iter()
         .map(|c| {
             let ok = accepted.iter().any(|(u, t)| *u == c.unit && *t == c.header.title);
@@ -268,7 +268,19 @@ fn season_may_follow_a_separator(text: &str) -> bool {
             .any(|at| (bytes[at] == b'|' || at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]) && follows(at + 1))
 }
 
-/// Parses every unit that could be a header.
+/// Whether [`candidates`] may leave out headers that [`find_entries`] cannot use.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prune {
+    /// Every header, for [`describe_candidates`].
+    No,
+    /// Not those whose quality stays under [`GROUP_TITLE_SCORE`].
+    Unusable,
+}
+
+/// Parses every unit that could be a header. With [`Prune::Unusable`], a header whose quality
+/// provably stays under [`GROUP_TITLE_SCORE`] may be left out: every stage of
+/// [`find_entries`] asks that quality of a candidate before anything else, directly or in
+/// [`member_ok`], and a group or family is made only of candidates that pass.
 fn candidates(
     units: &[Unit],
     info: &[UnitInfo],
@@ -276,6 +288,7 @@ fn candidates(
     vocab: &Vocabulary,
     fields: &FieldLines,
     mut cuts: Vec<Option<Vec<PartCut>>>,
+    prune: Prune,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut consumed = std::collections::HashSet::new();
@@ -301,8 +314,19 @@ fn candidates(
         // "Midsommar" over "Bobby Krlic · Milan Records": a details line under a short title.
         let details_follow = u.words() <= 10
             && units.get(i + 1).is_some_and(|n| !n.gap_before && super::body::details_line(&n.text, vocab).is_some());
+        // The evidence this unit's layout adds below. Makers on the next line add more, but
+        // only under a unit of 14 words or fewer (`makers_below`): a longer unit is judged on
+        // its header and this alone, and leaving it out loses no unit `consumed` would mark.
+        let layout = if fields_follow || details_follow { 0.5 } else { 0.0 };
+        let usable = |title_score: f32, evidence: f32| quality_of(title_score, evidence + layout) >= GROUP_TITLE_SCORE;
+        let judged = prune == Prune::Unusable && u.words() > 14;
         for (part, cut) in parts {
-            let Some(mut h) = header::parse_cut(&part, cut, o, vocab) else {
+            let parsed = if judged {
+                header::parse_cut_usable(&part, cut, o, vocab, &usable)
+            } else {
+                header::parse_cut(&part, cut, o, vocab)
+            };
+            let Some(mut h) = parsed else {
                 continue;
             };
             if fields_follow || details_follow {
@@ -368,14 +392,19 @@ const GROUP_TITLE_SCORE: f32 = 0.55;
 /// A header's quality: a title-like slot, helped by structure around it (a tilde header with
 /// a label and year can carry a lower-case title like "and in the endless pause…").
 fn quality(h: &Header) -> f32 {
-    h.title_score + 0.6 * h.evidence.min(1.0)
+    quality_of(h.title_score, h.evidence)
+}
+
+/// [`quality`] of a header with this title score and evidence; it grows with either.
+fn quality_of(title_score: f32, evidence: f32) -> f32 {
+    title_score + 0.6 * evidence.min(1.0)
 }
 
 /// Finds the article's entries.
 pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Entry> {
     let fields = FieldLines::new(units);
     let (o, cuts) = orientation_with(units, info, vocab, &fields);
-    let cands = candidates(units, info, &o, vocab, &fields, cuts);
+    let cands = candidates(units, info, &o, vocab, &fields, cuts, Prune::Unusable);
     let mut accepted: Vec<Option<(usize, Option<u32>)>> = vec![None; cands.len()];
     let mut next_group = 0usize;
 

@@ -119,6 +119,12 @@ impl<'t> Protection<'t> {
 /// Separators outside brackets and quotes, best first: by kind (tilde, dash, pipe, "by",
 /// colon, comma), then by position.
 pub fn find_separators(text: &str) -> Vec<SepMatch> {
+    // The first sentence of most paragraphs holds no separator's character at all: the
+    // pattern, which may start at any space, need not run over it.
+    if !may_hold_separator(text.as_bytes()) {
+        debug_assert!(SEPARATOR.find_iter(text).next().is_none(), "{text:?}");
+        return Vec::new();
+    }
     let mut protection = Protection::new(text);
     let mut found: Vec<SepMatch> = SEPARATOR
         .find_iter(text)
@@ -127,6 +133,16 @@ pub fn find_separators(text: &str) -> Vec<SepMatch> {
         .collect();
     found.sort_by_key(|m| (priority(m.sep), m.start));
     found
+}
+
+/// Whether `text` holds what every [`SEPARATOR`] match holds: '~', '|', ':', ',', '-', a
+/// dash – or — (E2 80 93, E2 80 94), or "by".
+fn may_hold_separator(text: &[u8]) -> bool {
+    memchr::memchr3(b',', b':', b'-', text).is_some()
+        || memchr::memchr2(b'~', b'|', text).is_some()
+        || memchr::memchr_iter(0xE2, text)
+            .any(|at| text.get(at + 1) == Some(&0x80) && matches!(text.get(at + 2), Some(0x93 | 0x94)))
+        || memchr::memchr_iter(b'b', text).any(|at| text.get(at + 1) == Some(&b'y'))
 }
 
 /// A header cut at its bracket groups.
@@ -534,6 +550,17 @@ mod tests {
                 sentence_ends(&text).collect::<Vec<_>>(),
                 SENTENCE_END.find_iter(&text).map(|m| (m.start(), m.end())).collect::<Vec<_>>()
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// A text the byte check refuses holds no separator: every character a match needs,
+        /// and near misses ("b y", "By", curly quotes, which share the dashes' first bytes).
+        #[test]
+        fn separators_need_their_characters(text in "(by| by |\u{a0}by\t|By|b|y|~|\\||:|,|-|–|—|“|”|’| |\t|\u{2003}|composed|x|é){0,8}") {
+            if !may_hold_separator(text.as_bytes()) {
+                proptest::prop_assert!(SEPARATOR.find_iter(&text).next().is_none(), "{:?}", text);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::re::Re;
 
 use super::split::strip_glued_various;
-use super::words::{TitleWordFacts, ascii_lowered_into, lowered, title_word_facts};
+use super::words::{TitleWordFacts, ascii_lowered_into, lowered, title_word_capital_or_function, title_word_facts};
 
 static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)^(?:the\s+)?(?:original\s+)?(?:(?:motion\s+picture|movie|film|television|tv|series|video\s*game|game|anime)\s+)?(?:soundtrack|score|ost|music)(?:\s+(?:album|recording))?(?:\s+(?:to|from|for)\s+the\s+(?:motion\s+picture|film|movie|series|game))?(?:\s+(?:composed\s+|written\s+)?by\s+(?P<by>.+))?$|^(?i:music\s+from\s+the\s+.+)$")
@@ -232,6 +232,117 @@ pub fn title_score(s: &str) -> f32 {
     score.clamp(0.0, 1.0)
 }
 
+/// An upper bound on [`title_score`] of `s`, for callers that only need to know the score
+/// stays below a threshold: the same steps up to the capital ratio, the first word's capital
+/// and the length, without looking words up as section words or the text for questions,
+/// sentence words and numbered sections, which only lower the score. Each word costs one
+/// capital test, and a function-word lookup only when it is not capitalised.
+///
+/// A bound: a capitalised word counts as content even when it is a function word, which
+/// raises the ratio (capitals over content words) or, in a title of small words only, leaves
+/// it at most 1; a lower-case word counts as content exactly when `title_score` counts it.
+/// Rounding keeps the order of the steps' results, and the left-out steps only subtract.
+pub fn title_score_bound(s: &str) -> f32 {
+    if s.is_ascii() {
+        return ascii_title_score_bound(s.as_bytes());
+    }
+    let mut kept = [""; 16];
+    let Some(count) = keep_words(s, &mut kept) else {
+        return 0.0;
+    };
+    let words = &kept[..count];
+    if words.is_empty() || s.len() > 120 && s.chars().count() > 120 {
+        return 0.0;
+    }
+    let (mut capitalised, mut lower_content, mut first_capitalised) = (0usize, 0usize, false);
+    for (n, word) in words.iter().enumerate() {
+        let (capital, function) = title_word_capital_or_function(word);
+        if n == 0 {
+            first_capitalised = capital;
+        }
+        if capital {
+            capitalised += 1;
+        } else if !function {
+            lower_content += 1;
+        }
+    }
+    let content_len = capitalised + lower_content;
+    let ratio = if content_len == 0 { 0.0 } else { capitalised as f32 / content_len as f32 };
+    let mut score = 0.3 + 0.7 * ratio;
+    if !first_capitalised && !words[0].starts_with(['.', '“', '"', '‘', '\'']) {
+        score -= 0.3;
+    }
+    if words.len() > 10 {
+        score -= 0.03 * (words.len() - 10) as f32;
+    }
+    score.clamp(0.0, 1.0)
+}
+
+/// [`title_score_bound`] of ASCII text, in one walk over its bytes, and lower by 0.3 where
+/// the score surely loses it for a sentence word: a word in lower-case letters alone (a
+/// trailing comma, colon or stop aside) that [`SENTENCE_WORDS`] holds, in a text whose ratio
+/// bound is already under 0.8. A vertical tab, which `split_whitespace` cuts at and
+/// `u8::is_ascii_whitespace` does not, is counted as a space.
+fn ascii_title_score_bound(bytes: &[u8]) -> f32 {
+    // Past 120 bytes, 120 characters: the score is 0.
+    if bytes.len() > 120 {
+        return 0.0;
+    }
+    let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let (mut words, mut capitalised, mut lower_content) = (0usize, 0usize, 0usize);
+    let (mut first_capitalised, mut first_opening, mut sentence) = (false, false, false);
+    let mut at = 0;
+    loop {
+        while at < bytes.len() && space(bytes[at]) {
+            at += 1;
+        }
+        if at == bytes.len() {
+            break;
+        }
+        let start = at;
+        while at < bytes.len() && !space(bytes[at]) {
+            at += 1;
+        }
+        let word = &bytes[start..at];
+        words += 1;
+        if words > 16 {
+            return 0.0;
+        }
+        let capital = super::words::short_ascii_capitalised(word);
+        if words == 1 {
+            first_capitalised = capital;
+            first_opening = matches!(word[0], b'.' | b'"' | b'\'');
+        }
+        if capital {
+            capitalised += 1;
+            continue;
+        }
+        if !super::words::short_ascii_function_word(word) {
+            lower_content += 1;
+        }
+        if !sentence {
+            let letters = word.iter().rposition(|b| !matches!(b, b',' | b':' | b'.')).map_or(&[][..], |e| &word[..=e]);
+            sentence = letters.iter().all(u8::is_ascii_lowercase) && is_sentence_bytes(letters);
+        }
+    }
+    if words == 0 {
+        return 0.0;
+    }
+    let content_len = capitalised + lower_content;
+    let ratio = if content_len == 0 { 0.0 } else { capitalised as f32 / content_len as f32 };
+    let mut score = 0.3 + 0.7 * ratio;
+    if !first_capitalised && !first_opening {
+        score -= 0.3;
+    }
+    if words > 10 {
+        score -= 0.03 * (words - 10) as f32;
+    }
+    if ratio < 0.8 && sentence {
+        score -= 0.3;
+    }
+    score.clamp(0.0, 1.0)
+}
+
 /// The words of `s` (`split_whitespace`'s) kept in `kept`: their number, or `None` when there
 /// are more than `kept` holds. ASCII text without a vertical tab (the one ASCII space
 /// `u8::is_ascii_whitespace` leaves out), nearly all, is cut at bytes by a plain walk.
@@ -391,28 +502,33 @@ fn has_sentence_word_by_chars(lower: &str) -> bool {
 
 /// The whole words of [`SENTENCE_WORDS`] (its contractions aside).
 fn is_sentence_word(word: &str) -> bool {
+    is_sentence_bytes(word.as_bytes())
+}
+
+/// [`is_sentence_word`] of a word's bytes.
+fn is_sentence_bytes(word: &[u8]) -> bool {
     matches!(
         word,
-        "i" | "we"
-            | "you"
-            | "he"
-            | "she"
-            | "they"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "has"
-            | "have"
-            | "had"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
+        b"i" | b"we"
+            | b"you"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"this"
+            | b"that"
+            | b"these"
+            | b"those"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"was"
+            | b"were"
+            | b"is"
+            | b"are"
+            | b"will"
+            | b"would"
+            | b"could"
+            | b"should"
     )
 }
 
@@ -566,6 +682,26 @@ mod tests {
         assert_eq!(without_inline_emphasis("M*A*S*H"), "M*A*S*H");
         assert_eq!(without_inline_emphasis("*Jaws 2"), "*Jaws 2");
         assert_eq!(without_inline_emphasis("Jaws"), "Jaws");
+    }
+
+    proptest::proptest! {
+        /// The bound is never below the score: words capitalised or not, function, section,
+        /// sentence and numbered-section words, quotes, non-ASCII words, long and short texts.
+        #[test]
+        fn title_score_bound_is_never_below_the_score(text in "(The|the|OF|of|A|a|It|it|is|Is|we|this|were,|has:|i.|I|Best|best|Soundtracks|Music|film|Round|Day|1|2|is it|What|how|\\?|'|“|\\.|\\*|Élan|élan|über|Über|\u{212a}|ǅ|Ab|x| |  |\t|,|:|January|Q3){0,20}") {
+            proptest::prop_assert!(title_score_bound(&text) >= title_score(&text), "{:?}: {} < {}", text, title_score_bound(&text), title_score(&text));
+        }
+    }
+
+    #[test]
+    fn the_bound_of_sentences_and_titles() {
+        for s in ["It moves from stolen quiet to full orchestral sun", "the soundtrack is great and we loved it"] {
+            assert!(title_score_bound(s) < 0.55, "{s}: {}", title_score_bound(s));
+        }
+        for s in ["Guardians of the Galaxy Vol. 1", "Up", "up to", "Round 1: Main Theme", "Soundtracks", "A"] {
+            assert!(title_score_bound(s) >= title_score(s), "{s}");
+        }
+        assert_eq!(title_score_bound(&"Word ".repeat(17)), 0.0, "a 17th word");
     }
 
     proptest::proptest! {

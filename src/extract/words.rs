@@ -42,18 +42,13 @@ pub fn title_word_facts(token: &str) -> TitleWordFacts {
             capitalised: is_capitalised(token),
         };
     }
-    // Lower-casing leaves ASCII alphanumerics, commas and colons where they are: the words'
-    // bounds are read from the token, and each set lowers as it reads.
-    let end = bytes.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
-    let function = FUNCTION_WORDS.contains_lowered(&bytes[..end]);
+    let function = short_ascii_function_word(bytes);
     // Section words are 3 to 13 ASCII letters, read trimmed of non-alphanumerics.
     let section = bytes.iter().position(u8::is_ascii_alphanumeric).is_some_and(|start| {
         let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
         (3..=13).contains(&(end - start)) && SECTION_WORDS.contains_lowered(&bytes[start..end])
     });
-    // The non-ASCII openers is_capitalised skips cannot occur in an ASCII token.
-    let opened = bytes.iter().position(|b| !matches!(b, b'"' | b'\'' | b'(' | b'[' | b'.' | b'*' | b'_'));
-    let capitalised = opened.is_some_and(|i| bytes[i].is_ascii_uppercase() || bytes[i].is_ascii_digit());
+    let capitalised = short_ascii_capitalised(bytes);
     let facts = TitleWordFacts { function, section, capitalised };
     debug_assert_eq!(
         facts,
@@ -65,6 +60,34 @@ pub fn title_word_facts(token: &str) -> TitleWordFacts {
         "{token:?}"
     );
     facts
+}
+
+/// [`TitleWordFacts::capitalised`] and [`TitleWordFacts::function`] of `token`, without the
+/// section word: what [`title_score_bound`](super::title::title_score_bound) asks. The
+/// function-word answer is worked out only for a word that is not capitalised (`false`
+/// otherwise), since the bound counts a capitalised word whatever it is.
+pub fn title_word_capital_or_function(token: &str) -> (bool, bool) {
+    let bytes = token.as_bytes();
+    if bytes.len() > 32 || !bytes.is_ascii() {
+        let capitalised = is_capitalised(token);
+        return (capitalised, !capitalised && is_lowered_title_function_word(token));
+    }
+    let capitalised = short_ascii_capitalised(bytes);
+    (capitalised, !capitalised && short_ascii_function_word(bytes))
+}
+
+/// [`is_lowered_title_function_word`] of an ASCII token. Lower-casing
+/// leaves ASCII alphanumerics, commas and colons where they are: the word's bounds are read
+/// from the token, and the set lowers as it reads.
+pub(super) fn short_ascii_function_word(bytes: &[u8]) -> bool {
+    let end = bytes.iter().rposition(|b| !matches!(b, b',' | b':')).map_or(0, |e| e + 1);
+    FUNCTION_WORDS.contains_lowered(&bytes[..end])
+}
+
+/// [`is_capitalised`] of an ASCII token: the non-ASCII openers it skips cannot occur there.
+pub(super) fn short_ascii_capitalised(bytes: &[u8]) -> bool {
+    let opened = bytes.iter().position(|b| !matches!(b, b'"' | b'\'' | b'(' | b'[' | b'.' | b'*' | b'_'));
+    opened.is_some_and(|i| bytes[i].is_ascii_uppercase() || bytes[i].is_ascii_digit())
 }
 
 /// Lower-case name particles ("Marius de Vries", "Ludwig van Beethoven").
