@@ -194,7 +194,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::Layout;
+    use crate::model::{Layout, arbitrary_mention, arbitrary_text};
 
     fn hand(m: &Mention) -> String {
         let mut out = Vec::new();
@@ -234,75 +234,14 @@ mod tests {
         }
     }
 
-    fn text() -> impl Strategy<Value = String> {
-        prop_oneof![
-            ".*",
-            "[ -~]{0,40}",
-            proptest::collection::vec(
-                prop::sample::select(vec!["a", " ", "\"", "\\", "\u{1}", "\n", "é", "\u{7f}", "✓"]),
-                0..24
-            )
-            .prop_map(|v| v.concat()),
-        ]
-    }
-
-    fn mention() -> impl Strategy<Value = Mention> {
-        let layouts = prop::sample::select(vec![
-            Layout::MakerTitle,
-            Layout::RankedList,
-            Layout::HeaderList,
-            Layout::Table,
-            Layout::InlineList,
-            Layout::Prose,
-        ]);
-        let release = (proptest::option::of(text()), proptest::option::of(any::<i32>()), proptest::option::of(text()))
-            .prop_map(|(label, year, edition)| Release { label, year, edition });
-        let track = (text(), proptest::option::of(text())).prop_map(|(title, artist)| Track { title, artist });
-        let lists = (
-            proptest::collection::vec(text(), 0..3),
-            proptest::collection::vec(text(), 0..3),
-            proptest::collection::vec(text(), 0..3),
-            proptest::collection::vec(release, 0..3),
-            proptest::collection::vec(track, 0..3),
-            proptest::collection::btree_map(text(), text(), 0..3),
-        );
-        let scalars = (
-            (text(), any::<usize>(), layouts, text(), proptest::option::of(any::<i32>())),
-            (proptest::option::of(any::<u32>()), any::<bool>(), proptest::option::of(text()), any::<f32>(), text()),
-        );
-        (scalars, lists).prop_map(
-            |(
-                ((source, line, layout, title, year), (rank, honourable_mention, reviewer, confidence, soundtrack_id)),
-                (alt_titles, composers, labels, releases, tracks, raw),
-            )| Mention {
-                source,
-                line,
-                layout,
-                title,
-                alt_titles,
-                year,
-                composers,
-                labels,
-                releases,
-                tracks,
-                rank,
-                honourable_mention,
-                reviewer,
-                confidence,
-                soundtrack_id,
-                raw,
-            },
-        )
-    }
-
     proptest! {
         #[test]
-        fn any_mention_is_written_as_serde_json_writes_it(m in mention()) {
+        fn any_mention_is_written_as_serde_json_writes_it(m in arbitrary_mention()) {
             prop_assert_eq!(hand(&m), serde_json::to_string(&m).unwrap());
         }
 
         #[test]
-        fn any_string_is_escaped_as_serde_json_escapes_it(s in text()) {
+        fn any_string_is_escaped_as_serde_json_escapes_it(s in arbitrary_text()) {
             let mut out = Vec::new();
             string(&mut out, &s);
             prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
