@@ -155,7 +155,7 @@ pub struct Soundtrack {
 mod arbitrary {
     use proptest::prelude::*;
 
-    use super::{Layout, Mention, Release, Track};
+    use super::{Layout, Mention, Release, Soundtrack, SourceRef, Track};
 
     pub(crate) fn arbitrary_text() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -167,6 +167,51 @@ mod arbitrary {
             )
             .prop_map(|v| v.concat()),
         ]
+    }
+
+    fn release() -> impl Strategy<Value = Release> {
+        (
+            proptest::option::of(arbitrary_text()),
+            proptest::option::of(any::<i32>()),
+            proptest::option::of(arbitrary_text()),
+        )
+            .prop_map(|(label, year, edition)| Release { label, year, edition })
+    }
+
+    fn track() -> impl Strategy<Value = Track> {
+        (arbitrary_text(), proptest::option::of(arbitrary_text())).prop_map(|(title, artist)| Track { title, artist })
+    }
+
+    /// Records with every field drawn.
+    pub(crate) fn arbitrary_soundtrack() -> impl Strategy<Value = Soundtrack> {
+        let source = (arbitrary_text(), any::<usize>(), proptest::option::of(any::<u32>()))
+            .prop_map(|(source, line, rank)| SourceRef { source, line, rank });
+        let strings = || proptest::collection::vec(arbitrary_text(), 0..3);
+        (
+            (arbitrary_text(), arbitrary_text(), proptest::option::of(any::<i32>()), any::<usize>()),
+            (strings(), strings(), strings()),
+            (
+                proptest::collection::vec(release(), 0..3),
+                proptest::collection::vec(track(), 0..3),
+                proptest::collection::vec(source, 0..3),
+            ),
+        )
+            .prop_map(
+                |((id, title, year, mention_count), (alt_titles, composers, labels), (releases, tracks, sources))| {
+                    Soundtrack {
+                        id,
+                        title,
+                        alt_titles,
+                        year,
+                        composers,
+                        labels,
+                        releases,
+                        tracks,
+                        sources,
+                        mention_count,
+                    }
+                },
+            )
     }
 
     /// Mentions with every field drawn, strings rich in what escaping and encoding must get
@@ -233,7 +278,7 @@ mod arbitrary {
 }
 
 #[cfg(test)]
-pub(crate) use arbitrary::{arbitrary_mention, arbitrary_text};
+pub(crate) use arbitrary::{arbitrary_mention, arbitrary_soundtrack, arbitrary_text};
 
 #[cfg(test)]
 mod tests {

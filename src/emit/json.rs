@@ -114,18 +114,18 @@ fn strings(out: &mut Vec<u8>, items: &[String]) {
     list(out, items, |out, s| string(out, s));
 }
 
-fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
+pub(super) fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-fn optional_integer(out: &mut Vec<u8>, n: Option<impl itoa::Integer>) {
+pub(super) fn optional_integer(out: &mut Vec<u8>, n: Option<impl itoa::Integer>) {
     match n {
         Some(n) => integer(out, n),
         None => out.extend_from_slice(b"null"),
     }
 }
 
-fn optional_string(out: &mut Vec<u8>, s: Option<&str>) {
+pub(super) fn optional_string(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => string(out, s),
         None => out.extend_from_slice(b"null"),
@@ -134,7 +134,7 @@ fn optional_string(out: &mut Vec<u8>, s: Option<&str>) {
 
 /// `s` as a JSON string, escaped as `serde_json` escapes: `"` and `\`, the five controls
 /// with a short form, other controls as `\u00xx`; nothing else (not `/`, not non-ASCII).
-pub fn string(out: &mut Vec<u8>, s: &str) {
+pub(super) fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
