@@ -459,7 +459,7 @@ fn credits_after(after: &str, title: &str, vocab: &Vocabulary) -> Option<Vec<Str
 
 /// A year in a sentence that releases the title ("January 2020 … the release of … Underwater").
 fn release_year(sentence: &str, title: &str) -> Option<i32> {
-    if !sentence.contains(title) || !labels::RELEASE_WORD.is_match(sentence) {
+    if !sentence.contains(title) || !labels::has_release_word(sentence) {
         return None;
     }
     let years: Vec<i32> = YEAR.find_iter(sentence).filter_map(|m| m.as_str().parse().ok()).collect();
