@@ -25,21 +25,33 @@ use crate::normalize::title_key;
 
 /// "the X soundtrack", "X's 1984 soundtrack album".
 static NOUN_CUE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?:\s(1[89]\d\d|20\d\d))?\s+(?:soundtrack|score|ost|compilation|soundtrack album)s?\b")
-        .expect("static regex")
+    Re::gated(
+        r"(?:\s(1[89]\d\d|20\d\d))?\s+(?:soundtrack|score|ost|compilation|soundtrack album)s?\b",
+        &["soundtrack", "score", "ost", "compilation"],
+    )
+    .expect("static regex")
 });
 /// "X's work on", "his scores for", "themes for", "music from", "score to", "soundtrack of".
 static MAKER_WORK: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+|\b(?:scores?|soundtracks?)\s+of\s+")
+    Re::gated(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+|\b(?:scores?|soundtracks?)\s+of\s+",
+        &["work", "score", "music", "contribution", "theme", "soundtrack", "composition", "cues"])
         .expect("static regex")
 });
 /// "monster movie Underwater", "the miniseries of Stephen King's The Stand".
 static WORK_CUE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"\b(?:film|movie|series|miniseries|show|game|documentary|anime|musical)\s+(?:of\s+)?")
-        .expect("static regex")
+    Re::gated(
+        r"\b(?:film|movie|series|miniseries|show|game|documentary|anime|musical)\s+(?:of\s+)?",
+        &["film", "movie", "series", "show", "game", "documentary", "anime", "musical"],
+    )
+    .expect("static regex")
 });
-static SOUNDTRACK_WORD: LazyLock<Re> =
-    LazyLock::new(|| Re::new(r"(?i)\b(?:soundtracks?|scores?|ost|music|songs?|themes?)\b").expect("static regex"));
+static SOUNDTRACK_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(
+        r"(?i)\b(?:soundtracks?|scores?|ost|music|songs?|themes?)\b",
+        &["soundtrack", "score", "ost", "music", "song", "theme"],
+    )
+    .expect("static regex")
+});
 static TITLE_YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\*?\s*\((1[89]\d\d|20\d\d)\)").expect("static regex"));
 static IN_YEAR: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"^\*?\s*,?\s*(?:released\s+)?in\s+(1[89]\d\d|20\d\d)\b").expect("static regex"));
@@ -468,9 +480,9 @@ fn release_year(sentence: &str, title: &str) -> Option<i32> {
 
 static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(?:1[89]\d\d|20\d\d)\b").expect("static regex"));
 
-static BY_KNOWN: LazyLock<Re> = LazyLock::new(|| Re::new(r"\s+by\s+").expect("static regex"));
+static BY_KNOWN: LazyLock<Re> = LazyLock::new(|| Re::gated(r"\s+by\s+", &["by"]).expect("static regex"));
 static KNOWN_POSSESSIVE_DATED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+\*?([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\*?\s+\((1[89]\d\d|20\d\d)\)")
+    Re::gated(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+\*?([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\*?\s+\((1[89]\d\d|20\d\d)\)", &["("])
         .expect("static regex")
 });
 
@@ -490,7 +502,11 @@ fn preceded_by_in(before: &str, title: &str) -> bool {
 }
 
 static SET_TO: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"\s+(?:set to|scored (?:to|with|by)|accompanied by|soundtracked by)\s").expect("static regex")
+    Re::gated(
+        r"\s+(?:set to|scored (?:to|with|by)|accompanied by|soundtracked by)\s",
+        &["set to", "scored ", "accompanied by", "soundtracked by"],
+    )
+    .expect("static regex")
 });
 
 /// The person whose possessive ends `before` ("john Williams’", "Hans Zimmer’s"), allowing a
