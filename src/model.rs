@@ -150,6 +150,136 @@ pub struct Soundtrack {
     pub mention_count: usize,
 }
 
+/// Strategies for property tests over the model.
+#[cfg(test)]
+mod arbitrary {
+    use proptest::prelude::*;
+
+    use super::{Layout, Mention, Release, Soundtrack, SourceRef, Track};
+
+    pub(crate) fn arbitrary_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            ".*",
+            "[ -~]{0,40}",
+            proptest::collection::vec(
+                prop::sample::select(vec!["a", " ", "\"", "\\", "\u{1}", "\n", "é", "\u{7f}", "✓"]),
+                0..24
+            )
+            .prop_map(|v| v.concat()),
+        ]
+    }
+
+    fn release() -> impl Strategy<Value = Release> {
+        (
+            proptest::option::of(arbitrary_text()),
+            proptest::option::of(any::<i32>()),
+            proptest::option::of(arbitrary_text()),
+        )
+            .prop_map(|(label, year, edition)| Release { label, year, edition })
+    }
+
+    fn track() -> impl Strategy<Value = Track> {
+        (arbitrary_text(), proptest::option::of(arbitrary_text())).prop_map(|(title, artist)| Track { title, artist })
+    }
+
+    /// Records with every field drawn.
+    pub(crate) fn arbitrary_soundtrack() -> impl Strategy<Value = Soundtrack> {
+        let source = (arbitrary_text(), any::<usize>(), proptest::option::of(any::<u32>()))
+            .prop_map(|(source, line, rank)| SourceRef { source, line, rank });
+        let strings = || proptest::collection::vec(arbitrary_text(), 0..3);
+        (
+            (arbitrary_text(), arbitrary_text(), proptest::option::of(any::<i32>()), any::<usize>()),
+            (strings(), strings(), strings()),
+            (
+                proptest::collection::vec(release(), 0..3),
+                proptest::collection::vec(track(), 0..3),
+                proptest::collection::vec(source, 0..3),
+            ),
+        )
+            .prop_map(
+                |((id, title, year, mention_count), (alt_titles, composers, labels), (releases, tracks, sources))| {
+                    Soundtrack {
+                        id,
+                        title,
+                        alt_titles,
+                        year,
+                        composers,
+                        labels,
+                        releases,
+                        tracks,
+                        sources,
+                        mention_count,
+                    }
+                },
+            )
+    }
+
+    /// Mentions with every field drawn, strings rich in what escaping and encoding must get
+    /// right.
+    pub(crate) fn arbitrary_mention() -> impl Strategy<Value = Mention> {
+        let layouts = prop::sample::select(vec![
+            Layout::MakerTitle,
+            Layout::RankedList,
+            Layout::HeaderList,
+            Layout::Table,
+            Layout::InlineList,
+            Layout::Prose,
+        ]);
+        let release = (
+            proptest::option::of(arbitrary_text()),
+            proptest::option::of(any::<i32>()),
+            proptest::option::of(arbitrary_text()),
+        )
+            .prop_map(|(label, year, edition)| Release { label, year, edition });
+        let track = (arbitrary_text(), proptest::option::of(arbitrary_text()))
+            .prop_map(|(title, artist)| Track { title, artist });
+        let lists = (
+            proptest::collection::vec(arbitrary_text(), 0..3),
+            proptest::collection::vec(arbitrary_text(), 0..3),
+            proptest::collection::vec(arbitrary_text(), 0..3),
+            proptest::collection::vec(release, 0..3),
+            proptest::collection::vec(track, 0..3),
+            proptest::collection::btree_map(arbitrary_text(), arbitrary_text(), 0..3),
+        );
+        let scalars = (
+            (arbitrary_text(), any::<usize>(), layouts, arbitrary_text(), proptest::option::of(any::<i32>())),
+            (
+                proptest::option::of(any::<u32>()),
+                any::<bool>(),
+                proptest::option::of(arbitrary_text()),
+                any::<f32>(),
+                arbitrary_text(),
+            ),
+        );
+        (scalars, lists).prop_map(
+            |(
+                ((source, line, layout, title, year), (rank, honourable_mention, reviewer, confidence, soundtrack_id)),
+                (alt_titles, composers, labels, releases, tracks, raw),
+            )| Mention {
+                source,
+                line,
+                layout,
+                title,
+                alt_titles,
+                year,
+                composers,
+                labels,
+                releases,
+                tracks,
+                rank,
+                honourable_mention,
+                reviewer,
+                confidence,
+                soundtrack_id,
+                raw,
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+pub(crate) use arbitrary::{arbitrary_mention, arbitrary_soundtrack, arbitrary_text};
+
 #[cfg(test)]
 mod tests {
     use super::Layout;

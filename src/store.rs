@@ -3,11 +3,12 @@
 //! `resolve::digest`), so its memory grows with the number of mentions by tens of bytes
 //! each, not with whole mentions and records.
 //!
-//! Each value is one MessagePack value, appended once and read back by position and length.
-//! Unlike JSON it needs no escaping or number parsing: every mention is read back three
-//! times, and JSON parsing was 6% of a run's instructions. See [`Spillable`] for how each
-//! type is laid out. The spill file has no name (it is deleted when the run ends, however it
-//! ends) and lives in the output folder, since the system's temporary folder may be memory.
+//! Each value is appended once and read back by position and length. Mentions, read back
+//! four times, have a compact layout of their own ([`codec`]); records are MessagePack. The
+//! spill file has no name (it is deleted when the run ends, however it ends) and lives in the
+//! output folder, since the system's temporary folder may be memory.
+
+pub mod codec;
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -19,27 +20,38 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::model::{Mention, Soundtrack};
 use crate::resolve::explain::RecordExplanation;
 
-/// A type a [`SpilledList`] holds. By default a value is a map with its field names, so a
-/// field skipped when empty (`skip_serializing_if`) round-trips wherever it is. A type whose
-/// fields are all written, or whose only skipped field is the last (read back as its
-/// default), can be an array of its fields instead (`BY_POSITION`): no names to write, read
-/// and match.
-pub trait Spillable: Serialize + DeserializeOwned {
-    const BY_POSITION: bool = false;
+/// A type a [`SpilledList`] holds, and how it is written there.
+pub trait Spillable: Sized {
+    fn encode(&self, out: &mut Vec<u8>) -> io::Result<()>;
+    fn decode(bytes: &[u8]) -> io::Result<Self>;
 }
 
-/// Mentions are most of the spill; their one skipped field, `raw`, is their last.
 impl Spillable for Mention {
-    const BY_POSITION: bool = true;
+    fn encode(&self, out: &mut Vec<u8>) -> io::Result<()> {
+        codec::encode_mention(out, self);
+        Ok(())
+    }
+
+    fn decode(bytes: &[u8]) -> io::Result<Self> {
+        codec::decode_mention(bytes)
+    }
 }
 
-impl Spillable for (Soundtrack, RecordExplanation) {}
+/// Records are few beside mentions: MessagePack with field names, so a field skipped when
+/// empty (`skip_serializing_if`) round-trips wherever it is.
+impl Spillable for (Soundtrack, RecordExplanation) {
+    fn encode(&self, out: &mut Vec<u8>) -> io::Result<()> {
+        rmp_serde::encode::write_named(out, self).map_err(io::Error::other)
+    }
+
+    fn decode(bytes: &[u8]) -> io::Result<Self> {
+        rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+}
 
 /// An append-only store of byte strings, on disk or (for tests) in memory.
 pub struct Spill {
@@ -132,7 +144,7 @@ fn read_at(mut file: &File, out: &mut [u8], at: u64, end: &Mutex<u64>) -> io::Re
     file.read_exact(out)
 }
 
-/// Values of one type spilled as MessagePack (see [`Spillable`]), numbered in the order they
+/// Values of one type spilled (see [`Spillable`]), numbered in the order they
 /// were added.
 pub struct SpilledList {
     spill: Spill,
@@ -211,7 +223,7 @@ impl SpilledList {
     }
 
     /// The bytes of a written batch, read in one piece, and where each value is among them:
-    /// for a reader that decodes only part of each value ([`decode_borrowed`]).
+    /// for a reader that decodes only part of each value ([`codec::MentionView`]).
     pub fn raw_batch(&self, batch: &Batch) -> io::Result<(Vec<u8>, Vec<Range<usize>>)> {
         let (Some(&start), Some(&last), Some(&last_len)) = (batch.at.first(), batch.at.last(), batch.len.last()) else {
             return Ok((Vec::new(), Vec::new()));
@@ -240,7 +252,7 @@ impl SpilledList {
 
     /// The bytes of values `range`, read in as few pieces as they were written in, one after
     /// another, and where each value is among them: for a reader that decodes only part of
-    /// each value, borrowing its strings ([`decode_borrowed`]).
+    /// each value, borrowing its strings ([`codec::MentionView`]).
     pub fn raw_range(&self, range: Range<usize>) -> io::Result<(Vec<u8>, Vec<Range<usize>>)> {
         let (mut bytes, mut values) = (Vec::new(), Vec::with_capacity(range.len()));
         let mut i = range.start;
@@ -296,13 +308,7 @@ impl SpilledList {
 }
 
 fn decode<T: Spillable>(bytes: &[u8]) -> io::Result<T> {
-    rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
-}
-
-/// A view of one spilled value (see [`SpilledList::raw_range`]) that borrows its strings
-/// from `bytes`: it must read the value's fields as the value writes them.
-pub fn decode_borrowed<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> io::Result<T> {
-    rmp_serde::from_slice(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    T::decode(bytes)
 }
 
 fn write_batch<T: Spillable>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
@@ -311,12 +317,7 @@ fn write_batch<T: Spillable>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
     let mut len = Vec::with_capacity(values.len());
     for v in values {
         let from = bytes.len();
-        if T::BY_POSITION {
-            rmp_serde::encode::write(&mut bytes, v)
-        } else {
-            rmp_serde::encode::write_named(&mut bytes, v)
-        }
-        .map_err(io::Error::other)?;
+        v.encode(&mut bytes)?;
         starts.push(from as u64);
         len.push(u32::try_from(bytes.len() - from).map_err(|_| io::Error::other("value too large to spill"))?);
     }

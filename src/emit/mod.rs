@@ -4,6 +4,8 @@
 
 pub mod corpus;
 pub mod dialect;
+pub mod json;
+pub mod record_json;
 pub mod review;
 
 use std::borrow::Cow;
@@ -18,6 +20,8 @@ use crate::model::{Mention, Soundtrack};
 use crate::report::Report;
 pub use corpus::{Corpus, InMemory, RecordPair, Spilled};
 use dialect::{CsvSheet, join, releases_cell, tracks_cell};
+use json::write_mention;
+use record_json::{write_explanation, write_pretty_soundtrack};
 
 /// Names of the files a run writes.
 pub const OUTPUT_FILES: [&str; 8] = [
@@ -125,7 +129,9 @@ fn render_mentions(mentions: &[Mention]) -> io::Result<[Vec<u8>; 2]> {
     let mut json = Vec::with_capacity(mentions.len() * 512);
     let mut csv = CsvSheet::headless(Vec::with_capacity(mentions.len() * 256));
     for m in mentions {
-        serde_json::to_writer(&mut json, m)?;
+        let from = json.len();
+        write_mention(&mut json, m)?;
+        debug_assert_eq!(json[from..], serde_json::to_vec(m)?, "a mention written by hand differs from serde_json");
         json.push(b'\n');
         csv.row(&mention_row(m))?;
     }
@@ -160,19 +166,32 @@ fn write_records(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
 /// Elements of soundtracks.json (see [`PrettyArray::elements`]), rows of soundtracks.csv and
 /// tracks.csv, and lines of explain.jsonl.
 fn render_records(pairs: &[RecordPair<'_>]) -> io::Result<[Vec<u8>; 4]> {
-    let (mut elements, mut scratch) = (Vec::new(), Vec::new());
+    let mut elements = Vec::new();
     let (mut soundtracks, mut tracks) = (CsvSheet::headless(Vec::new()), CsvSheet::headless(Vec::new()));
     let mut explanations = Vec::new();
     for (n, (r, e)) in pairs.iter().enumerate() {
         if n > 0 {
             elements.extend_from_slice(b",\n");
         }
-        pretty_element(&mut elements, &mut scratch, r)?;
+        let from = elements.len();
+        elements.extend_from_slice(b"  ");
+        write_pretty_soundtrack(&mut elements, r, 2);
+        debug_assert_eq!(
+            elements[from..],
+            serde_pretty_element(r)?,
+            "a record written by hand differs from serde_json"
+        );
         soundtracks.row(&soundtrack_row(r))?;
         for t in &r.tracks {
             tracks.row(&[&r.id, &r.title, &t.title, t.artist.as_deref().unwrap_or_default()])?;
         }
-        serde_json::to_writer(&mut explanations, e)?;
+        let from = explanations.len();
+        write_explanation(&mut explanations, e)?;
+        debug_assert_eq!(
+            explanations[from..],
+            serde_json::to_vec(e)?,
+            "an explanation written by hand differs from serde_json"
+        );
         explanations.push(b'\n');
     }
     Ok([elements, soundtracks.finish()?, tracks.finish()?, explanations])
@@ -208,7 +227,7 @@ impl<'w, W: Write> PrettyArray<'w, W> {
         Ok(PrettyArray { out, empty: true })
     }
 
-    /// Writes elements rendered by [`pretty_element`] and joined with `,\n` (none if empty).
+    /// Writes elements rendered by [`write_pretty_soundtrack`] and joined with `,\n` (none if empty).
     fn elements(&mut self, rendered: &[u8]) -> io::Result<()> {
         if rendered.is_empty() {
             return Ok(());
@@ -223,17 +242,18 @@ impl<'w, W: Write> PrettyArray<'w, W> {
     }
 }
 
-/// Appends `value` to `out` as an element of a pretty array, indented, without a separator
-/// (`scratch` is a reused buffer).
-fn pretty_element<T: Serialize>(out: &mut Vec<u8>, scratch: &mut Vec<u8>, value: &T) -> io::Result<()> {
-    scratch.clear();
-    serde_json::to_writer_pretty(&mut *scratch, value)?;
+/// `value` as an element of a pretty array, indented, as serde_json's pretty printer writes
+/// it: what the records written by hand are checked against.
+fn serde_pretty_element<T: Serialize>(value: &T) -> io::Result<Vec<u8>> {
+    let mut out = b"  ".to_vec();
     // Pretty JSON never holds a raw newline inside a string, so lines are safe to indent.
-    for (n, line) in scratch.split(|&b| b == b'\n').enumerate() {
-        out.extend_from_slice(if n == 0 { b"  " } else { b"\n  " });
-        out.extend_from_slice(line);
+    for b in serde_json::to_vec_pretty(value)? {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"  ");
+        }
     }
-    Ok(())
+    Ok(out)
 }
 
 fn soundtrack_row(r: &Soundtrack) -> [Cow<'_, str>; 10] {

@@ -8,13 +8,11 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 
 use super::title::title_score;
 use crate::fast_hash::{FastMap, FastSet};
 use crate::model::{Layout, Mention};
-use crate::store::decode_borrowed;
+use crate::store::codec::MentionView;
 
 /// List entries at least this sure lend their titles to the run's prose.
 const LENDING_CONFIDENCE: f32 = 0.7;
@@ -96,11 +94,11 @@ impl Lenders {
     }
 
     /// Takes the titles of the spilled mentions at `values` in `bytes`, as [`Lenders::add`]
-    /// would, reading only the fields it reads: decoding whole mentions again (every string a
-    /// new allocation, tracks included) was most of gathering the titles of a large run.
+    /// would, reading them where they lie: decoding whole mentions again (every string a new
+    /// allocation, tracks included) was most of gathering the titles of a large run.
     pub fn add_spilled(&mut self, bytes: &[u8], values: &[Range<usize>]) -> io::Result<()> {
         for v in values {
-            let m: LendingFields<'_> = decode_borrowed(&bytes[v.clone()])?;
+            let m = MentionView::read(&bytes[v.clone()])?;
             self.add_one(m.layout, m.confidence, m.honourable_mention, m.title, m.composers.iter().copied());
         }
         Ok(())
@@ -147,33 +145,6 @@ impl Lenders {
         let entries = self.titles.into_strings().into_iter().zip(makers_of).collect();
         KnownTitles::build(entries, maker_names)
     }
-}
-
-/// The fields of a spilled [`Mention`] that lending reads, read where they lie: strings
-/// borrowed, the other fields skipped. A mention is spilled as the array of its fields
-/// (`store::Spillable`), so these are its fields, in its order; debug builds check the
-/// lenders gathered from them against those gathered from whole mentions.
-#[derive(Deserialize)]
-struct LendingFields<'a> {
-    _source: IgnoredAny,
-    _line: IgnoredAny,
-    layout: Layout,
-    title: &'a str,
-    _alt_titles: IgnoredAny,
-    _year: IgnoredAny,
-    #[serde(borrow)]
-    composers: Vec<&'a str>,
-    _labels: IgnoredAny,
-    _releases: IgnoredAny,
-    _tracks: IgnoredAny,
-    _rank: IgnoredAny,
-    honourable_mention: bool,
-    _reviewer: IgnoredAny,
-    confidence: f32,
-    _soundtrack_id: IgnoredAny,
-    /// Left out of the array when empty.
-    #[serde(default)]
-    _raw: IgnoredAny,
 }
 
 impl KnownTitles {

@@ -226,8 +226,7 @@ fn space_len(text: &str, at: usize) -> Option<usize> {
 
 /// `RELEASE_WORD.is_match(sentence)`, found in one pass that stops at the first release word:
 /// the regex's lead searches the whole text for each of its thirteen words before trying one.
-#[cfg(test)]
-fn has_release_word(sentence: &str) -> bool {
+pub(crate) fn has_release_word(sentence: &str) -> bool {
     has_release_word_in(sentence, crate::re::holds_ascii_folding_letter(sentence))
 }
 

@@ -25,21 +25,33 @@ use crate::normalize::title_key;
 
 /// "the X soundtrack", "X's 1984 soundtrack album".
 static NOUN_CUE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?:\s(1[89]\d\d|20\d\d))?\s+(?:soundtrack|score|ost|compilation|soundtrack album)s?\b")
-        .expect("static regex")
+    Re::gated(
+        r"(?:\s(1[89]\d\d|20\d\d))?\s+(?:soundtrack|score|ost|compilation|soundtrack album)s?\b",
+        &["soundtrack", "score", "ost", "compilation"],
+    )
+    .expect("static regex")
 });
 /// "X's work on", "his scores for", "themes for", "music from", "score to", "soundtrack of".
 static MAKER_WORK: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+|\b(?:scores?|soundtracks?)\s+of\s+")
+    Re::gated(r"(?:['’]s?|\b(?i:his|her|their|its))\s+(?:[a-z0-9\-]+,?\s+){0,5}?(?:work|scores?|music|contributions?|themes?|soundtracks?|compositions?|cues)\s+(?:on|for|to|from|in)\s+|\b(?:themes?|scores?|soundtracks?|music)\s+(?:on|for|to|from)\s+|\b(?:scores?|soundtracks?)\s+of\s+",
+        &["work", "score", "music", "contribution", "theme", "soundtrack", "composition", "cues"])
         .expect("static regex")
 });
 /// "monster movie Underwater", "the miniseries of Stephen King's The Stand".
 static WORK_CUE: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"\b(?:film|movie|series|miniseries|show|game|documentary|anime|musical)\s+(?:of\s+)?")
-        .expect("static regex")
+    Re::gated(
+        r"\b(?:film|movie|series|miniseries|show|game|documentary|anime|musical)\s+(?:of\s+)?",
+        &["film", "movie", "series", "show", "game", "documentary", "anime", "musical"],
+    )
+    .expect("static regex")
 });
-static SOUNDTRACK_WORD: LazyLock<Re> =
-    LazyLock::new(|| Re::new(r"(?i)\b(?:soundtracks?|scores?|ost|music|songs?|themes?)\b").expect("static regex"));
+static SOUNDTRACK_WORD: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(
+        r"(?i)\b(?:soundtracks?|scores?|ost|music|songs?|themes?)\b",
+        &["soundtrack", "score", "ost", "music", "song", "theme"],
+    )
+    .expect("static regex")
+});
 static TITLE_YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"^\*?\s*\((1[89]\d\d|20\d\d)\)").expect("static regex"));
 static IN_YEAR: LazyLock<Re> =
     LazyLock::new(|| Re::new(r"^\*?\s*,?\s*(?:released\s+)?in\s+(1[89]\d\d|20\d\d)\b").expect("static regex"));
@@ -459,7 +471,7 @@ fn credits_after(after: &str, title: &str, vocab: &Vocabulary) -> Option<Vec<Str
 
 /// A year in a sentence that releases the title ("January 2020 … the release of … Underwater").
 fn release_year(sentence: &str, title: &str) -> Option<i32> {
-    if !sentence.contains(title) || !labels::RELEASE_WORD.is_match(sentence) {
+    if !sentence.contains(title) || !labels::has_release_word(sentence) {
         return None;
     }
     let years: Vec<i32> = YEAR.find_iter(sentence).filter_map(|m| m.as_str().parse().ok()).collect();
@@ -468,9 +480,9 @@ fn release_year(sentence: &str, title: &str) -> Option<i32> {
 
 static YEAR: LazyLock<Re> = LazyLock::new(|| Re::new(r"\b(?:1[89]\d\d|20\d\d)\b").expect("static regex"));
 
-static BY_KNOWN: LazyLock<Re> = LazyLock::new(|| Re::new(r"\s+by\s+").expect("static regex"));
+static BY_KNOWN: LazyLock<Re> = LazyLock::new(|| Re::gated(r"\s+by\s+", &["by"]).expect("static regex"));
 static KNOWN_POSSESSIVE_DATED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+\*?([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\*?\s+\((1[89]\d\d|20\d\d)\)")
+    Re::gated(r"([A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*){0,2})['’]s\s+\*?([A-Z][\p{L}'’:\-]*(?:\s+(?:[A-Z][\p{L}'’:\-]*|of|the|and|in|on|a))*)\*?\s+\((1[89]\d\d|20\d\d)\)", &["("])
         .expect("static regex")
 });
 
@@ -490,7 +502,11 @@ fn preceded_by_in(before: &str, title: &str) -> bool {
 }
 
 static SET_TO: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"\s+(?:set to|scored (?:to|with|by)|accompanied by|soundtracked by)\s").expect("static regex")
+    Re::gated(
+        r"\s+(?:set to|scored (?:to|with|by)|accompanied by|soundtracked by)\s",
+        &["set to", "scored ", "accompanied by", "soundtracked by"],
+    )
+    .expect("static regex")
 });
 
 /// The person whose possessive ends `before` ("john Williams’", "Hans Zimmer’s"), allowing a
@@ -552,13 +568,15 @@ fn person_groups(text: &str, vocab: &Vocabulary) -> Vec<Vec<String>> {
     let mut i = 0;
     while i + 1 < words.len() {
         let a = words[i].trim_matches(|c: char| !c.is_alphanumeric());
-        let b = words[i + 1].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
-        let b = b.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['’', '\'']);
-        let name = format!("{a} {b}");
-        if a.chars().next().is_some_and(char::is_uppercase)
-            && b.chars().next().is_some_and(char::is_uppercase)
-            && name_score(&name, vocab) >= 0.85
-        {
+        // Cheapest tests first: most word pairs do not open with a capital.
+        let name = a
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| name_word(words[i + 1]))
+            .filter(|b| b.chars().next().is_some_and(char::is_uppercase))
+            .map(|b| format!("{a} {b}"));
+        if let Some(name) = name.filter(|name| name_score(name, vocab) >= 0.85) {
             let joined = last_end != usize::MAX && i == last_end + 1 && matches!(words[last_end], "and" | "&");
             match groups.last_mut() {
                 Some(g) if joined => g.push(name),
@@ -573,17 +591,29 @@ fn person_groups(text: &str, vocab: &Vocabulary) -> Vec<Vec<String>> {
     groups
 }
 
+/// A word that may end a name, without the punctuation after it or a possessive ("Barrow’s,"
+/// → "Barrow").
+fn name_word(word: &str) -> &str {
+    let mut b = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+    // As `trim_end_matches("’s")` then `("'s")` (every repeat), without a substring searcher.
+    for suffix in ["’s", "'s"] {
+        while let Some(rest) = b.strip_suffix(suffix) {
+            b = rest;
+        }
+    }
+    b.trim_end_matches(['’', '\''])
+}
+
 /// The first person named in a sentence ("Composers like John Carpenter responded …").
 fn first_person(sentence: &str, vocab: &Vocabulary) -> Option<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     for i in 0..words.len().saturating_sub(1) {
         let a = words[i].trim_matches(|c: char| !c.is_alphanumeric());
-        let b = words[i + 1].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
-        let b = b.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['’', '\'']);
-        if vocab.is_given_name(a)
-            && a.chars().next().is_some_and(char::is_uppercase)
-            && b.chars().next().is_some_and(char::is_uppercase)
-        {
+        if !vocab.is_given_name(a) || !a.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let b = name_word(words[i + 1]);
+        if b.chars().next().is_some_and(char::is_uppercase) {
             let name = format!("{a} {b}");
             if name_score(&name, vocab) >= 0.85 {
                 return Some(name);
@@ -645,6 +675,32 @@ fn attached_tracks(text: &str, title: &str, titles: &[String], vocab: &Vocabular
 mod tests {
     use super::*;
     use crate::extract::vocab::BUILT_IN;
+
+    /// What `name_word` replaced: a chain of `trim_end_matches`.
+    fn name_word_by_patterns(word: &str) -> &str {
+        let b = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+        b.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['’', '\''])
+    }
+
+    #[test]
+    fn name_word_trims_possessives_in_their_order() {
+        for word in ["Barrow’s,", "Barrow's.", "X’s's", "X's’s", "X’s’s'", "’s", "s’", "Barrow"] {
+            assert_eq!(name_word(word), name_word_by_patterns(word), "{word:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_word_trims_as_the_str_patterns_did(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["’", "'", "s", "’s", "'s", "a", ",", ".", "é"]),
+                0..10,
+            )
+        ) {
+            let word = pieces.concat();
+            proptest::prop_assert_eq!(name_word(&word), name_word_by_patterns(&word));
+        }
+    }
 
     fn titles(sentence: &str) -> Vec<(String, Vec<String>, Option<i32>)> {
         let mut found = Vec::new();

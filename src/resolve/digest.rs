@@ -6,13 +6,12 @@
 use std::io;
 
 use rayon::prelude::*;
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 
 use super::vocabulary::written_labels;
 use crate::fast_hash::FastMap as HashMap;
 use crate::model::Mention;
-use crate::store::{MentionSource, SpilledList, chunks, decode_borrowed};
+use crate::store::codec::MentionView;
+use crate::store::{MentionSource, SpilledList, chunks};
 
 /// One mention's keys; strings are ids into [`Digests`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,8 +116,8 @@ impl Digests {
         let mut ranges = chunks(list.len());
         let mut current = ranges.next().map(|r| list.raw_range(r)).transpose()?;
         while let Some((bytes, values)) = current.take() {
-            let keys: Vec<MentionKeys<'_>> =
-                values.par_iter().map(|v| decode_borrowed(&bytes[v.clone()])).collect::<io::Result<_>>()?;
+            let keys: Vec<MentionView<'_>> =
+                values.par_iter().map(|v| MentionView::read(&bytes[v.clone()])).collect::<io::Result<_>>()?;
             let ((), next) = rayon::join(
                 || keys.iter().for_each(|k| self.add(k)),
                 || ranges.next().map(|r| list.raw_range(r)).transpose(),
@@ -304,46 +303,9 @@ impl Keys for Mention {
     }
 }
 
-/// The fields of a spilled [`Mention`] that a digest keeps, read where they lie: strings
-/// borrowed, the other fields skipped. A mention is spilled as the array of its fields
-/// (`store::Spillable`), so these are its fields, in its order; debug builds check the
-/// digests made from them against those made from whole mentions.
-#[derive(Deserialize)]
-struct MentionKeys<'a> {
-    source: &'a str,
-    line: usize,
-    _layout: IgnoredAny,
-    title: &'a str,
-    #[serde(borrow)]
-    alt_titles: Vec<&'a str>,
-    year: Option<i32>,
-    #[serde(borrow)]
-    composers: Vec<&'a str>,
-    #[serde(borrow)]
-    labels: Vec<&'a str>,
-    #[serde(borrow)]
-    releases: Vec<ReleaseKeys<'a>>,
-    _tracks: IgnoredAny,
-    _rank: IgnoredAny,
-    _honourable_mention: IgnoredAny,
-    _reviewer: IgnoredAny,
-    confidence: f32,
-    _soundtrack_id: IgnoredAny,
-    /// Left out of the array when empty.
-    #[serde(default)]
-    _raw: IgnoredAny,
-}
-
-/// The fields of a spilled [`crate::model::Release`] a digest keeps.
-#[derive(Deserialize)]
-struct ReleaseKeys<'a> {
-    #[serde(borrow)]
-    label: Option<&'a str>,
-    year: Option<i32>,
-    _edition: IgnoredAny,
-}
-
-impl Keys for MentionKeys<'_> {
+/// A spilled mention read where it lies, its strings borrowed: debug builds check the digests
+/// made from these against those made from whole mentions.
+impl Keys for MentionView<'_> {
     fn source(&self) -> &str {
         self.source
     }
