@@ -108,7 +108,7 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
         }
         // The entry's own title, or its title without a volume/subtitle part, is a song only
         // when the text credits it or calls it one ("Adele's “Skyfall”", "the title song “Goldfinger”").
-        if key == title_k || title_k.starts_with(&format!("{key} ")) {
+        if key == title_k || opens_with_words(&title_k, &key) {
             let before = sentence_before(&prose[..q.start]);
             // Only a credit right at the quote counts here: "“Skyfall” by Adele", "Adele's “Skyfall”".
             let last = before.split_whitespace().last().unwrap_or("");
@@ -129,8 +129,7 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
         {
             continue;
         }
-        if !title_k.is_empty() && key.starts_with(&format!("{title_k} ")) && ALBUM_WORDS.is_match(&key[title_k.len()..])
-        {
+        if !title_k.is_empty() && opens_with_words(&key, &title_k) && ALBUM_WORDS.is_match(&key[title_k.len()..]) {
             f.alt_titles.push(inner);
             continue;
         }
@@ -188,6 +187,13 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
         }
         f.tracks.push(Track { title: inner, artist });
     }
+}
+
+/// `text.starts_with(&format!("{head} "))`, without building the string (once per quote).
+fn opens_with_words(text: &str, head: &str) -> bool {
+    let found = text.as_bytes().get(head.len()) == Some(&b' ') && text.starts_with(head);
+    debug_assert_eq!(found, text.starts_with(&format!("{head} ")));
+    found
 }
 
 static SONG_NOUN: LazyLock<Re> = LazyLock::new(|| {
@@ -560,6 +566,14 @@ mod tests {
                 .map(|c| (c.get(1).map_or("", |g| g.as_str()), c.get(0).map_or(0, |m| m.end())))
                 .collect();
             proptest::prop_assert_eq!(named_tracks(&text), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte test is the test on the built prefix.
+        #[test]
+        fn opens_with_words_as_the_built_prefix(text in "[ab é]{0,6}", head in "[ab é]{0,3}") {
+            proptest::prop_assert_eq!(opens_with_words(&text, &head), text.starts_with(&format!("{head} ")));
         }
     }
 
