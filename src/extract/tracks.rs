@@ -422,9 +422,45 @@ fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
 /// [`named_tracks`]' searchers, built once: `memmem::find` and `find_iter` build theirs on
 /// every call.
 static SONG_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    LazyLock::new(|| ["track", "song", "theme", "single"].map(memchr::memmem::Finder::new));
+    LazyLock::new(|| SONG_WORD_LIST.map(memchr::memmem::Finder::new));
 static HE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("he"));
 static TS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("ts"));
+
+/// The words that end a `NAMED_TRACK` match (none is a prefix of another).
+const SONG_WORD_LIST: [&str; 4] = ["track", "song", "theme", "single"];
+
+/// [`SONG_WORD_LIST`] in one vectorised searcher (Teddy), where one can be built.
+static SONG_WORDS_PACKED: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(SONG_WORD_LIST));
+
+/// Where a song word of [`SONG_WORD_LIST`] starts in `bytes`, every place, in order.
+fn song_word_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    match &*SONG_WORDS_PACKED {
+        // No word is a prefix of another, so at most one begins at a place: the leftmost
+        // from each place on, one after another, are all of them.
+        Some(packed) => {
+            let mut from = 0;
+            while let Some(m) = packed.find_in(bytes, aho_corasick::Span::from(from..bytes.len())) {
+                out.push(m.start());
+                from = m.start() + 1;
+            }
+        }
+        None => {
+            out.extend(SONG_WORDS.iter().flat_map(|w| w.find_iter(bytes)));
+            out.sort_unstable();
+        }
+    }
+    out
+}
+
+/// Where the stretch of bytes that a `NAMED_TRACK` match can hold (ASCII letters,
+/// apostrophes, bytes up to the space and every byte of a longer character, a superset of
+/// `[\p{L}'\s]`) ending at byte `end` begins, looking back no further than `floor`.
+fn run_start(bytes: &[u8], floor: usize, end: usize) -> usize {
+    let held = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b <= b' ' || b >= 0x80;
+    bytes[floor..end].iter().rposition(|&b| !held(b)).map_or(floor, |at| floor + at + 1)
+}
 
 /// `NAMED_TRACK`'s matches in `prose`: group 1 and the match end. Each step of the pattern
 /// is determined: the words and spaces are read whole (a shorter word or space run would be
@@ -435,22 +471,29 @@ static TS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::
 fn named_tracks(prose: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let bytes = prose.as_bytes();
-    // The gate: every match spells one of these.
-    let gated = SONG_WORDS.iter().any(|w| w.find(bytes).is_some());
-    if gated {
-        let mut resume = 0;
+    let mut resume = 0;
+    // A match is letters, apostrophes and spaces from its "The" to its song word: it begins
+    // in the stretch of such bytes that ends at a song word. Only those stretches are
+    // searched for openings, each song word's from where the last one's ended (an opening
+    // across a song word's first byte would be "he" before a "t" or "s", or "its" before
+    // "ong" or "ingle", which no space follows).
+    let mut covered = 0;
+    for word in song_word_starts(bytes) {
+        let from = run_start(bytes, covered, word);
+        let stretch = &bytes[from..word];
+        covered = word;
         // A match begins with "The", "the", "Its" or "its": at the byte before an "he" or a
         // "ts" (neither overlaps itself or the other, so each search finds all of its own),
         // tried in the order of the text.
-        let mut he = HE.find_iter(bytes).peekable();
-        let mut ts = TS.find_iter(bytes).peekable();
+        let mut he = HE.find_iter(stretch).peekable();
+        let mut ts = TS.find_iter(stretch).peekable();
         let seconds = std::iter::from_fn(|| match (he.peek(), ts.peek()) {
             (Some(h), Some(t)) if t < h => ts.next(),
             (Some(_), _) => he.next(),
             (None, _) => ts.next(),
         });
         for at in seconds {
-            let Some(start) = at.checked_sub(1).filter(|&s| s >= resume) else { continue };
+            let Some(start) = (from + at).checked_sub(1).filter(|&s| s >= resume) else { continue };
             if let Some(found) = named_track_at(prose, start) {
                 resume = found.1;
                 out.push(found);
@@ -570,6 +613,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The same on short texts dense in openings, song words and the bytes that end the
+        /// stretches searched.
+        #[test]
+        fn named_tracks_in_short_texts(
+            text in "(The|the|Its|its|A|Fire|Don't|é|xé| |\t|\n|\u{b}|\u{a0}|,|-|track|song|single|theme|singles|[.]){0,14}"
+        ) {
+            let expected: Vec<(&str, usize)> = NAMED_TRACK
+                .captures_iter(&text)
+                .map(|c| (c.get(1).map_or("", |g| g.as_str()), c.get(0).map_or(0, |m| m.end())))
+                .collect();
+            proptest::prop_assert_eq!(named_tracks(&text), expected);
+        }
+
         /// The byte test is the test on the built prefix.
         #[test]
         fn opens_with_words_as_the_built_prefix(text in "[ab é]{0,6}", head in "[ab é]{0,3}") {
@@ -582,6 +638,10 @@ mod tests {
         assert_eq!(named_tracks("and the Trail By Fire track was")[0].0, "Trail By Fire ");
         assert!(named_tracks("the A B C D E F G track").is_empty(), "at most six words");
         assert_eq!(named_tracks("the A B C D E F track").len(), 1);
+        // Any whitespace stands in the stretch before a song word.
+        assert_eq!(named_tracks("x, the Trail\tBy\u{b}Fire\ntrack and its Zoë\u{a0}song")[0].0, "Trail\tBy\u{b}Fire\n");
+        assert_eq!(named_tracks("x, the Trail\tBy\u{b}Fire\ntrack and its Zoë\u{a0}song")[1].0, "Zoë\u{a0}");
+        assert_eq!(named_tracks("its song track, the Trail track theme"), [("Trail ", 31)]);
     }
 
     #[test]
