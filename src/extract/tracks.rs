@@ -25,8 +25,18 @@ pub struct Named {
 /// Tracks and album titles named in `prose`, the blurb of `title`; quotes of `other_titles`
 /// (keys of the article's other entries) are references.
 pub fn named(prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) -> Named {
+    named_keyed(prose, || title_key(title), other_titles, vocab)
+}
+
+/// [`named`] for a caller that has the title's key already (`title_key`), or says how to get it.
+pub fn named_keyed(
+    prose: &str,
+    title_key: impl FnOnce() -> String,
+    other_titles: &[String],
+    vocab: &Vocabulary,
+) -> Named {
     let mut f = Named::default();
-    read_quotes(&mut f, prose, title, other_titles, vocab);
+    read_quotes(&mut f, prose, title_key, other_titles, vocab);
     read_unquoted_tracks(&mut f, prose, vocab);
     f
 }
@@ -56,10 +66,8 @@ fn is_non_track_context(before: &str) -> bool {
     let last = last.as_str();
     words.reverse();
     let context = words.join(" ");
-    if SONG_NOUN.is_match(&context) {
-        return false;
-    }
-    matches!(
+    // A song noun in the context overrules these; it is searched for only when one holds.
+    let film_like = matches!(
         last.trim_end_matches(|c: char| !c.is_alphanumeric()),
         "film"
             | "films"
@@ -89,16 +97,23 @@ fn is_non_track_context(before: &str) -> bool {
             | "said"
     ) || context.contains("films like")
         || context.contains("shows like")
-        || context.contains("movies like")
+        || context.contains("movies like");
+    film_like && !SONG_NOUN.is_match(&context)
 }
 
-fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) {
+fn read_quotes(
+    f: &mut Named,
+    prose: &str,
+    title_key_of: impl FnOnce() -> String,
+    other_titles: &[String],
+    vocab: &Vocabulary,
+) {
     let quotes = quotes(prose);
     // Most blurbs quote nothing: then the title's key is not needed.
     if quotes.is_empty() {
         return;
     }
-    let title_k = title_key(title);
+    let title_k = title_key_of();
     let mut previous_skipped_end: Option<usize> = None;
     for q in quotes {
         let inner = clean_title(&q.inner);
