@@ -94,9 +94,7 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
         }
         if let Some(names) = names_after(&prose[m.end..]) {
             // "music from Irwin Allen's The Time Tunnel": a possessive names a work's author.
-            let last = names.rsplit(", ").next().unwrap_or(&names);
-            let tail = prose[m.end..].split(last).nth(1).unwrap_or("");
-            if tail.starts_with("’s") || tail.starts_with("'s") {
+            if possessive_after(&prose[m.end..], last_name(&names)) {
                 continue;
             }
             let band = prose[m.end..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
@@ -323,4 +321,40 @@ fn other_work_follows(after: &str, title_k: &str) -> bool {
         && span.chars().next().is_some_and(|c| c.is_uppercase())
         && title_key(span) != title_k
         && !title_k.starts_with(&title_key(span))
+}
+
+/// `names.rsplit(", ").next()`, the last name of a list, found by the commas from the end
+/// (a `&str` pattern builds a substring searcher on every call).
+fn last_name(names: &str) -> &str {
+    let bytes = names.as_bytes();
+    let found = memchr::memrchr_iter(b',', bytes)
+        .find(|&at| bytes.get(at + 1) == Some(&b' '))
+        .map_or(names, |at| &names[at + 2..]);
+    debug_assert_eq!(Some(found), names.rsplit(", ").next());
+    found
+}
+
+/// Whether the piece of `text` after the first `name` (up to the next one), as
+/// `text.split(name).nth(1)` cuts it, opens with a possessive "’s" or "'s". Found by the
+/// name's first byte and a compare instead of the substring searcher `split` builds.
+fn possessive_after(text: &str, name: &str) -> bool {
+    let find = |hay: &str| -> Option<usize> {
+        let first = *name.as_bytes().first()?;
+        memchr::memchr_iter(first, hay.as_bytes()).find(|&at| hay.as_bytes()[at..].starts_with(name.as_bytes()))
+    };
+    let found = if name.is_empty() {
+        let tail = text.split(name).nth(1).unwrap_or("");
+        tail.starts_with("’s") || tail.starts_with("'s")
+    } else {
+        find(text).is_some_and(|at| {
+            let rest = &text[at + name.len()..];
+            // The piece ends where the next name starts, which may cut a possessive short.
+            ["’s", "'s"].iter().any(|s| rest.starts_with(s) && find(rest).is_none_or(|next| next >= s.len()))
+        })
+    };
+    debug_assert_eq!(found, {
+        let tail = text.split(name).nth(1).unwrap_or("");
+        tail.starts_with("’s") || tail.starts_with("'s")
+    });
+    found
 }
