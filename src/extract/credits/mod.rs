@@ -211,9 +211,17 @@ static EARLIER: LazyLock<Re> = LazyLock::new(|| {
 });
 
 fn discarded(before: &str) -> bool {
-    let start = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    // The last 61 characters: the last 61 bytes when those are ASCII (a byte each).
+    let tail_at = before.len().saturating_sub(61);
+    let start = if tail_at > 0 && before.as_bytes()[tail_at..].is_ascii() {
+        tail_at
+    } else {
+        before.char_indices().rev().nth(60).map_or(0, |(i, _)| i)
+    };
+    debug_assert_eq!(start, before.char_indices().rev().nth(60).map_or(0, |(i, _)| i));
     let window = &before[start..];
-    let clause = window.rsplit(['.', ';']).next().unwrap_or(window);
+    let clause = memchr::memrchr2(b'.', b';', window.as_bytes()).map_or(window, |at| &window[at + 1..]);
+    debug_assert_eq!(Some(clause), window.rsplit(['.', ';']).next());
     // Most clauses hold none of its words: the regex, and its compilation, are then skipped.
     let may = may_be_discarded(clause);
     debug_assert!(may || !DISCARDED.is_match(clause), "DISCARDED matches {clause:?}");

@@ -232,3 +232,15 @@ fn a_possessive_cut_short_by_the_next_name_is_none() {
     assert_eq!(last_name("A, B, C"), "C");
     assert_eq!(last_name("A,B"), "A,B");
 }
+
+proptest::proptest! {
+    /// The clause read before a cue is the one the character walk cut (debug builds compare
+    /// the window and the clause); texts around the 61-character window, ASCII or not.
+    #[test]
+    fn discarded_reads_the_walked_clause(text in "(a|é|\\.|;| |hired|scrapped|x){55,70}") {
+        let start = text.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+        let window = &text[start..];
+        let clause = window.rsplit(['.', ';']).next().unwrap_or(window);
+        proptest::prop_assert_eq!(discarded(&text), may_be_discarded(clause) && DISCARDED.is_match(clause));
+    }
+}
