@@ -155,7 +155,7 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
         f.composers.push(name);
     }
     f.year = f.year.or_else(|| years::work_year(&prose, &title_k));
-    let named = tracks::named(&prose, title, other_titles, vocab);
+    let named = tracks::named_keyed(&prose, || title_k.clone(), other_titles, vocab);
     f.alt_titles.extend(named.alt_titles);
     for t in named.tracks {
         if !f.tracks.iter().any(|x| title_key(&x.title) == title_key(&t.title)) {

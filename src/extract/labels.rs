@@ -55,9 +55,15 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
         let stop = words[i..limit].iter().position(|w| *w == "/").map_or(limit, |p| i + p);
         // A run's name folds to words opening with the fold of this word, whole or trimmed
         // as a one-word name is; a label none of whose spellings opens so is not there.
-        let lead = words[i].trim_start_matches(|c: char| !c.is_alphanumeric());
+        // Most words open with an ASCII letter: then there is nothing to trim.
+        let lead = if words[i].as_bytes()[0].is_ascii_alphanumeric() {
+            words[i]
+        } else {
+            words[i].trim_start_matches(|c: char| !c.is_alphanumeric())
+        };
         let trimmed = trimmed_name(lead);
-        let lead_opens = vocab.label_may_open(lead);
+        let lead_opening = vocab.label_opening(lead);
+        let lead_opens = lead_opening.opens;
         let may_be_label = lead_opens || trimmed != lead && vocab.label_may_open(trimmed);
         let company_ahead = companies && stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
         if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
@@ -65,7 +71,8 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
             continue;
         }
         // `opens[k - 1]`: whether a spelling opens with the run's first k words, whole (see
-        // `LabelTable::may_open`); found as runs ask, shortest first.
+        // `LabelTable::may_open`), and the label they spell if they are one; found as runs
+        // ask, shortest first.
         // Known once for the runs from here: how many words from this one open with a capital,
         // and how many after it stand one plain space after the word before.
         let caps_run = words[i..stop].iter().take_while(|w| w.starts_with(|c: char| c.is_uppercase())).count();
@@ -76,6 +83,8 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
             })
             .count();
         let mut opens: [Option<bool>; 5] = [Some(lead_opens), None, None, None, None];
+        // `spelled[k - 1]`: the label the run's first k words spell, once `opens[k - 1]` is known.
+        let mut spelled: [Option<&str>; 5] = [lead_opening.label, None, None, None, None];
         let found = (i + 1..=stop).rev().find_map(|j| {
             let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
                 || words[j - 1].ends_with("’s")
@@ -104,7 +113,9 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
                 && words[j - 1].starts_with(|c: char| c.is_alphanumeric())
                 && !(1..j - i).all(|k| {
                     *opens[k - 1].get_or_insert_with(|| {
-                        vocab.label_may_open(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()])
+                        let o = vocab.label_opening(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()]);
+                        spelled[k - 1] = o.label;
+                        o.opens
                     })
                 });
             if skip && !cfg!(debug_assertions) {
@@ -121,18 +132,28 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
                 if sliced { spaced[from..to].into() } else { words[i..j].join(" ").into() };
             let name = trimmed_name(&raw);
             // The label lookup folds the name: skipped when the name holds the run's first k
-            // words whole and no spelling opens with them.
-            let hopeless = sliced && !name.is_empty() && at(name) == at(lead) && {
-                let end = at(name) + name.len();
-                let whole = (i..j).take_while(|&m| at(words[m]) + words[m].len() <= end).count();
-                whole >= 1
-                    && !(1..=whole).all(|k| {
-                        *opens[k - 1].get_or_insert_with(|| {
-                            vocab.label_may_open(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()])
-                        })
+            // words whole and no spelling opens with them; and answered by the lookup of its
+            // first `whole` words when it is they, exactly (most often a word untrimmed).
+            let end = if sliced && !name.is_empty() && at(name) == at(lead) { at(name) + name.len() } else { 0 };
+            let whole = (i..j).take_while(|&m| end > 0 && at(words[m]) + words[m].len() <= end).count();
+            let hopeless = whole >= 1
+                && !(1..=whole).all(|k| {
+                    *opens[k - 1].get_or_insert_with(|| {
+                        let o = vocab.label_opening(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()]);
+                        spelled[k - 1] = o.label;
+                        o.opens
                     })
+                });
+            // Not hopeless, `opens[whole - 1]` is known: the name is those words exactly
+            // when it ends where the last of them does.
+            let label = if hopeless {
+                false
+            } else if whole >= 1 && at(words[i + whole - 1]) + words[i + whole - 1].len() == end {
+                debug_assert_eq!(spelled[whole - 1], vocab.label(name), "{name:?}");
+                spelled[whole - 1].is_some()
+            } else {
+                vocab.label(name).is_some()
             };
-            let label = !hopeless && vocab.label(name).is_some();
             debug_assert!(!hopeless || vocab.label(name).is_none(), "label {name:?} missed by its opening words");
             let company = j - i >= 2 && all_caps && company_end(name);
             debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
@@ -309,6 +330,22 @@ fn is_company_word(word: &str) -> bool {
 
 /// A run of words as a label name: without surrounding punctuation or a possessive.
 fn trimmed_name(raw: &str) -> &str {
+    // Most runs open and end with an ASCII letter or digit and end in no possessive: then
+    // nothing is trimmed, known without the character walks.
+    let bytes = raw.as_bytes();
+    let plain = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+        && !raw.ends_with("’s")
+        && !raw.ends_with("'s");
+    if plain {
+        debug_assert_eq!(trimmed_name_walked(raw), raw);
+        return raw;
+    }
+    trimmed_name_walked(raw)
+}
+
+/// [`trimmed_name`] by trimming each end.
+fn trimmed_name_walked(raw: &str) -> &str {
     let mut name = raw.trim_matches(|c: char| !c.is_alphanumeric());
     // `strip_suffix` in a loop is `trim_end_matches` with a string pattern, which would build
     // a substring searcher on every call.
@@ -381,6 +418,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Names that need no trim are known without the walk.
+        #[test]
+        fn trimmed_names_as_walked(raw in "(Milan|s|’s|'s|’|'|é|9|-|\\.| ){0,5}") {
+            proptest::prop_assert_eq!(trimmed_name(&raw), trimmed_name_walked(&raw));
+        }
+
         /// The capital-first search finds the company words' stems wherever they are.
         #[test]
         fn company_words_hold_a_stem(word in "(Co|C|o|Record|Recor|Soundtracks|Soundtrack|S|R|x|é|’){0,6}") {

@@ -25,8 +25,18 @@ pub struct Named {
 /// Tracks and album titles named in `prose`, the blurb of `title`; quotes of `other_titles`
 /// (keys of the article's other entries) are references.
 pub fn named(prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) -> Named {
+    named_keyed(prose, || title_key(title), other_titles, vocab)
+}
+
+/// [`named`] for a caller that has the title's key already (`title_key`), or says how to get it.
+pub fn named_keyed(
+    prose: &str,
+    title_key: impl FnOnce() -> String,
+    other_titles: &[String],
+    vocab: &Vocabulary,
+) -> Named {
     let mut f = Named::default();
-    read_quotes(&mut f, prose, title, other_titles, vocab);
+    read_quotes(&mut f, prose, title_key, other_titles, vocab);
     read_unquoted_tracks(&mut f, prose, vocab);
     f
 }
@@ -56,10 +66,8 @@ fn is_non_track_context(before: &str) -> bool {
     let last = last.as_str();
     words.reverse();
     let context = words.join(" ");
-    if SONG_NOUN.is_match(&context) {
-        return false;
-    }
-    matches!(
+    // A song noun in the context overrules these; it is searched for only when one holds.
+    let film_like = matches!(
         last.trim_end_matches(|c: char| !c.is_alphanumeric()),
         "film"
             | "films"
@@ -89,16 +97,23 @@ fn is_non_track_context(before: &str) -> bool {
             | "said"
     ) || context.contains("films like")
         || context.contains("shows like")
-        || context.contains("movies like")
+        || context.contains("movies like");
+    film_like && !SONG_NOUN.is_match(&context)
 }
 
-fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String], vocab: &Vocabulary) {
+fn read_quotes(
+    f: &mut Named,
+    prose: &str,
+    title_key_of: impl FnOnce() -> String,
+    other_titles: &[String],
+    vocab: &Vocabulary,
+) {
     let quotes = quotes(prose);
     // Most blurbs quote nothing: then the title's key is not needed.
     if quotes.is_empty() {
         return;
     }
-    let title_k = title_key(title);
+    let title_k = title_key_of();
     let mut previous_skipped_end: Option<usize> = None;
     for q in quotes {
         let inner = clean_title(&q.inner);
@@ -108,7 +123,7 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
         }
         // The entry's own title, or its title without a volume/subtitle part, is a song only
         // when the text credits it or calls it one ("Adele's “Skyfall”", "the title song “Goldfinger”").
-        if key == title_k || title_k.starts_with(&format!("{key} ")) {
+        if key == title_k || opens_with_words(&title_k, &key) {
             let before = sentence_before(&prose[..q.start]);
             // Only a credit right at the quote counts here: "“Skyfall” by Adele", "Adele's “Skyfall”".
             let last = before.split_whitespace().last().unwrap_or("");
@@ -129,8 +144,7 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
         {
             continue;
         }
-        if !title_k.is_empty() && key.starts_with(&format!("{title_k} ")) && ALBUM_WORDS.is_match(&key[title_k.len()..])
-        {
+        if !title_k.is_empty() && opens_with_words(&key, &title_k) && ALBUM_WORDS.is_match(&key[title_k.len()..]) {
             f.alt_titles.push(inner);
             continue;
         }
@@ -188,6 +202,13 @@ fn read_quotes(f: &mut Named, prose: &str, title: &str, other_titles: &[String],
         }
         f.tracks.push(Track { title: inner, artist });
     }
+}
+
+/// `text.starts_with(&format!("{head} "))`, without building the string (once per quote).
+fn opens_with_words(text: &str, head: &str) -> bool {
+    let found = text.as_bytes().get(head.len()) == Some(&b' ') && text.starts_with(head);
+    debug_assert_eq!(found, text.starts_with(&format!("{head} ")));
+    found
 }
 
 static SONG_NOUN: LazyLock<Re> = LazyLock::new(|| {
@@ -416,9 +437,45 @@ fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
 /// [`named_tracks`]' searchers, built once: `memmem::find` and `find_iter` build theirs on
 /// every call.
 static SONG_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    LazyLock::new(|| ["track", "song", "theme", "single"].map(memchr::memmem::Finder::new));
+    LazyLock::new(|| SONG_WORD_LIST.map(memchr::memmem::Finder::new));
 static HE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("he"));
 static TS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("ts"));
+
+/// The words that end a `NAMED_TRACK` match (none is a prefix of another).
+const SONG_WORD_LIST: [&str; 4] = ["track", "song", "theme", "single"];
+
+/// [`SONG_WORD_LIST`] in one vectorised searcher (Teddy), where one can be built.
+static SONG_WORDS_PACKED: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(SONG_WORD_LIST));
+
+/// Where a song word of [`SONG_WORD_LIST`] starts in `bytes`, every place, in order.
+fn song_word_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    match &*SONG_WORDS_PACKED {
+        // No word is a prefix of another, so at most one begins at a place: the leftmost
+        // from each place on, one after another, are all of them.
+        Some(packed) => {
+            let mut from = 0;
+            while let Some(m) = packed.find_in(bytes, aho_corasick::Span::from(from..bytes.len())) {
+                out.push(m.start());
+                from = m.start() + 1;
+            }
+        }
+        None => {
+            out.extend(SONG_WORDS.iter().flat_map(|w| w.find_iter(bytes)));
+            out.sort_unstable();
+        }
+    }
+    out
+}
+
+/// Where the stretch of bytes that a `NAMED_TRACK` match can hold (ASCII letters,
+/// apostrophes, bytes up to the space and every byte of a longer character, a superset of
+/// `[\p{L}'\s]`) ending at byte `end` begins, looking back no further than `floor`.
+fn run_start(bytes: &[u8], floor: usize, end: usize) -> usize {
+    let held = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b <= b' ' || b >= 0x80;
+    bytes[floor..end].iter().rposition(|&b| !held(b)).map_or(floor, |at| floor + at + 1)
+}
 
 /// `NAMED_TRACK`'s matches in `prose`: group 1 and the match end. Each step of the pattern
 /// is determined: the words and spaces are read whole (a shorter word or space run would be
@@ -429,22 +486,29 @@ static TS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::
 fn named_tracks(prose: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let bytes = prose.as_bytes();
-    // The gate: every match spells one of these.
-    let gated = SONG_WORDS.iter().any(|w| w.find(bytes).is_some());
-    if gated {
-        let mut resume = 0;
+    let mut resume = 0;
+    // A match is letters, apostrophes and spaces from its "The" to its song word: it begins
+    // in the stretch of such bytes that ends at a song word. Only those stretches are
+    // searched for openings, each song word's from where the last one's ended (an opening
+    // across a song word's first byte would be "he" before a "t" or "s", or "its" before
+    // "ong" or "ingle", which no space follows).
+    let mut covered = 0;
+    for word in song_word_starts(bytes) {
+        let from = run_start(bytes, covered, word);
+        let stretch = &bytes[from..word];
+        covered = word;
         // A match begins with "The", "the", "Its" or "its": at the byte before an "he" or a
         // "ts" (neither overlaps itself or the other, so each search finds all of its own),
         // tried in the order of the text.
-        let mut he = HE.find_iter(bytes).peekable();
-        let mut ts = TS.find_iter(bytes).peekable();
+        let mut he = HE.find_iter(stretch).peekable();
+        let mut ts = TS.find_iter(stretch).peekable();
         let seconds = std::iter::from_fn(|| match (he.peek(), ts.peek()) {
             (Some(h), Some(t)) if t < h => ts.next(),
             (Some(_), _) => he.next(),
             (None, _) => ts.next(),
         });
         for at in seconds {
-            let Some(start) = at.checked_sub(1).filter(|&s| s >= resume) else { continue };
+            let Some(start) = (from + at).checked_sub(1).filter(|&s| s >= resume) else { continue };
             if let Some(found) = named_track_at(prose, start) {
                 resume = found.1;
                 out.push(found);
@@ -563,11 +627,36 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The same on short texts dense in openings, song words and the bytes that end the
+        /// stretches searched.
+        #[test]
+        fn named_tracks_in_short_texts(
+            text in "(The|the|Its|its|A|Fire|Don't|é|xé| |\t|\n|\u{b}|\u{a0}|,|-|track|song|single|theme|singles|[.]){0,14}"
+        ) {
+            let expected: Vec<(&str, usize)> = NAMED_TRACK
+                .captures_iter(&text)
+                .map(|c| (c.get(1).map_or("", |g| g.as_str()), c.get(0).map_or(0, |m| m.end())))
+                .collect();
+            proptest::prop_assert_eq!(named_tracks(&text), expected);
+        }
+
+        /// The byte test is the test on the built prefix.
+        #[test]
+        fn opens_with_words_as_the_built_prefix(text in "[ab é]{0,6}", head in "[ab é]{0,3}") {
+            proptest::prop_assert_eq!(opens_with_words(&text, &head), text.starts_with(&format!("{head} ")));
+        }
+    }
+
     #[test]
     fn named_tracks_read_words() {
         assert_eq!(named_tracks("and the Trail By Fire track was")[0].0, "Trail By Fire ");
         assert!(named_tracks("the A B C D E F G track").is_empty(), "at most six words");
         assert_eq!(named_tracks("the A B C D E F track").len(), 1);
+        // Any whitespace stands in the stretch before a song word.
+        assert_eq!(named_tracks("x, the Trail\tBy\u{b}Fire\ntrack and its Zoë\u{a0}song")[0].0, "Trail\tBy\u{b}Fire\n");
+        assert_eq!(named_tracks("x, the Trail\tBy\u{b}Fire\ntrack and its Zoë\u{a0}song")[1].0, "Zoë\u{a0}");
+        assert_eq!(named_tracks("its song track, the Trail track theme"), [("Trail ", 31)]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::{Arc, LazyLock};
 use super::known::KnownTitles;
 
 use crate::normalize::keys::{FoldSet, with_fold};
-use crate::normalize::labels::LabelTableError;
+use crate::normalize::labels::{LabelTableError, Opening};
 use crate::normalize::{LabelTable, fold};
 
 const COMPOSERS: &str = include_str!("../../data/composers.txt");
@@ -78,6 +78,11 @@ impl Vocabulary {
     /// Whether a known label's spelling could open with `word` (see `LabelTable::may_open`).
     pub fn label_may_open(&self, word: &str) -> bool {
         self.labels.may_open(word)
+    }
+
+    /// [`Self::label_may_open`] and [`Self::label`] of the same words, in one lookup.
+    pub fn label_opening(&self, words: &str) -> Opening<'_> {
+        self.labels.opening(words)
     }
 
     /// A given name of `data/given_names.txt` (shared with normalisation) or one added here.

@@ -27,6 +27,15 @@ pub struct LabelTableError {
     pub message: String,
 }
 
+/// What a label table says of some words ([`LabelTable::opening`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opening<'t> {
+    /// [`LabelTable::may_open`]: some spelling opens with the words (or they fold to nothing).
+    pub opens: bool,
+    /// [`LabelTable::spelled`]: the canonical name when the words are a whole spelling.
+    pub label: Option<&'t str>,
+}
+
 /// Canonical label names by spelling.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LabelTable {
@@ -171,6 +180,21 @@ impl LabelTable {
         with_fold(words, |folded| folded.is_empty() || self.openings.contains_key(folded))
     }
 
+    /// [`Self::may_open`] and [`Self::spelled`] in one fold and one hash lookup: extraction
+    /// asks both of the same words.
+    pub fn opening(&self, words: &str) -> Opening<'_> {
+        if self.no_key_opens_like(words) {
+            debug_assert!(!with_fold(words, |folded| self.openings.contains_key(folded)), "{words:?}");
+            return Opening { opens: false, label: None };
+        }
+        let found = with_fold(words, |folded| match self.openings.get(folded) {
+            Some(label) => Opening { opens: true, label: label.as_deref() },
+            None => Opening { opens: folded.is_empty(), label: None },
+        });
+        debug_assert_eq!(found, Opening { opens: self.may_open(words), label: self.spelled(words) }, "{words:?}");
+        found
+    }
+
     /// Whether `text` opens with three ASCII letters or digits that no key opens with (its
     /// fold then opens with them, lower-cased, and is no key): most capitalised words of a
     /// blurb are refused here, without a fold.
@@ -287,6 +311,9 @@ mod tests {
             let key = fold(&word);
             proptest::prop_assert_eq!(t.may_open(&word), key.is_empty() || t.openings.contains_key(&key));
             proptest::prop_assert_eq!(t.spelled(&word), t.exact.get(&key).map(String::as_str));
+            let opening = t.opening(&word);
+            proptest::prop_assert_eq!(opening.opens, key.is_empty() || t.openings.contains_key(&key));
+            proptest::prop_assert_eq!(opening.label, t.exact.get(&key).map(String::as_str));
         }
     }
 }

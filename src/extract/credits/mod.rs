@@ -94,9 +94,7 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
         }
         if let Some(names) = names_after(&prose[m.end..]) {
             // "music from Irwin Allen's The Time Tunnel": a possessive names a work's author.
-            let last = names.rsplit(", ").next().unwrap_or(&names);
-            let tail = prose[m.end..].split(last).nth(1).unwrap_or("");
-            if tail.starts_with("’s") || tail.starts_with("'s") {
+            if possessive_after(&prose[m.end..], last_name(&names)) {
                 continue;
             }
             let band = prose[m.end..].split_whitespace().take(6).any(|w| matches!(w, "band" | "group" | "duo"));
@@ -213,9 +211,17 @@ static EARLIER: LazyLock<Re> = LazyLock::new(|| {
 });
 
 fn discarded(before: &str) -> bool {
-    let start = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    // The last 61 characters: the last 61 bytes when those are ASCII (a byte each).
+    let tail_at = before.len().saturating_sub(61);
+    let start = if tail_at > 0 && before.as_bytes()[tail_at..].is_ascii() {
+        tail_at
+    } else {
+        before.char_indices().rev().nth(60).map_or(0, |(i, _)| i)
+    };
+    debug_assert_eq!(start, before.char_indices().rev().nth(60).map_or(0, |(i, _)| i));
     let window = &before[start..];
-    let clause = window.rsplit(['.', ';']).next().unwrap_or(window);
+    let clause = memchr::memrchr2(b'.', b';', window.as_bytes()).map_or(window, |at| &window[at + 1..]);
+    debug_assert_eq!(Some(clause), window.rsplit(['.', ';']).next());
     // Most clauses hold none of its words: the regex, and its compilation, are then skipped.
     let may = may_be_discarded(clause);
     debug_assert!(may || !DISCARDED.is_match(clause), "DISCARDED matches {clause:?}");
@@ -323,4 +329,40 @@ fn other_work_follows(after: &str, title_k: &str) -> bool {
         && span.chars().next().is_some_and(|c| c.is_uppercase())
         && title_key(span) != title_k
         && !title_k.starts_with(&title_key(span))
+}
+
+/// `names.rsplit(", ").next()`, the last name of a list, found by the commas from the end
+/// (a `&str` pattern builds a substring searcher on every call).
+fn last_name(names: &str) -> &str {
+    let bytes = names.as_bytes();
+    let found = memchr::memrchr_iter(b',', bytes)
+        .find(|&at| bytes.get(at + 1) == Some(&b' '))
+        .map_or(names, |at| &names[at + 2..]);
+    debug_assert_eq!(Some(found), names.rsplit(", ").next());
+    found
+}
+
+/// Whether the piece of `text` after the first `name` (up to the next one), as
+/// `text.split(name).nth(1)` cuts it, opens with a possessive "’s" or "'s". Found by the
+/// name's first byte and a compare instead of the substring searcher `split` builds.
+fn possessive_after(text: &str, name: &str) -> bool {
+    let find = |hay: &str| -> Option<usize> {
+        let first = *name.as_bytes().first()?;
+        memchr::memchr_iter(first, hay.as_bytes()).find(|&at| hay.as_bytes()[at..].starts_with(name.as_bytes()))
+    };
+    let found = if name.is_empty() {
+        let tail = text.split(name).nth(1).unwrap_or("");
+        tail.starts_with("’s") || tail.starts_with("'s")
+    } else {
+        find(text).is_some_and(|at| {
+            let rest = &text[at + name.len()..];
+            // The piece ends where the next name starts, which may cut a possessive short.
+            ["’s", "'s"].iter().any(|s| rest.starts_with(s) && find(rest).is_none_or(|next| next >= s.len()))
+        })
+    };
+    debug_assert_eq!(found, {
+        let tail = text.split(name).nth(1).unwrap_or("");
+        tail.starts_with("’s") || tail.starts_with("'s")
+    });
+    found
 }

@@ -209,3 +209,38 @@ fn subjects() {
     assert!(c("Derek Jarman worked with many musicians and soundtracks.", "The Garden").is_empty());
     assert!(c("Edgar Wright built the film around the songs.", "Baby Driver").is_empty());
 }
+
+proptest::proptest! {
+    /// The byte searches cut as `rsplit(", ")` and `split(name)` do, names repeated, glued to
+    /// possessives and overlapping included.
+    #[test]
+    fn last_names_and_possessives_as_split_finds_them(
+        text in "(Ann|Ann’s|Ann's|’s|'s|Ann Ann|AnnAnn|s|’|, | |,|é){0,8}",
+        name in "(Ann|’s|'s|Ann’s|s|, |é| ){0,3}",
+    ) {
+        proptest::prop_assert_eq!(Some(last_name(&text)), text.rsplit(", ").next());
+        let tail = text.split(name.as_str()).nth(1).unwrap_or("");
+        proptest::prop_assert_eq!(possessive_after(&text, &name), tail.starts_with("’s") || tail.starts_with("'s"));
+    }
+}
+
+#[test]
+fn a_possessive_cut_short_by_the_next_name_is_none() {
+    assert!(possessive_after("Ann's and", "Ann"));
+    assert!(!possessive_after("x's's", "'s"));
+    assert!(possessive_after("x's x", "x"));
+    assert_eq!(last_name("A, B, C"), "C");
+    assert_eq!(last_name("A,B"), "A,B");
+}
+
+proptest::proptest! {
+    /// The clause read before a cue is the one the character walk cut (debug builds compare
+    /// the window and the clause); texts around the 61-character window, ASCII or not.
+    #[test]
+    fn discarded_reads_the_walked_clause(text in "(a|é|\\.|;| |hired|scrapped|x){55,70}") {
+        let start = text.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+        let window = &text[start..];
+        let clause = window.rsplit(['.', ';']).next().unwrap_or(window);
+        proptest::prop_assert_eq!(discarded(&text), may_be_discarded(clause) && DISCARDED.is_match(clause));
+    }
+}
