@@ -11,7 +11,7 @@ use super::digest::Digests;
 use super::vocabulary::Vocabulary;
 use crate::fast_hash::FastMap as HashMap;
 use crate::normalize::titles::parse_key;
-use crate::normalize::{TitleKey, compact, parse_title};
+use crate::normalize::{TitleKey, compact, parse_title, title_key};
 use crate::store::chunks;
 
 /// One way a profile's work is titled (its title or an alternate title). A large run holds
@@ -50,29 +50,10 @@ pub struct Word {
 
 impl TitleVariant {
     pub fn new(title: &str) -> Option<TitleVariant> {
-        // The work key, parsed again until stable as `title_key` does, keeping the last parse.
-        let written = parse_title(title);
-        let written_key = written.key();
-        let mut key = written_key.clone();
-        let mut reparsed = parse_key(&key);
-        for _ in 0..8 {
-            let next = reparsed.key();
-            if next == key {
-                break;
-            }
-            key = next;
-            reparsed = parse_key(&key);
-        }
+        let (key, parsed) = key_and_parse(title);
         if key.is_empty() {
             return None;
         }
-        // The key is what matches; the title's own structure says how its number reads.
-        let parsed = TitleKey {
-            subtitled: written.subtitled,
-            part_before_subtitle: written.part_before_subtitle,
-            subtitle: if written_key == key { written.subtitle } else { String::new() },
-            ..reparsed
-        };
         // A base of plain lower-case letters, digits and spaces folds to itself, so without
         // spaces it is its compact form; most bases are so.
         let plain = parsed.base.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
@@ -130,6 +111,46 @@ impl TitleVariant {
             (None, Some(folded)) => folded.chars().eq(without_spaces(&self.parsed.base)),
         }
     }
+}
+
+/// A title's work key and the parse a variant keeps: the key's own parse, with the written
+/// title's subtitle facts. A title with no subtitle separator (`:`, `|`, a dash) has none of
+/// those facts, and its key is [`title_key`]'s, which each thread remembers from extraction:
+/// parsing the written title again was most of the cost of a variant.
+fn key_and_parse(title: &str) -> (String, TitleKey) {
+    let may_have_subtitle = title.bytes().any(|b| matches!(b, b':' | b'|' | b'-')) || title.contains(['–', '—']);
+    if may_have_subtitle {
+        return key_and_parse_written(title);
+    }
+    let key = title_key(title);
+    let parsed = TitleKey { subtitled: false, part_before_subtitle: false, subtitle: String::new(), ..parse_key(&key) };
+    debug_assert_eq!((key.clone(), parsed.clone()), key_and_parse_written(title), "{title:?}");
+    (key, parsed)
+}
+
+/// [`key_and_parse`] from a parse of the written title: its key, parsed again until stable as
+/// [`title_key`] does, keeping the last parse.
+fn key_and_parse_written(title: &str) -> (String, TitleKey) {
+    let written = parse_title(title);
+    let written_key = written.key();
+    let mut key = written_key.clone();
+    let mut reparsed = parse_key(&key);
+    for _ in 0..8 {
+        let next = reparsed.key();
+        if next == key {
+            break;
+        }
+        key = next;
+        reparsed = parse_key(&key);
+    }
+    // The key is what matches; the title's own structure says how its number reads.
+    let parsed = TitleKey {
+        subtitled: written.subtitled,
+        part_before_subtitle: written.part_before_subtitle,
+        subtitle: if written_key == key { written.subtitle } else { String::new() },
+        ..reparsed
+    };
+    (key, parsed)
 }
 
 /// The tokens of `base` (as [`TitleVariant::tokens`] splits it) with their facts.
@@ -416,6 +437,15 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Titles without a subtitle separator, keyed through `title_key`, get the key and parse
+        /// that parsing the written title gives.
+        #[test]
+        fn keys_and_parses_as_parsing_the_written_title(
+            title in "(The |A |Star |Wars|Part|II|Vol\\.|2|One| |Soundtrack|OST|\\(Deluxe Edition\\)|Éclair|: | - | – | — |-){0,7}",
+        ) {
+            proptest::prop_assert_eq!(key_and_parse(&title), key_and_parse_written(&title));
+        }
+
         /// Sorting on the packed heads first orders mentions as sorting on whole keys does.
         #[test]
         fn heads_first_sort_as_whole_keys(keys in proptest::collection::vec(proptest::collection::vec(0u32..3, 0..4), 0..40)) {
