@@ -13,11 +13,10 @@
 //!   name (`Star Wars: The Phantom Menace` ≠ `Star Wars`).
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
 
 use super::keys::fold;
 use super::title_words::{
-    ARTICLES, NUMBER_WORDS, TRAILING_DESCRIPTORS, glued_volume, is_descriptor, number, roman, strip_articles,
+    ARTICLES, NUMBER_WORDS, ends_release_wording, glued_volume, is_descriptor, number, roman, strip_articles,
     strip_trailing, trailing_descriptor, volume_of, words_of,
 };
 use crate::fast_hash::FastMap;
@@ -143,10 +142,7 @@ fn may_rewrite(word: &str) -> bool {
 /// Whether `strip_trailing` may drop a last folded word: a number, or the last word of release
 /// wording.
 fn may_strip_last(word: &str) -> bool {
-    /// The last words of release wording, found once.
-    static LAST_WORDS: LazyLock<Vec<&str>> =
-        LazyLock::new(|| TRAILING_DESCRIPTORS.iter().filter_map(|p| p.rsplit(' ').next()).collect());
-    number(word).is_some() || LAST_WORDS.contains(&word)
+    number(word).is_some() || ends_release_wording(word)
 }
 
 /// Reads a work key (a [`title_key`] or [`TitleKey::key`]) into its [`TitleKey`], as
