@@ -31,7 +31,9 @@ pub fn slug(s: &str) -> String {
     let mut initials = false;
     for w in s.split(' ') {
         let initial = w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic();
-        if !out.is_empty() && !(initial && initials) {
+        // A letter after a letter joins it (`e t` → `et`).
+        let joins = initial && initials;
+        if !out.is_empty() && !joins {
             out.push('-');
         }
         out.push_str(w);
