@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use crate::fast_hash::FastMap;
+
 pub(super) const ARTICLES: [&str; 3] = ["the", "a", "an"];
 pub(super) const MARKERS: [&str; 9] = ["vol", "volume", "vols", "pt", "part", "chapter", "book", "season", "no"];
 /// "one" … "twenty": number words in titles (keys) and in spelled-out ranks (extraction).
@@ -252,26 +254,54 @@ pub(super) fn strip_trailing<W: AsRef<str>>(words: &mut Vec<W>) -> Option<u32> {
             words.truncate(n - len);
             continue;
         }
-        let number_at = |i: usize| number(words[i].as_ref());
-        if n >= 3 && MARKERS.contains(&words[n - 2].as_ref()) && number_at(n - 1).is_some() {
-            part = part.or(number_at(n - 1));
+        // The last word read as a number once (most are none), before the markers are asked.
+        let Some(last) = (n >= 2).then(|| number(words[n - 1].as_ref())).flatten() else {
+            return part;
+        };
+        part = part.or(Some(last));
+        if n >= 3 && MARKERS.contains(&words[n - 2].as_ref()) {
             words.truncate(n - 2);
-            continue;
-        }
-        if n >= 2 && number_at(n - 1).is_some() {
-            part = part.or(number_at(n - 1));
+        } else {
             words.truncate(n - 1);
-            continue;
         }
-        return part;
     }
 }
 
 /// Length in words of the release wording that ends `words`, if any word stays before it.
 pub(super) fn trailing_descriptor<W: AsRef<str>>(words: &[W]) -> Option<usize> {
-    // Split once: every title key asks this, most often of a last word no phrase ends with.
-    static PHRASES: LazyLock<Vec<Vec<&str>>> =
-        LazyLock::new(|| TRAILING_DESCRIPTORS.iter().map(|p| p.split(' ').collect()).collect());
+    // Every title key asks this, most often of a last word no phrase ends with: one lookup
+    // of the last word refuses it, instead of comparing it with the last word of each phrase.
+    let found = words.last().and_then(|last| BY_LAST.get(last.as_ref())).and_then(|phrases| {
+        // In list order, as the scan takes them: a longer phrase before its tail.
+        phrases.iter().find_map(|phrase| {
+            let tail = words.len().checked_sub(phrase.len()).filter(|&start| start > 0)?;
+            words[tail..].iter().map(AsRef::as_ref).eq(phrase.iter().copied()).then_some(phrase.len())
+        })
+    });
+    debug_assert_eq!(found, trailing_descriptor_by_scan(words));
+    found
+}
+
+/// Release wording's phrases, split once.
+static PHRASES: LazyLock<Vec<Vec<&str>>> =
+    LazyLock::new(|| TRAILING_DESCRIPTORS.iter().map(|p| p.split(' ').collect()).collect());
+
+/// [`PHRASES`] by their last word, each word's in list order.
+static BY_LAST: LazyLock<FastMap<&str, Vec<&[&str]>>> = LazyLock::new(|| {
+    let mut by_last: FastMap<&str, Vec<&[&str]>> = FastMap::default();
+    for phrase in PHRASES.iter() {
+        by_last.entry(phrase[phrase.len() - 1]).or_default().push(phrase);
+    }
+    by_last
+});
+
+/// Whether some release wording ends with `word`.
+pub(super) fn ends_release_wording(word: &str) -> bool {
+    BY_LAST.contains_key(word)
+}
+
+/// [`trailing_descriptor`] by comparing the last word with every phrase's: the check.
+pub(super) fn trailing_descriptor_by_scan<W: AsRef<str>>(words: &[W]) -> Option<usize> {
     let last = words.last()?;
     PHRASES.iter().find_map(|phrase| {
         if phrase.last() != Some(&last.as_ref()) {
@@ -289,4 +319,56 @@ pub(super) fn strip_articles<W: AsRef<str>>(words: &mut Vec<W>) -> Vec<W> {
         dropped.push(words.remove(0));
     }
     dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`strip_trailing`] as it was: the oracle.
+    fn strip_trailing_reference(words: &mut Vec<&str>) -> Option<u32> {
+        let mut part = None;
+        loop {
+            let n = words.len();
+            if let Some(len) = trailing_descriptor_by_scan(words) {
+                words.truncate(n - len);
+                continue;
+            }
+            let number_at = |i: usize| number(words[i]);
+            if n >= 3 && MARKERS.contains(&words[n - 2]) && number_at(n - 1).is_some() {
+                part = part.or(number_at(n - 1));
+                words.truncate(n - 2);
+                continue;
+            }
+            if n >= 2 && number_at(n - 1).is_some() {
+                part = part.or(number_at(n - 1));
+                words.truncate(n - 1);
+                continue;
+            }
+            return part;
+        }
+    }
+
+    proptest::proptest! {
+        // Cheap cases, many: short word lists that end in a marker and a number are rare.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// Release wording and numbers come off the end as the scan of every phrase took them.
+        #[test]
+        fn strips_as_the_scan_did(
+            picks in proptest::collection::vec(0usize..19, 0..9),
+        ) {
+            const VOCAB: [&str; 19] = [
+                "original", "motion", "picture", "soundtrack", "the", "album", "score", "film",
+                "music", "from", "series", "vol", "part", "2", "12345", "o", "s", "t", "heat",
+            ];
+            let words: Vec<&str> = picks.iter().map(|&i| VOCAB[i]).collect();
+            let (mut fast, mut slow) = (words.clone(), words.clone());
+            proptest::prop_assert_eq!(trailing_descriptor(&words), trailing_descriptor_by_scan(&words));
+            proptest::prop_assert_eq!(strip_trailing(&mut fast), strip_trailing_reference(&mut slow));
+            proptest::prop_assert_eq!(fast, slow);
+            for w in VOCAB {
+                proptest::prop_assert_eq!(ends_release_wording(w), TRAILING_DESCRIPTORS.iter().any(|p| p.rsplit(' ').next() == Some(w)));
+            }
+        }
+    }
 }

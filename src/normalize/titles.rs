@@ -13,11 +13,10 @@
 //!   name (`Star Wars: The Phantom Menace` ≠ `Star Wars`).
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
 
 use super::keys::fold;
 use super::title_words::{
-    ARTICLES, NUMBER_WORDS, TRAILING_DESCRIPTORS, glued_volume, is_descriptor, number, roman, strip_articles,
+    ARTICLES, NUMBER_WORDS, ends_release_wording, glued_volume, is_descriptor, number, roman, strip_articles,
     strip_trailing, trailing_descriptor, volume_of, words_of,
 };
 use crate::fast_hash::FastMap;
@@ -75,33 +74,73 @@ fn with_part(base: &str, part: Option<u32>) -> String {
 /// Mix Vol. 1"` → `"guardians of the galaxy"`; `"Part II"` and `"2"` give a trailing `2`.
 /// Idempotent: the key is parsed again until it no longer changes.
 pub fn title_key(s: &str) -> String {
+    remembered(s, |known| known.key.clone())
+}
+
+/// `parse_title(s).stem()`, remembered with the title's key: a record's id is made from the
+/// stem of a title that extraction keyed on the same thread, most often.
+pub fn title_stem(s: &str) -> String {
+    let stem = remembered(s, |known| known.stem.as_deref().unwrap_or(&known.key).to_string());
+    debug_assert_eq!(stem, parse_title(s).stem(), "{s:?}");
+    stem
+}
+
+/// What is remembered of a title.
+#[derive(Debug, PartialEq)]
+struct Known {
+    /// [`title_key`].
+    key: String,
+    /// [`TitleKey::stem`] of the title's parse, when it is not `key` (it is unless the title
+    /// opens with an article or its first parse's key is parsed again).
+    stem: Option<Box<str>>,
+}
+
+/// `read` of what is known of `s`, worked out on this thread's first ask.
+fn remembered<T>(s: &str, read: impl Fn(&Known) -> T) -> T {
     thread_local! {
-        /// Keys already worked out on this thread: an article repeats a title in its header,
+        /// Titles already keyed on this thread: an article repeats a title in its header,
         /// blurb and credits, and each extractor asks for the key again. Cleared when full,
         /// so memory stays bounded; the key is a pure function of the title. Hashed with
         /// FxHash: most calls are hits, and SipHash cost more than the rest of a hit. Never
         /// iterated, so its order cannot reach any output.
-        static KNOWN: RefCell<FastMap<String, String>> = RefCell::new(FastMap::default());
+        static KNOWN: RefCell<FastMap<String, Known>> = RefCell::new(FastMap::default());
     }
     // Works recur across articles, not only within one: 4,096 keys were cleared about every
     // megabyte of text, and a 9.9 MB sample parsed six times the titles a 3.6 MB one did.
     // 32,768 short keys are a few megabytes a thread.
     const REMEMBERED: usize = 1 << 15;
-    if let Some(key) = KNOWN.with_borrow(|known| known.get(s).cloned()) {
-        return key;
+    if let Some(found) = KNOWN.with_borrow(|known| known.get(s).map(&read)) {
+        return found;
     }
-    let key = fresh_title_key(s);
+    let fresh = fresh_known(s);
+    let found = read(&fresh);
     KNOWN.with_borrow_mut(|known| {
         if known.len() >= REMEMBERED {
             known.clear();
         }
-        known.insert(s.to_string(), key.clone());
+        known.insert(s.to_string(), fresh);
     });
-    key
+    found
 }
 
+/// What is known of `s`, worked out from its parse.
+fn fresh_known(s: &str) -> Known {
+    let written = parse_title(s);
+    let (key, changed) = settled_key(written.key());
+    // With no article the stem is the first parse's key.
+    let stem = (!written.article.is_empty() || changed).then(|| written.stem().into());
+    Known { key, stem }
+}
+
+#[cfg(test)]
 fn fresh_title_key(s: &str) -> String {
-    let mut key = parse_title(s).key();
+    settled_key(parse_title(s).key()).0
+}
+
+/// A title's first key, parsed again until it no longer changes (eight times at most), and
+/// whether it changed.
+fn settled_key(mut key: String) -> (String, bool) {
+    let mut changed = false;
     for _ in 0..8 {
         // Most keys are plain words that a parse keeps as they are: no need to parse them.
         if reads_as_itself(&key) {
@@ -113,8 +152,9 @@ fn fresh_title_key(s: &str) -> String {
             break;
         }
         key = next;
+        changed = true;
     }
-    key
+    (key, changed)
 }
 
 /// Whether `key` is its own key, known without parsing it: ASCII words of lower-case letters
@@ -125,8 +165,21 @@ fn fresh_title_key(s: &str) -> String {
 /// and its key is `key`.
 fn reads_as_itself(key: &str) -> bool {
     let bytes = key.as_bytes();
-    let plain = bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
-    if !plain || key.is_empty() || key.starts_with(' ') || key.ends_with(' ') || key.contains("  ") {
+    // Plain bytes, and no space after a space (or at either end), in one pass.
+    let mut after_space = true;
+    let plain = bytes.iter().all(|&b| {
+        let space = b == b' ';
+        let ok = b.is_ascii_lowercase() || b.is_ascii_digit() || space && !after_space;
+        after_space = space;
+        ok
+    });
+    debug_assert_eq!(
+        plain && !after_space,
+        bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+            && !(key.is_empty() || key.starts_with(' ') || key.ends_with(' ') || key.contains("  ")),
+        "{key:?}"
+    );
+    if !plain || after_space {
         return false;
     }
     let first = key.split(' ').next().unwrap_or(key);
@@ -137,16 +190,18 @@ fn reads_as_itself(key: &str) -> bool {
 /// Whether `words_of` may rewrite a folded word: a number word, a roman numeral, a glued
 /// volume (`vol2`).
 fn may_rewrite(word: &str) -> bool {
-    NUMBER_WORDS.contains(&word) || roman(word).is_some() || glued_volume(word).is_some()
+    // Number words open with o, t, f, s, e or n, roman numerals with i, v or x, glued volumes
+    // with v or p: most words open with none of them, and are refused before the lists.
+    let may = word.as_bytes().first().is_some_and(|b| b"otfsenivxp".contains(b));
+    let rewrites = may && (NUMBER_WORDS.contains(&word) || roman(word).is_some() || glued_volume(word).is_some());
+    debug_assert_eq!(rewrites, NUMBER_WORDS.contains(&word) || roman(word).is_some() || glued_volume(word).is_some());
+    rewrites
 }
 
 /// Whether `strip_trailing` may drop a last folded word: a number, or the last word of release
 /// wording.
 fn may_strip_last(word: &str) -> bool {
-    /// The last words of release wording, found once.
-    static LAST_WORDS: LazyLock<Vec<&str>> =
-        LazyLock::new(|| TRAILING_DESCRIPTORS.iter().filter_map(|p| p.rsplit(' ').next()).collect());
-    number(word).is_some() || LAST_WORDS.contains(&word)
+    number(word).is_some() || ends_release_wording(word)
 }
 
 /// Reads a work key (a [`title_key`] or [`TitleKey::key`]) into its [`TitleKey`], as
@@ -348,9 +403,10 @@ mod tests {
     proptest::proptest! {
         /// A remembered key is the key worked out afresh, on first asking and after.
         #[test]
-        fn remembered_keys_are_fresh_keys(titles in proptest::collection::vec("[A-Za-z ]{0,12}(: |II| 2| – |\\(OST\\))?", 1..6)) {
+        fn remembered_keys_are_fresh_keys(titles in proptest::collection::vec("(The |An )?[A-Za-z ]{0,12}(: |II| 2| – |\\(OST\\))?", 1..6)) {
             for title in titles.iter().chain(&titles) {
                 proptest::prop_assert_eq!(title_key(title), fresh_title_key(title));
+                proptest::prop_assert_eq!(title_stem(title), parse_title(title).stem());
             }
         }
 

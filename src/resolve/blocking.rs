@@ -21,7 +21,6 @@ use std::collections::BTreeSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
-use rapidfuzz::distance::jaro_winkler;
 use rayon::prelude::*;
 
 use super::features::{Profile, TitleVariant};
@@ -217,7 +216,7 @@ fn spelling_groups(profiles: &[Profile]) -> HashMap<String, String> {
                 if x == y || (dy, std::cmp::Reverse(wy)) <= (dx, std::cmp::Reverse(wx)) {
                     continue;
                 }
-                if jaro_winkler::similarity(wx.chars(), wy.chars()) < 0.9 {
+                if super::jaro::similarity(wx, wy) < 0.9 {
                     continue;
                 }
                 let entry = best.entry(x).or_insert((y, dy));

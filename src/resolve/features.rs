@@ -11,7 +11,7 @@ use super::digest::Digests;
 use super::vocabulary::Vocabulary;
 use crate::fast_hash::FastMap as HashMap;
 use crate::normalize::titles::parse_key;
-use crate::normalize::{TitleKey, compact, parse_title};
+use crate::normalize::{TitleKey, compact, parse_title, title_key};
 use crate::store::chunks;
 
 /// One way a profile's work is titled (its title or an alternate title). A large run holds
@@ -50,29 +50,10 @@ pub struct Word {
 
 impl TitleVariant {
     pub fn new(title: &str) -> Option<TitleVariant> {
-        // The work key, parsed again until stable as `title_key` does, keeping the last parse.
-        let written = parse_title(title);
-        let written_key = written.key();
-        let mut key = written_key.clone();
-        let mut reparsed = parse_key(&key);
-        for _ in 0..8 {
-            let next = reparsed.key();
-            if next == key {
-                break;
-            }
-            key = next;
-            reparsed = parse_key(&key);
-        }
+        let (key, parsed) = key_and_parse(title);
         if key.is_empty() {
             return None;
         }
-        // The key is what matches; the title's own structure says how its number reads.
-        let parsed = TitleKey {
-            subtitled: written.subtitled,
-            part_before_subtitle: written.part_before_subtitle,
-            subtitle: if written_key == key { written.subtitle } else { String::new() },
-            ..reparsed
-        };
         // A base of plain lower-case letters, digits and spaces folds to itself, so without
         // spaces it is its compact form; most bases are so.
         let plain = parsed.base.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
@@ -123,6 +104,20 @@ impl TitleVariant {
 
     /// Whether the two bases are equal once folded and without spaces.
     pub fn same_compact_base(&self, other: &TitleVariant) -> bool {
+        // Compared as bytes: a space is one byte that no other character contains, so strings
+        // without their spaces are equal exactly when their bytes without 0x20 are.
+        let same = match (&self.compact_base, &other.compact_base) {
+            (None, None) => unspaced_bytes(&self.parsed.base).eq(unspaced_bytes(&other.parsed.base)),
+            (Some(a), Some(b)) => a == b,
+            (Some(folded), None) => folded.bytes().eq(unspaced_bytes(&other.parsed.base)),
+            (None, Some(folded)) => folded.bytes().eq(unspaced_bytes(&self.parsed.base)),
+        };
+        debug_assert_eq!(same, self.same_compact_base_by_chars(other));
+        same
+    }
+
+    /// [`Self::same_compact_base`] over characters: the check.
+    fn same_compact_base_by_chars(&self, other: &TitleVariant) -> bool {
         match (&self.compact_base, &other.compact_base) {
             (None, None) => without_spaces(&self.parsed.base).eq(without_spaces(&other.parsed.base)),
             (Some(a), Some(b)) => a == b,
@@ -130,6 +125,46 @@ impl TitleVariant {
             (None, Some(folded)) => folded.chars().eq(without_spaces(&self.parsed.base)),
         }
     }
+}
+
+/// A title's work key and the parse a variant keeps: the key's own parse, with the written
+/// title's subtitle facts. A title with no subtitle separator (`:`, `|`, a dash) has none of
+/// those facts, and its key is [`title_key`]'s, which each thread remembers from extraction:
+/// parsing the written title again was most of the cost of a variant.
+fn key_and_parse(title: &str) -> (String, TitleKey) {
+    let may_have_subtitle = title.bytes().any(|b| matches!(b, b':' | b'|' | b'-')) || title.contains(['–', '—']);
+    if may_have_subtitle {
+        return key_and_parse_written(title);
+    }
+    let key = title_key(title);
+    let parsed = TitleKey { subtitled: false, part_before_subtitle: false, subtitle: String::new(), ..parse_key(&key) };
+    debug_assert_eq!((key.clone(), parsed.clone()), key_and_parse_written(title), "{title:?}");
+    (key, parsed)
+}
+
+/// [`key_and_parse`] from a parse of the written title: its key, parsed again until stable as
+/// [`title_key`] does, keeping the last parse.
+fn key_and_parse_written(title: &str) -> (String, TitleKey) {
+    let written = parse_title(title);
+    let written_key = written.key();
+    let mut key = written_key.clone();
+    let mut reparsed = parse_key(&key);
+    for _ in 0..8 {
+        let next = reparsed.key();
+        if next == key {
+            break;
+        }
+        key = next;
+        reparsed = parse_key(&key);
+    }
+    // The key is what matches; the title's own structure says how its number reads.
+    let parsed = TitleKey {
+        subtitled: written.subtitled,
+        part_before_subtitle: written.part_before_subtitle,
+        subtitle: if written_key == key { written.subtitle } else { String::new() },
+        ..reparsed
+    };
+    (key, parsed)
 }
 
 /// The tokens of `base` (as [`TitleVariant::tokens`] splits it) with their facts.
@@ -157,6 +192,10 @@ fn words_of(base: &str) -> Box<[Word]> {
 /// The letters of a word of ASCII lower-case letters as bits (anything else sets none).
 fn letter_set(bytes: &[u8]) -> u32 {
     bytes.iter().filter(|c| c.is_ascii_lowercase()).fold(0, |set, &c| set | 1 << (c - b'a'))
+}
+
+fn unspaced_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().filter(|&b| b != b' ')
 }
 
 fn without_spaces(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -416,6 +455,24 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Titles without a subtitle separator, keyed through `title_key`, get the key and parse
+        /// that parsing the written title gives.
+        #[test]
+        fn keys_and_parses_as_parsing_the_written_title(
+            title in "(The |A |Star |Wars|Part|II|Vol\\.|2|One| |Soundtrack|OST|\\(Deluxe Edition\\)|Éclair|: | - | – | — |-){0,7}",
+        ) {
+            proptest::prop_assert_eq!(key_and_parse(&title), key_and_parse_written(&title));
+        }
+
+        /// Bases compared as bytes without spaces compare as characters without spaces.
+        #[test]
+        fn compact_bases_compare_as_characters(a in "(star|wars|é|e|Ǆ|dž| ){1,5}", b in "(star|wars|é|e|Ǆ|dž| ){1,5}") {
+            if let (Some(ta), Some(tb)) = (TitleVariant::new(&a), TitleVariant::new(&b)) {
+                proptest::prop_assert_eq!(ta.same_compact_base(&tb), ta.same_compact_base_by_chars(&tb));
+                proptest::prop_assert_eq!(tb.same_compact_base(&ta), tb.same_compact_base_by_chars(&ta));
+            }
+        }
+
         /// Sorting on the packed heads first orders mentions as sorting on whole keys does.
         #[test]
         fn heads_first_sort_as_whole_keys(keys in proptest::collection::vec(proptest::collection::vec(0u32..3, 0..4), 0..40)) {

@@ -4,11 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Soundtrack, SourceRef};
-use crate::normalize::{fold, parse_title};
+use crate::normalize::fold;
+use crate::normalize::titles::title_stem;
 
 /// `slug(title stem)-year`.
 pub fn base_id(title: &str, year: Option<i32>) -> String {
-    base_id_of_stem(&parse_title(title).stem(), year)
+    base_id_of_stem(&title_stem(title), year)
 }
 
 /// [`base_id`] of a title whose stem (`parse_title(title).stem()`) is known.
@@ -19,6 +20,31 @@ pub fn base_id_of_stem(stem: &str, year: Option<i32>) -> String {
 /// Lower-case ASCII slug: letters and digits, other runs one `-`; initials stay together
 /// (`E.T. the Extra-Terrestrial` → `et-the-extra-terrestrial`).
 pub fn slug(s: &str) -> String {
+    // Most stems are folded words already, one space apart: their slug is the words joined,
+    // without a fold and a `String` per word.
+    let bytes = s.as_bytes();
+    let plain = bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    if !plain || s.is_empty() || s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+        return slug_by_words(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut initials = false;
+    for w in s.split(' ') {
+        let initial = w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic();
+        // A letter after a letter joins it (`e t` → `et`).
+        let joins = initial && initials;
+        if !out.is_empty() && !joins {
+            out.push('-');
+        }
+        out.push_str(w);
+        initials = initial;
+    }
+    debug_assert_eq!(out, slug_by_words(s), "{s:?}");
+    out
+}
+
+/// [`slug`] of any text: its fold's words, kept to ASCII letters and digits.
+fn slug_by_words(s: &str) -> String {
     let folded = fold(s);
     let mut parts: Vec<String> = Vec::new();
     let mut initials = false;
@@ -96,4 +122,25 @@ pub fn assign_ids<E>(
         }
     }
     Ok(ids.into_iter().zip(records).map(|(id, r)| id.unwrap_or(r.base)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Slugs of plain words, joined at once, are the slugs of their words.
+        #[test]
+        fn plain_slugs_as_by_words(s in "(a|b|1|ab|12)( (a|b|1|ab|12)){0,6}|([a-c1 ]|é|E|-){0,12}") {
+            proptest::prop_assert_eq!(slug(&s), slug_by_words(&s));
+        }
+    }
+
+    #[test]
+    fn initials_stay_together() {
+        assert_eq!(slug("e t the extra terrestrial"), "et-the-extra-terrestrial");
+        assert_eq!(slug("E.T. the Extra-Terrestrial"), "et-the-extra-terrestrial");
+        assert_eq!(slug("a b 2 c"), "ab-2-c");
+        assert_eq!(slug(""), "untitled");
+    }
 }

@@ -15,6 +15,7 @@ pub mod digest;
 pub mod explain;
 pub mod features;
 pub mod ids;
+mod jaro;
 pub mod overrides;
 pub mod people;
 pub mod records;

@@ -148,7 +148,7 @@ fn near_spelling(a: &str, b: &str, wa: Word, wb: Word) -> f64 {
     if a.len().abs_diff(b.len()) > 2 || ascii_lower && !letter_sets_close(a, b, wa.letters, wb.letters) {
         return 0.0;
     }
-    let s = jaro_winkler::similarity(a.chars(), b.chars());
+    let s = super::jaro::similarity(a, b);
     if s >= 0.9 { s } else { 0.0 }
 }
 
@@ -267,7 +267,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
     let (Some((fa, sa)), Some((fb, sb))) = (a.split_once(' '), b.split_once(' ')) else {
         return false;
     };
-    fa == fb && sa.len() >= 4 && sb.len() >= 4 && jaro_winkler::similarity(sa.chars(), sb.chars()) >= 0.9
+    fa == fb && sa.len() >= 4 && sb.len() >= 4 && super::jaro::similarity(sa, sb) >= 0.9
 }
 
 #[cfg(test)]
