@@ -112,11 +112,12 @@ pub fn parse(text: &str, orientation: &Orientation, vocab: &Vocabulary) -> Optio
 
 /// What a caller worked out about a header text already (orientation reads the same parts):
 /// the header and rest [`split_header_rest`](super::split::split_header_rest) cuts it into,
-/// and, when known, the header's bracket pieces and separators.
+/// and, when known, the header's bracket pieces and separators. Head and rest are slices of
+/// the text: a refused header copies neither.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Cut {
-    pub head: String,
-    pub rest: String,
+pub(crate) struct Cut<'t> {
+    pub head: &'t str,
+    pub rest: &'t str,
     /// [`bracket_pieces`] of `head`.
     pub pieces: Option<Vec<Piece>>,
     /// [`find_separators`] of `head`.
@@ -140,7 +141,7 @@ pub(crate) type Usable<'a> = &'a dyn Fn(f32, f32) -> bool;
 /// parse a refused head in full and check that the header fails `usable`.
 pub(crate) fn parse_cut_usable(
     text: &str,
-    cut: Option<Cut>,
+    cut: Option<Cut<'_>>,
     orientation: &Orientation,
     vocab: &Vocabulary,
     usable: Usable,
@@ -150,7 +151,7 @@ pub(crate) fn parse_cut_usable(
 
 fn parse_usable(
     text: &str,
-    cut: Option<Cut>,
+    cut: Option<Cut<'_>>,
     orientation: &Orientation,
     vocab: &Vocabulary,
     usable: Option<Usable>,
@@ -162,20 +163,16 @@ fn parse_usable(
 
 fn parse_slots(
     text: &str,
-    cut: Option<Cut>,
+    cut: Option<Cut<'_>>,
     orientation: &Orientation,
     vocab: &Vocabulary,
     usable: Option<Usable>,
 ) -> Option<Header> {
     let (head, rest, known_pieces, known_seps) = match cut {
         Some(Cut { head, rest, pieces, seps }) => {
-            debug_assert_eq!(
-                (head.clone(), rest.clone()),
-                super::split::split_header_rest(text, vocab),
-                "another text's cut"
-            );
-            debug_assert!(pieces.as_ref().is_none_or(|p| *p == bracket_pieces(&head)), "{head:?}");
-            debug_assert!(seps.as_ref().is_none_or(|s| *s == find_separators(&head)), "{head:?}");
+            debug_assert_eq!((head, rest), super::split::split_header_rest(text, vocab), "another text's cut");
+            debug_assert!(pieces.as_ref().is_none_or(|p| *p == bracket_pieces(head)), "{head:?}");
+            debug_assert!(seps.as_ref().is_none_or(|s| *s == find_separators(head)), "{head:?}");
             (head, rest, pieces, seps)
         }
         None => {
@@ -183,14 +180,14 @@ fn parse_slots(
             (head, rest, None, None)
         }
     };
-    let head_seps = known_seps.unwrap_or_else(|| find_separators(&head));
+    let head_seps = known_seps.unwrap_or_else(|| find_separators(head));
     // Most units are paragraphs whose first sentence has no separator and no bracket: it has
     // no slots to cut and no groups to read, and its header is its title alone. Debug builds
     // (the tests) parse it in full and compare.
     if head_seps.is_empty() && memchr::memchr2(b'(', b'[', head.as_bytes()).is_none() {
         #[cfg(debug_assertions)]
-        let full = parse_head(text, head.clone(), rest.clone(), known_pieces, head_seps, orientation, vocab);
-        let h = plain_header(&head, rest, usable);
+        let full = parse_head(text, head, rest, known_pieces, head_seps, orientation, vocab);
+        let h = plain_header(head, rest, usable);
         #[cfg(debug_assertions)]
         match (&h, full, usable) {
             (None, Some(mut full), Some(usable)) => {
@@ -202,10 +199,10 @@ fn parse_slots(
         return h;
     }
     if let Some(usable) = usable
-        && comma_head_unusable(&head, &head_seps, usable)
+        && comma_head_unusable(head, &head_seps, usable)
     {
         #[cfg(debug_assertions)]
-        if let Some(mut full) = parse_head(text, head.clone(), rest, known_pieces, head_seps, orientation, vocab) {
+        if let Some(mut full) = parse_head(text, head, rest, known_pieces, head_seps, orientation, vocab) {
             super::slots::refine(&mut full, vocab);
             debug_assert!(!usable(full.title_score, full.evidence), "refused a usable header: {text:?}");
         }
@@ -244,7 +241,7 @@ fn comma_head_unusable(head: &str, seps: &[SepMatch], usable: Usable) -> bool {
 /// [`parse_head`] answers for it, which finds no maker, year, release or group and takes the
 /// whole head as the title slot. With `usable`, `None` also when the header, refined, cannot
 /// pass it ([`parse_cut_usable`]).
-fn plain_header(head: &str, rest: String, usable: Option<Usable>) -> Option<Header> {
+fn plain_header(head: &str, rest: &str, usable: Option<Usable>) -> Option<Header> {
     let title = clean_title(head.trim());
     if is_no_title(&title) {
         return None;
@@ -254,7 +251,7 @@ fn plain_header(head: &str, rest: String, usable: Option<Usable>) -> Option<Head
     if usable.is_some_and(|usable| !usable(title_score_bound(&title), 0.0)) && super::slots::leaves_undated(&title) {
         return None;
     }
-    let mut h = Header { rest, ..Header::default() };
+    let mut h = Header { rest: rest.to_string(), ..Header::default() };
     h.title_score = title_score(&title);
     h.title = title;
     h.evidence = evidence(&h);
@@ -271,8 +268,8 @@ fn is_no_title(title: &str) -> bool {
 /// `known_pieces` its bracket pieces when the caller had them.
 fn parse_head(
     text: &str,
-    head: String,
-    rest: String,
+    head: &str,
+    rest: &str,
     known_pieces: Option<Vec<Piece>>,
     head_seps: Vec<SepMatch>,
     orientation: &Orientation,
@@ -287,10 +284,10 @@ fn parse_head(
     let title_first = Orientation::default();
     let opens_with_title = super::spans::emphasis_after(text).is_some() || dated_opening(text, &DATED_OPENING);
     let orientation = if opens_with_title { &title_first } else { orientation };
-    if let Some(h) = parse_many_slots(&head, &head_seps, &rest, orientation, vocab) {
+    if let Some(h) = parse_many_slots(head, &head_seps, rest, orientation, vocab) {
         return Some(h);
     }
-    let pieces = known_pieces.unwrap_or_else(|| bracket_pieces(&head));
+    let pieces = known_pieces.unwrap_or_else(|| bracket_pieces(head));
     let outside: String = pieces
         .iter()
         .map(|p| match p {
@@ -303,7 +300,7 @@ fn parse_head(
         Some((b, a)) => (b.to_string(), a.replace('\u{1}', " ")),
         None => (outside.clone(), String::new()),
     };
-    let mut h = Header { rest, ..Header::default() };
+    let mut h = Header { rest: rest.to_string(), ..Header::default() };
     let after = after.trim().trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':']).trim().to_string();
     let after_credit = strip_credit_cue(&after);
     let after_is_makers = !after.is_empty() && after_credit.is_some();
@@ -760,10 +757,10 @@ mod tests {
         let (head, rest) = crate::extract::split::split_header_rest(text, &BUILT_IN);
         assert!(rest.starts_with("If this"));
         let o = Orientation::default();
-        let pieces = Some(bracket_pieces(&head));
-        let seps = Some(find_separators(&head));
+        let pieces = Some(bracket_pieces(head));
+        let seps = Some(find_separators(head));
         for (pieces, seps) in [(None, None), (pieces, seps)] {
-            let cut = Cut { head: head.clone(), rest: rest.clone(), pieces, seps };
+            let cut = Cut { head, rest, pieces, seps };
             assert_eq!(parse_cut(text, Some(cut), &o, &BUILT_IN), parse(text, &o, &BUILT_IN));
         }
     }

@@ -89,9 +89,9 @@ impl<'u> FieldLines<'u> {
 
 /// One entry of a unit's text after its list number ([`split_multi`]), with what orientation
 /// worked out about it for the header parse ([`header::Cut`]).
-struct PartCut {
-    part: String,
-    cut: header::Cut,
+struct PartCut<'u> {
+    part: &'u str,
+    cut: header::Cut<'u>,
 }
 
 /// Votes which side of each separator holds makers, over the article's short lines.
@@ -101,14 +101,14 @@ pub fn orientation(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Ori
 
 /// [`orientation`], and the cuts of the units it read, by unit: candidates parses the same
 /// parts of the same units and need not cut them again.
-fn orientation_with(
-    units: &[Unit],
+fn orientation_with<'u>(
+    units: &'u [Unit],
     info: &[UnitInfo],
     vocab: &Vocabulary,
     fields: &FieldLines,
-) -> (Orientation, Vec<Option<Vec<PartCut>>>) {
+) -> (Orientation, Vec<Option<Vec<PartCut<'u>>>>) {
     let mut o = Orientation::default();
-    let mut cuts: Vec<Option<Vec<PartCut>>> = Vec::new();
+    let mut cuts: Vec<Option<Vec<PartCut<'u>>>> = Vec::new();
     cuts.resize_with(units.len(), || None);
     for (n, (u, i)) in units.iter().zip(info).enumerate() {
         if i.excluded || u.words() > 40 || fields.at(n) {
@@ -118,8 +118,8 @@ fn orientation_with(
         let parts = split_multi(content);
         let mut unit_cuts = Vec::with_capacity(parts.len());
         for part in parts {
-            let (head, rest) = split_header_rest(&part, vocab);
-            let (pieces, seps) = vote(&head, &mut o, vocab);
+            let (head, rest) = split_header_rest(part, vocab);
+            let (pieces, seps) = vote(head, &mut o, vocab);
             unit_cuts.push(PartCut { part, cut: header::Cut { head, rest, pieces: Some(pieces), seps } });
         }
         cuts[n] = Some(unit_cuts);
@@ -287,7 +287,7 @@ fn candidates(
     o: &Orientation,
     vocab: &Vocabulary,
     fields: &FieldLines,
-    mut cuts: Vec<Option<Vec<PartCut>>>,
+    mut cuts: Vec<Option<Vec<PartCut<'_>>>>,
     prune: Prune,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -304,7 +304,7 @@ fn candidates(
         let after_number = &u.text[enumerator.map_or(0, |e| e.len)..];
         let content = without_season(without_work_key(after_number));
         // Orientation cut this unit's text already, unless a work key or season was taken out.
-        let parts: Vec<(String, Option<header::Cut>)> =
+        let parts: Vec<(&str, Option<header::Cut>)> =
             match cuts.get_mut(i).and_then(Option::take).filter(|_| content == after_number) {
                 Some(cut) => cut.into_iter().map(|c| (c.part, Some(c.cut))).collect(),
                 None => split_multi(&content).into_iter().map(|part| (part, None)).collect(),
@@ -322,9 +322,9 @@ fn candidates(
         let judged = prune == Prune::Unusable && u.words() > 14;
         for (part, cut) in parts {
             let parsed = if judged {
-                header::parse_cut_usable(&part, cut, o, vocab, &usable)
+                header::parse_cut_usable(part, cut, o, vocab, &usable)
             } else {
-                header::parse_cut(&part, cut, o, vocab)
+                header::parse_cut(part, cut, o, vocab)
             };
             let Some(mut h) = parsed else {
                 continue;

@@ -262,7 +262,8 @@ fn initials_or_dotted(w: &str) -> bool {
 /// Splits a block into its header and the blurb that follows in the same block:
 /// `Maker ~ Title (Label, 1994). Blurb…`, `TITLE – Score (Label): Blurb…`,
 /// `Title – 1993, blurb…`, `Title (Descriptor) – blurb…`. A short block is all header.
-pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
+/// Both parts are slices of `text`: a paragraph refused as a header is not copied.
+pub fn split_header_rest<'t>(text: &'t str, vocab: &Vocabulary) -> (&'t str, &'t str) {
     let _ = vocab;
     let mut cut: Option<(usize, usize)> = None;
     let consider = |cut: &mut Option<(usize, usize)>, head_end: usize, rest_start: usize| {
@@ -312,10 +313,10 @@ pub fn split_header_rest(text: &str, vocab: &Vocabulary) -> (String, String) {
     }
     match cut {
         Some((h, r)) if text.split_whitespace().nth(3).is_some() => {
-            let head = text[..h].trim().trim_end_matches(['.', '!']).trim().to_string();
-            (head, text[r..].trim().to_string())
+            let head = text[..h].trim().trim_end_matches(['.', '!']).trim();
+            (head, text[r..].trim())
         }
-        _ => (text.trim().to_string(), String::new()),
+        _ => (text.trim(), ""),
     }
 }
 
@@ -425,16 +426,25 @@ pub fn strip_glued_various(credit: &str) -> (String, bool) {
 
 /// Splits a line that holds several entries: `A: T // B: T`, or
 /// `Title – Maker/ Title – Maker` (two title–maker pairs on one line).
-pub fn split_multi(text: &str) -> Vec<String> {
-    if text.contains(" // ") {
-        return text.split(" // ").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+/// The entries are slices of `text`, so a paragraph is not copied.
+pub fn split_multi(text: &str) -> Vec<&str> {
+    let slashed = has_spaced_double_slash(text.as_bytes());
+    debug_assert_eq!(slashed, text.contains(" // "), "{text:?}");
+    if slashed {
+        return text.split(" // ").map(str::trim).filter(|s| !s.is_empty()).collect();
     }
     // Each dash separator holds an en or em dash, or a hyphen after a space: most paragraphs
     // have fewer than two, and need no search for separators.
     if dash_marks(text).take(2).count() < 2 {
-        return vec![text.to_string()];
+        return vec![text];
     }
     split_at_dashes(text)
+}
+
+/// Whether `text` holds " // ". A byte search for slashes, which prose seldom has: a
+/// substring search was set up for every paragraph.
+fn has_spaced_double_slash(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'/', text).any(|at| at > 0 && text[at - 1] == b' ' && text.get(at + 1..at + 3) == Some(b"/ "))
 }
 
 /// Where `text` has an en or em dash, or a hyphen after whitespace. A byte search: an en or
@@ -451,10 +461,10 @@ fn dash_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// [`split_multi`] after its `" // "` check, without its shortcut.
-fn split_at_dashes(text: &str) -> Vec<String> {
+fn split_at_dashes(text: &str) -> Vec<&str> {
     let dashes: Vec<SepMatch> = find_separators(text).into_iter().filter(|s| s.sep == Sep::Dash).collect();
     if dashes.len() < 2 {
-        return vec![text.to_string()];
+        return vec![text];
     }
     // T1 – N1/ T2 – N2: the middle slot holds N1 and T2, split at a slash followed by a space.
     let mut out = Vec::new();
@@ -462,13 +472,13 @@ fn split_at_dashes(text: &str) -> Vec<String> {
     for pair in dashes.windows(2) {
         let middle = &text[pair[0].end..pair[1].start];
         let Some(slash) = middle.find("/ ") else {
-            return vec![text.to_string()];
+            return vec![text];
         };
         let split_at = pair[0].end + slash;
-        out.push(text[start..split_at].trim().to_string());
+        out.push(text[start..split_at].trim());
         start = split_at + 1;
     }
-    out.push(text[start..].trim().to_string());
+    out.push(text[start..].trim());
     out
 }
 
@@ -607,6 +617,12 @@ mod tests {
         fn dash_shortcut_splits_as_the_search(text in "(Ab|Cd|/ | – | —|– | - |-|\u{a0}- | / |/){0,8}") {
             proptest::prop_assume!(!text.contains(" // "));
             proptest::prop_assert_eq!(split_multi(&text), split_at_dashes(&text));
+        }
+
+        /// The slash search finds " // " where the substring search does.
+        #[test]
+        fn double_slash_by_bytes(text in "(/| |//|a|é|/ /){0,8}") {
+            proptest::prop_assert_eq!(has_spaced_double_slash(text.as_bytes()), text.contains(" // "));
         }
     }
 
