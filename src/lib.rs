@@ -234,17 +234,21 @@ fn reread_prose_with_known_titles(
     if again.is_empty() {
         return Ok(results);
     }
+    // Gathered into one set per stretch of files a thread takes, not one per file: a title
+    // already taken is known to be lendable without scoring it again, and there are fewer
+    // sets to merge. The known titles are the same in any grouping (`Lenders::finish`).
     let lenders = results
         .par_iter()
-        .map(|r| {
-            let mut lent = extract::Lenders::default();
+        .try_fold(extract::Lenders::default, |mut lent, r| {
             let (bytes, values) = spill.raw_batch(&r.spilled)?;
-            lent.add_spilled(&bytes, &values)?;
-            debug_assert_eq!(lent, {
-                let mut whole = extract::Lenders::default();
+            #[cfg(debug_assertions)]
+            {
+                let (mut alone, mut whole) = (extract::Lenders::default(), extract::Lenders::default());
+                alone.add_spilled(&bytes, &values)?;
                 whole.add(&spill.read_batch::<Mention>(&r.spilled)?);
-                whole
-            });
+                assert_eq!(alone, whole, "lenders read from the spill differ from the mentions'");
+            }
+            lent.add_spilled(&bytes, &values)?;
             Ok::<_, std::io::Error>(lent)
         })
         .try_reduce(extract::Lenders::default, |mut a, b| {

@@ -144,7 +144,10 @@ pub fn write_explanation(out: &mut Vec<u8>, e: &RecordExplanation) -> io::Result
         shared_strings(out, sources);
         if !spellings.is_empty() {
             out.extend_from_slice(b",\"spellings\":");
-            compact_list(out, spellings, |out, s| Ok(string(out, s)))?;
+            compact_list(out, spellings, |out, s| {
+                string(out, s);
+                Ok(())
+            })?;
         }
         out.push(b'}');
         Ok(())

@@ -116,7 +116,11 @@ impl Lenders {
             return;
         }
         let title = title.trim();
-        for t in [Some(title), first_instalment_base(title)].into_iter().flatten().filter(|t| lendable(t)) {
+        for t in [Some(title), first_instalment_base(title)].into_iter().flatten() {
+            // A title numbered already was found lendable (only such titles are numbered).
+            if !self.titles.ids.contains_key(t) && !lendable(t) {
+                continue;
+            }
             let t = self.titles.id(t);
             for c in composers.clone() {
                 let c = self.makers.id(&c.to_lowercase());
@@ -336,5 +340,33 @@ mod tests {
         assert!(ab.credited_to_any("Blade Runner", &["Jon Anderson".into()]));
         assert!(ab.credited_to_any("Chariots of Fire", &["vangelis".into()]));
         assert!(!ab.credited_to_any("Solaris", &["Vangelis".into()]));
+    }
+
+    /// A run gathers a stretch of files into one set (a title seen again is not scored
+    /// again): the same known titles as one set per file, merged.
+    #[test]
+    fn one_set_for_many_files_knows_what_sets_per_file_merged_know() {
+        let entry = |title: &str, composer: &str| {
+            let mut m = Mention::new("a.txt", 1, Layout::RankedList, title.into());
+            m.confidence = 0.9;
+            m.composers = vec![composer.to_string()];
+            m
+        };
+        let files = [
+            vec![entry("Dune: Part One", "Hans Zimmer"), entry("Up", "Michael Giacchino")],
+            vec![entry("Dune: Part One", "Zimmer"), entry("Up", "Giacchino"), entry("Heat", "Goldenthal")],
+            vec![entry("Heat", "Elliot Goldenthal"), entry("Dune", "Toto")],
+        ];
+        let mut one = Lenders::default();
+        let mut merged = Lenders::default();
+        for file in &files {
+            one.add(file);
+            let mut alone = Lenders::default();
+            alone.add(file);
+            merged.merge(alone);
+        }
+        let (one, merged) = (one.finish().expect("titles"), merged.finish().expect("titles"));
+        assert_eq!(one.titles, ["Dune", "Dune: Part One", "Heat"]);
+        assert_eq!((&one.titles, &one.maker_names, &one.makers), (&merged.titles, &merged.maker_names, &merged.makers));
     }
 }
