@@ -46,9 +46,9 @@ pub fn write_mention(out: &mut Vec<u8>, m: &Mention) -> io::Result<()> {
     out.extend_from_slice(b",\"labels\":");
     strings(out, labels);
     out.extend_from_slice(b",\"releases\":");
-    list(out, releases, release);
+    list(out, releases, release)?;
     out.extend_from_slice(b",\"tracks\":");
-    list(out, tracks, track);
+    list(out, tracks, track)?;
     out.extend_from_slice(b",\"rank\":");
     optional_integer(out, *rank);
     out.extend_from_slice(if *honourable_mention {
@@ -79,7 +79,7 @@ pub fn write_mention(out: &mut Vec<u8>, m: &Mention) -> io::Result<()> {
     Ok(())
 }
 
-fn release(out: &mut Vec<u8>, r: &Release) {
+fn release(out: &mut Vec<u8>, r: &Release) -> io::Result<()> {
     let Release { label, year, edition } = r;
     out.extend_from_slice(b"{\"label\":");
     optional_string(out, label.as_deref());
@@ -88,30 +88,46 @@ fn release(out: &mut Vec<u8>, r: &Release) {
     out.extend_from_slice(b",\"edition\":");
     optional_string(out, edition.as_deref());
     out.push(b'}');
+    Ok(())
 }
 
-fn track(out: &mut Vec<u8>, t: &Track) {
+fn track(out: &mut Vec<u8>, t: &Track) -> io::Result<()> {
     let Track { title, artist } = t;
     out.extend_from_slice(b"{\"title\":");
     string(out, title);
     out.extend_from_slice(b",\"artist\":");
     optional_string(out, artist.as_deref());
     out.push(b'}');
+    Ok(())
 }
 
-fn list<T>(out: &mut Vec<u8>, items: &[T], item: fn(&mut Vec<u8>, &T)) {
+/// A JSON array of `items`, each written by `item`.
+pub(super) fn list<T>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    mut item: impl FnMut(&mut Vec<u8>, &T) -> io::Result<()>,
+) -> io::Result<()> {
     out.push(b'[');
     for (n, x) in items.iter().enumerate() {
         if n > 0 {
             out.push(b',');
         }
-        item(out, x);
+        item(out, x)?;
     }
     out.push(b']');
+    Ok(())
 }
 
-fn strings(out: &mut Vec<u8>, items: &[String]) {
-    list(out, items, |out, s| string(out, s));
+/// A JSON array of strings.
+pub(super) fn strings<S: AsRef<str>>(out: &mut Vec<u8>, items: &[S]) {
+    out.push(b'[');
+    for (n, s) in items.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        string(out, s.as_ref());
+    }
+    out.push(b']');
 }
 
 pub(super) fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {

@@ -5,9 +5,8 @@
 //! `serde_json`, and property tests do over arbitrary records.
 
 use std::io;
-use std::sync::Arc;
 
-use super::json::{integer, optional_integer, optional_string, string};
+use super::json::{integer, list, optional_integer, optional_string, string, strings};
 use crate::model::{Release, Soundtrack, SourceRef, Track};
 use crate::resolve::explain::{FieldValue, Merge, MergeReason, RecordExplanation};
 use crate::resolve::scoring::PairScore;
@@ -135,32 +134,29 @@ pub fn write_explanation(out: &mut Vec<u8>, e: &RecordExplanation) -> io::Result
     out.extend_from_slice(b",\"mention_count\":");
     integer(out, *mention_count);
     out.extend_from_slice(b",\"fields\":");
-    compact_list(out, fields, |out, FieldValue { field, value, sources, spellings }| {
+    list(out, fields, |out, FieldValue { field, value, sources, spellings }| {
         out.extend_from_slice(b"{\"field\":");
         string(out, field);
         out.extend_from_slice(b",\"value\":");
         string(out, value);
         out.extend_from_slice(b",\"sources\":");
-        shared_strings(out, sources);
+        strings(out, sources);
         if !spellings.is_empty() {
             out.extend_from_slice(b",\"spellings\":");
-            compact_list(out, spellings, |out, s| {
-                string(out, s);
-                Ok(())
-            })?;
+            strings(out, spellings);
         }
         out.push(b'}');
         Ok(())
     })?;
     if !same_keys.is_empty() {
         out.extend_from_slice(b",\"same_keys\":");
-        compact_list(out, same_keys, |out, group| {
-            shared_strings(out, group);
+        list(out, same_keys, |out, group| {
+            strings(out, group);
             Ok(())
         })?;
     }
     out.extend_from_slice(b",\"merges\":");
-    compact_list(out, merges, merge)?;
+    list(out, merges, merge)?;
     out.push(b'}');
     Ok(())
 }
@@ -197,35 +193,10 @@ fn merge(out: &mut Vec<u8>, m: &Merge) -> io::Result<()> {
     Ok(())
 }
 
-fn compact_list<T>(
-    out: &mut Vec<u8>,
-    items: &[T],
-    item: impl Fn(&mut Vec<u8>, &T) -> io::Result<()>,
-) -> io::Result<()> {
-    out.push(b'[');
-    for (n, x) in items.iter().enumerate() {
-        if n > 0 {
-            out.push(b',');
-        }
-        item(out, x)?;
-    }
-    out.push(b']');
-    Ok(())
-}
-
-fn shared_strings(out: &mut Vec<u8>, items: &[Arc<str>]) {
-    out.push(b'[');
-    for (n, s) in items.iter().enumerate() {
-        if n > 0 {
-            out.push(b',');
-        }
-        string(out, s);
-    }
-    out.push(b']');
-}
-
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use proptest::prelude::*;
 
     use super::*;
