@@ -2,6 +2,7 @@
 //! patterns that open with a name list: each replaces a whole-blurb regex search, and each
 //! is checked against its regex in debug builds.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Match, MatchKind};
@@ -252,10 +253,11 @@ static VERB_OR_NOUN: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 static CURLY_APOSTROPHE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("’"));
 
-/// Which of POSSESSIVE, SUBJECT_VERB and NAME_NOUN may match a text.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// Which of POSSESSIVE, SUBJECT_VERB and NAME_NOUN may match a text; for POSSESSIVE, the
+/// stretch of the text that holds all its matches.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Open {
-    pub(super) possessive: bool,
+    pub(super) possessive: Option<Range<usize>>,
     pub(super) subject_verb: bool,
     pub(super) name_noun: bool,
 }
@@ -267,16 +269,7 @@ pub(super) struct Open {
 /// or a particle ("de"). Only that and the character after the literal are checked, so a text
 /// refused here has no match.
 pub(super) fn open_patterns(prose: &str) -> Open {
-    let bytes = prose.as_bytes();
-    let mut open = Open::default();
-    // `({NAME_LIST})['’]s?\s+`: the list ends at the apostrophe.
-    let apostrophes = memchr::memchr_iter(b'\'', bytes).map(|at| (at, 1));
-    let mut apostrophes = apostrophes.chain(CURLY_APOSTROPHE.find_iter(bytes).map(|at| (at, 3)));
-    open.possessive = apostrophes.any(|(at, len)| {
-        let after = &prose[at + len..];
-        let rest = after.strip_prefix('s').unwrap_or(after);
-        rest.starts_with(char::is_whitespace) && ends_name_list(last_word(&prose[..at]))
-    });
+    let mut open = Open { possessive: possessive_window(prose), ..Open::default() };
     for m in VERB_OR_NOUN.find_iter(prose) {
         let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
         if m.pattern().as_usize() >= FIRST_NOUN {
@@ -299,6 +292,38 @@ pub(super) fn open_patterns(prose: &str) -> Open {
         }
     }
     open
+}
+
+/// The stretch of `prose` that holds every POSSESSIVE match, `None` when there is none.
+/// Each match has an apostrophe that a name list ends right before and `s?\s+` follows. Its
+/// name list holds only letters, whitespace, '.', '-' and '&', so no match starts before the
+/// last other character ahead of the first such apostrophe; what follows its apostrophe
+/// holds only letters, whitespace, '-', '*' and ',', so no match ends after the first other
+/// character behind the last one. That character is kept, so `\b` sees what it saw. Real
+/// blurbs are long and their apostrophes few ("it’s" is refused): the regex, which falls
+/// back to the backtracker when accented letters meet its Unicode `\b`, then reads a clause.
+fn possessive_window(prose: &str) -> Option<Range<usize>> {
+    let bytes = prose.as_bytes();
+    // `({NAME_LIST})['’]s?\s+`: the list ends at the apostrophe.
+    let apostrophes = memchr::memchr_iter(b'\'', bytes).map(|at| (at, 1));
+    let apostrophes = apostrophes.chain(CURLY_APOSTROPHE.find_iter(bytes).map(|at| (at, 3)));
+    let mut opening = apostrophes.filter(|&(at, len)| {
+        let after = &prose[at + len..];
+        let rest = after.strip_prefix('s').unwrap_or(after);
+        rest.starts_with(char::is_whitespace) && ends_name_list(last_word(&prose[..at]))
+    });
+    let first = opening.next()?;
+    let (first, last) = opening.fold((first, first), |(lo, hi), a| (lo.min(a), hi.max(a)));
+    // Alphabetic characters include all letters (`\p{L}`); `\s` is Unicode White_Space.
+    let in_list = |c: char| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '&');
+    let start = prose[..first.0].char_indices().rev().find(|&(_, c)| !in_list(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let in_tail = |c: char| c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '*' | ',');
+    let tail_at = last.0 + last.1;
+    let end = prose[tail_at..]
+        .char_indices()
+        .find(|&(_, c)| !in_tail(c))
+        .map_or(prose.len(), |(i, c)| tail_at + i + c.len_utf8());
+    Some(start..end)
 }
 
 /// What every match of CUE_BY or NOUN_BY holds, lower-cased: "by" or "from" as a word, or a

@@ -118,11 +118,17 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
     }
     let open = open_patterns(prose);
     // The skipped searches would have found nothing: debug builds (the tests) check it.
-    debug_assert!(open.possessive || !POSSESSIVE.is_match(prose), "POSSESSIVE matches {prose:?}");
+    debug_assert!(open.possessive.is_some() || !POSSESSIVE.is_match(prose), "POSSESSIVE matches {prose:?}");
     debug_assert!(open.subject_verb || !SUBJECT_VERB.is_match(prose), "SUBJECT_VERB matches {prose:?}");
     debug_assert!(open.name_noun || !NAME_NOUN.is_match(prose), "NAME_NOUN matches {prose:?}");
-    for c in open.possessive.then(|| POSSESSIVE.captures_iter(prose)).into_iter().flatten() {
-        let whole = c.get(0).map_or(0..0, |m| m.range());
+    // POSSESSIVE is searched only in the stretch that holds all its matches: the regex's cost
+    // grows with the text it reads. Debug builds check it finds the same matches.
+    if let Some(window) = &open.possessive {
+        debug_assert_eq!(possessive_groups(prose, window.clone()), possessive_groups(prose, 0..prose.len()));
+    }
+    let possessive = open.possessive.clone().map(|w| (w.start, POSSESSIVE.captures_iter(&prose[w])));
+    for (offset, c) in possessive.into_iter().flat_map(|(offset, it)| it.map(move |c| (offset, c))) {
+        let whole = c.get(0).map_or(0..0, |m| m.start() + offset..m.end() + offset);
         if discarded(&prose[..whole.start]) {
             continue;
         }
@@ -176,6 +182,14 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
         }
     }
     out
+}
+
+/// The ranges in `prose` of each group of each POSSESSIVE match searched in `window`: the
+/// same for the window [`cues::open_patterns`] gives as for the whole text.
+fn possessive_groups(prose: &str, window: std::ops::Range<usize>) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+    let offset = window.start;
+    let groups = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.start() + offset..m.end() + offset)).collect();
+    POSSESSIVE.captures_iter(&prose[window]).map(groups).collect()
 }
 
 /// The whitespace-free word that ends `text`.

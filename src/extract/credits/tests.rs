@@ -56,7 +56,11 @@ fn name_list_ends() {
 
 #[test]
 fn patterns_open_only_after_a_name() {
-    let open = |possessive, subject_verb, name_noun| Open { possessive, subject_verb, name_noun };
+    let open = |possessive: bool, subject_verb, name_noun| (possessive, subject_verb, name_noun);
+    let open_patterns = |text| {
+        let open = open_patterns(text);
+        (open.possessive.is_some(), open.subject_verb, open.name_noun)
+    };
     assert_eq!(open_patterns("the score was recorded in a week, it's said"), open(false, false, false));
     assert_eq!(open_patterns("Hans Zimmer's themes"), open(true, false, false));
     assert_eq!(open_patterns("the Bee Gees’ songs"), open(true, false, false));
@@ -180,7 +184,7 @@ proptest::proptest! {
         text in "(Mica|Levi|de|la|also|and|&|the|it|Ó|é|x|-|\\.|,|'|’|s| |\t|\n|composed|scored|co-wrote|wrote|recorded|score|scores|soundtrack|music|songs|themes){0,14}"
     ) {
         let open = open_patterns(&text);
-        proptest::prop_assert!(open.possessive || !POSSESSIVE.is_match(&text));
+        proptest::prop_assert!(open.possessive.is_some() || !POSSESSIVE.is_match(&text));
         proptest::prop_assert!(open.subject_verb || !SUBJECT_VERB.is_match(&text));
         proptest::prop_assert!(open.name_noun || !NAME_NOUN.is_match(&text));
     }
@@ -242,5 +246,39 @@ proptest::proptest! {
         let window = &text[start..];
         let clause = window.rsplit(['.', ';']).next().unwrap_or(window);
         proptest::prop_assert_eq!(discarded(&text), may_be_discarded(clause) && DISCARDED.is_match(clause));
+    }
+}
+
+/// POSSESSIVE's matches (each group's range) in the window `open_patterns` gives, as in the
+/// whole text; none when it gives no window.
+fn possessive_window_holds_all(text: &str) -> bool {
+    let whole = possessive_groups(text, 0..text.len());
+    match open_patterns(text).possessive {
+        Some(window) => possessive_groups(text, window) == whole,
+        None => whole.is_empty(),
+    }
+}
+
+#[test]
+fn possessive_windows_hold_every_match() {
+    for text in [
+        "Née in Zürich, Hans Zimmer's score for the film, then 1999's Jóhann Jóhannsson’s cues.",
+        "Le Café: Hans Zimmer's score_2 é",
+        "Ann's a\u{301}",
+        "(Mica Levi & Geoff Barrow's *wild*, *strange* themes)",
+        "it’s Burwell’s. Zimmer's",
+    ] {
+        assert!(possessive_window_holds_all(text), "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    /// The window `open_patterns` gives POSSESSIVE holds all its matches, found as over the
+    /// whole text, with the characters around them that `\b` looks at.
+    #[test]
+    fn possessive_windows_hold_all_matches(
+        text in "((Hans|Zimmer|Jóhann|de|and|&|the|it|é|1|-|\\.|\\(|;| ){0,5}('s |’ |'|’)(score|cues|a\u{301}|_|1|-|\\*|,|;| |\t|é|s){0,6}){1,3}"
+    ) {
+        proptest::prop_assert!(possessive_window_holds_all(&text));
     }
 }
