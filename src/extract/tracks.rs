@@ -52,6 +52,84 @@ fn sentence_before(text: &str) -> &str {
 
 /// Words before a quote that say it names a film, a nickname or a phrase, not a song.
 fn is_non_track_context(before: &str) -> bool {
+    // The last four words, last first.
+    let mut last4: [&str; 4] = [""; 4];
+    let mut count = 0;
+    for (slot, w) in last4.iter_mut().zip(before.split_whitespace().rev()) {
+        *slot = w;
+        count += 1;
+    }
+    let words = &last4[..count];
+    // Lower-casing a non-ASCII word can make an ASCII one (the Kelvin sign): those go the long way.
+    if !words.iter().all(|w| w.is_ascii()) {
+        return is_non_track_context_lowered(before);
+    }
+    let found = ascii_non_track_context(words);
+    debug_assert_eq!(found, is_non_track_context_lowered(before), "{before:?}");
+    found
+}
+
+/// [`is_non_track_context`] on its last (up to) four words, last first, all ASCII: compared
+/// ignoring case instead of lower-cased and joined. The context holds "films like" when one
+/// word ends in "films" and the next opens with "like" (words hold no space).
+fn ascii_non_track_context(words: &[&str]) -> bool {
+    let is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
+    if let [prep, noun, ..] = words
+        && is(prep, &["to", "for", "of"])
+        && is(
+            noun.trim_matches(|c: char| !c.is_ascii_alphanumeric()),
+            &["score", "scores", "soundtrack", "soundtracks", "music"],
+        )
+    {
+        return true;
+    }
+    let last = words.first().map_or("", |w| w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()));
+    let ends_ignoring_case =
+        |w: &str, end: &str| w.len() >= end.len() && w[w.len() - end.len()..].eq_ignore_ascii_case(end);
+    let film_like = is(last, &FILM_LIKE)
+        || words.windows(2).any(|pair| {
+            pair[0].get(..4).is_some_and(|h| h.eq_ignore_ascii_case("like"))
+                && ["films", "shows", "movies"].iter().any(|e| ends_ignoring_case(pair[1], e))
+        });
+    if !film_like {
+        return false;
+    }
+    let context: Vec<String> = words.iter().rev().map(|w| w.to_ascii_lowercase()).collect();
+    !SONG_NOUN.is_match(&context.join(" "))
+}
+
+/// The last words that say a quote names a film, a nickname or a phrase.
+const FILM_LIKE: [&str; 26] = [
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "show",
+    "shows",
+    "series",
+    "titled",
+    "called",
+    "named",
+    "as",
+    "novel",
+    "book",
+    "play",
+    "musical",
+    "magazine",
+    "documentary",
+    "game",
+    "album",
+    "from",
+    "dubbed",
+    "nicknamed",
+    "word",
+    "words",
+    "phrase",
+    "said",
+];
+
+/// [`is_non_track_context`] as defined: the last four words lower-cased and joined.
+fn is_non_track_context_lowered(before: &str) -> bool {
     let mut words: Vec<String> = before.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
     // "the score to “Becoming Sylvia Plath”": the quote names the film.
     if let [prep, noun, ..] = words.as_slice() {
@@ -711,6 +789,36 @@ mod tests {
         ) {
             let vocab = &*crate::extract::vocab::BUILT_IN;
             proptest::prop_assert_eq!(artist_before_tail(&text, vocab), artist_before_all(&text, vocab));
+        }
+    }
+
+    proptest::proptest! {
+        /// Comparing the last words ignoring case is lower-casing and joining them.
+        #[test]
+        fn non_track_context_as_lowered(
+            text in "(Score|to|FOR|of|music,|films|Films|like|LIKE|likes|xfilms|the|movie|book\u{212A}|BOOK|song|Songs|said:|as|é| |  |\n){0,7}"
+        ) {
+            proptest::prop_assert_eq!(is_non_track_context(&text), is_non_track_context_lowered(&text));
+        }
+    }
+
+    #[test]
+    fn non_track_context_cases() {
+        for (text, expected) in [
+            ("the Score TO", true),
+            ("great superFilms LIKE", true),
+            ("great superFilms LIKE song", false),
+            ("films likewise", true),
+            ("in the BOOK,", true),
+            ("in the boo\u{212A}", true),
+            ("in the book song", false),
+            ("in the songs book", false),
+            ("in the book", true),
+            ("films unlike", false),
+            ("", false),
+        ] {
+            assert_eq!(is_non_track_context(text), expected, "{text:?}");
+            assert_eq!(is_non_track_context_lowered(text), expected, "{text:?}");
         }
     }
 
