@@ -15,6 +15,12 @@ pub fn word_count(text: &str) -> usize {
 
 /// Starts with an upper-case letter or a digit (after opening quotes or brackets).
 pub fn is_capitalised(token: &str) -> bool {
+    // An ASCII letter or digit first is none of the marks trimmed: it answers alone.
+    match token.as_bytes().first() {
+        None => return false,
+        Some(&b) if b.is_ascii_alphanumeric() => return b.is_ascii_uppercase() || b.is_ascii_digit(),
+        Some(_) => {}
+    }
     token
         .trim_start_matches(['“', '"', '‘', '\'', '(', '[', '¡', '¿', '«', '.', '*', '_'])
         .chars()
@@ -858,6 +864,19 @@ mod tests {
     /// [`is_section_word`] as it was written before its ASCII walk.
     fn is_section_word_by_chars(token: &str) -> bool {
         lowered(token.trim_matches(|c: char| !c.is_alphanumeric()), |t| is_lower_section_word_by_match(t.as_bytes()))
+    }
+
+    proptest::proptest! {
+        /// The first-byte answer is the one trimming marks and reading the first character gives.
+        #[test]
+        fn capitalised_by_first_byte_as_by_chars(token in "(A|a|Z|z|0|9|É|é|\u{212a}|“|\"|'|\\(|\\[|¡|«|\\.|\\*|_|-| ){0,4}") {
+            let by_chars = token
+                .trim_start_matches(['“', '"', '‘', '\'', '(', '[', '¡', '¿', '«', '.', '*', '_'])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            proptest::prop_assert_eq!(is_capitalised(&token), by_chars);
+        }
     }
 
     proptest::proptest! {
