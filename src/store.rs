@@ -219,7 +219,7 @@ impl SpilledList {
     /// The values of a written batch, numbered or not.
     pub fn read_batch<T: Spillable>(&self, batch: &Batch) -> io::Result<Vec<T>> {
         let (bytes, values) = self.raw_batch(batch)?;
-        values.into_iter().map(|v| decode(&bytes[v])).collect()
+        values.into_iter().map(|v| T::decode(&bytes[v])).collect()
     }
 
     /// The bytes of a written batch, read in one piece, and where each value is among them:
@@ -247,7 +247,7 @@ impl SpilledList {
     /// Value `i`.
     pub fn get<T: Spillable>(&self, i: usize) -> io::Result<T> {
         let bytes = self.spill.read(self.at[i], self.len[i] as usize)?;
-        decode(&bytes)
+        T::decode(&bytes)
     }
 
     /// The bytes of values `range`, read in as few pieces as they were written in, one after
@@ -294,7 +294,7 @@ impl SpilledList {
                     .clone()
                     .map(|k| {
                         let from = (self.at[k] - base) as usize;
-                        decode(&bytes[from..from + self.len[k] as usize])
+                        T::decode(&bytes[from..from + self.len[k] as usize])
                     })
                     .collect()
             })
@@ -305,10 +305,6 @@ impl SpilledList {
         }
         Ok(out)
     }
-}
-
-fn decode<T: Spillable>(bytes: &[u8]) -> io::Result<T> {
-    T::decode(bytes)
 }
 
 fn write_batch<T: Spillable>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
