@@ -39,6 +39,11 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// Every layout, in declaration order: the spill stores a layout as its discriminant and
+    /// reads it back as its place here.
+    pub const ALL: [Layout; 6] =
+        [Layout::MakerTitle, Layout::RankedList, Layout::HeaderList, Layout::Table, Layout::InlineList, Layout::Prose];
+
     /// The name `mentions.jsonl` gives the layout (serde's kebab-case), for the CSV cell
     /// without going through a JSON value per row.
     pub fn as_str(self) -> &'static str {
@@ -217,14 +222,7 @@ mod arbitrary {
     /// Mentions with every field drawn, strings rich in what escaping and encoding must get
     /// right.
     pub(crate) fn arbitrary_mention() -> impl Strategy<Value = Mention> {
-        let layouts = prop::sample::select(vec![
-            Layout::MakerTitle,
-            Layout::RankedList,
-            Layout::HeaderList,
-            Layout::Table,
-            Layout::InlineList,
-            Layout::Prose,
-        ]);
+        let layouts = prop::sample::select(Layout::ALL.to_vec());
         let release = (
             proptest::option::of(arbitrary_text()),
             proptest::option::of(any::<i32>()),
@@ -285,9 +283,9 @@ mod tests {
     use super::Layout;
 
     #[test]
-    fn layout_names_are_the_serialised_ones() {
-        use Layout::*;
-        for layout in [MakerTitle, RankedList, HeaderList, Table, InlineList, Prose] {
+    fn every_layout_is_listed_in_order_and_named_as_serialised() {
+        for layout in Layout::ALL {
+            assert_eq!(Layout::ALL[layout as usize], layout, "ALL is in declaration order");
             assert_eq!(serde_json::to_value(layout).unwrap(), layout.as_str(), "{layout:?}");
         }
     }

@@ -13,9 +13,6 @@ use std::io;
 
 use crate::model::{Layout, Mention, Release, Track};
 
-const LAYOUTS: [Layout; 6] =
-    [Layout::MakerTitle, Layout::RankedList, Layout::HeaderList, Layout::Table, Layout::InlineList, Layout::Prose];
-
 /// Appends `m`'s encoding to `out`.
 pub fn encode_mention(out: &mut Vec<u8>, m: &Mention) {
     // Destructured so that a new field cannot be left out without a compile error.
@@ -40,7 +37,7 @@ pub fn encode_mention(out: &mut Vec<u8>, m: &Mention) {
     let mut w = Writer { outline: Vec::with_capacity(64), strings: Vec::with_capacity(256) };
     w.str(source);
     w.varint(*line as u64);
-    w.outline.push(LAYOUTS.iter().position(|l| l == layout).expect("every layout is listed") as u8);
+    w.outline.push(*layout as u8);
     w.str(title);
     w.strs(alt_titles);
     w.opt_i32(*year);
@@ -141,7 +138,7 @@ impl<'a> MentionView<'a> {
         let view = MentionView {
             source: r.str()?,
             line: usize::try_from(r.varint()?).map_err(|_| invalid("line out of range"))?,
-            layout: *LAYOUTS.get(usize::from(r.byte()?)).ok_or_else(|| invalid("unknown layout"))?,
+            layout: *Layout::ALL.get(usize::from(r.byte()?)).ok_or_else(|| invalid("unknown layout"))?,
             title: r.str()?,
             alt_titles: r.list(Reader::str)?,
             year: r.opt_i32()?,
