@@ -9,6 +9,9 @@
 //! output folder, since the system's temporary folder may be memory.
 
 pub mod codec;
+mod fetch;
+
+pub use fetch::Fetched;
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -324,10 +327,10 @@ fn write_batch<T: Spillable>(spill: &Spill, values: &[T]) -> io::Result<Batch> {
 /// Read access to a run's mentions, wherever they are kept.
 pub trait MentionSource: Sync {
     fn count(&self) -> usize;
-    /// Mention `i`.
-    fn mention(&self, i: usize) -> io::Result<Cow<'_, Mention>>;
     /// Mentions `range`, in order.
     fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>>;
+    /// Mentions `wanted` (any order, no repeats), to be taken one by one.
+    fn fetch(&self, wanted: Vec<usize>) -> io::Result<Fetched<'_>>;
     /// Offers all the mentions, read once, to be kept for a later reader (emit).
     fn keep(&self, _mentions: Vec<Mention>) {}
     /// The spill the mentions are in, for readers that decode only part of each.
@@ -341,12 +344,12 @@ impl MentionSource for [Mention] {
         self.len()
     }
 
-    fn mention(&self, i: usize) -> io::Result<Cow<'_, Mention>> {
-        Ok(Cow::Borrowed(&self[i]))
-    }
-
     fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>> {
         Ok(Cow::Borrowed(&self[range]))
+    }
+
+    fn fetch(&self, _wanted: Vec<usize>) -> io::Result<Fetched<'_>> {
+        Ok(Fetched::memory(self))
     }
 }
 
@@ -355,12 +358,12 @@ impl MentionSource for SpilledList {
         self.len()
     }
 
-    fn mention(&self, i: usize) -> io::Result<Cow<'_, Mention>> {
-        self.get(i).map(Cow::Owned)
-    }
-
     fn mentions(&self, range: Range<usize>) -> io::Result<Cow<'_, [Mention]>> {
         self.range(range).map(Cow::Owned)
+    }
+
+    fn fetch(&self, wanted: Vec<usize>) -> io::Result<Fetched<'_>> {
+        fetch::fetch_spilled(self, wanted)
     }
 
     fn keep(&self, mentions: Vec<Mention>) {
