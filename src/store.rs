@@ -158,6 +158,10 @@ pub struct SpilledList {
     kept: Mutex<Option<Box<dyn std::any::Any + Send>>>,
 }
 
+/// Values encoded and written per task by [`SpilledList::push_all_kept`]: few enough that
+/// only a few slices' bytes are held at once.
+const WRITE_SLICE: usize = 64;
+
 /// Lists of at most this many values may keep them in memory as well.
 pub const KEEP: usize = 2 * CHUNK;
 
@@ -172,15 +176,20 @@ impl SpilledList {
         SpilledList { spill, at: Vec::new(), len: Vec::new(), kept: Mutex::new(None) }
     }
 
-    /// Writes and numbers one value, and keeps it in memory too while the list is no longer
-    /// than [`KEEP`] and every value before it was kept this way.
-    pub fn push_kept<T: Spillable + Send + 'static>(&mut self, value: T) -> io::Result<()> {
-        self.push(&value)?;
+    /// Writes and numbers `values`, a slice per task on every thread free, and keeps them in
+    /// memory too while the list is no longer than [`KEEP`] and every value before them was
+    /// kept.
+    pub fn push_all_kept<T: Spillable + Send + Sync + 'static>(&mut self, values: Vec<T>) -> io::Result<()> {
+        let batches: Vec<Batch> =
+            values.par_chunks(WRITE_SLICE).map(|slice| write_batch(&self.spill, slice)).collect::<io::Result<_>>()?;
+        for batch in batches {
+            self.push_batch(batch);
+        }
         let n = self.len();
         let kept = self.kept.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
         match kept.as_mut().and_then(|k| k.downcast_mut::<Vec<T>>()) {
-            Some(values) if values.len() + 1 == n && n <= KEEP => values.push(value),
-            _ if n == 1 => *kept = Some(Box::new(vec![value])),
+            Some(held) if held.len() + values.len() == n && n <= KEEP => held.extend(values),
+            _ if n == values.len() && n <= KEEP => *kept = Some(Box::new(values)),
             _ => *kept = None,
         }
         Ok(())
@@ -193,7 +202,7 @@ impl SpilledList {
         }
     }
 
-    /// All the values, in order, if they were kept in memory ([`SpilledList::push_kept`],
+    /// All the values, in order, if they were kept in memory ([`SpilledList::push_all_kept`],
     /// [`SpilledList::keep_all`]): the first reader takes them, later ones read the spill.
     pub fn take_kept<T: Spillable + 'static>(&self) -> Option<Vec<T>> {
         let values = *lock(&self.kept).take()?.downcast::<Vec<T>>().ok()?;
@@ -431,18 +440,18 @@ mod tests {
     #[test]
     fn kept_values_are_taken_once_and_match_the_spill() {
         let mut list = SpilledList::new(Spill::in_memory());
-        for i in 0..3 {
-            list.push_kept(mention(i)).unwrap();
-        }
+        list.push_all_kept(vec![mention(0)]).unwrap();
+        list.push_all_kept(vec![mention(1), mention(2)]).unwrap();
         assert_eq!(list.take_kept::<Mention>().unwrap(), list.range::<Mention>(0..3).unwrap());
         assert!(list.take_kept::<Mention>().is_none());
         list.keep_all(vec![mention(0)]);
         assert!(list.take_kept::<Mention>().is_none(), "only all the values are kept");
         let mut long = SpilledList::new(Spill::in_memory());
-        for i in 0..=KEEP {
-            long.push_kept(mention(i)).unwrap();
-        }
+        long.push_all_kept((0..KEEP).map(mention).collect()).unwrap();
+        long.push_all_kept(vec![mention(KEEP)]).unwrap();
         assert!(long.take_kept::<Mention>().is_none());
+        // Written a slice per task, numbered in the order given.
+        assert_eq!(long.range::<Mention>(0..KEEP + 1).unwrap(), (0..=KEEP).map(mention).collect::<Vec<_>>());
     }
 
     /// Every field set, including the one left out of the encoding when empty, and floats

@@ -163,11 +163,9 @@ pub fn finish<S: MentionSource + ?Sized>(
                 Ok((record, explanation))
             })
             .collect();
-        for b in built {
-            let (record, explanation) = b?;
-            candidates.push(IdCandidate::of(&record));
-            sink.push(record, explanation)?;
-        }
+        let built = built.into_iter().collect::<io::Result<Vec<_>>>()?;
+        candidates.extend(built.iter().map(|(record, _)| IdCandidate::of(record)));
+        sink.push_all(built)?;
     }
     let ids = assign_ids(candidates, |r| sink.sources(r))?;
 

@@ -63,17 +63,18 @@ pub struct Outline {
     pub review: Vec<ReviewRow>,
 }
 
-/// Where resolution puts each record as it is built, before ids are final: the record's
-/// and its explanation's `id` are then the base id, which [`Outline::ids`] replaces.
+/// Where resolution puts the records as it builds them, a chunk at a time, before ids are
+/// final: a record's and its explanation's `id` are then the base id, which [`Outline::ids`]
+/// replaces.
 pub trait RecordSink {
-    fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()>;
+    fn push_all(&mut self, records: Vec<(Soundtrack, RecordExplanation)>) -> io::Result<()>;
     /// The sources of record `i` (pushed earlier), to order records that share a base id.
     fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>>;
 }
 
 impl RecordSink for Vec<(Soundtrack, RecordExplanation)> {
-    fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()> {
-        Vec::push(self, (record, explanation));
+    fn push_all(&mut self, records: Vec<(Soundtrack, RecordExplanation)>) -> io::Result<()> {
+        self.extend(records);
         Ok(())
     }
 
@@ -84,9 +85,9 @@ impl RecordSink for Vec<(Soundtrack, RecordExplanation)> {
 
 /// Records spilled to disk as MessagePack `(record, explanation)` pairs (see `store::Spillable`).
 impl RecordSink for SpilledList {
-    fn push(&mut self, record: Soundtrack, explanation: RecordExplanation) -> io::Result<()> {
+    fn push_all(&mut self, records: Vec<(Soundtrack, RecordExplanation)>) -> io::Result<()> {
         // Emit takes a small run's records from memory instead of decoding them again.
-        self.push_kept((record, explanation))
+        self.push_all_kept(records)
     }
 
     fn sources(&self, i: usize) -> io::Result<Vec<SourceRef>> {
