@@ -153,6 +153,8 @@ pub struct SpilledList {
     spill: Spill,
     at: Vec<u64>,
     len: Vec<u32>,
+    /// The sum of `len`.
+    bytes: u64,
     /// A small list's values also kept in memory (a `Vec<T>` of all of them, in order), for
     /// one reader to take instead of decoding them again; see [`SpilledList::take_kept`].
     kept: Mutex<Option<Box<dyn std::any::Any + Send>>>,
@@ -173,7 +175,7 @@ pub struct Batch {
 
 impl SpilledList {
     pub fn new(spill: Spill) -> SpilledList {
-        SpilledList { spill, at: Vec::new(), len: Vec::new(), kept: Mutex::new(None) }
+        SpilledList { spill, at: Vec::new(), len: Vec::new(), bytes: 0, kept: Mutex::new(None) }
     }
 
     /// Writes and numbers `values`, a slice per task on every thread free, and keeps them in
@@ -217,6 +219,7 @@ impl SpilledList {
 
     /// Numbers a written batch's values after those already numbered.
     pub fn push_batch(&mut self, batch: Batch) {
+        self.bytes += batch.len.iter().map(|&l| u64::from(l)).sum::<u64>();
         self.at.extend(batch.at);
         self.len.extend(batch.len);
     }
@@ -254,6 +257,11 @@ impl SpilledList {
 
     pub fn is_empty(&self) -> bool {
         self.at.is_empty()
+    }
+
+    /// How many bytes the values take in the spill.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
     }
 
     /// Value `i`.

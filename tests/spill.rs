@@ -9,7 +9,7 @@ use cuesheet::emit::{self, InMemory, Spilled};
 use cuesheet::model::{Layout, Mention};
 use cuesheet::report::Report;
 use cuesheet::resolve::ids::base_id;
-use cuesheet::resolve::{Overrides, resolve_into, resolve_with};
+use cuesheet::resolve::{KEEP_MENTION_BYTES, Overrides, resolve_with, resolve_within};
 use cuesheet::store::{Spill, SpilledList};
 
 /// Generated mentions: many titles, sequels, remakes and clashing ids.
@@ -38,28 +38,32 @@ fn both_ways(overrides: &Overrides) {
     let a = tempfile::tempdir().unwrap();
     emit::write_all(a.path(), &InMemory { mentions: &in_memory, resolution: &resolution }, &report).unwrap();
 
-    let b = tempfile::tempdir().unwrap();
-    let mut spilled = SpilledList::new(Spill::in_folder(b.path()).unwrap());
-    // Written in two batches in the opposite order to their numbering, as threads may.
-    let all = mentions();
-    let (first, second) = all.split_at(all.len() / 2);
-    let later = spilled.write_batch(second).unwrap();
-    let earlier = spilled.write_batch(first).unwrap();
-    spilled.push_batch(earlier);
-    spilled.push_batch(later);
-    let mut records = SpilledList::new(Spill::in_folder(b.path()).unwrap());
-    let outline = resolve_into(&spilled, overrides, &mut records).unwrap();
-    assert_eq!(outline.ids.len(), resolution.soundtracks.len());
-    let corpus = Spilled { mentions: &spilled, records: &records, outline: &outline };
-    emit::write_all(b.path(), &corpus, &report).unwrap();
-
     assert!(resolution.soundtracks.len() > 100, "the corpus is large enough to show something");
     // Records whose base id another record holds: their order needs sources read back.
     let clashes = resolution.soundtracks.iter().filter(|s| base_id(&s.title, s.year) != s.id).count();
     assert!(clashes > 0, "the corpus has records whose ids clash");
     assert!(!resolution.review.is_empty(), "the corpus has decisions to review");
-    for ((name, x), (_, y)) in files(a.path()).into_iter().zip(files(b.path())) {
-        assert!(x == y, "{name} differs between the in-memory and the spilled run");
+
+    // Mentions read back for each stage (no budget), and read once and kept.
+    for keep_bytes in [0, KEEP_MENTION_BYTES] {
+        let b = tempfile::tempdir().unwrap();
+        let mut spilled = SpilledList::new(Spill::in_folder(b.path()).unwrap());
+        // Written in two batches in the opposite order to their numbering, as threads may.
+        let all = mentions();
+        let (first, second) = all.split_at(all.len() / 2);
+        let later = spilled.write_batch(second).unwrap();
+        let earlier = spilled.write_batch(first).unwrap();
+        spilled.push_batch(earlier);
+        spilled.push_batch(later);
+        assert!(spilled.bytes() > 0 && spilled.bytes() < KEEP_MENTION_BYTES);
+        let mut records = SpilledList::new(Spill::in_folder(b.path()).unwrap());
+        let outline = resolve_within(&spilled, overrides, &mut records, keep_bytes).unwrap();
+        assert_eq!(outline.ids.len(), resolution.soundtracks.len());
+        let corpus = Spilled { mentions: &spilled, records: &records, outline: &outline };
+        emit::write_all(b.path(), &corpus, &report).unwrap();
+        for ((name, x), (_, y)) in files(a.path()).into_iter().zip(files(b.path())) {
+            assert!(x == y, "{name} differs between the in-memory and the spilled run (budget {keep_bytes})");
+        }
     }
 }
 
