@@ -54,33 +54,53 @@ pub fn join(values: &[String]) -> String {
 
 /// `Label (Year, Edition)` per release.
 pub fn releases_cell(releases: &[Release]) -> String {
-    let parts: Vec<String> = releases
-        .iter()
-        .map(|r| {
-            let mut extra = Vec::new();
-            if let Some(y) = r.year {
-                extra.push(y.to_string());
+    let mut cell = String::new();
+    write_releases(&mut cell, releases);
+    cell
+}
+
+/// [`releases_cell`] written into `cell`.
+pub fn write_releases(cell: &mut String, releases: &[Release]) {
+    use std::fmt::Write as _;
+    for (i, r) in releases.iter().enumerate() {
+        if i > 0 {
+            cell.push_str(MULTI_SEPARATOR);
+        }
+        cell.push_str(r.label.as_deref().unwrap_or("?"));
+        match (r.year, &r.edition) {
+            (None, None) => {}
+            (Some(y), None) => {
+                let _ = write!(cell, " ({y})");
             }
-            if let Some(e) = &r.edition {
-                extra.push(e.clone());
+            (None, Some(e)) => {
+                let _ = write!(cell, " ({e})");
             }
-            let label = r.label.clone().unwrap_or_else(|| "?".to_string());
-            if extra.is_empty() { label } else { format!("{label} ({})", extra.join(", ")) }
-        })
-        .collect();
-    parts.join(MULTI_SEPARATOR)
+            (Some(y), Some(e)) => {
+                let _ = write!(cell, " ({y}, {e})");
+            }
+        }
+    }
 }
 
 /// `Title — Artist` per track.
 pub fn tracks_cell(tracks: &[Track]) -> String {
-    let parts: Vec<String> = tracks
-        .iter()
-        .map(|t| match &t.artist {
-            Some(a) => format!("{} — {a}", t.title),
-            None => t.title.clone(),
-        })
-        .collect();
-    parts.join(MULTI_SEPARATOR)
+    let mut cell = String::new();
+    write_tracks(&mut cell, tracks);
+    cell
+}
+
+/// [`tracks_cell`] written into `cell`.
+pub fn write_tracks(cell: &mut String, tracks: &[Track]) {
+    for (i, t) in tracks.iter().enumerate() {
+        if i > 0 {
+            cell.push_str(MULTI_SEPARATOR);
+        }
+        cell.push_str(&t.title);
+        if let Some(a) = &t.artist {
+            cell.push_str(" — ");
+            cell.push_str(a);
+        }
+    }
 }
 
 #[cfg(test)]
