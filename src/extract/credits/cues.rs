@@ -392,7 +392,13 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
     let offset = |word: &str| word.as_ptr() as usize - prose.as_ptr() as usize;
     let ends_with_any = |word: &str, endings: &[&str]| {
         let word = word.as_bytes();
-        endings.iter().any(|e| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
+        // The last bytes first: most words end in a letter none of the endings ends in.
+        let Some(last) = word.last().map(u8::to_ascii_lowercase) else { return false };
+        endings.iter().any(|e| {
+            e.as_bytes().last() == Some(&last)
+                && word.len() >= e.len()
+                && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
     };
     for m in CUE_ANCHOR.find_iter(lowered) {
         let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
@@ -412,8 +418,7 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
                 widen(&mut spans.noun_by, start..end);
             }
         } else if before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace) {
-            let mut words = before.split_whitespace().rev();
-            let back: [&str; 5] = std::array::from_fn(|_| words.next().unwrap_or(""));
+            let back = last_words(before);
             let [w1, w2, w3, w4, _] = back;
             let by = anchor == "by";
             // The start of the farthest of the `n` words before the anchor that the text has.
@@ -431,6 +436,38 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
         }
     }
     (cued, spans)
+}
+
+/// The last five whitespace-separated words of `before`, the last first, "" past its start:
+/// what `before.split_whitespace().rev()` gives. Split by hand at the ASCII whitespace bytes
+/// while every byte read is ASCII (the words before a cue mostly are); at the first other
+/// byte, by the split.
+pub(super) fn last_words(before: &str) -> [&str; 5] {
+    let by_split = || {
+        let mut words = before.split_whitespace().rev();
+        std::array::from_fn(|_| words.next().unwrap_or(""))
+    };
+    // `char::is_whitespace` on ASCII: the vertical tab and form feed too.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = before.as_bytes();
+    let mut words = [""; 5];
+    let mut end = bytes.len();
+    for word in &mut words {
+        while end > 0 && space(bytes[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && !space(bytes[start - 1]) {
+            if !bytes[start - 1].is_ascii() {
+                return by_split();
+            }
+            start -= 1;
+        }
+        *word = &before[start..end];
+        end = start;
+    }
+    debug_assert_eq!(words, by_split(), "{before:?}");
+    words
 }
 
 /// The length of the whitespace character that opens `text`.

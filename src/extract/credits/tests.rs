@@ -355,3 +355,14 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// The last words before a cue, split by hand on ASCII texts, are those `split_whitespace`
+    /// gives, Unicode spaces, the vertical tab and accented words included.
+    #[test]
+    fn last_words_are_the_split_words(text in "(score|by|and|x|é|\u{a0}|\u{2003}|\u{85}| |  |\t|\n|\u{b}|\u{c}|\r|,){0,12}") {
+        let mut words = text.split_whitespace().rev();
+        let split: [&str; 5] = std::array::from_fn(|_| words.next().unwrap_or(""));
+        proptest::prop_assert_eq!(last_words(&text), split);
+    }
+}
