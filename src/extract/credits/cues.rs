@@ -251,8 +251,6 @@ static VERB_OR_NOUN: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(VERBS_AND_NOUNS).expect("static literals")
 });
 
-static CURLY_APOSTROPHE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("’"));
-
 /// Which of POSSESSIVE, SUBJECT_VERB and NAME_NOUN may match a text; for POSSESSIVE, the
 /// stretch of the text that holds all its matches.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -304,9 +302,12 @@ pub(super) fn open_patterns(prose: &str) -> Open {
 /// back to the backtracker when accented letters meet its Unicode `\b`, then reads a clause.
 fn possessive_window(prose: &str) -> Option<Range<usize>> {
     let bytes = prose.as_bytes();
-    // `({NAME_LIST})['’]s?\s+`: the list ends at the apostrophe.
-    let apostrophes = memchr::memchr_iter(b'\'', bytes).map(|at| (at, 1));
-    let apostrophes = apostrophes.chain(CURLY_APOSTROPHE.find_iter(bytes).map(|at| (at, 3)));
+    // `({NAME_LIST})['’]s?\s+`: the list ends at the apostrophe. Both are found in one pass,
+    // "'" and the lead byte of "’" (E2 80 99); the window does not depend on their order.
+    let apostrophes = memchr::memchr2_iter(b'\'', 0xE2, bytes).filter_map(|at| match bytes[at] {
+        b'\'' => Some((at, 1)),
+        _ => bytes[at..].starts_with("’".as_bytes()).then_some((at, 3)),
+    });
     let mut opening = apostrophes.filter(|&(at, len)| {
         let after = &prose[at + len..];
         let rest = after.strip_prefix('s').unwrap_or(after);
@@ -392,7 +393,13 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
     let offset = |word: &str| word.as_ptr() as usize - prose.as_ptr() as usize;
     let ends_with_any = |word: &str, endings: &[&str]| {
         let word = word.as_bytes();
-        endings.iter().any(|e| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
+        // The last bytes first: most words end in a letter none of the endings ends in.
+        let Some(last) = word.last().map(u8::to_ascii_lowercase) else { return false };
+        endings.iter().any(|e| {
+            e.as_bytes().last() == Some(&last)
+                && word.len() >= e.len()
+                && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
     };
     for m in CUE_ANCHOR.find_iter(lowered) {
         let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
@@ -412,8 +419,7 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
                 widen(&mut spans.noun_by, start..end);
             }
         } else if before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace) {
-            let mut words = before.split_whitespace().rev();
-            let back: [&str; 5] = std::array::from_fn(|_| words.next().unwrap_or(""));
+            let back = last_words(before);
             let [w1, w2, w3, w4, _] = back;
             let by = anchor == "by";
             // The start of the farthest of the `n` words before the anchor that the text has.
@@ -431,6 +437,38 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
         }
     }
     (cued, spans)
+}
+
+/// The last five whitespace-separated words of `before`, the last first, "" past its start:
+/// what `before.split_whitespace().rev()` gives. Split by hand at the ASCII whitespace bytes
+/// while every byte read is ASCII (the words before a cue mostly are); at the first other
+/// byte, by the split.
+pub(super) fn last_words(before: &str) -> [&str; 5] {
+    let by_split = || {
+        let mut words = before.split_whitespace().rev();
+        std::array::from_fn(|_| words.next().unwrap_or(""))
+    };
+    // `char::is_whitespace` on ASCII: the vertical tab and form feed too.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = before.as_bytes();
+    let mut words = [""; 5];
+    let mut end = bytes.len();
+    for word in &mut words {
+        while end > 0 && space(bytes[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && !space(bytes[start - 1]) {
+            if !bytes[start - 1].is_ascii() {
+                return by_split();
+            }
+            start -= 1;
+        }
+        *word = &before[start..end];
+        end = start;
+    }
+    debug_assert_eq!(words, by_split(), "{before:?}");
+    words
 }
 
 /// The length of the whitespace character that opens `text`.

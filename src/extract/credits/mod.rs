@@ -22,8 +22,49 @@ use crate::normalize::text::starts_with_ignore_ascii_case;
 use crate::normalize::{fold, title_key};
 use crate::re::Re;
 
-/// A name list: capitalised words with particles, joined by "and" / "&".
-const NAME_LIST: &str = r"[A-Z][\p{L}.\-]*(?:\s+(?:[A-Z][\p{L}.\-]*|de|van|von|da|di|del|la|le))*(?:\s+(?:and|&)\s+[A-Z][\p{L}.\-]*(?:\s+[A-Z][\p{L}.\-]*)*)?";
+/// Letters, as the credit patterns are written.
+const ANY_LETTER: &str = r"\p{L}";
+/// The letters below U+0250: ASCII, Latin-1 and Latin Extended-A and -B, where every
+/// character of these ranges is one (checked by a test). A pattern written with them instead
+/// of [`ANY_LETTER`] compiles in about a tenth of the instructions (a `\p{L}` class is a
+/// large UTF-8 automaton: about 20 M instructions for each copy of POSSESSIVE, SUBJECT_VERB
+/// or MAKING_VERB, paid on first use), and finds the same matches in a text whose letters all
+/// lie below U+0250 ([`latin_letters_only`]).
+const LATIN_LETTER: &str = "A-Za-zªµºÀ-ÖØ-öø-ɏ";
+
+/// Whether every letter (`\p{L}`) in `text` lies below U+0250. Every letter is alphabetic,
+/// so a character from there on that is not alphabetic is no letter.
+fn latin_letters_only(text: &str) -> bool {
+    crate::normalize::text::non_ascii_chars(text).all(|c| c < '\u{250}' || !c.is_alphabetic())
+}
+
+/// A credit pattern written with [`ANY_LETTER`] and with [`LATIN_LETTER`], each compiled on
+/// first use.
+struct Lettered {
+    any: LazyLock<Re>,
+    latin: LazyLock<Re>,
+}
+
+impl Lettered {
+    /// The copy to search `hay` with: the Latin one when it finds the same matches there.
+    /// Debug builds (the tests) check that both copies see a match or none; callers that read
+    /// the matches compare them too.
+    fn pick(&self, hay: &str) -> &Re {
+        if !latin_letters_only(hay) {
+            return &self.any;
+        }
+        debug_assert_eq!(self.latin.is_match(hay), self.any.is_match(hay), "{hay:?}");
+        &self.latin
+    }
+}
+
+/// A name list: capitalised words with particles, joined by "and" / "&"; `letter` is the
+/// class of letters ([`ANY_LETTER`] or [`LATIN_LETTER`]).
+fn name_list(letter: &str) -> String {
+    format!(
+        r"[A-Z][{letter}.\-]*(?:\s+(?:[A-Z][{letter}.\-]*|de|van|von|da|di|del|la|le))*(?:\s+(?:and|&)\s+[A-Z][{letter}.\-]*(?:\s+[A-Z][{letter}.\-]*)*)?"
+    )
+}
 
 static CUE_BY: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)\b(?:composed|scored|produced|overseen|supervised|arranged|orchestrated|written and (?:performed|produced))\s+(?:and\s+\w+\s+)?by\s+")
@@ -39,40 +80,60 @@ static ROLE: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"\b(?:[Mm]usic (?:supervisors?|producers?)|[Pp]roducers?|[Cc]omposers?|[Ss]ongwriters?|[Ww]riters|(?:band|duo|trio|group|outfit|collective))\s*,?\s+", &["usic ", "roducer", "omposer", "ongwriter", "riters", "band", "duo", "trio", "group", "outfit", "collective"])
         .expect("static regex")
 });
-static POSSESSIVE: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(
-        &format!(r"({NAME_LIST})(?:['’]s?)\s+\*?((?:[\p{{L}}\-]+\*?,?\s+\*?){{0,5}}?)([\p{{L}}\-]+)\b"),
-        &["'", "’"],
-    )
-    .expect("static regex")
-});
-static SUBJECT_VERB: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(&format!(r"({NAME_LIST})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[\p{{L}}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"), &["composed", "scored", "wrote", "penned", "created", "recorded", "crafted", "provided", "delivered", "contributed"])
+static POSSESSIVE: Lettered =
+    Lettered { any: LazyLock::new(|| possessive(ANY_LETTER)), latin: LazyLock::new(|| possessive(LATIN_LETTER)) };
+fn possessive(letter: &str) -> Re {
+    let list = name_list(letter);
+    Re::gated(&format!(r"({list})(?:['’]s?)\s+\*?((?:[{letter}\-]+\*?,?\s+\*?){{0,5}}?)([{letter}\-]+)\b"), &["'", "’"])
+        .expect("static regex")
+}
+static SUBJECT_VERB: Lettered =
+    Lettered { any: LazyLock::new(|| subject_verb(ANY_LETTER)), latin: LazyLock::new(|| subject_verb(LATIN_LETTER)) };
+fn subject_verb(letter: &str) -> Re {
+    let list = name_list(letter);
+    Re::gated(&format!(r"({list})\s+(?:also\s+)?(?:composed|scored|wrote|co-wrote|penned|created|recorded|crafted|provided|delivered|contributed)(?:\s+and\s+(?:performed|produced|recorded|sang))?\s+((?:[{letter}\-]+\s+){{0,5}}?)(scores?|soundtracks?|music|themes?|songs?|cues)\b"), &["composed", "scored", "wrote", "penned", "created", "recorded", "crafted", "provided", "delivered", "contributed"])
         .and_then(Re::in_runs)
         .expect("static regex")
-});
-static NAME_NOUN: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(&format!(r"({NAME_LIST})\s+(?:soundtrack|score)\b"), &["soundtrack", "score"])
+}
+static NAME_NOUN: Lettered =
+    Lettered { any: LazyLock::new(|| name_noun(ANY_LETTER)), latin: LazyLock::new(|| name_noun(LATIN_LETTER)) };
+fn name_noun(letter: &str) -> Re {
+    Re::gated(&format!(r"({})\s+(?:soundtrack|score)\b", name_list(letter)), &["soundtrack", "score"])
         .and_then(Re::in_runs)
         .expect("static regex")
-});
+}
 /// Nouns that make "X's …" a music credit for anyone; other nouns only for known composers.
 static MUSIC_NOUN: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?:scores?|soundtracks?|music|compositions?|themes?|cues|songs|melod(?:y|ies)|orchestrations?|synths?|accompaniment)$")
         .expect("static regex")
 });
-/// Words before a credit that take it away from this work ("decided to scrap composer X").
+/// Words before a credit that take it away from this work ("decided to scrap composer X"):
+/// `(?i)\b(?:scrap\w*|replac\w*|reject\w*|fired|dropped|instead of|unused|original(?:ly)? hired)\b`,
+/// of which only whether it matches is asked. A stem's `\w*` can always run to its word's
+/// end, where `\b` holds, so the stem alone decides; without Unicode `\w`, ignoring case,
+/// it compiles in less than half the instructions (a test compares it with the pattern above).
 static DISCARDED: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)\b(?:scrap\w*|replac\w*|reject\w*|fired|dropped|instead of|unused|original(?:ly)? hired)\b")
+    Re::new(r"(?i)\b(?:scrap|replac|reject|(?:fired|dropped|instead of|unused|original(?:ly)? hired)\b)")
         .expect("static regex")
 });
 static MUSIC_VERB: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"^(?:had\s+)?(?:never\s+)?(?:scored|scores|composed|composes|orchestrated)\b").expect("static regex")
 });
-static MAKING_VERB: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"^(?:(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[\p{L}\-]+\s+){0,3}?|(?:did|does)\s+(?:[\p{L}\-]+\s+){0,6}?)(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
+/// Whether a match follows is all that is asked of it, so its Latin copy also reads
+/// `melod\w*\b` as `melod` (the `\w*` can always run to the word's end, where `\b` holds),
+/// and need not compile Unicode `\w` either.
+static MAKING_VERB: Lettered = Lettered {
+    any: LazyLock::new(|| {
+        making_verb(ANY_LETTER, r"(?:scores?|soundtracks?|music|themes?|songs|cues|melod\w*|pieces)\b")
+    }),
+    latin: LazyLock::new(|| {
+        making_verb(LATIN_LETTER, r"(?:(?:scores?|soundtracks?|music|themes?|songs|cues|pieces)\b|melod)")
+    }),
+};
+fn making_verb(letter: &str, noun: &str) -> Re {
+    Re::new(&format!(r"^(?:(?:wrote|writes|recorded|records|created|creates|crafted|delivered|arranged|built|took|turned|provided|brought)\s+(?:[{letter}\-]+\s+){{0,3}}?|(?:did|does)\s+(?:[{letter}\-]+\s+){{0,6}}?){noun}"))
         .expect("static regex")
-});
+}
 
 /// Credited makers named in `prose`, the blurb of the entry whose title key is `title_k`.
 pub fn credits(prose: &str, title_k: &str, vocab: &Vocabulary) -> Vec<String> {
@@ -118,15 +179,17 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
     }
     let open = open_patterns(prose);
     // The skipped searches would have found nothing: debug builds (the tests) check it.
-    debug_assert!(open.possessive.is_some() || !POSSESSIVE.is_match(prose), "POSSESSIVE matches {prose:?}");
-    debug_assert!(open.subject_verb || !SUBJECT_VERB.is_match(prose), "SUBJECT_VERB matches {prose:?}");
-    debug_assert!(open.name_noun || !NAME_NOUN.is_match(prose), "NAME_NOUN matches {prose:?}");
+    debug_assert!(open.possessive.is_some() || !POSSESSIVE.any.is_match(prose), "POSSESSIVE matches {prose:?}");
+    debug_assert!(open.subject_verb || !SUBJECT_VERB.any.is_match(prose), "SUBJECT_VERB matches {prose:?}");
+    debug_assert!(open.name_noun || !NAME_NOUN.any.is_match(prose), "NAME_NOUN matches {prose:?}");
     // POSSESSIVE is searched only in the stretch that holds all its matches: the regex's cost
-    // grows with the text it reads. Debug builds check it finds the same matches.
-    if let Some(window) = &open.possessive {
-        debug_assert_eq!(possessive_groups(prose, window.clone()), possessive_groups(prose, 0..prose.len()));
-    }
-    let possessive = open.possessive.clone().map(|w| (w.start, POSSESSIVE.captures_iter(&prose[w])));
+    // grows with the text it reads. Debug builds check it finds the same matches, in the copy
+    // picked for the stretch.
+    let possessive = open.possessive.clone().map(|window| {
+        let re = POSSESSIVE.pick(&prose[window.clone()]);
+        debug_assert_eq!(groups(re, prose, window.clone()), groups(&POSSESSIVE.any, prose, 0..prose.len()));
+        (window.start, re.captures_iter(&prose[window]))
+    });
     for (offset, c) in possessive.into_iter().flat_map(|(offset, it)| it.map(move |c| (offset, c))) {
         let whole = c.get(0).map_or(0..0, |m| m.start() + offset..m.end() + offset);
         if discarded(&prose[..whole.start]) {
@@ -149,8 +212,16 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
                 || vocab.is_composer(n)
         }));
     }
-    let subject_verb = open.subject_verb.then(|| SUBJECT_VERB.captures_iter(prose));
-    let name_noun = open.name_noun.then(|| NAME_NOUN.captures_iter(prose));
+    // Debug builds check that the copy picked finds the matches `\p{L}` would.
+    let search = |opened: bool, re: &'static Lettered| {
+        opened.then(|| {
+            let picked = re.pick(prose);
+            debug_assert_eq!(groups(picked, prose, 0..prose.len()), groups(&re.any, prose, 0..prose.len()));
+            picked.captures_iter(prose)
+        })
+    };
+    let subject_verb = search(open.subject_verb, &SUBJECT_VERB);
+    let name_noun = search(open.name_noun, &NAME_NOUN);
     for c in subject_verb.into_iter().flatten().chain(name_noun.into_iter().flatten()) {
         let start = c.get(0).map_or(0, |m| m.start());
         if discarded(&prose[..start]) || earlier_work(&prose[..start]) {
@@ -184,12 +255,12 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
     out
 }
 
-/// The ranges in `prose` of each group of each POSSESSIVE match searched in `window`: the
-/// same for the window [`cues::open_patterns`] gives as for the whole text.
-fn possessive_groups(prose: &str, window: std::ops::Range<usize>) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+/// The ranges in `prose` of each group of each match of `re` searched in `window`: for
+/// POSSESSIVE, the same in the window [`cues::open_patterns`] gives as in the whole text.
+fn groups(re: &Re, prose: &str, window: std::ops::Range<usize>) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
     let offset = window.start;
     let groups = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.start() + offset..m.end() + offset)).collect();
-    POSSESSIVE.captures_iter(&prose[window]).map(groups).collect()
+    re.captures_iter(&prose[window]).map(groups).collect()
 }
 
 /// The whitespace-free word that ends `text`.
@@ -310,7 +381,11 @@ fn leading_subject_of(sentence: &str, vocab: &Vocabulary) -> Vec<String> {
     let known = list.iter().all(|n| vocab.is_composer(n));
     // Word counts first: most openings are one word ("The music …") and need no score.
     let people = || list.iter().all(|n| n.split_whitespace().nth(1).is_some() && name_score(n, vocab) >= 0.85);
-    if known || people() && (MUSIC_VERB.is_match(after) || MAKING_VERB.is_match(after)) { list } else { Vec::new() }
+    if known || people() && (MUSIC_VERB.is_match(after) || MAKING_VERB.pick(after).is_match(after)) {
+        list
+    } else {
+        Vec::new()
+    }
 }
 
 fn strip_leading_article(name: &str) -> &str {

@@ -178,15 +178,26 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// DISCARDED, its stems without `\w*\b`, matches where the pattern written with them does.
+    #[test]
+    fn discarded_stems_match_as_the_words_do(
+        text in "(Scrapped|scrap|replaced|REJECT|rejection|fired|firedx|dropped|instead of|Instead  of|unused|originally hired|original hired|hired|ſcrap|x|é|_|1|\u{301}| |,|-){0,8}"
+    ) {
+        let words = regex::Regex::new(r"(?i)\b(?:scrap\w*|replac\w*|reject\w*|fired|dropped|instead of|unused|original(?:ly)? hired)\b").unwrap();
+        proptest::prop_assert_eq!(DISCARDED.is_match(&text), words.is_match(&text));
+    }
+}
+
+proptest::proptest! {
     /// A pattern refused by `open_patterns` has no match: the pre-check is exact.
     #[test]
     fn refused_patterns_have_no_match(
         text in "(Mica|Levi|de|la|also|and|&|the|it|Ó|é|x|-|\\.|,|'|’|s| |\t|\n|composed|scored|co-wrote|wrote|recorded|score|scores|soundtrack|music|songs|themes){0,14}"
     ) {
         let open = open_patterns(&text);
-        proptest::prop_assert!(open.possessive.is_some() || !POSSESSIVE.is_match(&text));
-        proptest::prop_assert!(open.subject_verb || !SUBJECT_VERB.is_match(&text));
-        proptest::prop_assert!(open.name_noun || !NAME_NOUN.is_match(&text));
+        proptest::prop_assert!(open.possessive.is_some() || !POSSESSIVE.any.is_match(&text));
+        proptest::prop_assert!(open.subject_verb || !SUBJECT_VERB.any.is_match(&text));
+        proptest::prop_assert!(open.name_noun || !NAME_NOUN.any.is_match(&text));
     }
 }
 
@@ -252,9 +263,9 @@ proptest::proptest! {
 /// POSSESSIVE's matches (each group's range) in the window `open_patterns` gives, as in the
 /// whole text; none when it gives no window.
 fn possessive_window_holds_all(text: &str) -> bool {
-    let whole = possessive_groups(text, 0..text.len());
+    let whole = groups(&POSSESSIVE.any, text, 0..text.len());
     match open_patterns(text).possessive {
-        Some(window) => possessive_groups(text, window) == whole,
+        Some(window) => groups(POSSESSIVE.pick(&text[window.clone()]), text, window) == whole,
         None => whole.is_empty(),
     }
 }
@@ -280,5 +291,78 @@ proptest::proptest! {
         text in "((Hans|Zimmer|Jóhann|de|and|&|the|it|é|1|-|\\.|\\(|;| ){0,5}('s |’ |'|’)(score|cues|a\u{301}|_|1|-|\\*|,|;| |\t|é|s){0,6}){1,3}"
     ) {
         proptest::prop_assert!(possessive_window_holds_all(&text));
+    }
+}
+
+/// The characters of a class written for a regex (`\p{L}`, or ranges in brackets).
+fn class_chars(class: &str) -> Vec<(char, char)> {
+    let hir = regex_syntax::parse(&format!("[{class}]")).expect("class");
+    let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) = hir.kind() else {
+        panic!("not a Unicode class: {class}")
+    };
+    class.iter().map(|r| (r.start(), r.end())).collect()
+}
+
+#[test]
+fn latin_letters_are_the_letters_below_u0250() {
+    let (any, latin) = (class_chars(ANY_LETTER), class_chars(LATIN_LETTER));
+    let holds = |class: &[(char, char)], c: char| class.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+    for c in (0..0x250).filter_map(char::from_u32) {
+        assert_eq!(holds(&any, c), holds(&latin, c), "{c:?}");
+    }
+    assert!(latin.iter().all(|&(_, hi)| hi < '\u{250}'));
+    // From U+0250 on, `latin_letters_only` takes a character that is not alphabetic for no letter.
+    for c in any.iter().flat_map(|&(lo, hi)| lo..=hi) {
+        assert!(c.is_alphabetic(), "{c:?}");
+    }
+    assert!(latin_letters_only("Jóhann Jóhannsson’s “score” – ɏ, ×, ÷, ¹, 1"));
+    assert!(!latin_letters_only("Jóhann ɐ"));
+    assert!(!latin_letters_only("Шостакович's score"));
+}
+
+/// Each group's range of each match of `re` in `text`.
+fn all_groups(re: &Re, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+    groups(re, text, 0..text.len())
+}
+
+proptest::proptest! {
+    /// In a text whose letters all lie below U+0250, the Latin copies find the matches and
+    /// groups the `\p{L}` ones find (MAKING_VERB: whether there is one).
+    #[test]
+    fn latin_copies_find_what_letter_copies_find(
+        text in "(Hans|Zimmer|Jóhann|Ólafur|ªb|µ|º|ɏ|ɐ|ж|×|÷|¹|\u{301}|de|and|&|also|the|it|x|1|_|-|\\.|,|\\*|'|’|s|'s |’s | |  |\t|composed|scored|wrote|recorded|score|scores|soundtrack|music|songs|themes|melody|melodies|did|took){0,14}"
+    ) {
+        if latin_letters_only(&text) {
+            for re in [&POSSESSIVE, &SUBJECT_VERB, &NAME_NOUN] {
+                proptest::prop_assert_eq!(all_groups(&re.latin, &text), all_groups(&re.any, &text));
+            }
+            proptest::prop_assert_eq!(MAKING_VERB.latin.is_match(&text), MAKING_VERB.any.is_match(&text));
+        }
+    }
+}
+
+proptest::proptest! {
+    /// MAKING_VERB's Latin copy (`melod` for `melod\w*\b`) sees a match where the `\p{L}` copy
+    /// does, from its anchored verbs on.
+    #[test]
+    fn latin_making_verb_matches_where_the_letter_copy_does(
+        verb in "(wrote|took|did|does|recorded)",
+        rest in "( |  |\t|the|Jóhann|ɏ|ɐ|×|x|-|_|1|\u{301}|melod|melody|melodies|melodic_|melod1|scores|score|scored|music|pieces|songs){0,8}"
+    ) {
+        let text = format!("{verb}{rest}");
+        if latin_letters_only(&text) {
+            proptest::prop_assert_eq!(MAKING_VERB.latin.is_match(&text), MAKING_VERB.any.is_match(&text));
+        }
+    }
+}
+
+proptest::proptest! {
+    /// The last words before a cue, split by hand on ASCII texts, are those `split_whitespace`
+    /// gives, Unicode spaces, the vertical tab and accented words included.
+    #[test]
+    fn last_words_are_the_split_words(text in "(score|by|and|x|é|\u{a0}|\u{2003}|\u{85}| |  |\t|\n|\u{b}|\u{c}|\r|,){0,12}") {
+        let mut words = text.split_whitespace().rev();
+        let split: [&str; 5] = std::array::from_fn(|_| words.next().unwrap_or(""));
+        proptest::prop_assert_eq!(last_words(&text), split);
     }
 }
