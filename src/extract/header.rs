@@ -9,7 +9,7 @@ use crate::re::Re;
 
 use super::groups::{Group, classify};
 use super::names::{is_various_artists, list_score, split_names};
-use super::split::{Piece, SepMatch, bracket_pieces, find_separators, strip_glued_various};
+use super::split::{Piece, SepMatch, bracket_pieces, find_separators, separators_before_group, strip_glued_various};
 use super::title::{clean_title, title_score, title_score_bound};
 use super::vocab::Vocabulary;
 use crate::model::{Release, Track};
@@ -299,13 +299,20 @@ fn parse_head(
     };
     let mut h = Header { rest: rest.to_string(), ..Header::default() };
     let after = after.trim().trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':']).trim().to_string();
-    let after_credit = strip_credit_cue(&after);
+    // Most headers have nothing after their groups: no credit there.
+    debug_assert_eq!(strip_credit_cue(""), None);
+    let after_credit = if after.is_empty() { None } else { strip_credit_cue(&after) };
     let after_is_makers = !after.is_empty() && after_credit.is_some();
     let mut makers_text: Option<String> = after_credit.clone();
 
-    // A head without brackets is its own text before the groups: its separators are known.
+    // A head without brackets is its own text before the groups: its separators are known;
+    // with them, most often those of the head that end before its first group.
     let before = before.trim();
-    let before_seps = if before == head { head_seps } else { find_separators(before) };
+    let before_seps = if before == head {
+        head_seps
+    } else {
+        separators_before_group(head, &head_seps, before).unwrap_or_else(|| find_separators(before))
+    };
     let (title_text, mut slot_makers, sep) = split_slots(before, &before_seps, orientation, vocab);
     // "Title – 1993": the slot holds the year.
     if let Some(year) = slot_makers.as_deref().and_then(bare_year) {
