@@ -9,7 +9,7 @@ use crate::re::Re;
 
 use super::groups::{Group, classify};
 use super::names::{is_various_artists, list_score, split_names};
-use super::split::{Piece, SepMatch, bracket_pieces, find_separators, strip_glued_various};
+use super::split::{Piece, SepMatch, bracket_pieces, find_separators, separators_before_group, strip_glued_various};
 use super::title::{clean_title, title_score, title_score_bound};
 use super::vocab::Vocabulary;
 use crate::model::{Release, Track};
@@ -278,9 +278,6 @@ fn parse_head(
     // A header that opens with an emphasised span opens with its title, whatever order the
     // article's other headers use ("*Cowboy Bebop* (1998) — the anime — and Yoko Kanno…").
     // So does one that opens "Title (Year)" ("Silent Hill 2 (2001), composed by … — blurb — …").
-    static DATED_OPENING: LazyLock<Re> = LazyLock::new(|| {
-        Re::gated(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)", &["(1", "(2"]).expect("static regex")
-    });
     let title_first = Orientation::default();
     let opens_with_title = super::spans::emphasis_after(text).is_some() || dated_opening(text, &DATED_OPENING);
     let orientation = if opens_with_title { &title_first } else { orientation };
@@ -302,13 +299,20 @@ fn parse_head(
     };
     let mut h = Header { rest: rest.to_string(), ..Header::default() };
     let after = after.trim().trim_start_matches([',', '.', '–', '—', '-', '~', '|', ':']).trim().to_string();
-    let after_credit = strip_credit_cue(&after);
+    // Most headers have nothing after their groups: no credit there.
+    debug_assert_eq!(strip_credit_cue(""), None);
+    let after_credit = if after.is_empty() { None } else { strip_credit_cue(&after) };
     let after_is_makers = !after.is_empty() && after_credit.is_some();
     let mut makers_text: Option<String> = after_credit.clone();
 
-    // A head without brackets is its own text before the groups: its separators are known.
+    // A head without brackets is its own text before the groups: its separators are known;
+    // with them, most often those of the head that end before its first group.
     let before = before.trim();
-    let before_seps = if before == head { head_seps } else { find_separators(before) };
+    let before_seps = if before == head {
+        head_seps
+    } else {
+        separators_before_group(head, &head_seps, before).unwrap_or_else(|| find_separators(before))
+    };
     let (title_text, mut slot_makers, sep) = split_slots(before, &before_seps, orientation, vocab);
     // "Title – 1993": the slot holds the year.
     if let Some(year) = slot_makers.as_deref().and_then(bare_year) {
@@ -369,20 +373,51 @@ fn parse_head(
     Some(h)
 }
 
+/// "Title (Year)" at the opening of a header.
+static DATED_OPENING: LazyLock<Re> = LazyLock::new(|| {
+    Re::gated(r"^[^()\[\]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)", &["(1", "(2"]).expect("static regex")
+});
+
 /// Whether `dated` (the pattern `^[^()[]–—|~:]{1,80}?\s\((?:1[89]\d\d|20\d\d)\)`) matches `text`. Its
-/// opening bracket is the text's first one, after at most 80 characters and a space (324
-/// bytes), and a digit 1 or 2 follows it: most paragraphs fail that and are not searched.
+/// opening bracket is the text's first one (the class before it holds no bracket), right
+/// after a space, and the 1 to 80 characters before that space hold none of the class's
+/// marks. Read by hand when the year's last two digits are ASCII (the pattern's `\d` also
+/// takes other scripts' digits, left to the regex); the regex read a dated heading whole.
 fn dated_opening(text: &str, dated: &Re) -> bool {
     let bytes = text.as_bytes();
-    let possible = memchr::memchr(b'(', &bytes[..bytes.len().min(80 * 4 + 3 + 1)])
-        .is_some_and(|at| matches!(bytes.get(at + 1), Some(b'1' | b'2')));
-    debug_assert!(possible || !dated.is_match(text), "{text:?}");
-    possible && dated.is_match(text)
+    let Some(open) = memchr::memchr(b'(', &bytes[..bytes.len().min(80 * 4 + 3 + 1)]) else {
+        debug_assert!(!dated.is_match(text), "{text:?}");
+        return false;
+    };
+    // "(1" or "(2" and a century the pattern takes, then two digits and ")": a digit or
+    // bracket that is ASCII is what it is; other scripts' digits are left to the regex.
+    let year = &bytes[open + 1..];
+    let century = matches!(year, [b'1', b'8' | b'9', ..] | [b'2', b'0', ..]);
+    let rest = year.get(2..5).filter(|_| century);
+    if rest.is_some_and(|r| !r.is_ascii()) {
+        return dated.is_match(text);
+    }
+    if !rest.is_some_and(|r| r[0].is_ascii_digit() && r[1].is_ascii_digit() && r[2] == b')') {
+        debug_assert!(!dated.is_match(text), "{text:?}");
+        return false;
+    }
+    let found = text[..open].chars().next_back().is_some_and(|space| {
+        let lead = &text[..open - space.len_utf8()];
+        space.is_whitespace()
+            && !lead.contains(['(', ')', '[', ']', '–', '—', '|', '~', ':'])
+            && (1..=80).contains(&lead.chars().count())
+    });
+    debug_assert_eq!(found, dated.is_match(text), "{text:?}");
+    found
 }
 
 static EDITION_SLOT: LazyLock<Re> = LazyLock::new(|| {
-    Re::new(r"(?i)^([\p{L}0-9' \-]*\b(?:edition|version|reissue|remaster(?:ed)?|pressing|anniversary)\b[\p{L}0-9' \-]*?)\s*(?:\((1[89]\d\d|20\d\d)\))?$")
-        .expect("static regex")
+    // Gated by its words: a slot without one is refused before the pattern is compiled.
+    Re::gated(
+        r"(?i)^([\p{L}0-9' \-]*\b(?:edition|version|reissue|remaster(?:ed)?|pressing|anniversary)\b[\p{L}0-9' \-]*?)\s*(?:\((1[89]\d\d|20\d\d)\))?$",
+        &["edition", "version", "reissue", "remaster", "pressing", "anniversary"],
+    )
+    .expect("static regex")
 });
 
 /// A slot that is only a year.
@@ -798,6 +833,21 @@ mod tests {
         assert!(refused >= 4, "prose refused, with commas or without: {refused}");
         let kept = parse_cut_usable(texts[0], None, &o, &BUILT_IN, &usable).expect("a title sentence");
         assert_eq!(kept.title, "Akira");
+    }
+
+    proptest::proptest! {
+        /// The hand reading of a dated opening agrees with the pattern: marks the opening
+        /// cannot hold, lengths around 80 characters, Unicode spaces and digits, centuries.
+        #[test]
+        fn dated_openings_read_by_hand(
+            lead in proptest::prop_oneof!["[aé ]{76,84}", "[aé ]{0,8}", "[aé :–|~)\\]\\[]{0,6}"],
+            space in "[ \u{a0}\n-]",
+            year in proptest::prop_oneof!["(18|19|20)[0-9]{2}\\)", "(18|19|20|21|1|2)[0-9٥a]{0,2}[)s]?"],
+            tail in "[ (x]{0,2}",
+        ) {
+            let text = format!("{lead}{space}({year}{tail}");
+            proptest::prop_assert_eq!(dated_opening(&text, &DATED_OPENING), DATED_OPENING.is_match(&text), "{:?}", text);
+        }
     }
 
     #[test]

@@ -135,6 +135,29 @@ pub fn find_separators(text: &str) -> Vec<SepMatch> {
     found
 }
 
+/// [`find_separators`] of `prefix`, the text `head` opens with before its first bracket group
+/// (spaces between them aside), read from `head_seps`, those of `head`: the ones that end
+/// within the prefix. The pattern has no anchor or look-around, so its matches in a prefix
+/// are its matches in the whole text as long as none of these runs past the prefix's end;
+/// one that did would hold the prefix's last character and a space after it, and every
+/// match's character before a space is '~', a dash, '|', ':', ',' or the 'y' of "by". With
+/// another last character (most titles) no match runs past or ends at the prefix's end, so
+/// none is dropped there either. `None` otherwise: the caller searches the prefix.
+pub fn separators_before_group(head: &str, head_seps: &[SepMatch], prefix: &str) -> Option<Vec<SepMatch>> {
+    let end = prefix.len();
+    let last = prefix.chars().next_back()?;
+    if !head.starts_with(prefix)
+        || !head[end..].trim_start().starts_with(['(', '['])
+        || last.is_whitespace()
+        || matches!(last, '~' | '–' | '—' | '-' | '|' | ':' | ',' | 'y')
+    {
+        return None;
+    }
+    let seps: Vec<SepMatch> = head_seps.iter().filter(|s| s.end <= end).copied().collect();
+    debug_assert_eq!(seps, find_separators(prefix), "{head:?}");
+    Some(seps)
+}
+
 /// Whether `text` holds what every [`SEPARATOR`] match holds: '~', '|', ':', ',', '-', a
 /// dash – or — (E2 80 93, E2 80 94), or "by".
 fn may_hold_separator(text: &[u8]) -> bool {
@@ -549,6 +572,26 @@ mod tests {
             static PLAIN: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"^(?i:film|movie|game|video game|series|tv series|tv show|show|anime|album|soundtrack|title|titel|runners?[- ]up|honou?rable mention|also[- ]ran|special mention)\s*:\s+").unwrap());
             let expected = PLAIN.find(&text).map_or(text.as_str(), |m| &text[m.end()..]);
             proptest::prop_assert_eq!(without_work_key(&text), expected, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// The separators of the text before a header's first group, read from the header's,
+        /// are the ones found in that text: separators, "by" and its credit words, quotes and
+        /// spaces at the prefix's end, before the bracket or inside it.
+        #[test]
+        fn separators_before_a_group_as_searched(
+            prefix in "(A|y|by|composed|~|–|—|-|\\||:|,| |\u{a0}|\"|“|”|é){1,8}",
+            gap in "( |\u{a0}|\t){0,2}",
+            group in "(\\(|\\[)(1999|X|by Y|~ Z|, W|\\))",
+            tail in "( – B| by C|\\)|, D){0,2}",
+        ) {
+            let prefix = prefix.trim();
+            let head = format!("{prefix}{gap}{group}{tail}");
+            if let Some(seps) = separators_before_group(&head, &find_separators(&head), prefix) {
+                proptest::prop_assert_eq!(seps, find_separators(prefix), "{:?}", head);
+            }
         }
     }
 
