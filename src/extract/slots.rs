@@ -13,8 +13,10 @@ use super::vocab::Vocabulary;
 
 /// "Silent Hill 2 (2001), composed by Akira Yamaoka — …": a credit clause left in the title
 /// slot once the year's bracket is taken out.
+/// The gate is "by" alone: `\s` takes any space, so " by " refused clauses set with a
+/// no-break space or a tab.
 static CREDIT_CLAUSE: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"^(.+?)\s*,\s+(?:composed|scored|music|written)\s+by\s+(\S.*)$", &[" by "]).expect("static regex")
+    Re::gated(r"^(.+?)\s*,\s+(?:composed|scored|music|written)\s+by\s+(\S.*)$", &["by"]).expect("static regex")
 });
 
 /// Whether [`refine`] leaves alone a header titled `title` with no year: no credit clause,
@@ -135,9 +137,7 @@ mod tests {
             title in "(Jaws|x|é| ){0,3}",
             comma in "(,|, |,\u{a0}| |;)",
             cue in "(composed|scored|music|written|by|x)",
-            // Only plain spaces around "by": the gate (" by ") refuses others the pattern's
-            // `\s` takes, a mismatch left as it is (release builds have always refused them).
-            by in "( by |  by |by| )",
+            by in "( by |  by |by| |\u{a0}by\t|\tby )",
             name in "(John|é| |){0,2}",
         ) {
             let text = format!("{title}{comma}{cue}{by}{name}");
@@ -150,6 +150,12 @@ mod tests {
         fn possessives_by_bytes(text in "(s|'|’|™|\u{2019}s| |a|é){0,10}") {
             proptest::prop_assert_eq!(has_possessive(&text), text.contains("'s ") || text.contains("’s "), "{:?}", text);
         }
+    }
+
+    /// `\s` takes any space around "by"; the gate used to ask for plain ones.
+    #[test]
+    fn credit_clauses_with_other_spaces() {
+        assert!(has_credit_clause("Jaws, composed\u{a0}by\tJohn Williams"));
     }
 
     #[test]
