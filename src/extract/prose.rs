@@ -246,21 +246,35 @@ fn years_beside<'a>(units: &[Unit], titles: impl Iterator<Item = &'a str>) -> st
         }
     }
     let mut years = std::collections::HashMap::new();
-    // Searched once, over one article: a noncontiguous NFA builds several times faster than
-    // the DFA the default would pick for so few patterns, and matches the same.
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(&patterns)
-    else {
-        return years;
+    // A few titles, searched over one article: memmem for each costs far less than building
+    // an automaton. An empty pattern (a bare "The ") is left to the automaton, a noncontiguous
+    // NFA, which builds several times faster than the DFA the default would pick.
+    let first_ending = super::known::FirstEnding::new(&patterns);
+    let automaton = match first_ending {
+        Some(_) => None,
+        None => match aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+        {
+            Ok(ac) => Some(ac),
+            Err(_) => return years,
+        },
     };
     for u in units {
-        for m in ac.find_iter(&u.text) {
-            let title = patterns[m.pattern().as_usize()];
+        let matches: Vec<(usize, usize)> = match &automaton {
+            Some(ac) => ac.find_iter(&u.text).map(|m| (m.start(), m.pattern().as_usize())).collect(),
+            None => first_ending.as_ref().map(|f| f.find_all(&u.text)).unwrap_or_default(),
+        };
+        #[cfg(debug_assertions)]
+        if first_ending.is_some() {
+            debug_assert_eq!(matches, super::known::first_ending_by_automaton(&patterns, &u.text), "{:?}", u.text);
+        }
+        for (start, p) in matches {
+            let title = patterns[p];
             if years.contains_key(title) {
                 continue;
             }
-            if let Some(y) = year_after(&u.text[m.start()..], title) {
+            if let Some(y) = year_after(&u.text[start..], title) {
                 years.insert(title, y);
             }
         }
