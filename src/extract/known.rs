@@ -283,7 +283,7 @@ impl Matcher {
     fn longest_at(&self, titles: &[String], rest: &[u8]) -> Option<u32> {
         let single = self.singles[usize::from(rest[0])];
         let pair = rest.get(1).map(|&b| usize::from(rest[0]) << 8 | usize::from(b));
-        if !pair.is_some_and(|p| self.pairs[p / 64] & 1 << (p % 64) != 0) {
+        if pair.is_none_or(|p| self.pairs[p / 64] & 1 << (p % 64) == 0) {
             return single;
         }
         // Every long title is longer than every short one.
