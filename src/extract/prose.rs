@@ -127,7 +127,7 @@ pub fn mentions(
     vocab: &Vocabulary,
 ) -> Vec<Mention> {
     let mut found: Vec<Found> = Vec::new();
-    let mut last_person: Option<String> = None;
+    let mut last_person = LastPerson::default();
     for (i, u) in units.iter().enumerate() {
         if info[i].excluded || claimed.contains(&i) || u.kind == crate::document::BlockKind::Row {
             continue;
@@ -246,14 +246,35 @@ fn years_beside<'a>(units: &[Unit], titles: impl Iterator<Item = &'a str>) -> st
         }
     }
     let mut years = std::collections::HashMap::new();
-    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else { return years };
+    // A few titles, searched over one article: memmem for each costs far less than building
+    // an automaton. An empty pattern (a bare "The ") is left to the automaton, a noncontiguous
+    // NFA, which builds several times faster than the DFA the default would pick.
+    let first_ending = super::known::FirstEnding::new(&patterns);
+    let automaton = match first_ending {
+        Some(_) => None,
+        None => match aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+        {
+            Ok(ac) => Some(ac),
+            Err(_) => return years,
+        },
+    };
     for u in units {
-        for m in ac.find_iter(&u.text) {
-            let title = patterns[m.pattern().as_usize()];
+        let matches: Vec<(usize, usize)> = match &automaton {
+            Some(ac) => ac.find_iter(&u.text).map(|m| (m.start(), m.pattern().as_usize())).collect(),
+            None => first_ending.as_ref().map(|f| f.find_all(&u.text)).unwrap_or_default(),
+        };
+        #[cfg(debug_assertions)]
+        if first_ending.is_some() {
+            debug_assert_eq!(matches, super::known::first_ending_by_automaton(&patterns, &u.text), "{:?}", u.text);
+        }
+        for (start, p) in matches {
+            let title = patterns[p];
             if years.contains_key(title) {
                 continue;
             }
-            if let Some(y) = year_after(&u.text[m.start()..], title) {
+            if let Some(y) = year_after(&u.text[start..], title) {
                 years.insert(title, y);
             }
         }
@@ -285,21 +306,84 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-fn find_in_sentence(
-    sentence: &str,
+/// A sentence as the cues read it: without asides or bold marks.
+fn cleaned(sentence: &str) -> String {
+    super::scan::without_asides(sentence).replace("**", "")
+}
+
+/// The people a cleaned sentence names: its credits, else its first person.
+fn people_named(sentence: &str, credited: &[String], vocab: &Vocabulary) -> Vec<String> {
+    if credited.is_empty() { first_person(sentence, vocab).into_iter().collect() } else { credited.to_vec() }
+}
+
+/// The last person the sentences read so far name, worked out only when a pronoun cue asks:
+/// a sentence's people (its credits, about 25,000 instructions on real prose) are found only
+/// when one of its own cues needs them, and the others wait here.
+#[derive(Default)]
+struct LastPerson<'a> {
+    /// The last person named up to the sentences in `pending`.
+    known: Option<String>,
+    /// The later sentences whose people are not worked out yet, in order.
+    pending: Vec<&'a str>,
+    /// What the eager reading gave (every sentence's people found): debug builds compare.
+    #[cfg(debug_assertions)]
+    eager: Option<String>,
+}
+
+impl<'a> LastPerson<'a> {
+    /// After a sentence: `people` when they were worked out (only a named person changes the
+    /// last one), else the sentence waits.
+    fn read(&mut self, sentence: &'a str, people: Option<&Vec<String>>, vocab: &Vocabulary) {
+        #[cfg(debug_assertions)]
+        {
+            let clean = cleaned(sentence);
+            let eager = people_named(&clean, &credits::credits(&clean, "", vocab), vocab);
+            debug_assert!(people.is_none_or(|p| *p == eager));
+            if let Some(p) = eager.last() {
+                self.eager = Some(p.clone());
+            }
+        }
+        let _ = vocab;
+        match people {
+            Some(people) => {
+                if let Some(p) = people.last() {
+                    self.known = Some(p.clone());
+                    self.pending.clear();
+                }
+            }
+            None => self.pending.push(sentence),
+        }
+    }
+
+    /// The last person named: the latest waiting sentence that names one, else the one known.
+    fn get(&mut self, vocab: &Vocabulary) -> Option<String> {
+        while let Some(sentence) = self.pending.pop() {
+            let clean = cleaned(sentence);
+            if let Some(p) = people_named(&clean, &credits::credits(&clean, "", vocab), vocab).pop() {
+                self.known = Some(p);
+                self.pending.clear();
+            }
+        }
+        #[cfg(debug_assertions)]
+        debug_assert_eq!(self.known, self.eager);
+        self.known.clone()
+    }
+}
+
+fn find_in_sentence<'a>(
+    raw: &'a str,
     unit: usize,
-    last_person: &mut Option<String>,
+    last_person: &mut LastPerson<'a>,
     found: &mut Vec<Found>,
     vocab: &Vocabulary,
 ) {
-    let sentence = super::scan::without_asides(sentence).replace("**", "");
+    let sentence = cleaned(raw);
     let sentence = sentence.as_str();
-    let credited = credits::credits(sentence, "", vocab);
-    let mut people = credited.clone();
-    if people.is_empty() {
-        people.extend(first_person(sentence, vocab));
-    }
-    let labels = labels::mentioned(sentence, vocab);
+    // Credits, people and labels are worked out on first use: most sentences have no cue.
+    let (credited_once, people_once) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+    let credited = || credited_once.get_or_init(|| credits::credits(sentence, "", vocab));
+    let people = || people_once.get_or_init(|| people_named(sentence, credited(), vocab));
+    let labels = std::cell::OnceCell::new();
     let mut add = |title: &str, composers: Vec<String>, year: Option<i32>, at_start: bool, cued: bool| {
         let title = clean_title(title);
         // A lone capitalised word opening a sentence ("Great soundtracks …") is not a title,
@@ -309,7 +393,8 @@ fn find_in_sentence(
             return;
         }
         let year = year.or_else(|| release_year(sentence, &title));
-        found.push(Found { title, unit, composers, year, labels: labels.clone(), cued });
+        let labels = labels.get_or_init(|| labels::mentioned(sentence, vocab)).clone();
+        found.push(Found { title, unit, composers, year, labels, cued });
     };
     // "the X soundtrack", "X's 1984 soundtrack", "Bernard Herrmann's Psycho score".
     for c in NOUN_CUE.captures_iter(sentence) {
@@ -332,7 +417,7 @@ fn find_in_sentence(
         let opening = sentence[..start].rsplit(": ").next().unwrap_or("");
         let at_start = opening.trim_start().starts_with(span.title.as_str());
         // "the Drive soundtrack … Cliff Martinez's score bits": the sentence's own credits.
-        let maker = if maker.is_empty() { credited.clone() } else { maker };
+        let maker = if maker.is_empty() { credited().clone() } else { maker };
         add(&span.title, maker, year, at_start, true);
     }
     // "X's work on A, B and C", "his scores for …", "themes for A and B", "score from T (1982)".
@@ -350,7 +435,7 @@ fn find_in_sentence(
             } else {
                 groups.iter().rev().find(|g| g.len() == 1)
             };
-            pick.map(|g| g.join(", ")).or_else(|| last_person.clone())
+            pick.map(|g| g.join(", ")).or_else(|| last_person.get(vocab))
         } else {
             None
         };
@@ -364,9 +449,8 @@ fn find_in_sentence(
             // person named before it.
             let makers = match &maker {
                 Some(m) => vec![m.clone()],
-                None => {
-                    credits_after(after, &title, vocab).unwrap_or_else(|| people.first().cloned().into_iter().collect())
-                }
+                None => credits_after(after, &title, vocab)
+                    .unwrap_or_else(|| people().first().cloned().into_iter().collect()),
             };
             add(&title, makers, year, false, true);
         }
@@ -408,7 +492,7 @@ fn find_in_sentence(
         if year.is_none() && composer.is_none() {
             continue;
         }
-        add(title, composer.map_or_else(|| credited.clone(), |c| vec![c]), year, false, true);
+        add(title, composer.map_or_else(|| credited().clone(), |c| vec![c]), year, false, true);
     }
     // "the helicopter attack in Apocalypse Now set to Wagner's “Ride of the Valkyries”".
     for c in SET_TO.captures_iter(sentence) {
@@ -426,7 +510,7 @@ fn find_in_sentence(
             let after = skip_possessor(&sentence[m.end()..]);
             if let Some(title) = titles_after(after).into_iter().next() {
                 let year = year_after(after, &title);
-                add(&title, people.clone(), year, false, true);
+                add(&title, people().clone(), year, false, true);
             }
         }
     }
@@ -435,12 +519,10 @@ fn find_in_sentence(
         for (at, title) in known.find(sentence) {
             let year = TITLE_YEAR.captures(&sentence[at + title.len()..]).and_then(|y| y[1].parse().ok());
             // Only the sentence's own credits: the last person named is as often a director.
-            add(title, credited.clone(), year, false, false);
+            add(title, credited().clone(), year, false, false);
         }
     }
-    if let Some(p) = people.last() {
-        *last_person = Some(p.clone());
-    }
+    last_person.read(raw, people_once.get(), vocab);
 }
 
 /// Credits in the clause right after a title: "The Time Tunnel series (featuring music by …)".
@@ -704,10 +786,32 @@ mod tests {
 
     fn titles(sentence: &str) -> Vec<(String, Vec<String>, Option<i32>)> {
         let mut found = Vec::new();
-        let mut last = Some("John Williams".to_string());
-        let _ = &mut last;
+        let mut last = LastPerson { known: Some("John Williams".to_string()), ..Default::default() };
+        #[cfg(debug_assertions)]
+        {
+            last.eager = last.known.clone();
+        }
         find_in_sentence(sentence, 0, &mut last, &mut found, &BUILT_IN);
         found.into_iter().map(|f| (f.title, f.composers, f.year)).collect()
+    }
+
+    /// A pronoun's person is the last one named, however many sentences before, though
+    /// sentences without a cue leave their people to be found when asked.
+    #[test]
+    fn a_pronoun_cue_takes_the_last_person_named_before() {
+        let mut last = LastPerson::default();
+        let mut found = Vec::new();
+        let sentences = [
+            "John Carpenter directed the film.",
+            "Later Alan Howarth joined him.",
+            "The budget was small.",
+            "His score for Halloween is iconic.",
+        ];
+        for s in sentences {
+            find_in_sentence(s, 0, &mut last, &mut found, &BUILT_IN);
+        }
+        let found: Vec<_> = found.into_iter().map(|f| (f.title, f.composers)).collect();
+        assert_eq!(found, [("Halloween".to_string(), vec!["Alan Howarth".to_string()])]);
     }
 
     #[test]
