@@ -330,11 +330,11 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
         .iter()
         .filter_map(|&l| labels.rank.get(vocab.label_key(digests.str(l)).as_str()).map(|&r| (l, r)))
         .collect();
-    let ids_of = |strings: &[u32], ids: &HashMap<u32, u32>| {
-        let mut out: Vec<u32> = strings.iter().filter_map(|s| ids.get(s).copied()).collect();
+    let ids_into = |strings: &[u32], ids: &HashMap<u32, u32>, out: &mut Vec<u32>| {
+        out.clear();
+        out.extend(strings.iter().filter_map(|s| ids.get(s).copied()));
         out.sort_unstable();
         out.dedup();
-        out
     };
 
     // Every mention's key flattened into one buffer (a `ProfileKey` per mention would cost
@@ -344,13 +344,17 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
         .into_par_iter()
         .map(|range| {
             let (mut flat, mut ends) = (Vec::new(), Vec::with_capacity(range.len()));
+            // Scratch lists reused from mention to mention (four allocations a mention).
+            let (mut keys, mut alts, mut composers, mut label_keys) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
             for i in range {
                 let d = digests.get(i);
                 let own = title_id.get(&d.title).copied().unwrap_or_else(|| title_rank[untitled(i).as_str()]);
-                let mut keys = vec![own];
-                keys.extend(ids_of(digests.alt_titles(i), &title_id).into_iter().filter(|&k| k != own));
-                let composers = ids_of(digests.composers(i), &name_id);
-                let label_keys = ids_of(digests.labels(i), &label_id);
+                ids_into(digests.alt_titles(i), &title_id, &mut alts);
+                keys.clear();
+                keys.push(own);
+                keys.extend(alts.iter().copied().filter(|&k| k != own));
+                ids_into(digests.composers(i), &name_id, &mut composers);
+                ids_into(digests.labels(i), &label_id, &mut label_keys);
                 flatten_key(&keys, d.year().or(d.release_year()), &composers, &label_keys, &mut flat);
                 ends.push(flat.len());
             }
