@@ -67,10 +67,9 @@ impl Blocks {
         let mut out = Vec::new();
         let mine = &self.by_profile[self.starts[a as usize] as usize..self.starts[a as usize + 1] as usize];
         for &at in mine {
-            let (at, key) = (at as usize, self.entries[at as usize].0);
-            let start = self.entries[..at].partition_point(|e| e.0 < key);
-            let block = &self.entries[start..];
-            let block = &block[..block.partition_point(|e| e.0 == key)];
+            let at = at as usize;
+            let (start, end) = block_around(&self.entries, at);
+            let block = &self.entries[start..end];
             let x = at - start;
             let reach = if block.len() <= FULL_BLOCK { block.len() } else { WINDOW + 1 };
             out.extend(block[x + 1..block.len().min(x + reach)].iter().map(|e| e.1));
@@ -79,6 +78,37 @@ impl Blocks {
         out.dedup();
         out
     }
+}
+
+/// Where the block of entry `at` starts and ends in `entries` (sorted by block): found by
+/// galloping out from `at`, as most blocks are small; two binary searches of the whole list
+/// cost more than the pairs a small block gives.
+fn block_around(entries: &[(u64, u32)], at: usize) -> (usize, usize) {
+    let key = entries[at].0;
+    // Entries `low..=at` are in the block; the step doubles until it leaves the block.
+    let (mut low, mut step) = (at, 1);
+    while low >= step && entries[low - step].0 == key {
+        low -= step;
+        step *= 2;
+    }
+    let from = if low >= step { low - step + 1 } else { 0 };
+    let start = from + entries[from..low].partition_point(|e| e.0 < key);
+    let (mut high, mut step) = (at, 1);
+    while high + step < entries.len() && entries[high + step].0 == key {
+        high += step;
+        step *= 2;
+    }
+    let to = (high + step).min(entries.len());
+    let end = high + 1 + entries[high + 1..to].partition_point(|e| e.0 == key);
+    debug_assert_eq!((start, end), block_by_search(entries, at));
+    (start, end)
+}
+
+/// [`block_around`] by binary searches of the whole list: the check.
+fn block_by_search(entries: &[(u64, u32)], at: usize) -> (usize, usize) {
+    let key = entries[at].0;
+    let start = entries[..at].partition_point(|e| e.0 < key);
+    (start, start + entries[start..].partition_point(|e| e.0 == key))
 }
 
 /// The indices of `entries` grouped by profile, in entry order within a profile (a counting
@@ -247,4 +277,24 @@ fn deletions(w: &str) -> Vec<String> {
         out.push(chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Galloping finds the block binary searches of the whole list find, for blocks of one
+        /// entry up to long ones.
+        #[test]
+        fn galloping_finds_the_searched_block(sizes in proptest::collection::vec(1usize..40, 1..20)) {
+            let mut entries: Vec<(u64, u32)> = Vec::new();
+            for (block, &size) in sizes.iter().enumerate() {
+                entries.extend((0..size as u32).map(|p| (block as u64 * 7, p)));
+            }
+            for at in 0..entries.len() {
+                proptest::prop_assert_eq!(block_around(&entries, at), block_by_search(&entries, at));
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! stays in the spill (`crate::store`); only building a record reads its mentions in full.
 
 use std::io;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -16,7 +17,9 @@ use crate::store::{MentionSource, SpilledList, chunks};
 /// One mention's keys; strings are ids into [`Digests`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Digest {
-    pub source: u32,
+    /// The source's string id while mentions are added; once all are, the source's rank in
+    /// string order, which orders mentions without a lookup (see [`Digests::order_key`]).
+    source: u32,
     pub line: u32,
     pub title: u32,
     /// The mention's year and the earliest of its releases' ([`Digest::year`],
@@ -54,8 +57,11 @@ pub struct Digests {
     ids: HashMap<Box<str>, u32>,
     items: Vec<Digest>,
     lists: Vec<u32>,
-    /// Rank of each string in string order, filled for sources only.
-    source_rank: HashMap<u32, u32>,
+    /// The string id of each source, in string order (by [`Digest::source`], its rank).
+    sources: Vec<u32>,
+    /// The distinct composers and labels, sorted, worked out when first asked for: the
+    /// vocabulary and the profiles both ask.
+    distinct_lists: [OnceLock<Box<[u32]>>; 2],
 }
 
 impl Digests {
@@ -85,7 +91,11 @@ impl Digests {
         sources.sort_unstable();
         sources.dedup();
         sources.sort_by(|&a, &b| d.str(a).cmp(d.str(b)));
-        d.source_rank = sources.into_iter().enumerate().map(|(rank, s)| (s, rank as u32)).collect();
+        let rank: HashMap<u32, u32> = sources.iter().enumerate().map(|(rank, &s)| (s, rank as u32)).collect();
+        for item in &mut d.items {
+            item.source = rank[&item.source];
+        }
+        d.sources = sources;
         d.lists.shrink_to_fit();
         d.text.shrink_to_fit();
         d.ids = HashMap::default();
@@ -211,51 +221,89 @@ impl Digests {
     }
 
     pub fn source(&self, i: usize) -> &str {
-        self.str(self.items[i].source)
+        self.str(self.sources[self.items[i].source as usize])
     }
 
     /// Sorts mentions by (source, line, index), the order records list them in.
     pub fn order_key(&self, i: usize) -> (u32, u32, usize) {
         let d = &self.items[i];
-        (self.source_rank[&d.source], d.line, i)
+        (d.source, d.line, i)
     }
 
     /// `source:line`, as explanations and review rows cite a mention.
     pub fn reference(&self, i: usize) -> String {
-        format!("{}:{}", self.source(i), self.items[i].line)
-    }
-
-    /// The distinct strings among `ids`, sorted.
-    fn distinct(&self, ids: impl Iterator<Item = u32>) -> Vec<&str> {
-        let mut ids: Vec<u32> = ids.collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut out: Vec<&str> = ids.into_iter().map(|id| self.str(id)).collect();
-        out.sort_unstable();
+        // Written by hand: `format!` took about 1,200 instructions a reference (one for every
+        // mention of every record, and two for every merge), most of it in its machinery.
+        let (source, line) = (self.source(i), self.items[i].line);
+        let mut out = String::with_capacity(source.len() + 11);
+        out.push_str(source);
+        out.push(':');
+        push_decimal(&mut out, line);
+        debug_assert_eq!(out, format!("{source}:{line}"));
         out
     }
 
-    /// Every string of the lists `k` of all mentions, sorted and distinct.
-    fn distinct_in_list(&self, k: usize) -> Vec<&str> {
-        self.distinct((0..self.len()).flat_map(|i| self.list(i, k).iter().copied()))
+    /// The ids of the distinct strings among `ids`, in string order.
+    fn distinct_ids(&self, ids: impl Iterator<Item = u32>) -> Vec<u32> {
+        let mut ids: Vec<u32> = ids.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        // One id a distinct string, so no two ids sort equal.
+        ids.sort_unstable_by(|&a, &b| self.str(a).cmp(self.str(b)));
+        ids
+    }
+
+    /// The ids of every string of the lists `k` (1 or 2) of all mentions, distinct, in
+    /// string order.
+    fn distinct_in_list(&self, k: usize) -> &[u32] {
+        self.distinct_lists[k - 1]
+            .get_or_init(|| self.distinct_ids((0..self.len()).flat_map(|i| self.list(i, k).iter().copied())).into())
     }
 
     /// Every composer spelling of the run, sorted.
     pub fn distinct_composers(&self) -> Vec<&str> {
+        self.distinct_composer_ids().iter().map(|&id| self.str(id)).collect()
+    }
+
+    /// The ids of [`Self::distinct_composers`], in the same order.
+    pub fn distinct_composer_ids(&self) -> &[u32] {
         self.distinct_in_list(1)
     }
 
     /// Every label spelling of the run, sorted.
     pub fn distinct_labels(&self) -> Vec<&str> {
+        self.distinct_label_ids().iter().map(|&id| self.str(id)).collect()
+    }
+
+    /// The ids of [`Self::distinct_labels`], in the same order.
+    pub fn distinct_label_ids(&self) -> &[u32] {
         self.distinct_in_list(2)
     }
 
-    /// Every title and alternate title of the run, sorted.
-    pub fn distinct_titles(&self) -> Vec<&str> {
-        self.distinct(
-            (0..self.len()).flat_map(|i| std::iter::once(self.items[i].title).chain(self.list(i, 0).iter().copied())),
-        )
+    /// The ids of every title and alternate title of the run, distinct (in id order).
+    pub fn distinct_title_ids(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.len())
+            .flat_map(|i| std::iter::once(self.items[i].title).chain(self.list(i, 0).iter().copied()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
+}
+
+/// Appends `n` in decimal, as `Display` writes it.
+fn push_decimal(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// What a digest is made from: a whole mention or the keys of a spilled one.
@@ -361,7 +409,31 @@ mod tests {
         // "a.txt" sorts first although it was seen second.
         assert!(d.order_key(1) < d.order_key(0));
         assert_eq!(d.reference(0), "b.txt:7");
-        assert_eq!(d.distinct_titles(), ["Heat", "Heat (1995)", "Moby"]);
+        let mut titles = names(&d.distinct_title_ids());
+        titles.sort();
+        assert_eq!(titles, ["Heat", "Heat (1995)", "Moby"]);
+        assert_eq!(d.distinct_composers(), ["Elliot Goldenthal", "Moby"]);
+        assert_eq!(names(d.distinct_composer_ids()), ["Elliot Goldenthal", "Moby"]);
+        assert_eq!(d.distinct_labels(), ["Warner", "WaterTower"]);
+    }
+
+    proptest::proptest! {
+        /// Numbers are written as `Display` writes them.
+        #[test]
+        fn decimals_are_written_as_display_writes_them(n in proptest::prelude::any::<u32>()) {
+            let mut out = String::from("x:");
+            push_decimal(&mut out, n);
+            proptest::prop_assert_eq!(out, format!("x:{n}"));
+        }
+    }
+
+    #[test]
+    fn decimals_at_the_edges() {
+        for n in [0, 9, 10, 99, 100, 1_000_000_000, u32::MAX] {
+            let mut out = String::new();
+            push_decimal(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     /// Keys read from a spill by position are the whole mentions' keys, raw values (left

@@ -294,40 +294,47 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
     let untitled = |i: usize| format!("\u{1}untitled {}", digests.source(i));
     // Shared from the start (not moved into an `Arc` later), so the run never holds two
     // copies of every variant.
-    let mut variants: HashMap<&str, Option<Arc<TitleVariant>>> =
-        digests.distinct_titles().into_par_iter().map(|t| (t, TitleVariant::new(t).map(Arc::new))).collect();
+    // Strings are told apart by their digest ids (one id a distinct string), which hash
+    // cheaper than the strings: every mention's title, names and labels are looked up.
+    let mut variants: HashMap<u32, Option<Arc<TitleVariant>>> = digests
+        .distinct_title_ids()
+        .into_par_iter()
+        .map(|t| (t, TitleVariant::new(digests.str(t)).map(Arc::new)))
+        .collect();
     let idf = Idf::new(variants.values().flatten().map(|t| t.parsed.base.as_str()));
     variants.par_iter_mut().for_each(|(_, t)| {
         if let Some(t) = t {
             idf.annotate(Arc::get_mut(t).expect("variants are not shared yet"));
         }
     });
-    let title_of = |i: usize| digests.str(digests.get(i).title);
     // Title keys are ranked as borrowed from the variants: a large run has hundreds of
     // thousands, and copies would double them.
-    let no_title: Vec<String> = (0..digests.len()).filter(|&i| variants[title_of(i)].is_none()).map(untitled).collect();
+    let no_title: Vec<String> =
+        (0..digests.len()).filter(|&i| variants[&digests.get(i).title].is_none()).map(untitled).collect();
     let mut title_keys: Vec<&str> =
         variants.values().flatten().map(|t| t.key()).chain(no_title.iter().map(String::as_str)).collect();
     title_keys.par_sort_unstable();
     title_keys.dedup();
     let title_rank: HashMap<&str, u32> = title_keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-    let title_id: HashMap<&str, u32> =
-        variants.iter().filter_map(|(w, v)| v.as_ref().map(|v| (*w, title_rank[v.key()]))).collect();
-    let written_names = digests.distinct_composers();
-    let names = Ranks::new(written_names.iter().map(|c| vocab.composer_key(c)));
-    let name_id: HashMap<&str, u32> =
-        written_names.iter().filter_map(|c| names.rank.get(vocab.composer_key(c).as_str()).map(|&r| (*c, r))).collect();
-    let written_labels_all = digests.distinct_labels();
-    let labels = Ranks::new(written_labels_all.iter().map(|l| vocab.label_key(l)));
-    let label_id: HashMap<&str, u32> = written_labels_all
+    let title_id: HashMap<u32, u32> =
+        variants.iter().filter_map(|(&w, v)| v.as_ref().map(|v| (w, title_rank[v.key()]))).collect();
+    let written_names = digests.distinct_composer_ids();
+    let names = Ranks::new(written_names.iter().map(|&c| vocab.composer_key(digests.str(c))));
+    let name_id: HashMap<u32, u32> = written_names
         .iter()
-        .filter_map(|l| labels.rank.get(vocab.label_key(l).as_str()).map(|&r| (*l, r)))
+        .filter_map(|&c| names.rank.get(vocab.composer_key(digests.str(c)).as_str()).map(|&r| (c, r)))
         .collect();
-    let ids_of = |strings: &[u32], ids: &HashMap<&str, u32>| {
-        let mut out: Vec<u32> = strings.iter().filter_map(|&s| ids.get(digests.str(s)).copied()).collect();
+    let written_labels_all = digests.distinct_label_ids();
+    let labels = Ranks::new(written_labels_all.iter().map(|&l| vocab.label_key(digests.str(l))));
+    let label_id: HashMap<u32, u32> = written_labels_all
+        .iter()
+        .filter_map(|&l| labels.rank.get(vocab.label_key(digests.str(l)).as_str()).map(|&r| (l, r)))
+        .collect();
+    let ids_into = |strings: &[u32], ids: &HashMap<u32, u32>, out: &mut Vec<u32>| {
+        out.clear();
+        out.extend(strings.iter().filter_map(|s| ids.get(s).copied()));
         out.sort_unstable();
         out.dedup();
-        out
     };
 
     // Every mention's key flattened into one buffer (a `ProfileKey` per mention would cost
@@ -337,13 +344,17 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
         .into_par_iter()
         .map(|range| {
             let (mut flat, mut ends) = (Vec::new(), Vec::with_capacity(range.len()));
+            // Scratch lists reused from mention to mention (four allocations a mention).
+            let (mut keys, mut alts, mut composers, mut label_keys) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
             for i in range {
                 let d = digests.get(i);
-                let own = title_id.get(title_of(i)).copied().unwrap_or_else(|| title_rank[untitled(i).as_str()]);
-                let mut keys = vec![own];
-                keys.extend(ids_of(digests.alt_titles(i), &title_id).into_iter().filter(|&k| k != own));
-                let composers = ids_of(digests.composers(i), &name_id);
-                let label_keys = ids_of(digests.labels(i), &label_id);
+                let own = title_id.get(&d.title).copied().unwrap_or_else(|| title_rank[untitled(i).as_str()]);
+                ids_into(digests.alt_titles(i), &title_id, &mut alts);
+                keys.clear();
+                keys.push(own);
+                keys.extend(alts.iter().copied().filter(|&k| k != own));
+                ids_into(digests.composers(i), &name_id, &mut composers);
+                ids_into(digests.labels(i), &label_id, &mut label_keys);
                 flatten_key(&keys, d.year().or(d.release_year()), &composers, &label_keys, &mut flat);
                 ends.push(flat.len());
             }
@@ -373,9 +384,9 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
         .map(|((keys, year, composers, label_keys), mut members)| {
             members.sort_by_key(|&m| digests.order_key(m));
             let first = members[0];
-            let own = |t: &str| variants.get(t).and_then(Option::clone);
+            let own = |t: u32| variants.get(&t).and_then(Option::clone);
             let mut titled: Vec<Arc<TitleVariant>> = Vec::with_capacity(keys.len());
-            match own(title_of(first)) {
+            match own(digests.get(first).title) {
                 Some(t) => titled.push(t),
                 None => titled.extend(TitleVariant::new(title_keys[keys[0] as usize]).map(|mut t| {
                     idf.annotate(&mut t);
@@ -383,7 +394,7 @@ pub fn profiles(digests: &Digests, vocab: &Vocabulary) -> Vec<Profile> {
                 })),
             }
             for &alt in digests.alt_titles(first) {
-                if let Some(t) = own(digests.str(alt)).filter(|t| !titled.iter().any(|v| v.key() == t.key())) {
+                if let Some(t) = own(alt).filter(|t| !titled.iter().any(|v| v.key() == t.key())) {
                     titled.push(t);
                 }
             }

@@ -11,6 +11,7 @@
 //! - id: slug of the canonical title's key with its leading article, then the year or `x`
 //!   (`the-graduate-1967`, `guardians-of-the-galaxy-2014`); see [`assign_ids`] for clashes.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,17 +36,17 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
     let ms: Vec<(&Mention, &Arc<str>)> = members.iter().copied().zip(refs).collect();
     let mut fields = Fields::default();
 
-    let mut written: HashMap<&str, usize> = HashMap::default();
-    let mut confidence: HashMap<&str, f64> = HashMap::default();
+    let mut written: HashMap<&str, Written> = HashMap::default();
     for (m, r) in &ms {
-        *written.entry(&m.title).or_default() += 1;
-        *confidence.entry(&m.title).or_default() += f64::from(m.confidence);
-        fields.push("title", &m.title, r);
+        let w = written.entry(&m.title).or_default();
+        w.count += 1;
+        w.confidence += f64::from(m.confidence);
+        fields.push(Field::Title, &m.title, r);
     }
-    let forms = forms_by_fold(&written);
+    let forms = forms_by_fold(&mut written);
     // The most frequent form; among equals the best spelled, then the one with the least
     // release wording (`Guardians of the Galaxy Vol. 1` over `…: Awesome Mix Vol. 1`).
-    let (chosen, chosen_stem) = choose_form(&forms, &confidence);
+    let (chosen, chosen_stem) = choose_form(&forms, &written);
     let overridden = vocab.overrides.titles.iter().find(|(t, _)| ms.iter().any(|(m, _)| t.matches(m)));
     // The chosen form's stem, when choosing parsed it, serves its id.
     let (title, stem) = match overridden {
@@ -55,12 +56,13 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
 
     for (m, r) in &ms {
         for t in &m.alt_titles {
-            *written.entry(t).or_default() += 1;
-            fields.push("alt_title", t, r);
+            written.entry(t).or_default().count += 1;
+            fields.push(Field::AltTitle, t, r);
         }
     }
-    let title_fold = fold(&title);
-    let mut alts: Vec<(usize, String, String)> = forms_by_fold(&written)
+    let title_fold = written.get(title.as_str()).and_then(|w| w.fold.clone()).unwrap_or_else(|| fold(&title));
+    debug_assert_eq!(title_fold, fold(&title));
+    let mut alts: Vec<(usize, String, String)> = forms_by_fold(&mut written)
         .into_iter()
         .filter(|(k, _)| *k != title_fold && !k.is_empty())
         .map(|(k, s)| (s.values().sum(), k, best_spelling(&s)))
@@ -71,31 +73,32 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
     for (m, r) in &ms {
         if let Some(y) = m.year {
             *years.entry(y).or_default() += 1;
-            fields.push("year", &y.to_string(), r);
+            fields.push(Field::Year, &y.to_string(), r);
         }
     }
     let year = years.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(y, _)| *y);
 
-    let mut composers: Vec<(String, String)> = Vec::new();
-    let mut composer_keys: HashSet<String> = HashSet::default();
+    // Keys and names are borrowed from the run's lookups; only the kept names are copied.
+    let mut composers: Vec<Cow<str>> = Vec::new();
+    let mut composer_keys: HashSet<Cow<str>> = HashSet::default();
     for (m, r) in &ms {
         for c in &m.composers {
             let (key, display) = people.canonical(vocab, c);
-            fields.push_spelling("composer", &display, c, r);
-            if composer_keys.insert(key.clone()) {
-                composers.push((key, display));
+            fields.push_spelling(Field::Composer, &display, c, r);
+            if composer_keys.insert(key) {
+                composers.push(display);
             }
         }
     }
 
     let mut labels: Vec<String> = Vec::new();
-    let mut label_keys: HashSet<String> = HashSet::default();
+    let mut label_keys: HashSet<Cow<str>> = HashSet::default();
     for (m, r) in &ms {
         for l in m.labels.iter().chain(m.releases.iter().filter_map(|x| x.label.as_ref())) {
-            let canonical = vocab.label_display(l);
-            fields.push_spelling("label", &canonical, l, r);
-            if label_keys.insert(vocab.label_key(l)) {
-                labels.push(canonical);
+            let (canonical, key) = vocab.label_display_and_key(l);
+            fields.push_spelling(Field::Label, &canonical, l, r);
+            if label_keys.insert(key) {
+                labels.push(canonical.into_owned());
             }
         }
     }
@@ -103,7 +106,11 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
     let releases: BTreeSet<Release> = ms
         .iter()
         .flat_map(|(m, _)| m.releases.iter())
-        .map(|r| Release { label: r.label.as_deref().map(|l| vocab.label_display(l)), ..r.clone() })
+        .map(|r| Release {
+            label: r.label.as_deref().map(|l| vocab.label_display(l)),
+            year: r.year,
+            edition: r.edition.clone(),
+        })
         .collect();
     let mut tracks: Vec<Track> = Vec::new();
     let mut track_at: HashMap<String, usize> = HashMap::default();
@@ -129,7 +136,7 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
         title,
         alt_titles: alts.into_iter().map(|(_, _, s)| s).collect(),
         year,
-        composers: composers.into_iter().map(|(_, d)| d).collect(),
+        composers: composers.into_iter().map(Cow::into_owned).collect(),
         labels,
         releases: releases.into_iter().collect(),
         tracks,
@@ -143,14 +150,11 @@ pub fn build(members: &[&Mention], refs: &[Arc<str>], vocab: &Vocabulary, people
 /// of, then the best spelled, then the one with the least release wording, then the
 /// longest, then the first in order. With it, its stem (`parse_title(..).stem()`) when the
 /// choice had to parse it.
-fn choose_form(
-    forms: &BTreeMap<String, BTreeMap<String, usize>>,
-    confidence: &HashMap<&str, f64>,
-) -> (String, Option<String>) {
+fn choose_form(forms: &Forms, written: &HashMap<&str, Written>) -> (String, Option<String>) {
     // Extraction's confidence (in thousandths, to compare exactly) breaks a tie of counts:
     // a title read from a ranked list beats the same count read from running text.
-    let sure = |spellings: &BTreeMap<String, usize>| {
-        let total: f64 = spellings.keys().map(|s| confidence.get(s.as_str()).copied().unwrap_or(0.0)).sum();
+    let sure = |spellings: &BTreeMap<&str, usize>| {
+        let total: f64 = spellings.keys().map(|s| written.get(s).map_or(0.0, |w| w.confidence)).sum();
         (total * 1000.0).round() as i64
     };
     let candidates: Vec<((usize, i64, bool, usize), String)> = forms
@@ -177,24 +181,67 @@ fn choose_form(
         .unwrap_or_default()
 }
 
-/// Spellings with their counts, grouped by fold (each spelling folded once).
-fn forms_by_fold(written: &HashMap<&str, usize>) -> BTreeMap<String, BTreeMap<String, usize>> {
-    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for (&spelling, &count) in written {
-        forms.entry(fold(spelling)).or_default().insert(spelling.to_string(), count);
+/// How often a title spelling was written in a record's mentions, how surely (the sum of
+/// their confidences, for titles), and its fold once [`forms_by_fold`] has worked it out:
+/// the alternate titles' forms are grouped after the titles', over the titles again.
+#[derive(Default)]
+struct Written {
+    count: usize,
+    confidence: f64,
+    fold: Option<String>,
+}
+
+/// Spellings with their counts, grouped by fold.
+type Forms<'a> = BTreeMap<String, BTreeMap<&'a str, usize>>;
+
+/// Spellings with their counts, grouped by fold (each spelling folded once per record).
+fn forms_by_fold<'a>(written: &mut HashMap<&'a str, Written>) -> Forms<'a> {
+    let mut forms: Forms<'a> = BTreeMap::new();
+    for (&spelling, w) in written.iter_mut() {
+        let key = w.fold.get_or_insert_with(|| fold(spelling));
+        match forms.get_mut(key.as_str()) {
+            Some(spellings) => {
+                spellings.insert(spelling, w.count);
+            }
+            None => {
+                forms.insert(key.clone(), BTreeMap::from([(spelling, w.count)]));
+            }
+        }
     }
     forms
+}
+
+/// The fields a record lists values of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Field {
+    Title,
+    AltTitle,
+    Year,
+    Composer,
+    Label,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::AltTitle => "alt_title",
+            Field::Year => "year",
+            Field::Composer => "composer",
+            Field::Label => "label",
+        }
+    }
 }
 
 /// Field values with their sources, built in mention order.
 #[derive(Default)]
 struct Fields {
     list: Vec<FieldValue>,
-    /// The field of each of `list`.
-    fields: Vec<&'static str>,
+    /// The field of each of `list`, compared as a tag rather than as its name.
+    fields: Vec<Field>,
     /// Where each value of each field is in `list`, for its first `indexed` values: a record
     /// with few values (most) is searched by a scan, cheaper than hashing the value.
-    index: HashMap<&'static str, HashMap<String, usize>>,
+    index: HashMap<Field, HashMap<String, usize>>,
     indexed: usize,
 }
 
@@ -202,12 +249,12 @@ struct Fields {
 const SCANNED: usize = 16;
 
 impl Fields {
-    fn push(&mut self, field: &'static str, value: &str, source: &Arc<str>) {
+    fn push(&mut self, field: Field, value: &str, source: &Arc<str>) {
         self.push_spelling(field, value, value, source);
     }
 
     /// Where `value` of `field` is in the list, if it is there.
-    fn find(&mut self, field: &'static str, value: &str) -> Option<usize> {
+    fn find(&mut self, field: Field, value: &str) -> Option<usize> {
         if self.list.len() <= SCANNED {
             return self.list.iter().zip(&self.fields).position(|(f, &name)| name == field && f.value == value);
         }
@@ -215,15 +262,16 @@ impl Fields {
             self.index.entry(name).or_default().insert(f.value.clone(), at);
         }
         self.indexed = self.list.len();
-        self.index.get(field).and_then(|values| values.get(value)).copied()
+        self.index.get(&field).and_then(|values| values.get(value)).copied()
     }
 
     /// Records that the mention at `source` gave `value` for `field`, written as `spelling`.
-    fn push_spelling(&mut self, field: &'static str, value: &str, spelling: &str, source: &Arc<str>) {
+    fn push_spelling(&mut self, field: Field, value: &str, spelling: &str, source: &Arc<str>) {
         let at = match self.find(field, value) {
             Some(at) => at,
             None => {
-                let f = FieldValue { field: field.to_string(), value: value.to_string(), ..FieldValue::default() };
+                let f =
+                    FieldValue { field: field.name().to_string(), value: value.to_string(), ..FieldValue::default() };
                 self.list.push(f);
                 self.fields.push(field);
                 self.list.len() - 1
@@ -256,11 +304,11 @@ mod tests {
         /// Values found by the scan or the index land where a scan of the whole list puts them.
         #[test]
         fn scanned_and_indexed_values_agree(pushes in proptest::collection::vec((0usize..3, 0u8..30, 0u8..4), 0..120)) {
-            const FIELDS: [&str; 3] = ["title", "composer", "label"];
+            const FIELDS: [Field; 3] = [Field::Title, Field::Composer, Field::Label];
             let mut fields = Fields::default();
-            let mut expected: Vec<(&str, String, Vec<Arc<str>>)> = Vec::new();
+            let mut expected: Vec<(Field, String, Vec<Arc<str>>)> = Vec::new();
             for (field, value, source) in pushes {
-                let (field, value, source): (&'static str, String, Arc<str>) =
+                let (field, value, source): (Field, String, Arc<str>) =
                     (FIELDS[field], value.to_string(), source.to_string().into());
                 fields.push(field, &value, &source);
                 let at = match expected.iter().position(|(f, v, _)| *f == field && *v == value) {
@@ -274,8 +322,8 @@ mod tests {
                     expected[at].2.push(source);
                 }
             }
-            let got: Vec<(&str, String, Vec<Arc<str>>)> =
-                fields.list.iter().map(|f| (FIELDS.into_iter().find(|&n| n == f.field).unwrap(), f.value.clone(), f.sources.clone())).collect();
+            let got: Vec<(Field, String, Vec<Arc<str>>)> =
+                fields.list.iter().map(|f| (FIELDS.into_iter().find(|n| n.name() == f.field).unwrap(), f.value.clone(), f.sources.clone())).collect();
             proptest::prop_assert_eq!(got, expected);
         }
     }

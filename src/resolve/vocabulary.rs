@@ -8,6 +8,7 @@ use super::overrides::Overrides;
 use crate::fast_hash::FastMap as HashMap;
 use crate::model::Mention;
 use crate::normalize::{LabelTable, label_key, name_key};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Maps spellings to canonical names and labels; shared by features and records. Every
@@ -84,6 +85,16 @@ impl<'a> Vocabulary<'a> {
             return key.clone();
         }
         label_key(&self.label_display(label))
+    }
+
+    /// [`Self::label_display`] and [`Self::label_key`] of a label, borrowed from the run's
+    /// lookups when [`Self::learn`] saw it: building records asked for copies of both for
+    /// every label of every mention.
+    pub fn label_display_and_key(&self, label: &str) -> (Cow<'_, str>, Cow<'_, str>) {
+        match self.label_cache.get(label) {
+            Some((display, key)) => (Cow::Borrowed(display), Cow::Borrowed(key)),
+            None => (Cow::Owned(self.label_display(label)), Cow::Owned(self.label_key(label))),
+        }
     }
 }
 
