@@ -9,6 +9,7 @@ pub mod json;
 pub mod record_json;
 pub mod review;
 
+#[cfg(debug_assertions)]
 use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -21,7 +22,9 @@ use crate::model::{Mention, Soundtrack};
 use crate::report::Report;
 pub use corpus::{Corpus, InMemory, RecordPair, Spilled};
 use csv_row::RowWriter;
-use dialect::{CsvSheet, join, releases_cell, tracks_cell, write_releases, write_tracks};
+use dialect::{CsvSheet, write_releases, write_tracks};
+#[cfg(debug_assertions)]
+use dialect::{join, releases_cell, tracks_cell};
 use json::write_mention;
 use record_json::{write_explanation, write_pretty_soundtrack};
 
@@ -131,21 +134,15 @@ fn render_mentions(mentions: &[Mention]) -> io::Result<[Vec<u8>; 2]> {
     let mut json = Vec::with_capacity(mentions.len() * 512);
     let mut csv = Vec::with_capacity(mentions.len() * 256);
     let mut rows = RowWriter::new(&mut csv);
+    let mut confidences = TwoDecimals::default();
     for m in mentions {
         let from = json.len();
         write_mention(&mut json, m)?;
         debug_assert_eq!(json[from..], serde_json::to_vec(m)?, "a mention written by hand differs from serde_json");
         json.push(b'\n');
-        write_mention_row(&mut rows, m);
+        write_mention_row(&mut rows, m, &mut confidences);
         #[cfg(debug_assertions)]
-        {
-            let mut sheet = CsvSheet::headless(Vec::new());
-            sheet.row(&mention_row(m))?;
-            assert!(
-                rows.last_row() == sheet.finish()?,
-                "a mention's CSV row written by hand differs from the csv crate's"
-            );
-        }
+        same_as_csv_crate(rows.last_row(), &mention_row(m))?;
     }
     drop(rows);
     Ok([json, csv])
@@ -180,7 +177,8 @@ fn write_records(temps: &[PathBuf], corpus: &dyn Corpus) -> io::Result<()> {
 /// tracks.csv, and lines of explain.jsonl.
 fn render_records(pairs: &[RecordPair<'_>]) -> io::Result<[Vec<u8>; 4]> {
     let mut elements = Vec::new();
-    let (mut soundtracks, mut tracks) = (CsvSheet::headless(Vec::new()), CsvSheet::headless(Vec::new()));
+    let (mut soundtracks_csv, mut tracks_csv) = (Vec::new(), Vec::new());
+    let (mut soundtracks, mut tracks) = (RowWriter::new(&mut soundtracks_csv), RowWriter::new(&mut tracks_csv));
     let mut explanations = Vec::new();
     for (n, (r, e)) in pairs.iter().enumerate() {
         if n > 0 {
@@ -194,9 +192,15 @@ fn render_records(pairs: &[RecordPair<'_>]) -> io::Result<[Vec<u8>; 4]> {
             serde_pretty_element(r)?,
             "a record written by hand differs from serde_json"
         );
-        soundtracks.row(&soundtrack_row(r))?;
+        write_soundtrack_row(&mut soundtracks, r);
+        #[cfg(debug_assertions)]
+        same_as_csv_crate(soundtracks.last_row(), &soundtrack_row(r))?;
         for t in &r.tracks {
-            tracks.row(&[&r.id, &r.title, &t.title, t.artist.as_deref().unwrap_or_default()])?;
+            let cells = [r.id.as_str(), &r.title, &t.title, t.artist.as_deref().unwrap_or_default()];
+            cells.iter().for_each(|c| tracks.cell(c));
+            tracks.end();
+            #[cfg(debug_assertions)]
+            same_as_csv_crate(tracks.last_row(), &cells)?;
         }
         let from = explanations.len();
         write_explanation(&mut explanations, e)?;
@@ -207,7 +211,17 @@ fn render_records(pairs: &[RecordPair<'_>]) -> io::Result<[Vec<u8>; 4]> {
         );
         explanations.push(b'\n');
     }
-    Ok([elements, soundtracks.finish()?, tracks.finish()?, explanations])
+    drop((soundtracks, tracks));
+    Ok([elements, soundtracks_csv, tracks_csv, explanations])
+}
+
+/// Debug builds: a row written by hand is what the csv crate writes for `cells`.
+#[cfg(debug_assertions)]
+fn same_as_csv_crate<S: AsRef<str>>(row: &[u8], cells: &[S]) -> io::Result<()> {
+    let mut sheet = CsvSheet::headless(Vec::new());
+    sheet.row(cells)?;
+    assert!(row == sheet.finish()?, "a CSV row written by hand differs from the csv crate's");
+    Ok(())
 }
 
 /// Where process `pid` writes output `name` before renaming it into place: a hidden name
@@ -269,6 +283,38 @@ fn serde_pretty_element<T: Serialize>(value: &T) -> io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// A record's row of soundtracks.csv, cell by cell as [`soundtrack_row`] gives them.
+fn write_soundtrack_row(row: &mut RowWriter<'_>, r: &Soundtrack) {
+    use std::fmt::Write as _;
+    row.cell(&r.id);
+    row.cell(&r.title);
+    row.joined(&r.alt_titles);
+    row.cell_with(|c| {
+        if let Some(y) = r.year {
+            let _ = write!(c, "{y}");
+        }
+    });
+    row.joined(&r.composers);
+    row.joined(&r.labels);
+    row.cell_with(|c| write_releases(c, &r.releases));
+    row.cell_with(|c| write_tracks(c, &r.tracks));
+    row.cell_with(|c| {
+        let _ = write!(c, "{}", r.mention_count);
+    });
+    row.cell_with(|c| {
+        for (i, s) in r.sources.iter().enumerate() {
+            if i > 0 {
+                c.push_str(dialect::MULTI_SEPARATOR);
+            }
+            let _ = write!(c, "{}:{}", s.source, s.line);
+        }
+    });
+    row.end();
+}
+
+/// The cells of a record's row, for the csv crate (debug builds check
+/// [`write_soundtrack_row`] against it).
+#[cfg(debug_assertions)]
 fn soundtrack_row(r: &Soundtrack) -> [Cow<'_, str>; 10] {
     let sources: Vec<String> = r.sources.iter().map(|s| format!("{}:{}", s.source, s.line)).collect();
     [
@@ -286,7 +332,7 @@ fn soundtrack_row(r: &Soundtrack) -> [Cow<'_, str>; 10] {
 }
 
 /// A mention's row of mentions.csv, cell by cell as [`mention_row`] gives them.
-fn write_mention_row(row: &mut RowWriter<'_>, m: &Mention) {
+fn write_mention_row(row: &mut RowWriter<'_>, m: &Mention, confidences: &mut TwoDecimals) {
     use std::fmt::Write as _;
     row.cell(&m.soundtrack_id);
     row.cell(&m.source);
@@ -312,10 +358,19 @@ fn write_mention_row(row: &mut RowWriter<'_>, m: &Mention) {
     row.cell_with(|c| write_releases(c, &m.releases));
     row.cell_with(|c| write_tracks(c, &m.tracks));
     row.cell(m.reviewer.as_deref().unwrap_or_default());
-    row.cell_with(|c| {
-        let _ = write!(c, "{:.2}", m.confidence);
-    });
+    row.cell(confidences.get(m.confidence));
     row.end();
+}
+
+/// Confidences written with two decimals, remembered by their bits: a run has few distinct
+/// ones, and formatting a float cost about 1,500 instructions a row.
+#[derive(Default)]
+struct TwoDecimals(crate::fast_hash::FastMap<u32, Box<str>>);
+
+impl TwoDecimals {
+    fn get(&mut self, x: f32) -> &str {
+        self.0.entry(x.to_bits()).or_insert_with(|| format!("{x:.2}").into())
+    }
 }
 
 /// The cells of a mention's row, for the csv crate (debug builds check [`write_mention_row`]
