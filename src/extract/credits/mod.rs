@@ -287,7 +287,50 @@ fn ends_name_list(word: &str) -> bool {
 /// "followed up the iconic Vangelis score": the credit of the work this one follows.
 fn earlier_work(before: &str) -> bool {
     let start = before.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
-    EARLIER.is_match(&before[start..])
+    let window = &before[start..];
+    // Read by hand, the regex (and its compilation) is needed only next to non-ASCII text.
+    match earlier_by_hand(window) {
+        Some(found) => {
+            debug_assert_eq!(found, EARLIER.is_match(window), "EARLIER on {window:?}");
+            found
+        }
+        None => EARLIER.is_match(window),
+    }
+}
+
+/// EARLIER's phrases, each between ASCII letters.
+const EARLIER_PHRASES: [&str; 7] =
+    ["followed up", "follow-up to", "sequel to", "successor to", "predecessor", "the original", "remake of"];
+
+/// Whether EARLIER matches `window`, read by hand; `None` when unsure: next to a non-ASCII
+/// character (Unicode `\b` may then hold or not), or when `window` holds one of the two
+/// non-ASCII letters that fold to ASCII ones ignoring case.
+fn earlier_by_hand(window: &str) -> Option<bool> {
+    if crate::re::holds_ascii_folding_letter(window) {
+        return None;
+    }
+    let bytes = window.as_bytes();
+    // `\b` beside a phrase's letter: the neighbour is not a word character (or is absent).
+    let apart = |byte: Option<&u8>| match byte {
+        None => Some(true),
+        Some(&b) if b.is_ascii() => Some(!(b.is_ascii_alphanumeric() || b == b'_')),
+        Some(_) => None,
+    };
+    let mut unsure = false;
+    for at in 0..bytes.len() {
+        for phrase in EARLIER_PHRASES {
+            if !starts_with_ignore_ascii_case(&bytes[at..], phrase) {
+                continue;
+            }
+            let before = if at == 0 { None } else { bytes.get(at - 1) };
+            match (apart(before), apart(bytes.get(at + phrase.len()))) {
+                (Some(true), Some(true)) => return Some(true),
+                (None, _) | (_, None) => unsure = true,
+                _ => {}
+            }
+        }
+    }
+    (!unsure).then_some(false)
 }
 
 static EARLIER: LazyLock<Re> = LazyLock::new(|| {

@@ -178,6 +178,18 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// `earlier_by_hand`, when sure, answers as EARLIER does.
+    #[test]
+    fn earlier_by_hand_matches_as_the_regex_does(
+        text in "(Followed up|follow-up to|FOLLOW-UP TO|followed  up|sequel to|Successor to|predecessor|the original|The  original|remake of|ſequel to|remaKe of|rema\u{212A}e of|x|_|1|é|\u{301}| |,|-){0,8}"
+    ) {
+        if let Some(found) = earlier_by_hand(&text) {
+            proptest::prop_assert_eq!(found, EARLIER.is_match(&text));
+        }
+    }
+}
+
+proptest::proptest! {
     /// DISCARDED, its stems without `\w*\b`, matches where the pattern written with them does.
     #[test]
     fn discarded_stems_match_as_the_words_do(
