@@ -53,6 +53,51 @@ static DESCRIPTOR: LazyLock<Re> = LazyLock::new(|| {
 static LABEL_WORD: LazyLock<Re> = LazyLock::new(|| {
     Re::new(r"(?i)\b(records|recordings|music|musique|classics|classical|entertainment|label|sound|sounds|audio|editions?|productions|discs?|tapes|masterworks|media|publishing|inc|ltd|llc|gmbh|company|group)\b").expect("static regex")
 });
+/// [`LABEL_WORD`]'s words, lower case.
+const LABEL_WORDS: [&str; 26] = [
+    "records",
+    "recordings",
+    "music",
+    "musique",
+    "classics",
+    "classical",
+    "entertainment",
+    "label",
+    "sound",
+    "sounds",
+    "audio",
+    "edition",
+    "editions",
+    "productions",
+    "disc",
+    "discs",
+    "tapes",
+    "masterworks",
+    "media",
+    "publishing",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "company",
+    "group",
+];
+
+/// Whether [`LABEL_WORD`] matches `s`. In ASCII text a match is a whole run of word bytes
+/// (the pattern is one word between `\b`s) equal to a word of the list, ASCII case aside
+/// (`(?i)` folds ASCII letters only to ASCII letters, `ſ` and the Kelvin sign): such text is
+/// read by hand, so the Unicode pattern is compiled only for other text (a fixed cost per
+/// process, about 4 M instructions, for a handful of labels).
+fn is_label_word(s: &str) -> bool {
+    if !s.is_ascii() {
+        return LABEL_WORD.is_match(s);
+    }
+    let found = s
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|run| LABEL_WORDS.iter().any(|w| run.eq_ignore_ascii_case(w)));
+    debug_assert_eq!(found, LABEL_WORD.is_match(s), "{s:?}");
+    found
+}
 
 /// Classifies the inside of one bracketed group. `has_maker_slot` says whether the header
 /// already credits makers outside the group, so an ambiguous "X, 1994" is a label.
@@ -124,7 +169,7 @@ fn credits_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
     for part in parts {
         if let Some(y) = year_capture(part) {
             year = year.or_else(|| y.parse().ok());
-        } else if vocab.label(part).is_some() || LABEL_WORD.is_match(part) && list_score(part, vocab) < 0.9 {
+        } else if vocab.label(part).is_some() || is_label_word(part) && list_score(part, vocab) < 0.9 {
             releases.push(Release { label: Some(part.to_string()), year: None, edition: None });
         } else if list_score(part, vocab) >= 0.7 {
             names.extend(split_names(part));
@@ -154,7 +199,7 @@ pub fn is_label_like(s: &str, vocab: &Vocabulary) -> bool {
     if s.split_whitespace().any(|w| matches!(w, "for" | "from" | "to" | "in" | "on" | "with" | "by")) {
         return false;
     }
-    split_labels(s).iter().all(|l| vocab.label(l).is_some() || LABEL_WORD.is_match(l))
+    split_labels(s).iter().all(|l| vocab.label(l).is_some() || is_label_word(l))
 }
 
 fn split_labels(s: &str) -> Vec<String> {
@@ -226,7 +271,7 @@ fn releases_group(inner: &str, vocab: &Vocabulary) -> Option<Group> {
     let labels_ok = releases
         .iter()
         .filter_map(|r| r.label.as_deref())
-        .all(|l| vocab.label(l).is_some() || LABEL_WORD.is_match(l) || list_score(l, vocab) < 0.9);
+        .all(|l| vocab.label(l).is_some() || is_label_word(l) || list_score(l, vocab) < 0.9);
     (!releases.is_empty() && labels_ok).then_some(Group::Releases { releases, film_year })
 }
 
@@ -315,5 +360,21 @@ mod tests {
             panic!("not credits")
         };
         assert_eq!((names, releases[0].label.as_deref()), (vec!["Mark Korven".to_string()], Some("Sacred Bones")));
+    }
+
+    #[test]
+    fn label_words_are_whole_words() {
+        assert!(is_label_word("Back Lot MUSIC"));
+        assert!(is_label_word("Varèse Sarabande Records"));
+        assert!(!is_label_word("Musical Tapestry"));
+        assert!(!is_label_word("Incognito_Group"));
+    }
+
+    proptest::proptest! {
+        /// The hand reading answers as LABEL_WORD does.
+        #[test]
+        fn label_words_read_by_hand_match_the_pattern(s in "(Records|recording|MUSIC|musique|Classic|sounds|Edition|disc|discs|inc|Inc.|LLC|gmbh|Group|_| |-|'|1|x|é|ſ){0,6}") {
+            proptest::prop_assert_eq!(is_label_word(&s), LABEL_WORD.is_match(&s));
+        }
     }
 }

@@ -292,12 +292,16 @@ fn candidates(
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut consumed = std::collections::HashSet::new();
+    // Whether each unit is a details line: asked of a unit and of the unit above it.
+    let mut details: Vec<Option<bool>> = vec![None; units.len()];
+    let mut details_at =
+        |i: usize| *details[i].get_or_insert_with(|| super::body::details_line(&units[i].text, vocab).is_some());
     for (i, u) in units.iter().enumerate() {
         if info[i].excluded || u.kind == BlockKind::Row || info[i].reviewer.is_some() || consumed.contains(&i) {
             continue;
         }
         // "1978 · John Carpenter · Varèse Sarabande" under a title belongs to that entry.
-        if i > 0 && super::body::details_line(&u.text, vocab).is_some() {
+        if i > 0 && details_at(i) {
             continue;
         }
         let enumerator = u.enumerator();
@@ -312,8 +316,7 @@ fn candidates(
         let shared = parts.len() > 1;
         let fields_follow = i + 1 < units.len() && fields.at(i + 1) && !fields.at(i);
         // "Midsommar" over "Bobby Krlic · Milan Records": a details line under a short title.
-        let details_follow = u.words() <= 10
-            && units.get(i + 1).is_some_and(|n| !n.gap_before && super::body::details_line(&n.text, vocab).is_some());
+        let details_follow = u.words() <= 10 && i + 1 < units.len() && !units[i + 1].gap_before && details_at(i + 1);
         // The evidence this unit's layout adds below. Makers on the next line add more, but
         // only under a unit of 14 words or fewer (`makers_below`): a longer unit is judged on
         // its header and this alone, and leaving it out loses no unit `consumed` would mark.
