@@ -53,7 +53,7 @@ impl Blocks {
             profile_keys(&profiles[i], &spelling, &shared).into_iter().map(move |k| (k, i as u32))
         });
         drop(shared);
-        sort_entries(&mut entries);
+        entries.par_sort_unstable();
         let (by_profile, starts) = group_by_profile(&entries, profiles.len());
         Blocks { entries, by_profile, starts }
     }
@@ -109,44 +109,6 @@ fn block_by_search(entries: &[(u64, u32)], at: usize) -> (usize, usize) {
     let key = entries[at].0;
     let start = entries[..at].partition_point(|e| e.0 < key);
     (start, start + entries[start..].partition_point(|e| e.0 == key))
-}
-
-/// Sorts `entries`, which arrive in profile order: a stable counting sort on the key's top
-/// bits (keys are hashes, so buckets hold about one entry each), then a stable sort of each
-/// bucket by key keep every block's profiles in the order they came, which is the order
-/// sorting the whole pairs gives (the block order itself does not matter). `par_sort_unstable`
-/// of the pairs took about 9.5 M instructions on the 9.9 MB sample; this takes about 2.3 M.
-fn sort_entries(entries: &mut Vec<(u64, u32)>) {
-    debug_assert!(entries.windows(2).all(|w| w[0].1 <= w[1].1));
-    let bits = (entries.len().max(2).ilog2() + 1).clamp(8, 20);
-    let bucket = |key: u64| (key >> (64 - bits)) as usize;
-    let mut starts = vec![0u32; (1 << bits) + 1];
-    for &(key, _) in entries.iter() {
-        starts[bucket(key) + 1] += 1;
-    }
-    for b in 0..1 << bits {
-        starts[b + 1] += starts[b];
-    }
-    let mut next = starts.clone();
-    let mut sorted = vec![(0u64, 0u32); entries.len()];
-    for &entry in entries.iter() {
-        let slot = &mut next[bucket(entry.0)];
-        sorted[*slot as usize] = entry;
-        *slot += 1;
-    }
-    for b in starts.windows(2) {
-        let within = &mut sorted[b[0] as usize..b[1] as usize];
-        if within.len() > 1 {
-            within.sort_by_key(|e| e.0);
-        }
-    }
-    #[cfg(debug_assertions)]
-    {
-        let mut check = entries.clone();
-        check.sort_unstable();
-        debug_assert_eq!(sorted, check);
-    }
-    *entries = sorted;
 }
 
 /// The indices of `entries` grouped by profile, in entry order within a profile (a counting
@@ -322,23 +284,6 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// The bucket sort of entries in profile order gives the order of sorting the pairs,
-        /// with keys drawn from a few values (large blocks) or from all of u64.
-        #[test]
-        fn bucket_sort_sorts_pairs(
-            keys in proptest::collection::vec(proptest::collection::vec(
-                proptest::prop_oneof![0u64..4, proptest::prelude::any::<u64>()], 0..6), 0..300),
-        ) {
-            let mut entries: Vec<(u64, u32)> = Vec::new();
-            for (p, mine) in keys.iter().enumerate() {
-                entries.extend(mine.iter().map(|&k| (k.rotate_right(3), p as u32)));
-            }
-            let mut expected = entries.clone();
-            expected.sort_unstable();
-            sort_entries(&mut entries);
-            proptest::prop_assert_eq!(entries, expected);
-        }
-
         /// Galloping finds the block binary searches of the whole list find, for blocks of one
         /// entry up to long ones.
         #[test]
