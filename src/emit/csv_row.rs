@@ -68,6 +68,16 @@ impl<'a> RowWriter<'a> {
         self.scratch = scratch;
     }
 
+    /// A number, or an empty cell for none.
+    pub fn number(&mut self, value: Option<impl std::fmt::Display>) {
+        use std::fmt::Write as _;
+        self.cell_with(|cell| {
+            if let Some(v) = value {
+                let _ = write!(cell, "{v}");
+            }
+        });
+    }
+
     /// A multi-valued cell: `values` joined with [`MULTI_SEPARATOR`].
     pub fn joined<S: AsRef<str>>(&mut self, values: &[S]) {
         match values {

@@ -289,18 +289,12 @@ fn write_soundtrack_row(row: &mut RowWriter<'_>, r: &Soundtrack) {
     row.cell(&r.id);
     row.cell(&r.title);
     row.joined(&r.alt_titles);
-    row.cell_with(|c| {
-        if let Some(y) = r.year {
-            let _ = write!(c, "{y}");
-        }
-    });
+    row.number(r.year);
     row.joined(&r.composers);
     row.joined(&r.labels);
     row.cell_with(|c| write_releases(c, &r.releases));
     row.cell_with(|c| write_tracks(c, &r.tracks));
-    row.cell_with(|c| {
-        let _ = write!(c, "{}", r.mention_count);
-    });
+    row.number(Some(r.mention_count));
     row.cell_with(|c| {
         for (i, s) in r.sources.iter().enumerate() {
             if i > 0 {
@@ -333,26 +327,15 @@ fn soundtrack_row(r: &Soundtrack) -> [Cow<'_, str>; 10] {
 
 /// A mention's row of mentions.csv, cell by cell as [`mention_row`] gives them.
 fn write_mention_row(row: &mut RowWriter<'_>, m: &Mention, confidences: &mut TwoDecimals) {
-    use std::fmt::Write as _;
     row.cell(&m.soundtrack_id);
     row.cell(&m.source);
-    row.cell_with(|c| {
-        let _ = write!(c, "{}", m.line);
-    });
+    row.number(Some(m.line));
     row.cell(m.layout.as_str());
-    row.cell_with(|c| {
-        if let Some(r) = m.rank {
-            let _ = write!(c, "{r}");
-        }
-    });
+    row.number(m.rank);
     row.cell(if m.honourable_mention { "true" } else { "false" });
     row.cell(&m.title);
     row.joined(&m.alt_titles);
-    row.cell_with(|c| {
-        if let Some(y) = m.year {
-            let _ = write!(c, "{y}");
-        }
-    });
+    row.number(m.year);
     row.joined(&m.composers);
     row.joined(&m.labels);
     row.cell_with(|c| write_releases(c, &m.releases));
