@@ -198,13 +198,9 @@ pub fn title_score(s: &str) -> f32 {
     // A 17th word or a 121st character scores 0 whatever the rest says: no need to read a
     // long slot (a blurb's first sentence) to its end. At most 16 words are kept, on the stack.
     let mut kept = [""; 16];
-    let Some(count) = keep_words(s, &mut kept) else {
+    let Some(words) = scored_words(s, &mut kept) else {
         return 0.0;
     };
-    let words = &kept[..count];
-    if words.is_empty() || s.len() > 120 && s.chars().count() > 120 {
-        return 0.0;
-    }
     if !s.chars().any(char::is_alphanumeric) {
         return 0.0;
     }
@@ -213,7 +209,7 @@ pub fn title_score(s: &str) -> f32 {
     for (fact, word) in facts.iter_mut().zip(words) {
         *fact = title_word_facts(word);
     }
-    let facts = &facts[..count];
+    let facts = &facts[..words.len()];
     // "Up", "Her", "It": a title of small words only is judged by those words.
     let all_function = facts.iter().all(|f| f.function);
     let content = || words.iter().zip(facts).filter(move |(_, f)| all_function || !f.function);
@@ -277,13 +273,9 @@ pub fn title_score_bound(s: &str) -> f32 {
         return ascii_title_score_bound(s.as_bytes());
     }
     let mut kept = [""; 16];
-    let Some(count) = keep_words(s, &mut kept) else {
+    let Some(words) = scored_words(s, &mut kept) else {
         return 0.0;
     };
-    let words = &kept[..count];
-    if words.is_empty() || s.len() > 120 && s.chars().count() > 120 {
-        return 0.0;
-    }
     let (mut capitalised, mut lower_content, mut first_capitalised) = (0usize, 0usize, false);
     for (n, word) in words.iter().enumerate() {
         let (capital, function) = title_word_capital_or_function(word);
@@ -371,6 +363,13 @@ fn ascii_title_score_bound(bytes: &[u8]) -> f32 {
         score -= 0.3;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// The words of a slot that can score above 0, kept in `kept`: `None` for no words, a 17th
+/// word or a 121st character, which score 0 whatever the rest says.
+fn scored_words<'a, 'k>(s: &'a str, kept: &'k mut [&'a str; 16]) -> Option<&'k [&'a str]> {
+    let count = keep_words(s, kept)?;
+    (count > 0 && !(s.len() > 120 && s.chars().count() > 120)).then_some(&kept[..count])
 }
 
 /// The words of `s` (`split_whitespace`'s) kept in `kept`: their number, or `None` when there
