@@ -5,7 +5,7 @@
 //! Debug builds compare every row with the csv crate's, and property tests do on arbitrary
 //! cells.
 
-use super::dialect::MULTI_SEPARATOR;
+use super::dialect::write_each;
 
 /// Writes one row at a time into `out`. A cell made of parts is rendered into `scratch`
 /// first (quoting depends on the whole cell), reused from cell to cell.
@@ -78,19 +78,12 @@ impl<'a> RowWriter<'a> {
         });
     }
 
-    /// A multi-valued cell: `values` joined with [`MULTI_SEPARATOR`].
+    /// A multi-valued cell: `values` joined with [`MULTI_SEPARATOR`](super::dialect::MULTI_SEPARATOR).
     pub fn joined<S: AsRef<str>>(&mut self, values: &[S]) {
         match values {
             [] => self.cell(""),
             [one] => self.cell(one.as_ref()),
-            _ => self.cell_with(|cell| {
-                for (i, v) in values.iter().enumerate() {
-                    if i > 0 {
-                        cell.push_str(MULTI_SEPARATOR);
-                    }
-                    cell.push_str(v.as_ref());
-                }
-            }),
+            _ => self.cell_with(|cell| write_each(cell, values, |cell, v| cell.push_str(v.as_ref()))),
         }
     }
 
@@ -119,7 +112,7 @@ impl<'a> RowWriter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::dialect::CsvSheet;
+    use crate::emit::dialect::{CsvSheet, MULTI_SEPARATOR};
     use proptest::prelude::*;
 
     /// Each row by its own sheet: the csv crate refuses rows of unequal lengths in one.

@@ -63,13 +63,20 @@ pub fn releases_cell(releases: &[Release]) -> String {
     cell
 }
 
-/// `Label (Year, Edition)` per release, written into `cell`.
-pub fn write_releases(cell: &mut String, releases: &[Release]) {
-    use std::fmt::Write as _;
-    for (i, r) in releases.iter().enumerate() {
+/// Each of `items` written into `cell` by `write`, separated by [`MULTI_SEPARATOR`].
+pub fn write_each<T>(cell: &mut String, items: &[T], mut write: impl FnMut(&mut String, &T)) {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             cell.push_str(MULTI_SEPARATOR);
         }
+        write(cell, item);
+    }
+}
+
+/// `Label (Year, Edition)` per release, written into `cell`.
+pub fn write_releases(cell: &mut String, releases: &[Release]) {
+    use std::fmt::Write as _;
+    write_each(cell, releases, |cell, r| {
         cell.push_str(r.label.as_deref().unwrap_or("?"));
         match (r.year, &r.edition) {
             (None, None) => {}
@@ -83,7 +90,7 @@ pub fn write_releases(cell: &mut String, releases: &[Release]) {
                 let _ = write!(cell, " ({y}, {e})");
             }
         }
-    }
+    });
 }
 
 /// `Title — Artist` per track.
@@ -96,16 +103,13 @@ pub fn tracks_cell(tracks: &[Track]) -> String {
 
 /// `Title — Artist` per track, written into `cell`.
 pub fn write_tracks(cell: &mut String, tracks: &[Track]) {
-    for (i, t) in tracks.iter().enumerate() {
-        if i > 0 {
-            cell.push_str(MULTI_SEPARATOR);
-        }
+    write_each(cell, tracks, |cell, t| {
         cell.push_str(&t.title);
         if let Some(a) = &t.artist {
             cell.push_str(" — ");
             cell.push_str(a);
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use crate::model::{Mention, Soundtrack};
 use crate::report::Report;
 pub use corpus::{Corpus, InMemory, RecordPair, Spilled};
 use csv_row::RowWriter;
-use dialect::{CsvSheet, write_releases, write_tracks};
+use dialect::{CsvSheet, write_each, write_releases, write_tracks};
 #[cfg(debug_assertions)]
 use dialect::{join, releases_cell, tracks_cell};
 use json::write_mention;
@@ -296,12 +296,9 @@ fn write_soundtrack_row(row: &mut RowWriter<'_>, r: &Soundtrack) {
     row.cell_with(|c| write_tracks(c, &r.tracks));
     row.number(Some(r.mention_count));
     row.cell_with(|c| {
-        for (i, s) in r.sources.iter().enumerate() {
-            if i > 0 {
-                c.push_str(dialect::MULTI_SEPARATOR);
-            }
+        write_each(c, &r.sources, |c, s| {
             let _ = write!(c, "{}:{}", s.source, s.line);
-        }
+        })
     });
     row.end();
 }
