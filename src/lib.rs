@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -101,6 +101,9 @@ struct FileResult {
 struct Kept {
     report: FileReport,
     spilled: store::Batch,
+    /// The mentions themselves too, while the run's spilled mentions fit the budget
+    /// resolution keeps in memory: it then takes them instead of decoding the spill.
+    held: Option<Vec<Mention>>,
     /// Read as prose: read again knowing the run's titles.
     prose: bool,
     key: Option<u128>,
@@ -108,11 +111,15 @@ struct Kept {
 }
 
 impl FileResult {
-    /// Writes the mentions to `spill`.
-    fn keep(self, spill: &SpilledList) -> std::io::Result<Kept> {
+    /// Writes the mentions to `spill`, and holds them too while their spilled bytes fit in
+    /// what is `left` of the budget.
+    fn keep(self, spill: &SpilledList, left: &AtomicU64) -> std::io::Result<Kept> {
+        let spilled = spill.write_batch(&self.mentions)?;
+        let fits = left.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |l| l.checked_sub(spilled.bytes())).is_ok();
         Ok(Kept {
             prose: self.report.status == Status::Ok && extract::reads_as_prose(&self.mentions),
-            spilled: spill.write_batch(&self.mentions)?,
+            held: fits.then_some(self.mentions),
+            spilled,
             report: self.report,
             key: self.key,
             cached: self.cached,
@@ -151,6 +158,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
         rayon::ThreadPoolBuilder::new().num_threads(config.jobs.unwrap_or(0)).build().map_err(RunError::Threads)?;
     let progress = progress_bar(config, files.len() as u64);
     let entries_found = AtomicUsize::new(0);
+    // Whether a file is held depends on which files came first, but whether all are does not.
+    let hold_left = AtomicU64::new(resolve::KEEP_MENTION_BYTES);
     let results: Vec<Kept> = pool
         .install(|| {
             files
@@ -163,7 +172,7 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
                         bar.inc(1);
                         bar.set_message(format!("{total} entries"));
                     }
-                    result.keep(&mentions)
+                    result.keep(&mentions, &hold_left)
                 })
                 .collect::<std::io::Result<_>>()
         })
@@ -174,15 +183,26 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     // The cache holds first readings: a second reading depends on the whole run.
     let used: HashSet<u128> = results.iter().filter_map(|r| r.key).collect();
     let files_cached = results.iter().filter(|r| r.cached).count();
+    let mut results = results;
+    let all_held = results.iter().all(|r| r.held.is_some());
+    if !all_held {
+        results.iter_mut().for_each(|r| r.held = None);
+    }
     let results =
         pool.install(|| reread_prose_with_known_titles(results, &files, &vocab, &mentions)).map_err(output_error)?;
     // The known titles and their automaton are gone, and the file list is done with.
     drop(files);
     memory::give_back_freed();
     let mut reports: Vec<FileReport> = Vec::with_capacity(results.len() + problems.len());
+    let mut held: Vec<Mention> = Vec::new();
     for r in results {
         mentions.push_batch(r.spilled);
+        held.extend(r.held.into_iter().flatten());
         reports.push(r.report);
+    }
+    // Prose read again may have spilled more than the budget: resolution then reads the spill.
+    if all_held && mentions.bytes() <= resolve::KEEP_MENTION_BYTES {
+        mentions.keep_all(held);
     }
     reports.extend(problems.into_iter().map(|p| FileReport {
         path: p.rel,
@@ -240,6 +260,10 @@ fn reread_prose_with_known_titles(
     let lenders = results
         .par_iter()
         .try_fold(extract::Lenders::default, |mut lent, r| {
+            if let Some(held) = &r.held {
+                lent.add(held);
+                return Ok(lent);
+            }
             let (bytes, values) = spill.raw_batch(&r.spilled)?;
             #[cfg(debug_assertions)]
             {
@@ -260,6 +284,9 @@ fn reread_prose_with_known_titles(
         again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
     for (i, result) in again {
         results[i].spilled = spill.write_batch(&result.mentions)?;
+        if results[i].held.is_some() {
+            results[i].held = Some(result.mentions);
+        }
         results[i].report = result.report;
     }
     Ok(results)

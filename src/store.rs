@@ -173,6 +173,13 @@ pub struct Batch {
     len: Vec<u32>,
 }
 
+impl Batch {
+    /// How many bytes the batch's values take in the spill.
+    pub fn bytes(&self) -> u64 {
+        self.len.iter().map(|&l| u64::from(l)).sum()
+    }
+}
+
 impl SpilledList {
     pub fn new(spill: Spill) -> SpilledList {
         SpilledList { spill, at: Vec::new(), len: Vec::new(), bytes: 0, kept: Mutex::new(None) }
@@ -219,7 +226,7 @@ impl SpilledList {
 
     /// Numbers a written batch's values after those already numbered.
     pub fn push_batch(&mut self, batch: Batch) {
-        self.bytes += batch.len.iter().map(|&l| u64::from(l)).sum::<u64>();
+        self.bytes += batch.bytes();
         self.at.extend(batch.at);
         self.len.extend(batch.len);
     }

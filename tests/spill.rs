@@ -44,8 +44,9 @@ fn both_ways(overrides: &Overrides) {
     assert!(clashes > 0, "the corpus has records whose ids clash");
     assert!(!resolution.review.is_empty(), "the corpus has decisions to review");
 
-    // Mentions read back for each stage (no budget), and read once and kept.
-    for keep_bytes in [0, KEEP_MENTION_BYTES] {
+    // Mentions read back for each stage (no budget), read once and kept, and held in memory
+    // since they were spilled (as a run holds a small run's).
+    for (keep_bytes, held) in [(0, false), (KEEP_MENTION_BYTES, false), (KEEP_MENTION_BYTES, true)] {
         let b = tempfile::tempdir().unwrap();
         let mut spilled = SpilledList::new(Spill::in_folder(b.path()).unwrap());
         // Written in two batches in the opposite order to their numbering, as threads may.
@@ -56,13 +57,19 @@ fn both_ways(overrides: &Overrides) {
         spilled.push_batch(earlier);
         spilled.push_batch(later);
         assert!(spilled.bytes() > 0 && spilled.bytes() < KEEP_MENTION_BYTES);
+        if held {
+            spilled.keep_all(all.clone());
+        }
         let mut records = SpilledList::new(Spill::in_folder(b.path()).unwrap());
         let outline = resolve_within(&spilled, overrides, &mut records, keep_bytes).unwrap();
         assert_eq!(outline.ids.len(), resolution.soundtracks.len());
         let corpus = Spilled { mentions: &spilled, records: &records, outline: &outline };
         emit::write_all(b.path(), &corpus, &report).unwrap();
         for ((name, x), (_, y)) in files(a.path()).into_iter().zip(files(b.path())) {
-            assert!(x == y, "{name} differs between the in-memory and the spilled run (budget {keep_bytes})");
+            assert!(
+                x == y,
+                "{name} differs between the in-memory and the spilled run (budget {keep_bytes}, held {held})"
+            );
         }
     }
 }

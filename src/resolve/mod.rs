@@ -148,7 +148,11 @@ pub fn resolve_within<S: MentionSource + ?Sized>(
     // Reading each mention again for its keys, its record and its output line cost about 7%
     // of a 100 MB run.
     if source.spilled().map_or(0, SpilledList::bytes) <= keep_bytes {
-        let kept = source.mentions(0..source.count())?;
+        // Held in memory since extraction, or read now.
+        let kept = match source.spilled().and_then(SpilledList::take_kept::<Mention>) {
+            Some(held) => std::borrow::Cow::Owned(held),
+            None => source.mentions(0..source.count())?,
+        };
         let outline = resolve_from(&*kept, overrides, sink)?;
         // Emit takes them from memory too instead of decoding them again.
         if let std::borrow::Cow::Owned(mentions) = kept {
