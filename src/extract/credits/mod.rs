@@ -353,7 +353,41 @@ fn discarded(before: &str) -> bool {
     // Most clauses hold none of its words: the regex, and its compilation, are then skipped.
     let may = may_be_discarded(clause);
     debug_assert!(may || !DISCARDED.is_match(clause), "DISCARDED matches {clause:?}");
-    may && DISCARDED.is_match(clause)
+    // The others are read by hand; the regex is needed only beside `ſ` or the Kelvin sign.
+    may && match discarded_by_hand(clause) {
+        Some(found) => {
+            debug_assert_eq!(found, DISCARDED.is_match(clause), "DISCARDED on {clause:?}");
+            found
+        }
+        None => DISCARDED.is_match(clause),
+    }
+}
+
+/// DISCARDED's stems, which need a word boundary before only, and its words, which need one
+/// on both sides; all ASCII.
+const DISCARDED_STEMS: [&str; 3] = ["scrap", "replac", "reject"];
+const DISCARDED_WORDS: [&str; 6] = ["fired", "dropped", "instead of", "unused", "original hired", "originally hired"];
+
+/// Whether DISCARDED matches `clause`, read by hand; `None` when `clause` holds one of the two
+/// non-ASCII letters that fold to ASCII ones ignoring case (only then can a non-ASCII
+/// character match one of its letters). `\b` is read as the regex reads it, on the
+/// characters beside the ASCII phrase, accented letters among them.
+fn discarded_by_hand(clause: &str) -> Option<bool> {
+    if crate::re::holds_ascii_folding_letter(clause) {
+        return None;
+    }
+    let bytes = clause.as_bytes();
+    // A phrase opens with an ASCII letter, so at a character boundary.
+    let apart_before = |at: usize| !clause[..at].chars().next_back().is_some_and(crate::re::is_word_char);
+    let apart_after = |at: usize| !clause[at..].chars().next().is_some_and(crate::re::is_word_char);
+    let found = (0..bytes.len()).any(|at| {
+        let opens = |w: &str| starts_with_ignore_ascii_case(&bytes[at..], w);
+        bytes[at].is_ascii_alphabetic()
+            && (DISCARDED_STEMS.iter().any(|w| opens(w))
+                || DISCARDED_WORDS.iter().any(|w| opens(w) && apart_after(at + w.len())))
+            && apart_before(at)
+    });
+    Some(found)
 }
 
 /// Whether `clause` holds, ignoring ASCII case, a word every DISCARDED match holds ("hired"

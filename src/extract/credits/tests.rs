@@ -190,6 +190,18 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// `discarded_by_hand`, when sure, answers as DISCARDED does.
+    #[test]
+    fn discarded_by_hand_matches_as_the_regex_does(
+        text in "(Scrapped|scrap|replaced|REJECT|rejection|fired|firedx|dropped|instead of|Instead  of|unused|originally hired|original hired|ORIGINALLY HIRED|hired|ſcrap|\u{212A}|x|é|_|1|\u{301}| |,|-){0,8}"
+    ) {
+        if let Some(found) = discarded_by_hand(&text) {
+            proptest::prop_assert_eq!(found, DISCARDED.is_match(&text));
+        }
+    }
+}
+
+proptest::proptest! {
     /// DISCARDED, its stems without `\w*\b`, matches where the pattern written with them does.
     #[test]
     fn discarded_stems_match_as_the_words_do(
