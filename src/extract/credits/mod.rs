@@ -12,7 +12,7 @@ mod tests;
 
 use std::sync::LazyLock;
 
-use cues::{cue_matches_in, open_patterns, role_matches};
+use cues::{cue_matches_in, open_patterns};
 
 use super::names::{is_various_artists, name_score, split_names};
 use super::scan::{lone_leading_name, names_after};
@@ -148,8 +148,8 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
     let prose = &*super::scan::without_asides(prose);
     debug_assert!(folding || !crate::re::holds_ascii_folding_letter(prose));
     let mut found: Vec<String> = Vec::new();
-    let (cue_by, noun_by) = cue_matches_in(prose, folding);
-    for m in cue_by.into_iter().chain(noun_by) {
+    let cues = cue_matches_in(prose, folding);
+    for m in cues.cue_by.into_iter().chain(cues.noun_by) {
         if discarded(&prose[..m.start]) {
             continue;
         }
@@ -165,7 +165,7 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
             }));
         }
     }
-    for m in role_matches(prose) {
+    for m in cues.role {
         if discarded(&prose[..m.start]) {
             continue;
         }
