@@ -23,14 +23,14 @@ use crate::normalize::{fold, title_key};
 use crate::re::Re;
 
 /// Letters, as the credit patterns are written.
-const ANY_LETTER: &str = r"\p{L}";
+pub(super) const ANY_LETTER: &str = r"\p{L}";
 /// The letters below U+0250: ASCII, Latin-1 and Latin Extended-A and -B, where every
 /// character of these ranges is one (checked by a test). A pattern written with them instead
 /// of [`ANY_LETTER`] compiles in about a tenth of the instructions (a `\p{L}` class is a
 /// large UTF-8 automaton: about 20 M instructions for each copy of POSSESSIVE, SUBJECT_VERB
 /// or MAKING_VERB, paid on first use), and finds the same matches in a text whose letters all
 /// lie below U+0250 ([`latin_letters_only`]).
-const LATIN_LETTER: &str = "A-Za-zªµºÀ-ÖØ-öø-ɏ";
+pub(super) const LATIN_LETTER: &str = "A-Za-zªµºÀ-ÖØ-öø-ɏ";
 
 /// Whether every letter (`\p{L}`) in `text` lies below U+0250. Every letter is alphabetic,
 /// so a character from there on that is not alphabetic is no letter.
@@ -40,16 +40,16 @@ fn latin_letters_only(text: &str) -> bool {
 
 /// A credit pattern written with [`ANY_LETTER`] and with [`LATIN_LETTER`], each compiled on
 /// first use.
-struct Lettered {
-    any: LazyLock<Re>,
-    latin: LazyLock<Re>,
+pub(super) struct Lettered {
+    pub(super) any: LazyLock<Re>,
+    pub(super) latin: LazyLock<Re>,
 }
 
 impl Lettered {
     /// The copy to search `hay` with: the Latin one when it finds the same matches there.
     /// Debug builds (the tests) check that both copies see a match or none; callers that read
     /// the matches compare them too.
-    fn pick(&self, hay: &str) -> &Re {
+    pub(super) fn pick(&self, hay: &str) -> &Re {
         if !latin_letters_only(hay) {
             return &self.any;
         }
