@@ -47,9 +47,7 @@ fn labels_at_capitals(spaced: &str, companies: bool, vocab: &Vocabulary) -> Vec<
         if at < resume {
             return;
         }
-        let before = spaced[..at].trim_end();
-        let word_before = (!before.is_empty()).then(|| before.rsplit(char::is_whitespace).next().unwrap_or(before));
-        if continues_name(word_before) {
+        if continues_name(word_before(spaced, at)) {
             return;
         }
         // The first word, and only when a run may start at it the words after it.
@@ -130,6 +128,36 @@ fn push_words<'t>(text: &'t str, mut from: usize, n: usize, words: &mut Vec<&'t 
         words.push(&text[start..from]);
     }
     from
+}
+
+/// The word that ends `text[..at]` before its trailing whitespace, if any, as
+/// `split_whitespace` would give it. Read back byte by byte through ASCII; a byte of U+0080 and
+/// above (perhaps part of a space) leaves it to the character walk.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let bytes = &text.as_bytes()[..at];
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let end = bytes.iter().rposition(|&b| !ascii_space(b));
+    let found = match end {
+        None => None,
+        Some(end) if bytes[end] < 0x80 => {
+            let start = bytes[..end].iter().rposition(|&b| b <= b' ' || b >= 0x80).map_or(0, |k| k + 1);
+            // Stopped by a control byte that is no whitespace, or a byte of U+0080 and
+            // above: the walk reads it.
+            match start.checked_sub(1).map(|k| bytes[k]) {
+                Some(b) if !ascii_space(b) => word_before_walked(text, at),
+                _ => Some(&text[start..=end]),
+            }
+        }
+        Some(_) => word_before_walked(text, at),
+    };
+    debug_assert_eq!(found, word_before_walked(text, at), "{text:?} {at}");
+    found
+}
+
+/// [`word_before`] by walking characters.
+fn word_before_walked(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end();
+    (!before.is_empty()).then(|| before.rsplit(char::is_whitespace).next().unwrap_or(before))
 }
 
 /// Words a run reads from its first: up to five in the run, and the one after it.
@@ -711,6 +739,15 @@ mod tests {
                     labels_at_capitals(&spaced, companies, &BUILT_IN),
                     labels_walked(&spaced, companies, &BUILT_IN)
                 );
+            }
+        }
+
+        /// The word before a place, read back through bytes, is the one the character walk
+        /// finds.
+        #[test]
+        fn words_before_as_walked(text in "[a!~ \u{1}\u{1f}é’\t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}]{0,24}") {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                proptest::prop_assert_eq!(word_before(&text, at), word_before_walked(&text, at));
             }
         }
 
