@@ -143,8 +143,11 @@ pub fn read(title: &str, lines: &[BodyLine], other_titles: &[String], vocab: &Vo
     let folding = crate::re::holds_ascii_folding_letter(&prose);
     let cues = prose_cues_in(&prose, folding);
     debug_assert!(cues.negation || !NEGATION.is_match(&prose), "NEGATION matches {prose:?}");
+    debug_assert!(folding || cues.negation == NEGATION.is_match(&prose), "NEGATION read by hand in {prose:?}");
     debug_assert!(cues.title_track || !TITLE_TRACK.is_match(&prose), "TITLE_TRACK matches {prose:?}");
-    f.negated = cues.negation && NEGATION.is_match(&prose);
+    // Read by hand unless `ſ` or the Kelvin sign is there: the regex (and its compilation,
+    // two copies) is then needed only beside those letters.
+    f.negated = cues.negation && (!folding || NEGATION.is_match(&prose));
     for label in labels::mentioned_in(&prose, folding, vocab) {
         let canonical = |l: &str| vocab.label(l).map_or_else(|| crate::normalize::fold(l), crate::normalize::fold);
         if !f.releases.iter().any(|r| r.label.as_deref().map(canonical) == Some(canonical(&label))) {
@@ -214,22 +217,39 @@ pub(crate) fn details_line(text: &str, vocab: &Vocabulary) -> Option<Details> {
 /// Which of NEGATION and TITLE_TRACK may match a blurb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ProseCues {
+    /// Whether NEGATION matches, exactly, in a blurb without `ſ` and the Kelvin sign; true in
+    /// one with them, where the regex must tell.
     negation: bool,
     title_track: bool,
 }
 
-/// What precedes "soundtrack" in each of NEGATION's alternatives that ends in it.
-const BEFORE_SOUNDTRACK: [&str; 9] =
-    ["not a ", "proper ", "real ", "true ", "technically a ", "isn't ", "isn’t ", "isn't a ", "isn’t a "];
+/// What precedes "soundtrack" in each of NEGATION's alternatives that ends in it, whole from
+/// its `\b`.
+const BEFORE_SOUNDTRACK: [&str; 12] = [
+    "not a ",
+    "not a proper ",
+    "not a real ",
+    "not a true ",
+    "isn't ",
+    "isn’t ",
+    "isn't a ",
+    "isn’t a ",
+    "isn't technically a ",
+    "isn’t technically a ",
+    "not technically a ",
+    "though not a ",
+];
 /// The kinds of album in NEGATION's other alternatives.
 const ALBUM_KINDS: [&str; 7] =
     ["concept", "studio", "progressive-rock", "progressive rock", "solo", "live", "compilation"];
 
-/// The patterns that may match `prose`, from one lower-cased copy: NEGATION needs
-/// "soundtrack" right after one of [`BEFORE_SOUNDTRACK`], or " album" right after one of
-/// [`ALBUM_KINDS`] and before ",", " that" or " and"; TITLE_TRACK needs "the title ". Few
-/// blurbs hold either, and the rest skip both searches (and their compilation). Only these
-/// words are checked, so a pattern refused here has no match.
+/// The patterns that may match `prose`, from one lower-cased copy. NEGATION is read whole: it
+/// matches where, after a word boundary, one of [`BEFORE_SOUNDTRACK`] is followed by
+/// "soundtrack", or "is a " or "is an ", one of [`ALBUM_KINDS`] and " album" by ",", " that"
+/// or " and" (nothing after needs a boundary). Its words are ASCII, so ignoring case they are
+/// matched by the lower-cased copy at the same offsets, except by `ſ` or the Kelvin sign.
+/// TITLE_TRACK needs "the title ". Few blurbs hold either, and the rest skip both searches
+/// (and their compilation).
 #[cfg(test)]
 fn prose_cues(prose: &str) -> ProseCues {
     prose_cues_in(prose, crate::re::holds_ascii_folding_letter(prose))
@@ -241,14 +261,22 @@ fn prose_cues_in(prose: &str, folding: bool) -> ProseCues {
     if folding {
         return ProseCues { negation: true, title_track: true };
     }
+    // `\b` before a phrase's first letter (a word character): no word character before it.
+    let bounded = |start: usize| !prose[..start].chars().next_back().is_some_and(crate::re::is_word_char);
     crate::re::with_ascii_lowered(prose, |low| {
-        let soundtrack =
-            SOUNDTRACK.find_iter(low).any(|at| BEFORE_SOUNDTRACK.iter().any(|b| low[..at].ends_with(b.as_bytes())));
+        let soundtrack = SOUNDTRACK
+            .find_iter(low)
+            .any(|at| BEFORE_SOUNDTRACK.iter().any(|b| low[..at].ends_with(b.as_bytes()) && bounded(at - b.len())));
         let album = || {
             ALBUM.find_iter(low).any(|at| {
                 let after = &low[at + " album".len()..];
-                ALBUM_KINDS.iter().any(|k| low[..at].ends_with(k.as_bytes()))
-                    && [",", " that", " and"].iter().any(|e| after.starts_with(e.as_bytes()))
+                [",", " that", " and"].iter().any(|e| after.starts_with(e.as_bytes()))
+                    && ALBUM_KINDS.iter().any(|k| {
+                        let Some(before) = low[..at].strip_suffix(k.as_bytes()) else { return false };
+                        ["is a ", "is an "]
+                            .iter()
+                            .any(|i| before.ends_with(i.as_bytes()) && bounded(before.len() - i.len()))
+                    })
             })
         };
         ProseCues { negation: soundtrack || album(), title_track: THE_TITLE.find(low).is_some() }
@@ -457,10 +485,12 @@ mod tests {
         /// A pattern refused by `prose_cues` has no match, and the dash split is the regex's.
         #[test]
         fn uncued_prose_patterns_have_no_match(
-            text in "(not a |NOT A |proper |real |technically a |isn't |isn’t |ISN'T a |soundtrack|Soundtrack|is a |is an |concept|studio|progressive-rock|progressive rock|solo|live| album|,| that| and|the title |The Title |track|ſ|x|é| |\t|—|–){0,10}"
+            text in "(not a |NOT A |not a soundtrack|isn’t a soundtrack|is a live album,|is an solo album and|proper |real |true |technically a |though |isn't |isn’t |ISN'T a |soundtrack|Soundtrack|is a |is an |concept|studio|progressive-rock|progressive rock|solo|live| album|,| that| and|the title |The Title |track|ſ|x|é|_|'| |\t|—|–){0,10}"
         ) {
             let cues = prose_cues(&text);
             proptest::prop_assert!(cues.negation || !NEGATION.is_match(&text));
+            let folding = crate::re::holds_ascii_folding_letter(&text);
+            proptest::prop_assert!(folding || cues.negation == NEGATION.is_match(&text));
             proptest::prop_assert!(cues.title_track || !TITLE_TRACK.is_match(&text));
             proptest::prop_assert_eq!(dash_split(&text), DASH_SPLIT.find(&text).map(|m| (m.start(), m.end())));
         }

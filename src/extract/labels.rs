@@ -22,156 +22,341 @@ pub fn mentioned_in(sentence: &str, folding: bool, vocab: &Vocabulary) -> Vec<St
     if !has_release_word_in(sentence, folding) {
         return Vec::new();
     }
-    let mut out: Vec<String> = Vec::new();
     // "Film Score Monthly/Retrograde Records’": a slash separates labels.
     let spaced: std::borrow::Cow<'_, str> =
         if sentence.contains('/') { sentence.replace('/', " / ").into() } else { sentence.into() };
-    let words = split_words(&spaced);
-    // Where a word (or a part of one) starts in `spaced`: words are slices of it.
-    let at = |w: &str| w.as_ptr() as usize - spaced.as_ptr() as usize;
     // A company name ends in "Records", "Recordings", "Recording Co" or "Soundtracks", words
     // of the text: most blurbs hold neither "Record" nor "Soundtracks", and their runs are
     // not scanned for company words.
     let companies = RECORD.find(spaced.as_bytes()).is_some() || SOUNDTRACKS.find(spaced.as_bytes()).is_some();
+    let out = labels_at_capitals(&spaced, companies, vocab);
+    debug_assert_eq!(out, labels_walked(&spaced, companies, vocab), "{sentence:?}");
+    out
+}
+
+/// The labels of `spaced` (see [`mentioned_in`]) found from its capitalised word starts only,
+/// each with the word before it and the words after it it needs: a label starts a
+/// capitalised run, and most words are not capitalised. Answers as [`labels_walked`], which
+/// splits every word.
+fn labels_at_capitals(spaced: &str, companies: bool, vocab: &Vocabulary) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    // Where the last label found ends: the walk goes on from the word after it.
+    let mut resume = 0;
+    let mut window: Vec<&str> = Vec::with_capacity(RUN_WINDOW);
+    for_each_capital_start(spaced, |at| {
+        if at < resume {
+            return;
+        }
+        if continues_name(word_before(spaced, at)) {
+            return;
+        }
+        // The first word, and only when a run may start at it the words after it.
+        window.clear();
+        let after_first = push_words(spaced, at, 1, &mut window);
+        let lead = lead_of(window[0], vocab);
+        if !lead.may_be_label && !companies && !cfg!(debug_assertions) {
+            return;
+        }
+        push_words(spaced, after_first, RUN_WINDOW - 1, &mut window);
+        debug_assert_eq!(window, spaced[at..].split_whitespace().take(RUN_WINDOW).collect::<Vec<_>>());
+        if let Some((j, name)) = label_run(spaced, &window, companies, lead, vocab) {
+            resume = window[j - 1].as_ptr() as usize - spaced.as_ptr() as usize + window[j - 1].len();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    });
+    out
+}
+
+/// [`labels_at_capitals`] by splitting `spaced` into words and walking every one: the
+/// debug-build and property-test oracle.
+fn labels_walked(spaced: &str, companies: bool, vocab: &Vocabulary) -> Vec<String> {
+    let words = split_words(spaced);
+    let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // A label starts a capitalised run: "Fats Domino" and "The Virgin Suicides" hold none.
-        // (Most words are not capitalised, and are passed before the word before is looked at.)
-        let continues_name = || {
-            i > 0
-                && words[i - 1].starts_with(|c: char| c.is_uppercase())
-                && !words[i - 1].ends_with([',', '.', ';', ':'])
-                && !matches!(
-                    words[i - 1],
-                    "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "This" | "That" | "On" | "From" | "Via"
-                )
-        };
-        if !words[i].starts_with(|c: char| c.is_uppercase()) || continues_name() {
+        if !words[i].starts_with(|c: char| c.is_uppercase()) || continues_name(i.checked_sub(1).map(|k| words[k])) {
             i += 1;
             continue;
         }
-        // The longest run of words from here, up to a slash, that is a known label.
-        let limit = (i + 5).min(words.len());
-        let stop = words[i..limit].iter().position(|w| *w == "/").map_or(limit, |p| i + p);
-        // A run's name folds to words opening with the fold of this word, whole or trimmed
-        // as a one-word name is; a label none of whose spellings opens so is not there.
-        // Most words open with an ASCII letter: then there is nothing to trim.
-        let lead = if words[i].as_bytes()[0].is_ascii_alphanumeric() {
-            words[i]
-        } else {
-            words[i].trim_start_matches(|c: char| !c.is_alphanumeric())
-        };
-        let trimmed = trimmed_name(lead);
-        let lead_opening = vocab.label_opening(lead);
-        let lead_opens = lead_opening.opens;
-        let may_be_label = lead_opens || trimmed != lead && vocab.label_may_open(trimmed);
-        let company_ahead = companies && stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
-        if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
-            i += 1;
-            continue;
-        }
-        // `opens[k - 1]`: whether a spelling opens with the run's first k words, whole (see
-        // `LabelTable::may_open`), and the label they spell if they are one; found as runs
-        // ask, shortest first.
-        // Known once for the runs from here: how many words from this one open with a capital,
-        // and how many after it stand one plain space after the word before.
-        let caps_run = words[i..stop].iter().take_while(|w| w.starts_with(|c: char| c.is_uppercase())).count();
-        let single_gaps = (i + 1..stop)
-            .take_while(|&m| {
-                let gap = at(words[m - 1]) + words[m - 1].len();
-                at(words[m]) == gap + 1 && spaced.as_bytes()[gap] == b' '
-            })
-            .count();
-        let mut opens: [Option<bool>; 5] = [Some(lead_opens), None, None, None, None];
-        // `spelled[k - 1]`: the label the run's first k words spell, once `opens[k - 1]` is known.
-        let mut spelled: [Option<&str>; 5] = [lead_opening.label, None, None, None, None];
-        let found = (i + 1..=stop).rev().find_map(|j| {
-            let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
-                || words[j - 1].ends_with("’s")
-                || !words.get(j).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-            if !whole_run {
-                return None;
-            }
-            // A known label, or a capitalised name ending in "Records"/"Recordings".
-            let all_caps = j - i <= caps_run;
-            debug_assert_eq!(all_caps, words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase())));
-            let may_be_company = companies && j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
-            if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
-                return None;
-            }
-            // Words hold no space, and are apart by at least one character: the run is a slice
-            // when each gap is one plain space.
-            let sliced = j - i - 1 <= single_gaps;
-            // Such a slice, ending in a word that opens with a letter or digit, trims to a name
-            // holding every word but perhaps the last whole (the trim cannot pass that first
-            // character), and opening where the run does (its first word opens with a
-            // capital): `hopeless` below whenever those words open no spelling. Known before
-            // the name is trimmed, and found for the longer runs first, shortest prefix first.
-            let skip = sliced
-                && !may_be_company
-                && j - i >= 2
-                && words[j - 1].starts_with(|c: char| c.is_alphanumeric())
-                && !(1..j - i).all(|k| {
-                    *opens[k - 1].get_or_insert_with(|| {
-                        let o = vocab.label_opening(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()]);
-                        spelled[k - 1] = o.label;
-                        o.opens
-                    })
-                });
-            if skip && !cfg!(debug_assertions) {
-                return None;
-            }
-            // The run as its words joined by single spaces: most often a slice of the text.
-            let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
-            debug_assert_eq!(
-                sliced,
-                to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
-                    && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1
-            );
-            let raw: std::borrow::Cow<'_, str> =
-                if sliced { spaced[from..to].into() } else { words[i..j].join(" ").into() };
-            let name = trimmed_name(&raw);
-            // The label lookup folds the name: skipped when the name holds the run's first k
-            // words whole and no spelling opens with them; and answered by the lookup of its
-            // first `whole` words when it is they, exactly (most often a word untrimmed).
-            let end = if sliced && !name.is_empty() && at(name) == at(lead) { at(name) + name.len() } else { 0 };
-            let whole = (i..j).take_while(|&m| end > 0 && at(words[m]) + words[m].len() <= end).count();
-            let hopeless = whole >= 1
-                && !(1..=whole).all(|k| {
-                    *opens[k - 1].get_or_insert_with(|| {
-                        let o = vocab.label_opening(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()]);
-                        spelled[k - 1] = o.label;
-                        o.opens
-                    })
-                });
-            // Not hopeless, `opens[whole - 1]` is known: the name is those words exactly
-            // when it ends where the last of them does.
-            let label = if hopeless {
-                false
-            } else if whole >= 1 && at(words[i + whole - 1]) + words[i + whole - 1].len() == end {
-                debug_assert_eq!(spelled[whole - 1], vocab.label(name), "{name:?}");
-                spelled[whole - 1].is_some()
-            } else {
-                vocab.label(name).is_some()
-            };
-            debug_assert!(!hopeless || vocab.label(name).is_none(), "label {name:?} missed by its opening words");
-            let company = j - i >= 2 && all_caps && company_end(name);
-            debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
-            debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
-            debug_assert!(!skip || hopeless && !label && !company, "run {name:?} skipped");
-            (label || company).then(|| (j, name.to_string()))
-        });
-        match found {
+        let window = &words[i..(i + RUN_WINDOW).min(words.len())];
+        match label_run(spaced, window, companies, lead_of(words[i], vocab), vocab) {
             Some((j, name)) => {
                 if !out.contains(&name) {
                     out.push(name);
                 }
-                i = j;
+                i += j;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// Pushes the next `n` words of `text` from byte `from` (a character boundary) onto `words`,
+/// as `split_whitespace` splits them, and returns where the last one ends. Bytes of
+/// printable ASCII, most of a word, are passed without a look at the character.
+fn push_words<'t>(text: &'t str, mut from: usize, n: usize, words: &mut Vec<&'t str>) -> usize {
+    let bytes = text.as_bytes();
+    let space = |at: usize| {
+        let b = bytes[at];
+        if b > b' ' && b < 0x80 { (1, false) } else { crate::normalize::text::space_at(text, at) }
+    };
+    for _ in 0..n {
+        // `space_at` steps over a character that is no whitespace one byte at a time, which
+        // stops only at a space's first byte: words end on character boundaries.
+        while from < bytes.len() {
+            let (width, is_space) = space(from);
+            if !is_space {
+                break;
+            }
+            from += width;
+        }
+        if from == bytes.len() {
+            break;
+        }
+        let start = from;
+        while from < bytes.len() {
+            let (width, is_space) = space(from);
+            if is_space {
+                break;
+            }
+            from += width;
+        }
+        words.push(&text[start..from]);
+    }
+    from
+}
+
+/// The word that ends `text[..at]` before its trailing whitespace, if any, as
+/// `split_whitespace` would give it. Read back byte by byte through ASCII; a byte of U+0080 and
+/// above (perhaps part of a space) leaves it to the character walk.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let bytes = &text.as_bytes()[..at];
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let end = bytes.iter().rposition(|&b| !ascii_space(b));
+    let found = match end {
+        None => None,
+        Some(end) if bytes[end] < 0x80 => {
+            let start = bytes[..end].iter().rposition(|&b| b <= b' ' || b >= 0x80).map_or(0, |k| k + 1);
+            // Stopped by a control byte that is no whitespace, or a byte of U+0080 and
+            // above: the walk reads it.
+            match start.checked_sub(1).map(|k| bytes[k]) {
+                Some(b) if !ascii_space(b) => word_before_walked(text, at),
+                _ => Some(&text[start..=end]),
+            }
+        }
+        Some(_) => word_before_walked(text, at),
+    };
+    debug_assert_eq!(found, word_before_walked(text, at), "{text:?} {at}");
+    found
+}
+
+/// [`word_before`] by walking characters.
+fn word_before_walked(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end();
+    (!before.is_empty()).then(|| before.rsplit(char::is_whitespace).next().unwrap_or(before))
+}
+
+/// Words a run reads from its first: up to five in the run, and the one after it.
+const RUN_WINDOW: usize = 6;
+
+/// Whether a capitalised word after `word_before` (None: it is the first) goes on a name
+/// started before it ("Fats Domino"), so no label starts at it.
+fn continues_name(word_before: Option<&str>) -> bool {
+    word_before.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && !w.ends_with([',', '.', ';', ':'])
+            && !matches!(
+                w,
+                "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "This" | "That" | "On" | "From" | "Via"
+            )
+    })
+}
+
+/// Calls `f` with the byte offset of every word start of `text` (after whitespace, or at 0)
+/// whose first character is upper-case, in order. Such a character starts with an ASCII
+/// capital or a lead byte of U+0080 and above; both are found eight bytes at a time.
+fn for_each_capital_start(text: &str, mut f: impl FnMut(usize)) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut try_at = |at: usize| {
+        let b = bytes[at];
+        let upper = b.is_ascii_uppercase() || b >= 0xC0 && text[at..].chars().next().is_some_and(char::is_uppercase);
+        let starts = at == 0
+            || if bytes[at - 1] < 0x80 {
+                char::from(bytes[at - 1]).is_whitespace()
+            } else {
+                text[..at].chars().next_back().is_some_and(char::is_whitespace)
+            };
+        if upper && starts {
+            f(at);
+        }
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Below 0x80, adding 0x3F carries into the high bit from 'A' (0x41) up and adding 0x25
+        // from '[' (0x5B) up, and neither carries out of its byte; a byte of 0xC0 or more has
+        // both top bits set. Exact: no byte is marked but these.
+        let low = x & !HIGH;
+        let capital = low.wrapping_add(ONES * 0x3F) & !low.wrapping_add(ONES * 0x25) & !x & HIGH;
+        let lead = x & (x << 1) & HIGH;
+        let mut marks = capital | lead;
+        while marks != 0 {
+            try_at(base + (marks.trailing_zeros() / 8) as usize);
+            marks &= marks - 1;
+        }
+        base += 8;
+    }
+    for (at, &b) in bytes.iter().enumerate().skip(base) {
+        if b.is_ascii_uppercase() || b >= 0xC0 {
+            try_at(at);
+        }
+    }
+}
+
+/// What a run needs of its first word: that word untrimmed or trimmed of what opens it
+/// before a letter or digit, trimmed as a one-word name, and whether a label may open there.
+#[derive(Clone, Copy)]
+struct Lead<'s, 'v> {
+    lead: &'s str,
+    opening: crate::normalize::labels::Opening<'v>,
+    may_be_label: bool,
+}
+
+/// The [`Lead`] of a run opening with `word`.
+fn lead_of<'s, 'v>(word: &'s str, vocab: &'v Vocabulary) -> Lead<'s, 'v> {
+    // A run's name folds to words opening with the fold of this word, whole or trimmed
+    // as a one-word name is; a label none of whose spellings opens so is not there.
+    // Most words open with an ASCII letter: then there is nothing to trim.
+    let lead = if word.as_bytes()[0].is_ascii_alphanumeric() {
+        word
+    } else {
+        word.trim_start_matches(|c: char| !c.is_alphanumeric())
+    };
+    let trimmed = trimmed_name(lead);
+    let opening = vocab.label_opening(lead);
+    let may_be_label = opening.opens || trimmed != lead && vocab.label_may_open(trimmed);
+    Lead { lead, opening, may_be_label }
+}
+
+/// The label a run of `words` (slices of `spaced`; the first starts a run, see
+/// [`continues_name`]) opens with, if any, and how many words it takes.
+fn label_run(
+    spaced: &str,
+    words: &[&str],
+    companies: bool,
+    lead: Lead<'_, '_>,
+    vocab: &Vocabulary,
+) -> Option<(usize, String)> {
+    // Where a word (or a part of one) starts in `spaced`: words are slices of it.
+    let at = |w: &str| w.as_ptr() as usize - spaced.as_ptr() as usize;
+    let i = 0;
+    // The longest run of words from here, up to a slash, that is a known label.
+    let limit = (i + 5).min(words.len());
+    let stop = words[i..limit].iter().position(|w| *w == "/").map_or(limit, |p| i + p);
+    let Lead { lead, opening: lead_opening, may_be_label } = lead;
+    let lead_opens = lead_opening.opens;
+    let company_ahead = companies && stop - i >= 2 && words[i..stop].iter().any(|w| is_company_word(w));
+    if !may_be_label && !company_ahead && !cfg!(debug_assertions) {
+        return None;
+    }
+    // `opens[k - 1]`: whether a spelling opens with the run's first k words, whole (see
+    // `LabelTable::may_open`), and the label they spell if they are one; found as runs
+    // ask, shortest first.
+    // Known once for the runs from here: how many words from this one open with a capital,
+    // and how many after it stand one plain space after the word before.
+    let caps_run = words[i..stop].iter().take_while(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    let single_gaps = (i + 1..stop)
+        .take_while(|&m| {
+            let gap = at(words[m - 1]) + words[m - 1].len();
+            at(words[m]) == gap + 1 && spaced.as_bytes()[gap] == b' '
+        })
+        .count();
+    let mut opens: [Option<bool>; 5] = [Some(lead_opens), None, None, None, None];
+    // `spelled[k - 1]`: the label the run's first k words spell, once `opens[k - 1]` is known.
+    let mut spelled: [Option<&str>; 5] = [lead_opening.label, None, None, None, None];
+    (i + 1..=stop).rev().find_map(|j| {
+        let whole_run = words[j - 1].ends_with([',', '.', ';', ':', '’', '\'', ')'])
+            || words[j - 1].ends_with("’s")
+            || !words.get(j).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if !whole_run {
+            return None;
+        }
+        // A known label, or a capitalised name ending in "Records"/"Recordings".
+        let all_caps = j - i <= caps_run;
+        debug_assert_eq!(all_caps, words[i..j].iter().all(|w| w.starts_with(|c: char| c.is_uppercase())));
+        let may_be_company = companies && j - i >= 2 && all_caps && words[i..j].iter().any(|w| is_company_word(w));
+        if !may_be_label && !may_be_company && !cfg!(debug_assertions) {
+            return None;
+        }
+        // Words hold no space, and are apart by at least one character: the run is a slice
+        // when each gap is one plain space.
+        let sliced = j - i - 1 <= single_gaps;
+        // Such a slice, ending in a word that opens with a letter or digit, trims to a name
+        // holding every word but perhaps the last whole (the trim cannot pass that first
+        // character), and opening where the run does (its first word opens with a
+        // capital): `hopeless` below whenever those words open no spelling. Known before
+        // the name is trimmed, and found for the longer runs first, shortest prefix first.
+        let skip = sliced
+            && !may_be_company
+            && j - i >= 2
+            && words[j - 1].starts_with(|c: char| c.is_alphanumeric())
+            && !(1..j - i).all(|k| {
+                *opens[k - 1].get_or_insert_with(|| {
+                    let o = vocab.label_opening(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()]);
+                    spelled[k - 1] = o.label;
+                    o.opens
+                })
+            });
+        if skip && !cfg!(debug_assertions) {
+            return None;
+        }
+        // The run as its words joined by single spaces: most often a slice of the text.
+        let (from, to) = (at(words[i]), at(words[j - 1]) + words[j - 1].len());
+        debug_assert_eq!(
+            sliced,
+            to - from == words[i..j].iter().map(|w| w.len() + 1).sum::<usize>() - 1
+                && spaced.as_bytes()[from..to].iter().filter(|&&b| b == b' ').count() == j - i - 1
+        );
+        let raw: std::borrow::Cow<'_, str> =
+            if sliced { spaced[from..to].into() } else { words[i..j].join(" ").into() };
+        let name = trimmed_name(&raw);
+        // The label lookup folds the name: skipped when the name holds the run's first k
+        // words whole and no spelling opens with them; and answered by the lookup of its
+        // first `whole` words when it is they, exactly (most often a word untrimmed).
+        let end = if sliced && !name.is_empty() && at(name) == at(lead) { at(name) + name.len() } else { 0 };
+        let whole = (i..j).take_while(|&m| end > 0 && at(words[m]) + words[m].len() <= end).count();
+        let hopeless = whole >= 1
+            && !(1..=whole).all(|k| {
+                *opens[k - 1].get_or_insert_with(|| {
+                    let o = vocab.label_opening(&spaced[at(lead)..at(words[i + k - 1]) + words[i + k - 1].len()]);
+                    spelled[k - 1] = o.label;
+                    o.opens
+                })
+            });
+        // Not hopeless, `opens[whole - 1]` is known: the name is those words exactly
+        // when it ends where the last of them does.
+        let label = if hopeless {
+            false
+        } else if whole >= 1 && at(words[i + whole - 1]) + words[i + whole - 1].len() == end {
+            debug_assert_eq!(spelled[whole - 1], vocab.label(name), "{name:?}");
+            spelled[whole - 1].is_some()
+        } else {
+            vocab.label(name).is_some()
+        };
+        debug_assert!(!hopeless || vocab.label(name).is_none(), "label {name:?} missed by its opening words");
+        let company = j - i >= 2 && all_caps && company_end(name);
+        debug_assert!(may_be_label || !label, "label {name:?} missed by its opening word");
+        debug_assert!(may_be_company || !company, "company {name:?} missed by its words");
+        debug_assert!(!skip || hopeless && !label && !company, "run {name:?} skipped");
+        (label || company).then(|| (j, name.to_string()))
+    })
 }
 
 /// Searchers for the company words' stems, built once: `memmem::find` builds its searcher on
@@ -507,6 +692,9 @@ mod tests {
         #[test]
         fn words_split_as_split_whitespace_does_everywhere(text in "[a é’\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{3000}\u{feff}]{0,16}") {
             proptest::prop_assert_eq!(split_words(&text), text.split_whitespace().collect::<Vec<_>>());
+            let mut words = Vec::new();
+            push_words(&text, 0, usize::MAX, &mut words);
+            proptest::prop_assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
         }
 
         /// Long texts cross the eight-byte chunks with spaces, controls and lead bytes.
@@ -529,6 +717,38 @@ mod tests {
             proptest::prop_assert_eq!(has_release_word(&words.join(" ")), RELEASE_WORD.is_match(&words.join(" ")));
             let found = mentioned(&words.join(" "), &BUILT_IN);
             proptest::prop_assert!(found.iter().all(|name| !name.is_empty()));
+        }
+
+        /// Runs read from the capitalised word starts alone find what the walk over every
+        /// word finds: capitals after any whitespace, inside words, after lead bytes and
+        /// across the eight-byte chunks, and runs that go on past a label found.
+        #[test]
+        fn capital_starts_find_what_the_walk_finds(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Milan", "Milan’s", "Varèse", "Sarabande", "La-La", "Land", "Records", "Recording", "Co", "Silva",
+                "Screen", "The", "A", "Fats", "Domino,", "Émile", "Ölbaum", "éa", "xY", "(Silva", "Film", "Score",
+                "Monthly", "Retrograde", "release", "CD", "on", "/", " ", "\u{a0}", "\u{2003}", "\t", "\n", "\u{1c}", "é", "Z",
+            ]),
+            1..24,
+        )) {
+            let spaced = parts.concat().replace('/', " / ");
+            // Refusing company names is right only in a text without their stems.
+            let stems = spaced.contains("Record") || spaced.contains("Soundtracks");
+            for companies in [stems, true] {
+                proptest::prop_assert_eq!(
+                    labels_at_capitals(&spaced, companies, &BUILT_IN),
+                    labels_walked(&spaced, companies, &BUILT_IN)
+                );
+            }
+        }
+
+        /// The word before a place, read back through bytes, is the one the character walk
+        /// finds.
+        #[test]
+        fn words_before_as_walked(text in "[a!~ \u{1}\u{1f}é’\t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}]{0,24}") {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                proptest::prop_assert_eq!(word_before(&text, at), word_before_walked(&text, at));
+            }
         }
 
         /// The same, with words apart by other whitespace than one space (the debug-build

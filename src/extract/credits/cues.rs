@@ -120,36 +120,73 @@ static ROLE_LEAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(ROLE_LEADS).expect("static literals")
 });
 
+/// ROLE's leads lower-cased, searched in the lower-cased copy the cue searches share: 11
+/// words instead of 16 (the vectorised search slows as words are added). The first
+/// [`ROLE_CAPITALISED`] may open with a capital; the others only as they are spelled.
+const ROLE_LEADS_LOWER: [&str; 11] =
+    ["music ", "producer", "composer", "songwriter", "writers", "band", "duo", "trio", "group", "outfit", "collective"];
+const ROLE_CAPITALISED: usize = 5;
+
+static ROLE_LEAD_LOWER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(ROLE_LEADS_LOWER).expect("static literals")
+});
+
 /// `ROLE.find_iter(prose)`'s ranges, read by hand: from a role word after no word character
 /// (its plural "s" taken when there), `\s*,?\s+` ends after a comma's whitespace when a
 /// comma follows the whitespace and whitespace the comma, else after the whitespace if any.
 pub(super) fn role_matches(prose: &str) -> Vec<std::ops::Range<usize>> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
     for m in ROLE_LEAD.find_iter(prose) {
-        if !may_open_match(prose, &m, &found) {
-            continue;
-        }
-        let lead = ROLE_LEADS[m.pattern().as_usize()];
-        let mut at = m.end();
-        if lead.ends_with(' ') {
-            match ["supervisor", "producer"].iter().find(|w| prose[at..].starts_with(*w)) {
-                Some(w) => at += w.len(),
-                None => continue,
-            }
-        }
-        let plural = matches!(lead, "Music " | "music " | "Producer" | "producer" | "Composer" | "composer")
-            || lead.ends_with("ongwriter");
-        if plural && prose[at..].starts_with('s') {
-            at += 1;
-        }
-        let spaced = run_at(prose, at, char::is_whitespace);
-        let after_comma = prose[spaced..].starts_with(',').then(|| spaces_at(prose, spaced + 1)).flatten();
-        if let Some(end) = after_comma.or((spaced > at).then_some(spaced)) {
-            found.push(m.start()..end);
+        // Each capitalised lead is followed by its lower-case spelling.
+        let i = m.pattern().as_usize();
+        let lead = ROLE_LEADS_LOWER[if i < 2 * ROLE_CAPITALISED { i / 2 } else { i - ROLE_CAPITALISED }];
+        debug_assert!(lead.eq_ignore_ascii_case(ROLE_LEADS[i]));
+        role_match_at(prose, &m, lead, &mut found);
+    }
+    debug_assert_eq!(found, ROLE.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
+    found
+}
+
+/// [`role_matches`] from ROLE_LEAD_LOWER's matches in the lower-cased copy of `prose` (any
+/// text: ROLE heeds case itself). A match there is a lead of ROLE's when the text spells it
+/// as the lead does, its first letter in either case for the capitalised leads: one
+/// refused covers only places after one of its letters, where no match opens.
+fn role_matches_lowered(prose: &str, leads: &[Match]) -> Vec<std::ops::Range<usize>> {
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in leads {
+        let lead = ROLE_LEADS_LOWER[m.pattern().as_usize()];
+        let spelled = &prose.as_bytes()[m.range()];
+        let first_as_is = m.pattern().as_usize() >= ROLE_CAPITALISED;
+        if spelled[1..] == lead.as_bytes()[1..] && (!first_as_is || spelled[0] == lead.as_bytes()[0]) {
+            role_match_at(prose, m, lead, &mut found);
         }
     }
     debug_assert_eq!(found, ROLE.find_iter(prose).map(|m| m.range()).collect::<Vec<_>>(), "{prose:?}");
     found
+}
+
+/// Reads ROLE's match from the lead `lead` (lower-cased) found at `m`, if one opens there,
+/// into `found`.
+fn role_match_at(prose: &str, m: &Match, lead: &str, found: &mut Vec<std::ops::Range<usize>>) {
+    if !may_open_match(prose, m, found) {
+        return;
+    }
+    let mut at = m.end();
+    if lead.ends_with(' ') {
+        match ["supervisor", "producer"].iter().find(|w| prose[at..].starts_with(*w)) {
+            Some(w) => at += w.len(),
+            None => return,
+        }
+    }
+    let plural = matches!(lead, "music " | "producer" | "composer" | "songwriter");
+    if plural && prose[at..].starts_with('s') {
+        at += 1;
+    }
+    let spaced = run_at(prose, at, char::is_whitespace);
+    let after_comma = prose[spaced..].starts_with(',').then(|| spaces_at(prose, spaced + 1)).flatten();
+    if let Some(end) = after_comma.or((spaced > at).then_some(spaced)) {
+        found.push(m.start()..end);
+    }
 }
 
 /// NOUN_BY's leads, ignoring ASCII case ("musica" and "musiche" open with "music"). An
@@ -480,28 +517,42 @@ fn space_len(text: &str) -> usize {
 /// pre-check and the searches for the verbs and nouns of the patterns it admits.
 #[cfg(test)]
 fn cue_matches(prose: &str) -> (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>) {
-    cue_matches_in(prose, crate::re::holds_ascii_folding_letter(prose))
+    let m = cue_matches_in(prose, crate::re::holds_ascii_folding_letter(prose));
+    (m.cue_by, m.noun_by)
 }
 
-/// `cue_matches`, told whether `prose` may hold `ſ` or the Kelvin sign (see [`credits_in`]).
-pub(super) fn cue_matches_in(prose: &str, folding: bool) -> (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>) {
+/// The matches of the three cue patterns in a blurb, as ranges.
+pub(super) struct CueMatches {
+    pub(super) cue_by: Vec<Range<usize>>,
+    pub(super) noun_by: Vec<Range<usize>>,
+    pub(super) role: Vec<Range<usize>>,
+}
+
+/// `cue_matches`, told whether `prose` may hold `ſ` or the Kelvin sign (see [`credits_in`]),
+/// and ROLE's matches, whose leads are found in the same lower-cased copy.
+pub(super) fn cue_matches_in(prose: &str, folding: bool) -> CueMatches {
     // Ignoring case, "ſ" matches "s" and the Kelvin sign "k": lower-casing ASCII cannot see them.
     if folding {
         let ranges = |re: &Re| re.find_iter(prose).map(|m| m.range()).collect();
-        return (ranges(&CUE_BY), ranges(&NOUN_BY));
+        return CueMatches { cue_by: ranges(&CUE_BY), noun_by: ranges(&NOUN_BY), role: role_matches(prose) };
     }
     // Regex searches lower-case in the same per-thread buffer: they run after it is let go.
-    let (cued, verbs, nouns) = crate::re::with_ascii_lowered(prose, |lowered| {
+    let (cued, verbs, nouns, roles) = crate::re::with_ascii_lowered(prose, |lowered| {
         let (cued, spans) = cued_in(prose, lowered);
         let within = |leads: &AhoCorasick, span: Option<std::ops::Range<usize>>| -> Vec<Match> {
             span.map_or_else(Vec::new, |span| leads.find_iter(aho_corasick::Input::new(lowered).span(span)).collect())
         };
-        (cued, within(&CUE_VERB_BY, spans.cue_by), within(&NOUN_LEAD, spans.noun_by))
+        let roles: Vec<Match> = ROLE_LEAD_LOWER.find_iter(lowered).collect();
+        (cued, within(&CUE_VERB_BY, spans.cue_by), within(&NOUN_LEAD, spans.noun_by), roles)
     });
     // The skipped searches would have found nothing: debug builds (the tests) check it.
     debug_assert!(cued.cue_by || !CUE_BY.is_match(prose), "CUE_BY matches {prose:?}");
     debug_assert!(cued.noun_by || !NOUN_BY.is_match(prose), "NOUN_BY matches {prose:?}");
-    (cue_by_from_verbs(prose, &verbs), noun_by_from_nouns(prose, &nouns))
+    CueMatches {
+        cue_by: cue_by_from_verbs(prose, &verbs),
+        noun_by: noun_by_from_nouns(prose, &nouns),
+        role: role_matches_lowered(prose, &roles),
+    }
 }
 
 /// `text` after `word` (lower-case ASCII), if it opens with it in any case.

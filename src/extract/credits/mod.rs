@@ -12,7 +12,7 @@ mod tests;
 
 use std::sync::LazyLock;
 
-use cues::{cue_matches_in, open_patterns, role_matches};
+use cues::{cue_matches_in, open_patterns};
 
 use super::names::{is_various_artists, name_score, split_names};
 use super::scan::{lone_leading_name, names_after};
@@ -23,14 +23,14 @@ use crate::normalize::{fold, title_key};
 use crate::re::Re;
 
 /// Letters, as the credit patterns are written.
-const ANY_LETTER: &str = r"\p{L}";
+pub(super) const ANY_LETTER: &str = r"\p{L}";
 /// The letters below U+0250: ASCII, Latin-1 and Latin Extended-A and -B, where every
 /// character of these ranges is one (checked by a test). A pattern written with them instead
 /// of [`ANY_LETTER`] compiles in about a tenth of the instructions (a `\p{L}` class is a
 /// large UTF-8 automaton: about 20 M instructions for each copy of POSSESSIVE, SUBJECT_VERB
 /// or MAKING_VERB, paid on first use), and finds the same matches in a text whose letters all
 /// lie below U+0250 ([`latin_letters_only`]).
-const LATIN_LETTER: &str = "A-Za-zªµºÀ-ÖØ-öø-ɏ";
+pub(super) const LATIN_LETTER: &str = "A-Za-zªµºÀ-ÖØ-öø-ɏ";
 
 /// Whether every letter (`\p{L}`) in `text` lies below U+0250. Every letter is alphabetic,
 /// so a character from there on that is not alphabetic is no letter.
@@ -40,16 +40,16 @@ fn latin_letters_only(text: &str) -> bool {
 
 /// A credit pattern written with [`ANY_LETTER`] and with [`LATIN_LETTER`], each compiled on
 /// first use.
-struct Lettered {
-    any: LazyLock<Re>,
-    latin: LazyLock<Re>,
+pub(super) struct Lettered {
+    pub(super) any: LazyLock<Re>,
+    pub(super) latin: LazyLock<Re>,
 }
 
 impl Lettered {
     /// The copy to search `hay` with: the Latin one when it finds the same matches there.
     /// Debug builds (the tests) check that both copies see a match or none; callers that read
     /// the matches compare them too.
-    fn pick(&self, hay: &str) -> &Re {
+    pub(super) fn pick(&self, hay: &str) -> &Re {
         if !latin_letters_only(hay) {
             return &self.any;
         }
@@ -148,8 +148,8 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
     let prose = &*super::scan::without_asides(prose);
     debug_assert!(folding || !crate::re::holds_ascii_folding_letter(prose));
     let mut found: Vec<String> = Vec::new();
-    let (cue_by, noun_by) = cue_matches_in(prose, folding);
-    for m in cue_by.into_iter().chain(noun_by) {
+    let cues = cue_matches_in(prose, folding);
+    for m in cues.cue_by.into_iter().chain(cues.noun_by) {
         if discarded(&prose[..m.start]) {
             continue;
         }
@@ -165,7 +165,7 @@ pub fn credits_in(prose: &str, title_k: &str, folding: bool, vocab: &Vocabulary)
             }));
         }
     }
-    for m in role_matches(prose) {
+    for m in cues.role {
         if discarded(&prose[..m.start]) {
             continue;
         }
@@ -353,7 +353,41 @@ fn discarded(before: &str) -> bool {
     // Most clauses hold none of its words: the regex, and its compilation, are then skipped.
     let may = may_be_discarded(clause);
     debug_assert!(may || !DISCARDED.is_match(clause), "DISCARDED matches {clause:?}");
-    may && DISCARDED.is_match(clause)
+    // The others are read by hand; the regex is needed only beside `ſ` or the Kelvin sign.
+    may && match discarded_by_hand(clause) {
+        Some(found) => {
+            debug_assert_eq!(found, DISCARDED.is_match(clause), "DISCARDED on {clause:?}");
+            found
+        }
+        None => DISCARDED.is_match(clause),
+    }
+}
+
+/// DISCARDED's stems, which need a word boundary before only, and its words, which need one
+/// on both sides; all ASCII.
+const DISCARDED_STEMS: [&str; 3] = ["scrap", "replac", "reject"];
+const DISCARDED_WORDS: [&str; 6] = ["fired", "dropped", "instead of", "unused", "original hired", "originally hired"];
+
+/// Whether DISCARDED matches `clause`, read by hand; `None` when `clause` holds one of the two
+/// non-ASCII letters that fold to ASCII ones ignoring case (only then can a non-ASCII
+/// character match one of its letters). `\b` is read as the regex reads it, on the
+/// characters beside the ASCII phrase, accented letters among them.
+fn discarded_by_hand(clause: &str) -> Option<bool> {
+    if crate::re::holds_ascii_folding_letter(clause) {
+        return None;
+    }
+    let bytes = clause.as_bytes();
+    // A phrase opens with an ASCII letter, so at a character boundary.
+    let apart_before = |at: usize| !clause[..at].chars().next_back().is_some_and(crate::re::is_word_char);
+    let apart_after = |at: usize| !clause[at..].chars().next().is_some_and(crate::re::is_word_char);
+    let found = (0..bytes.len()).any(|at| {
+        let opens = |w: &str| starts_with_ignore_ascii_case(&bytes[at..], w);
+        bytes[at].is_ascii_alphabetic()
+            && (DISCARDED_STEMS.iter().any(|w| opens(w))
+                || DISCARDED_WORDS.iter().any(|w| opens(w) && apart_after(at + w.len())))
+            && apart_before(at)
+    });
+    Some(found)
 }
 
 /// Whether `clause` holds, ignoring ASCII case, a word every DISCARDED match holds ("hired"

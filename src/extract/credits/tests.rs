@@ -145,10 +145,12 @@ proptest::proptest! {
     /// ROLE's matches read by hand are the regex's.
     #[test]
     fn role_matches_are_the_regex_matches(
-        text in "(Music |music |MUSIC |supervisor|supervisors|producer|Producers|Composer|composers|Songwriters|songwriter|Writers|writers|writer|band|bands|duo|trio|group|outfit|collective|x|é|_|,|-| |  |\t|\u{a0}){0,14}"
+        text in "(Music |music |MUSIC |mUsic |supervisor|supervisors|producer|Producers|PRODUCER|Composer|composers|cOmposer|Songwriters|songwriter|Writers|writers|WRITERS|writer|band|Band|bands|duo|DUO|trio|group|outfit|collective|Collective|ſ|x|é|_|,|-| |  |\t|\u{a0}){0,14}"
     ) {
         let expected = regex_ranges(&ROLE, &text);
-        proptest::prop_assert_eq!(role_matches(&text), expected);
+        proptest::prop_assert_eq!(role_matches(&text), expected.clone());
+        // And from the lower-cased copy the cue searches share, where it is made.
+        proptest::prop_assert_eq!(cue_matches_in(&text, crate::re::holds_ascii_folding_letter(&text)).role, expected);
     }
 }
 
@@ -185,6 +187,18 @@ proptest::proptest! {
     ) {
         if let Some(found) = earlier_by_hand(&text) {
             proptest::prop_assert_eq!(found, EARLIER.is_match(&text));
+        }
+    }
+}
+
+proptest::proptest! {
+    /// `discarded_by_hand`, when sure, answers as DISCARDED does.
+    #[test]
+    fn discarded_by_hand_matches_as_the_regex_does(
+        text in "(Scrapped|scrap|replaced|REJECT|rejection|fired|firedx|dropped|instead of|Instead  of|unused|originally hired|original hired|ORIGINALLY HIRED|hired|ſcrap|\u{212A}|x|é|_|1|\u{301}| |,|-){0,8}"
+    ) {
+        if let Some(found) = discarded_by_hand(&text) {
+            proptest::prop_assert_eq!(found, DISCARDED.is_match(&text));
         }
     }
 }
