@@ -12,6 +12,7 @@ use super::names::{is_various_artists, list_score, split_names};
 use super::split::{Piece, SepMatch, bracket_pieces, find_separators, separators_before_group, strip_glued_various};
 use super::title::{clean_title, title_score, title_score_bound};
 use super::vocab::Vocabulary;
+use super::words::word_count;
 use crate::model::{Release, Track};
 
 /// The separator between a header's slots.
@@ -329,12 +330,10 @@ fn parse_head(
     if !after.is_empty() && !after_is_makers {
         // "Title (Year) – blurb" or "Title (Descriptor) – Composer".
         match first_split(&after) {
-            Some((_, l, r)) if l.is_empty() && list_score(&r, vocab) >= 0.5 && r.split_whitespace().count() <= 8 => {
+            Some((_, l, r)) if l.is_empty() && word_count(&r) <= 8 && list_score(&r, vocab) >= 0.5 => {
                 makers_text = Some(r);
             }
-            _ if list_score(&after, vocab) >= 0.6 && after.split_whitespace().count() <= 8 => {
-                makers_text = Some(after.clone())
-            }
+            _ if word_count(&after) <= 8 && list_score(&after, vocab) >= 0.6 => makers_text = Some(after.clone()),
             _ => {
                 if h.rest.is_empty() {
                     h.rest = after.trim_start_matches(['–', '—', '-', ':', ' ']).to_string();
@@ -467,7 +466,8 @@ fn split_slots(
     let Some((sep, left, right)) = first_split_at(text, seps) else {
         return (text.to_string(), None, None);
     };
-    // Each branch scores only the sides it reads (a "by" split reads neither).
+    // Each branch scores only the sides it reads (a "by" split reads neither), and only
+    // when the cheaper word counts let the score matter.
     let ls = || list_score(&left, vocab);
     let rs = || list_score(&right, vocab);
     match sep {
@@ -476,14 +476,14 @@ fn split_slots(
             // title is followed by no person; a later one may be the credit.
             for by in seps.iter().filter(|s| s.sep == Sep::By) {
                 let (l, r) = (text[..by.start].trim(), text[by.end..].trim());
-                if list_score(r, vocab) >= 0.7 && r.split_whitespace().count() <= 8 {
+                if word_count(r) <= 8 && list_score(r, vocab) >= 0.7 {
                     return (l.to_string(), Some(r.to_string()), Some(sep));
                 }
             }
             (text.to_string(), None, None)
         }
         Sep::Comma => {
-            if rs() >= 0.6 && right.split_whitespace().count() <= 12 {
+            if word_count(&right) <= 12 && rs() >= 0.6 {
                 (left, Some(right), Some(sep))
             } else {
                 (text.to_string(), None, None)
@@ -501,12 +501,12 @@ fn split_slots(
         }
         _ => {
             if orientation.maker_first(sep) && !super::title::is_descriptor(&right) {
-                if ls() >= 0.3 && left.split_whitespace().count() <= 12 || sep == Sep::Tilde {
+                if sep == Sep::Tilde || word_count(&left) <= 12 && ls() >= 0.3 {
                     (right, Some(left), Some(sep))
                 } else {
                     (text.to_string(), None, None)
                 }
-            } else if rs() >= 0.3 && right.split_whitespace().count() <= 12 {
+            } else if word_count(&right) <= 12 && rs() >= 0.3 {
                 (left, Some(right), Some(sep))
             } else if super::title::is_descriptor(&right) {
                 (left, super::title::descriptor_credit(&right), Some(sep))
