@@ -164,6 +164,10 @@ fn may_be_credit(line: &str) -> bool {
 /// hold a colon far in, and the regexes would be run on each; this reads a few characters.
 fn key_length(line: &str) -> Option<usize> {
     let line = line.trim_start();
+    if let Some(found) = ascii_key_length(line.as_bytes()) {
+        debug_assert_eq!(found, key_length_by_characters(line), "{line:?}");
+        return found;
+    }
     // ASCII is read as bytes (a byte is then a character); the rest of a line from its first
     // other byte is read as characters.
     let mut length = 0;
@@ -194,6 +198,30 @@ fn key_length(line: &str) -> Option<usize> {
     }
     debug_assert_eq!(None, key_length_by_characters(line));
     None
+}
+
+/// [`key_length`] of a line (spaces trimmed) whose first [`LONGEST_KEY`] bytes are ASCII,
+/// unless a non-ASCII byte decides it. A key byte among those only sets the length; a colon
+/// among them ends the key. Past them, marks may run on until the first other byte answers:
+/// a colon ends the key, a key byte makes it too long. Most lines are settled so, and need
+/// not be walked a byte at a time.
+fn ascii_key_length(bytes: &[u8]) -> Option<Option<usize>> {
+    let window = &bytes[..bytes.len().min(LONGEST_KEY)];
+    if !window.is_ascii() {
+        return None;
+    }
+    let is_mark = |b: &u8| matches!(b, b'*' | b'_' | b' ' | b'\t'..=b'\r');
+    // No colon comes before `end`: the key ends at the last key byte before it.
+    let length = |end: usize| window[..end].iter().rposition(|b| !is_mark(b)).map_or(0, |k| k + 1);
+    if let Some(colon) = memchr::memchr(b':', window) {
+        return Some(Some(length(colon)));
+    }
+    match bytes[window.len()..].iter().find(|b| !is_mark(b)) {
+        None => Some(None),
+        Some(b':') => Some(Some(length(window.len()))),
+        Some(b) if b.is_ascii() => Some(None),
+        Some(_) => None,
+    }
 }
 
 /// What the character read at `read` (counted in characters) is to [`key_length`].
