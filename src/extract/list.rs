@@ -262,10 +262,23 @@ fn season_may_follow_a_separator(text: &str) -> bool {
         let after = &word[3 + gap..];
         after.first().is_some_and(|b| !b.is_ascii()) || gap > 0 && starts(after, &["mini", "limited", "complete"])
     };
+    // Most separators are a paragraph's commas and hyphens, followed by a space and a word
+    // that opens with none of the letters above, or by a word at once (no space): `follows`
+    // refuses both. This asks the same of the next two bytes before it is called.
+    let surely_not = |sep_end: usize| match bytes.get(sep_end) {
+        Some(b' ') => bytes
+            .get(sep_end + 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() && !matches!(b | 0x20, b's' | b'm' | b'l' | b'c' | b't')),
+        Some(&b) => b.is_ascii_alphanumeric(),
+        None => true,
+    };
     // The ASCII separators, and the dashes – and — (E2 80 93, E2 80 94) by their last bytes.
-    memchr::memchr3_iter(b',', b'-', b':', bytes).any(|at| follows(at + 1))
-        || memchr::memchr3_iter(b'|', 0x93, 0x94, bytes)
-            .any(|at| (bytes[at] == b'|' || at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]) && follows(at + 1))
+    memchr::memchr3_iter(b',', b'-', b':', bytes).any(|at| {
+        let refused = surely_not(at + 1);
+        debug_assert!(!refused || !follows(at + 1), "{text:?}");
+        !refused && follows(at + 1)
+    }) || memchr::memchr3_iter(b'|', 0x93, 0x94, bytes)
+        .any(|at| (bytes[at] == b'|' || at >= 2 && bytes[at - 2..at] == [0xE2, 0x80]) && follows(at + 1))
 }
 
 /// Whether [`candidates`] may leave out headers that [`find_entries`] cannot use.
