@@ -137,10 +137,10 @@ fn separator_at(text: &str, s: usize) -> Option<usize> {
     if spaced && is_long_dash(bytes, after) {
         return Some(run_end(text, after + 3));
     }
-    if is_long_dash(bytes, s) {
-        if let Some(end) = some_space(text, s + 3) {
-            return Some(end);
-        }
+    if is_long_dash(bytes, s)
+        && let Some(end) = some_space(text, s + 3)
+    {
+        return Some(end);
     }
     if spaced && next == Some(b'-') {
         // Two hyphens if there are two: one would leave the second where white space must be.
@@ -149,25 +149,26 @@ fn separator_at(text: &str, s: usize) -> Option<usize> {
             return Some(end);
         }
     }
-    if spaced && next == Some(b'|') {
-        if let Some(end) = some_space(text, after + 1) {
-            return Some(end);
-        }
+    if spaced
+        && next == Some(b'|')
+        && let Some(end) = some_space(text, after + 1)
+    {
+        return Some(end);
     }
     let first = bytes.get(s).copied();
-    if first == Some(b':') {
-        if let Some(end) = some_space(text, s + 1) {
-            return Some(end);
-        }
+    if first == Some(b':')
+        && let Some(end) = some_space(text, s + 1)
+    {
+        return Some(end);
     }
     let comma = usize::from(first == Some(b','));
     let word_at = run_end(text, s + comma);
     if word_at > s + comma {
         let rest = &text[word_at..];
-        if let Some(word) = MAKING_WORDS.iter().find(|w| rest.starts_with(*w)) {
-            if let Some(end) = by_then_space(text, run_end(text, word_at + word.len())) {
-                return Some(end);
-            }
+        if let Some(word) = MAKING_WORDS.iter().find(|w| rest.starts_with(*w))
+            && let Some(end) = by_then_space(text, run_end(text, word_at + word.len()))
+        {
+            return Some(end);
         }
         if let Some(end) = by_then_space(text, word_at) {
             return Some(end);
