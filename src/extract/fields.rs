@@ -97,7 +97,7 @@ pub fn is_field_line(text: &str) -> bool {
     let key = key_length(line);
     let is = may_be_credit(line) && CREDIT.is_match(line)
         || may_be_dated(line, key) && DATED_WORK.is_match(line)
-        || may_be_keyed(line, key) && keyed_end(line).is_some();
+        || may_be_keyed(line, key) && keyed_end(line, key).is_some();
     debug_assert_eq!(is, field_line(text).is_some(), "{text:?}");
     is
 }
@@ -106,8 +106,41 @@ pub fn is_field_line(text: &str) -> bool {
 /// holds any characters but a line break. Every way to the colon is followed by the same
 /// greedy spaces and `[*_]+`, so the preferred one ends where `KEYED`'s value begins, and a
 /// line break after it is after every other way's end too.
-fn keyed_end(line: &str) -> Option<usize> {
-    KEYED_KEY.find(line).map(|m| m.end()).filter(|&end| !line[end..].contains('\n'))
+fn keyed_end(line: &str, key: Option<usize>) -> Option<usize> {
+    let by_regex = || KEYED_KEY.find(line).map(|m| m.end()).filter(|&end| !line[end..].contains('\n'));
+    let Some(found) = key.and_then(|length| known_keyed_end(line, length)) else {
+        return by_regex();
+    };
+    debug_assert_eq!(found, by_regex(), "{line:?}");
+    found
+}
+
+/// [`keyed_end`] read by hand when the key, the first `length` characters after spaces, is
+/// ASCII ([`may_be_key`]); `None` when it is not. A match takes the key (a known one), `[*_]*`,
+/// spaces and the first colon, then greedily spaces and `[*_]+` with spaces after.
+fn known_keyed_end(line: &str, length: usize) -> Option<Option<usize>> {
+    let trimmed = line.trim_start();
+    let start = line.len() - trimmed.len();
+    let key = trimmed.as_bytes().get(..length).filter(|k| k.is_ascii())?;
+    if !may_be_key(key, length) {
+        return Some(None);
+    }
+    let marks = |at: usize| trimmed[at..].bytes().take_while(|b| matches!(b, b'*' | b'_')).count();
+    let spaces = |at: usize| trimmed.len() - at - trimmed[at..].trim_start().len();
+    let mut at = length + marks(length);
+    at += spaces(at);
+    match trimmed[at..].chars().next() {
+        Some(c @ (':' | '：')) => at += c.len_utf8(),
+        _ => return Some(None),
+    }
+    at += spaces(at);
+    let emphasis = marks(at);
+    if emphasis > 0 {
+        at += emphasis;
+        at += spaces(at);
+    }
+    let end = start + at;
+    Some((!line[end..].contains('\n')).then_some(end))
 }
 
 /// `KEYED`'s key and value in `text`, read by `KEYED_KEY` (see [`keyed_end`]).
@@ -134,10 +167,130 @@ const CREDIT_OPENINGS: [&str; 7] = ["Original ", "Score", "Music", "Soundtrack",
 
 /// False when `line`, whose key length is `key` ([`key_length`]), cannot match `KEYED`.
 fn may_be_keyed(line: &str, key: Option<usize>) -> bool {
-    let may = key.is_some();
+    let may = key.is_some_and(|length| may_be_key(line.trim_start().as_bytes(), length));
     debug_assert!(may || !KEYED.is_match(line), "KEYED matches {line:?} with a key over {LONGEST_KEY} characters");
     may
 }
+
+/// False when the first `length` characters of `line` (spaces trimmed), which a `KEYED` match
+/// would take as its key, are ASCII and spell none of its keys. Every key ends in a character
+/// that is no mark, and only marks and the first colon may follow it, so a match's key is
+/// those characters ([`key_length`]). An ASCII character folds to a non-ASCII one only for
+/// `k` and `s` (the Kelvin sign, `ſ`), which no non-ASCII key holds, so ASCII keys are
+/// compared, ignoring ASCII case. Most lines with a short key before a colon have another key.
+fn may_be_key(line: &[u8], length: usize) -> bool {
+    let Some(key) = line.get(..length).filter(|k| k.is_ascii()) else {
+        return true;
+    };
+    let mut lowered = [0u8; LONGEST_KEY];
+    let Some(lowered) = lowered.get_mut(..key.len()) else {
+        return true;
+    };
+    lowered.copy_from_slice(key);
+    lowered.make_ascii_lowercase();
+    ASCII_KEYS.binary_search(&&*lowered).is_ok()
+}
+
+/// Every ASCII key [`KEYED_HEAD`] spells, its options written out, in byte order.
+const ASCII_KEYS: [&[u8]; 97] = [
+    b"a.k.a",
+    b"a.k.a.",
+    b"a.ka",
+    b"a.ka.",
+    b"ak.a",
+    b"ak.a.",
+    b"aka",
+    b"aka.",
+    b"also known as",
+    b"alternate title",
+    b"alternative title",
+    b"artist",
+    b"artists",
+    b"best cue",
+    b"best cues",
+    b"best track",
+    b"best tracks",
+    b"composed by",
+    b"composer",
+    b"composer(s)",
+    b"composers",
+    b"compositeur",
+    b"compositor",
+    b"compositora",
+    b"compositrice",
+    b"cue",
+    b"cues",
+    b"developer",
+    b"directed by",
+    b"director",
+    b"english title",
+    b"erschienen",
+    b"favorite cue",
+    b"favorite cues",
+    b"favourite cue",
+    b"favourite cues",
+    b"format",
+    b"genre",
+    b"grade",
+    b"highlight",
+    b"highlights",
+    b"international title",
+    b"internationaler titel",
+    b"jahr",
+    b"japanese title",
+    b"key cue",
+    b"key cues",
+    b"key tracks",
+    b"komponist",
+    b"komponistin",
+    b"label",
+    b"labels",
+    b"length",
+    b"music",
+    b"music by",
+    b"musik",
+    b"musique",
+    b"network",
+    b"notable cue",
+    b"notable cues",
+    b"notable tracks",
+    b"original score",
+    b"original title",
+    b"originaltitel",
+    b"performer",
+    b"performers",
+    b"platform",
+    b"platforms",
+    b"price",
+    b"publisher",
+    b"rating",
+    b"record label",
+    b"release",
+    b"release date",
+    b"released",
+    b"runtime",
+    b"score",
+    b"score by",
+    b"sortie",
+    b"standout cue",
+    b"standout cues",
+    b"standout track",
+    b"standout tracks",
+    b"star",
+    b"stars",
+    b"studio",
+    b"titre original",
+    b"track",
+    b"track list",
+    b"track listing",
+    b"tracklist",
+    b"tracklisting",
+    b"tracks",
+    b"uk title",
+    b"us title",
+    b"verdict",
+    b"year",
+];
 
 /// False when `line`, whose key length is `key` ([`key_length`]), cannot match `DATED_WORK`.
 fn may_be_dated(line: &str, key: Option<usize>) -> bool {
@@ -164,6 +317,10 @@ fn may_be_credit(line: &str) -> bool {
 /// hold a colon far in, and the regexes would be run on each; this reads a few characters.
 fn key_length(line: &str) -> Option<usize> {
     let line = line.trim_start();
+    if let Some(found) = ascii_key_length(line.as_bytes()) {
+        debug_assert_eq!(found, key_length_by_characters(line), "{line:?}");
+        return found;
+    }
     // ASCII is read as bytes (a byte is then a character); the rest of a line from its first
     // other byte is read as characters.
     let mut length = 0;
@@ -194,6 +351,30 @@ fn key_length(line: &str) -> Option<usize> {
     }
     debug_assert_eq!(None, key_length_by_characters(line));
     None
+}
+
+/// [`key_length`] of a line (spaces trimmed) whose first [`LONGEST_KEY`] bytes are ASCII,
+/// unless a non-ASCII byte decides it. A key byte among those only sets the length; a colon
+/// among them ends the key. Past them, marks may run on until the first other byte answers:
+/// a colon ends the key, a key byte makes it too long. Most lines are settled so, and need
+/// not be walked a byte at a time.
+fn ascii_key_length(bytes: &[u8]) -> Option<Option<usize>> {
+    let window = &bytes[..bytes.len().min(LONGEST_KEY)];
+    if !window.is_ascii() {
+        return None;
+    }
+    let is_mark = |b: &u8| matches!(b, b'*' | b'_' | b' ' | b'\t'..=b'\r');
+    // No colon comes before `end`: the key ends at the last key byte before it.
+    let length = |end: usize| window[..end].iter().rposition(|b| !is_mark(b)).map_or(0, |k| k + 1);
+    if let Some(colon) = memchr::memchr(b':', window) {
+        return Some(Some(length(colon)));
+    }
+    match bytes[window.len()..].iter().find(|b| !is_mark(b)) {
+        None => Some(None),
+        Some(b':') => Some(Some(length(window.len()))),
+        Some(b) if b.is_ascii() => Some(None),
+        Some(_) => None,
+    }
 }
 
 /// What the character read at `read` (counted in characters) is to [`key_length`].
@@ -262,7 +443,42 @@ mod tests {
         fn keyed_reads_as_the_whole_pattern(line in "(Music|music by|Score|Label|Notable tracks|\\*\\*|__|_|: |:|：|\n|\t| |\u{a0}|x|é){0,8}") {
             let whole = KEYED.captures(&line).and_then(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str())));
             proptest::prop_assert_eq!(keyed(&line), whole);
-            proptest::prop_assert_eq!(keyed_end(&line).is_some(), KEYED.is_match(&line));
+            proptest::prop_assert_eq!(keyed_end(&line, key_length(&line)).is_some(), KEYED.is_match(&line));
+            let by_regex = KEYED_KEY.find(&line).map(|m| m.end()).filter(|&end| !line[end..].contains('\n'));
+            if let Some(length) = key_length(&line) {
+                proptest::prop_assert_eq!(known_keyed_end(&line, length).unwrap_or(by_regex), by_regex);
+            }
+        }
+    }
+
+    /// The ASCII keys are in order (binary search) and each is one of `KEYED`'s keys.
+    #[test]
+    fn ascii_keys_are_sorted_keys() {
+        assert!(ASCII_KEYS.windows(2).all(|w| w[0] < w[1]));
+        for key in ASCII_KEYS {
+            let line = format!("{}: x", std::str::from_utf8(key).unwrap());
+            assert!(KEYED.is_match(&line), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Field lines' ends read by hand are the regex's, spaces and emphasis around the colon
+        /// included.
+        #[test]
+        fn known_keys_end_where_the_regex_ends(line in "[ \t\u{a0}]{0,2}(Music|music by|Label|AKA|ſcore|x|Année)[*_ \t]{0,3}[:：][ \t\n\u{a0}]{0,2}[*_]{0,2}[ \t\n\u{a0}]{0,2}(x|\n|é)?") {
+            let by_regex = KEYED_KEY.find(&line).map(|m| m.end()).filter(|&end| !line[end..].contains('\n'));
+            proptest::prop_assert_eq!(keyed_end(&line, key_length(&line)), by_regex);
+            if let Some(length) = key_length(&line) {
+                proptest::prop_assert_eq!(known_keyed_end(&line, length).unwrap_or(by_regex), by_regex);
+            }
+        }
+
+        /// A line refused for its key is one `KEYED` does not match.
+        #[test]
+        fn refused_keys_are_no_keys(line in "( |\t|\\*|_|:|：|\\.|\\(s\\)|a|k|A|K|ſ|\u{212a}|music|Music|by|score|SCORE|track|list|ing|s|cue|title|original|us|key|best|favou?rite|label|record|année|x|é){0,6}") {
+            if !may_be_keyed(&line, key_length(&line)) {
+                proptest::prop_assert!(!KEYED.is_match(&line), "{:?}", line);
+            }
         }
     }
 
