@@ -7,6 +7,8 @@
 //! punctuation or space one space. Title keys live in [`super::titles`], label keys in
 //! [`super::labels`].
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -104,11 +106,22 @@ const SPACE: u8 = 2;
 const LATIN: std::ops::Range<u32> = 0xC0..0x250;
 const PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
 
-/// The [`Effect`] of folding each tabled character, worked out once by folding it after
-/// every state the walk can be in (text or none before it, a space pending or not) and
-/// comparing: decomposing each of them cost about 130 instructions.
-static EFFECTS: std::sync::LazyLock<[Vec<u8>; 2]> =
-    std::sync::LazyLock::new(|| [LATIN, PUNCTUATION].map(|range| range.map(tabled_effect).collect()));
+/// The [`Effect`] of folding each tabled character as a table code, worked out on its first
+/// fold by folding it after every state the walk can be in (text or none before it, a space
+/// pending or not) and comparing: decomposing each of them cost about 130 instructions.
+/// Worked out per character rather than for the whole table at once (about 3 M instructions,
+/// a fixed cost on small runs): a text meets a few dozen of them. The code is a pure function
+/// of the character, so threads that work one out at once store the same value.
+static EFFECTS: [[AtomicU8; TABLED]; 2] = [const { [const { AtomicU8::new(UNSET) }; TABLED] }; 2];
+
+/// The size of each table, the longer of the two ranges.
+const TABLED: usize = 0x190;
+
+const _: () =
+    assert!((LATIN.end - LATIN.start) as usize <= TABLED && (PUNCTUATION.end - PUNCTUATION.start) as usize <= TABLED);
+
+/// A table entry not worked out yet.
+const UNSET: u8 = 0xFF;
 
 /// The table code of character `code`, by folding it in every state.
 fn tabled_effect(code: u32) -> u8 {
@@ -151,7 +164,16 @@ fn fold_effect(c: char) -> Option<Effect> {
     } else {
         return None;
     };
-    match table[at as usize] {
+    let entry = &table[at as usize];
+    let code = match entry.load(Ordering::Relaxed) {
+        UNSET => {
+            let code = tabled_effect(c as u32);
+            entry.store(code, Ordering::Relaxed);
+            code
+        }
+        code => code,
+    };
+    match code {
         UNKNOWN => None,
         NOTHING => Some(Effect::Nothing),
         SPACE => Some(Effect::Space),
