@@ -272,24 +272,33 @@ fn squash_spaces_walk(text: &str) -> String {
 pub(crate) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
+    // 0x80 when the byte before `i` is whitespace or there is none, else 0: the high bit of
+    // the byte before the next eight, as `space << 8` gives it for the bytes within them. A
+    // word starts at each non-space byte after a space.
+    let mut after_space: u64 = 0x80;
     let mut i = 0;
     while i < bytes.len() {
-        // Eight ASCII bytes at a time: a word starts at each non-space byte after a space.
-        if let Some(x) = ascii_word_at(bytes, i) {
+        // Eight ASCII bytes at a time, over exact chunks (no bounds check per word).
+        for chunk in bytes[i..].chunks_exact(8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH_BITS != 0 {
+                break;
+            }
             let space = ascii_space_bits(x);
-            let after_space = (space << 8) | (u64::from(!in_word) << 7);
-            words += count_high_bits(!space & HIGH_BITS & after_space);
-            in_word = space >> 63 == 0;
+            words += count_high_bits(((space << 8) | after_space) & !space);
+            after_space = space >> 56;
             i += 8;
-            continue;
         }
+        if i == bytes.len() {
+            break;
+        }
+        // A non-ASCII character, or one of the last few bytes.
         let (width, space) = space_at(text, i);
         if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
+            after_space = 0x80;
+        } else {
+            words += (after_space >> 7) as usize;
+            after_space = 0;
         }
         i += width;
     }
