@@ -9,15 +9,16 @@
 //! An entry is only ever read back under the key it was written with, so there is nothing to
 //! invalidate: a changed file, program or vocabulary simply misses, and is extracted again.
 //!
-//! Layout: `.cache/ab/abcdef….json` holds one file's report line and its mentions (after
-//! normalisation, before resolution). Entries are written to a temporary name and renamed, so
-//! a crash cannot leave half an entry; an entry that fails to parse counts as a miss. After
-//! each successful run the entries that run did not use are deleted, so the cache holds one
-//! entry per current input file. The folder holds a `.gitignore` (`*`) and a `CACHEDIR.TAG`,
-//! and the walk never reads it as input (it skips the output folder and dot names). The cache
-//! is best effort: when it cannot be written the run goes on without it.
+//! Layout: `.cache/entries.pack` holds every file's report line and mentions (after
+//! normalisation, before resolution) in one file ([`pack`]); a run reads the previous run's
+//! pack and writes a new one holding the entries it used, read or extracted, which replaces
+//! the old when the run succeeds. So the cache holds one entry per current input file, and a
+//! crash leaves the previous pack. The folder holds a `.gitignore` (`*`) and a
+//! `CACHEDIR.TAG`, and the walk never reads it as input (it skips the output folder and dot
+//! names). The cache is best effort: when it cannot be written the run goes on without it.
 
-use std::collections::HashSet;
+mod pack;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -26,12 +27,17 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::Mention;
 use crate::report::FileReport;
+use crate::store::codec;
+use pack::{PackReader, PackWriter};
 
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".cache";
 
+/// The pack inside the cache folder.
+const PACK: &str = "entries.pack";
+
 /// Bumped when the entry format changes.
-const FORMAT: &str = "cuesheet-cache-1";
+const FORMAT: &str = "cuesheet-cache-2";
 
 /// What the cache keeps of one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,11 +46,14 @@ pub struct Entry {
     pub mentions: Vec<Mention>,
 }
 
-/// An open cache folder.
+/// An open cache folder: the previous run's entries to read, and this run's to write.
 #[derive(Debug)]
 pub struct Cache {
     dir: PathBuf,
     stamp: u128,
+    previous: Option<PackReader>,
+    /// `None` when the new pack could not be created: the run then reads but does not write.
+    next: Option<PackWriter>,
 }
 
 impl Cache {
@@ -64,7 +73,10 @@ impl Cache {
                         # This file is a cache directory tag created by cuesheet.\n";
             fs::write(&tag, text).ok()?;
         }
-        Some(Cache { dir, stamp: stamp(inputs) })
+        let stamp = stamp(inputs);
+        let previous = PackReader::open(&dir.join(PACK), stamp);
+        let next = PackWriter::create(&dir, stamp).ok();
+        Some(Cache { dir, stamp, previous, next })
     }
 
     /// The key of the file at `rel` with content `bytes`.
@@ -77,57 +89,92 @@ impl Cache {
         h.digest128()
     }
 
-    fn path(&self, key: u128) -> PathBuf {
-        let hex = format!("{key:032x}");
-        self.dir.join(&hex[..2]).join(format!("{hex}.json"))
+    /// How many entries the previous run left.
+    pub fn stored(&self) -> usize {
+        self.previous.as_ref().map_or(0, PackReader::len)
     }
 
-    /// The entry stored under `key`, if there is a readable one.
+    /// The entry stored under `key`, if there is a readable one; it is kept for the next run.
     pub fn get(&self, key: u128) -> Option<Entry> {
-        let bytes = fs::read(self.path(key)).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let bytes = self.previous.as_ref()?.entry(key)?;
+        let entry = decode_entry(&bytes)?;
+        if let Some(next) = &self.next {
+            next.add(key, &bytes);
+        }
+        Some(entry)
     }
 
-    /// Stores `report` and `mentions` under `key`; failures are ignored.
+    /// Stores `report` and `mentions` under `key` for the next run; failures are ignored.
     pub fn put(&self, key: u128, report: &FileReport, mentions: &[Mention]) {
-        let path = self.path(key);
-        let Some(parent) = path.parent() else { return };
-        if fs::create_dir_all(parent).is_err() {
-            return;
-        }
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        #[derive(Serialize)]
-        struct EntryRef<'a> {
-            report: &'a FileReport,
-            mentions: &'a [Mention],
-        }
-        let written =
-            serde_json::to_vec(&EntryRef { report, mentions }).ok().and_then(|bytes| fs::write(&tmp, bytes).ok());
-        if written.is_none() || fs::rename(&tmp, &path).is_err() {
-            let _ = fs::remove_file(&tmp);
+        if let (Some(next), Some(bytes)) = (&self.next, encode_entry(report, mentions)) {
+            next.add(key, &bytes);
         }
     }
 
-    /// Deletes every entry (and leftover temporary file) whose key is not in `used`.
-    pub fn sweep(&self, used: &HashSet<u128>) {
-        let Ok(shards) = fs::read_dir(&self.dir) else { return };
-        for shard in shards.flatten() {
-            if !shard.file_type().is_ok_and(|t| t.is_dir()) {
-                continue;
-            }
-            let Ok(entries) = fs::read_dir(shard.path()) else { continue };
-            for entry in entries.flatten() {
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                let keep = name
-                    .strip_suffix(".json")
-                    .and_then(|hex| u128::from_str_radix(hex, 16).ok())
-                    .is_some_and(|key| used.contains(&key));
-                if !keep {
-                    let _ = fs::remove_file(entry.path());
-                }
-            }
-            let _ = fs::remove_dir(shard.path()); // only succeeds when empty
+    /// Puts this run's entries in place of the previous run's, so entries of files no longer
+    /// read are gone; called when the run succeeded. Failures leave the previous pack.
+    pub fn finish(self) {
+        let Some(next) = self.next else { return };
+        drop(self.previous);
+        if next.finish(&self.dir.join(PACK)).is_ok() {
+            remove_one_file_entries(&self.dir);
+        }
+    }
+}
+
+/// An entry: its report (MessagePack with field names), then its mentions as the spill lays
+/// them out ([`codec`]), each behind its length.
+fn encode_entry(report: &FileReport, mentions: &[Mention]) -> Option<Vec<u8>> {
+    let report = rmp_serde::encode::to_vec_named(report).ok()?;
+    let mut out = Vec::with_capacity(report.len() + 8 + mentions.len() * 256);
+    out.extend_from_slice(&u32::try_from(report.len()).ok()?.to_le_bytes());
+    out.extend_from_slice(&report);
+    out.extend_from_slice(&u32::try_from(mentions.len()).ok()?.to_le_bytes());
+    let mut one = Vec::new();
+    for m in mentions {
+        one.clear();
+        codec::encode_mention(&mut one, m);
+        out.extend_from_slice(&u32::try_from(one.len()).ok()?.to_le_bytes());
+        out.extend_from_slice(&one);
+    }
+    Some(out)
+}
+
+fn decode_entry(bytes: &[u8]) -> Option<Entry> {
+    let mut rest = bytes;
+    let report: FileReport = rmp_serde::from_slice(take_sized(&mut rest)?).ok()?;
+    let count = take_u32(&mut rest)? as usize;
+    // Each mention takes at least its length: a count beyond that is a damaged entry.
+    let mut mentions = Vec::with_capacity(count.min(rest.len() / 4));
+    for _ in 0..count {
+        mentions.push(codec::decode_mention(take_sized(&mut rest)?).ok()?);
+    }
+    rest.is_empty().then_some(Entry { report, mentions })
+}
+
+fn take_u32(rest: &mut &[u8]) -> Option<u32> {
+    let (head, tail) = rest.split_first_chunk::<4>()?;
+    *rest = tail;
+    Some(u32::from_le_bytes(*head))
+}
+
+/// The bytes behind a length.
+fn take_sized<'a>(rest: &mut &'a [u8]) -> Option<&'a [u8]> {
+    let len = take_u32(rest)? as usize;
+    let (head, tail) = rest.split_at_checked(len)?;
+    *rest = tail;
+    Some(head)
+}
+
+/// Removes what the cache's first layout left: one JSON file per input file in folders
+/// named by two hexadecimal digits.
+fn remove_one_file_entries(dir: &Path) {
+    let Ok(children) = fs::read_dir(dir) else { return };
+    for child in children.flatten() {
+        let name = child.file_name();
+        let is_shard = name.len() == 2 && name.to_str().is_some_and(|n| n.bytes().all(|b| b.is_ascii_hexdigit()));
+        if is_shard && child.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = fs::remove_dir_all(child.path());
         }
     }
 }
@@ -170,19 +217,63 @@ mod tests {
     }
 
     #[test]
-    fn entries_round_trip_and_unused_ones_are_swept() {
+    fn entries_carry_over_runs_and_unused_ones_are_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::open(dir.path(), &[]).unwrap();
-        let (a, b) = (cache.key("a.txt", b"one"), cache.key("a.txt", b"two"));
+        let first = Cache::open(dir.path(), &[]).unwrap();
+        let (a, b) = (first.key("a.txt", b"one"), first.key("a.txt", b"two"));
         assert_ne!(a, b);
-        assert_ne!(a, cache.key("b.txt", b"one"));
+        assert_ne!(a, first.key("b.txt", b"one"));
         let e = entry();
-        cache.put(a, &e.report, &e.mentions);
-        cache.put(b, &e.report, &e.mentions);
-        assert_eq!(cache.get(a), Some(entry()));
-        cache.sweep(&HashSet::from([a]));
-        assert_eq!(cache.get(a), Some(entry()));
-        assert_eq!(cache.get(b), None);
+        first.put(a, &e.report, &e.mentions);
+        first.put(b, &e.report, &e.mentions);
+        assert_eq!(first.get(a), None, "a run reads only the previous run's entries");
+        first.finish();
+
+        let second = Cache::open(dir.path(), &[]).unwrap();
+        assert_eq!(second.stored(), 2);
+        assert_eq!(second.get(a), Some(entry()));
+        second.finish();
+
+        let third = Cache::open(dir.path(), &[]).unwrap();
+        assert_eq!(third.stored(), 1, "b was not used by the second run");
+        assert_eq!(third.get(b), None);
+        assert_eq!(third.get(a), Some(entry()));
+        drop(third);
+        let unfinished = Cache::open(dir.path(), &[]).unwrap();
+        assert_eq!(unfinished.stored(), 1, "a run that does not finish leaves the pack as it was");
+    }
+
+    #[test]
+    fn an_entry_reads_back_whole_and_a_cut_one_never_reads() {
+        let mut e = entry();
+        e.report.reason = Some("no soundtrack entries found".into());
+        e.report.layout = Some(crate::model::Layout::RankedList);
+        let mut other = Mention::new("a.txt", 9, crate::model::Layout::Prose, "Vertigo".into());
+        other.year = Some(1958);
+        other.composers = vec!["Bernard Herrmann".into()];
+        e.mentions.push(other);
+        let bytes = encode_entry(&e.report, &e.mentions).unwrap();
+        assert_eq!(decode_entry(&bytes), Some(e));
+        for cut in 0..bytes.len() {
+            assert_eq!(decode_entry(&bytes[..cut]), None, "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode_entry(&longer), None, "trailing bytes");
+    }
+
+    #[test]
+    fn the_first_layouts_files_are_removed_once_a_pack_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let shard = dir.path().join(CACHE_DIR).join("ab");
+        fs::create_dir_all(&shard).unwrap();
+        fs::write(shard.join("ab12.json"), "{}").unwrap();
+        let kept = dir.path().join(CACHE_DIR).join("notes");
+        fs::create_dir_all(&kept).unwrap();
+        Cache::open(dir.path(), &[]).unwrap().finish();
+        assert!(!shard.exists());
+        assert!(kept.exists(), "only folders named by two hexadecimal digits are the cache's");
+        assert!(dir.path().join(CACHE_DIR).join(PACK).exists());
     }
 
     #[test]

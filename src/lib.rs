@@ -23,7 +23,6 @@ pub mod resolve;
 pub mod store;
 pub mod synth;
 
-use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -92,8 +91,6 @@ impl std::fmt::Display for RunSummary {
 struct FileResult {
     report: FileReport,
     mentions: Vec<Mention>,
-    /// The file's cache key, when a cache is open and the file could be read.
-    key: Option<u128>,
     cached: bool,
 }
 
@@ -106,7 +103,6 @@ struct Kept {
     held: Option<Vec<Mention>>,
     /// Read as prose: read again knowing the run's titles.
     prose: bool,
-    key: Option<u128>,
     cached: bool,
 }
 
@@ -121,7 +117,6 @@ impl FileResult {
             held: fits.then_some(self.mentions),
             spilled,
             report: self.report,
-            key: self.key,
             cached: self.cached,
         })
     }
@@ -180,9 +175,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    // The cache holds first readings: a second reading depends on the whole run.
-    let used: HashSet<u128> = results.iter().filter_map(|r| r.key).collect();
-    let files_cached = results.iter().filter(|r| r.cached).count();
+    // Counted among the files read, as the summary says; skipped files are cached too.
+    let files_cached = results.iter().filter(|r| r.cached && r.report.status == Status::Ok).count();
     let mut results = results;
     let all_held = results.iter().all(|r| r.held.is_some());
     if !all_held {
@@ -223,8 +217,9 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let corpus = emit::Spilled { mentions: &mentions, records: &records, outline: &outline };
     pool.install(|| emit::write_all(&config.output, &corpus, &report)).map_err(output_error)?;
     let written = started.elapsed();
-    if let Some(cache) = &cache {
-        cache.sweep(&used);
+    // The cache holds first readings: a second reading depends on the whole run.
+    if let Some(cache) = cache {
+        cache.finish();
     }
     Ok(RunSummary {
         files_read: report.totals.ok,
@@ -372,7 +367,6 @@ fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary, cache: Opti
             entries: 0,
         },
         mentions: Vec::new(),
-        key: None,
         cached: false,
     };
     let bytes = match ingest::read_bytes(path, rel) {
@@ -384,7 +378,7 @@ fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary, cache: Opti
     if let (Some(cache), Some(key)) = (cache, key)
         && let Some(entry) = cache.get(key)
     {
-        return FileResult { report: entry.report, mentions: entry.mentions, key: Some(key), cached: true };
+        return FileResult { report: entry.report, mentions: entry.mentions, cached: true };
     }
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         ingest::document_from_bytes(rel, &bytes).map(|doc| {
@@ -404,7 +398,6 @@ fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary, cache: Opti
                 entries: mentions.len(),
             },
             mentions,
-            key,
             cached: false,
         },
         Ok(Err(e @ FileError::Read(_))) => failed(e.to_string(), Status::Failed),
@@ -416,7 +409,6 @@ fn process_file(path: &Path, rel: &str, vocab: &extract::Vocabulary, cache: Opti
     };
     if let (Some(cache), Some(key)) = (cache, key) {
         cache.put(key, &result.report, &result.mentions);
-        return FileResult { key: Some(key), ..result };
     }
     result
 }

@@ -46,21 +46,24 @@ fn a_second_run_reextracts_only_the_changed_file_and_matches_a_clean_run() {
     assert_eq!(util::output_bytes(&output), util::output_bytes(&clean_output), "same as a clean run");
     assert!(!clean_output.join(cuesheet::cache::CACHE_DIR).exists(), "--no-cache leaves no cache");
 
-    // Entries of files that are gone are swept, so the cache holds one per current file.
+    // Entries of files that are gone are dropped, so the cache holds one per current file.
     fs::remove_file(input.join("third.md")).unwrap();
     run(&input, &output, true);
-    let entries = walk_files(&output.join(cuesheet::cache::CACHE_DIR));
-    assert_eq!(entries.iter().filter(|p| p.ends_with(".json")).count(), 2, "{entries:?}");
+    let cache = cuesheet::cache::Cache::open(&output, &[]).expect("cache folder");
+    assert_eq!(cache.stored(), 2);
 }
 
-fn walk_files(dir: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).expect("cache folder").flatten() {
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            found.extend(walk_files(&entry.path()));
-        } else {
-            found.push(entry.path().to_string_lossy().into_owned());
-        }
-    }
-    found
+#[test]
+fn a_skipped_file_from_the_cache_is_not_counted_as_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("input");
+    let output = dir.path().join("output");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("first.txt"), FIRST).unwrap();
+    fs::write(input.join("blank.txt"), " \n\n ").unwrap();
+    let cold = run(&input, &output, true);
+    let warm = run(&input, &output, true);
+    assert_eq!((cold.files_read, cold.files_skipped), (1, 1));
+    assert_eq!((warm.files_read, warm.files_cached, warm.files_skipped), (1, 1, 1));
+    assert!(warm.to_string().contains("1 files read (1 from cache), 1 skipped"), "{warm}");
 }
