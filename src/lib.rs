@@ -182,6 +182,8 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     if !all_held {
         results.iter_mut().for_each(|r| r.held = None);
     }
+    // A run small enough to hold its mentions has a small peak too.
+    memory::release_in_this_run(!all_held);
     let results =
         pool.install(|| reread_prose_with_known_titles(results, &files, &vocab, &mentions)).map_err(output_error)?;
     // The known titles and their automaton are gone, and the file list is done with.
