@@ -13,9 +13,10 @@
 //! normalisation, before resolution) in one file ([`pack`]); a run reads the previous run's
 //! pack and writes a new one holding the entries it used, read or extracted, which replaces
 //! the old when the run succeeds. So the cache holds one entry per current input file, and a
-//! crash leaves the previous pack. The folder holds a `.gitignore` (`*`) and a
-//! `CACHEDIR.TAG`, and the walk never reads it as input (it skips the output folder and dot
-//! names). The cache is best effort: when it cannot be written the run goes on without it.
+//! crash leaves the previous pack (the next run to finish removes its temporary one). The
+//! folder holds a `.gitignore` (`*`) and a `CACHEDIR.TAG`, and the walk never reads it as
+//! input (it skips the output folder and dot names). The cache is best effort: when it
+//! cannot be written the run goes on without it.
 
 mod pack;
 
@@ -117,7 +118,7 @@ impl Cache {
         let Some(next) = self.next else { return };
         drop(self.previous);
         if next.finish(&self.dir.join(PACK)).is_ok() {
-            remove_one_file_entries(&self.dir);
+            remove_leftovers(&self.dir);
         }
     }
 }
@@ -166,15 +167,19 @@ fn take_sized<'a>(rest: &mut &'a [u8]) -> Option<&'a [u8]> {
     Some(head)
 }
 
-/// Removes what the cache's first layout left: one JSON file per input file in folders
-/// named by two hexadecimal digits.
-fn remove_one_file_entries(dir: &Path) {
+/// Removes what earlier runs left besides the pack: the first layout's folders of one JSON
+/// file per input file (named by two hexadecimal digits), and the temporary packs of runs
+/// that were killed before they finished.
+fn remove_leftovers(dir: &Path) {
     let Ok(children) = fs::read_dir(dir) else { return };
     for child in children.flatten() {
         let name = child.file_name();
-        let is_shard = name.len() == 2 && name.to_str().is_some_and(|n| n.bytes().all(|b| b.is_ascii_hexdigit()));
-        if is_shard && child.file_type().is_ok_and(|t| t.is_dir()) {
+        let Some(name) = name.to_str() else { continue };
+        let Ok(kind) = child.file_type() else { continue };
+        if kind.is_dir() && name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit()) {
             let _ = fs::remove_dir_all(child.path());
+        } else if kind.is_file() && name.starts_with(pack::TEMPORARY_PREFIX) {
+            let _ = fs::remove_file(child.path());
         }
     }
 }
@@ -263,17 +268,23 @@ mod tests {
     }
 
     #[test]
-    fn the_first_layouts_files_are_removed_once_a_pack_is_written() {
+    fn leftovers_of_earlier_runs_are_removed_once_a_pack_is_written() {
         let dir = tempfile::tempdir().unwrap();
-        let shard = dir.path().join(CACHE_DIR).join("ab");
+        let cache_dir = dir.path().join(CACHE_DIR);
+        let shard = cache_dir.join("ab");
         fs::create_dir_all(&shard).unwrap();
         fs::write(shard.join("ab12.json"), "{}").unwrap();
-        let kept = dir.path().join(CACHE_DIR).join("notes");
+        let killed = cache_dir.join(format!("{}XYZ123", pack::TEMPORARY_PREFIX));
+        fs::write(&killed, "half a pack").unwrap();
+        let kept = cache_dir.join("notes");
         fs::create_dir_all(&kept).unwrap();
         Cache::open(dir.path(), &[]).unwrap().finish();
-        assert!(!shard.exists());
+        assert!(!shard.exists(), "the first layout's folders go");
+        assert!(!killed.exists(), "a killed run's temporary pack goes");
         assert!(kept.exists(), "only folders named by two hexadecimal digits are the cache's");
-        assert!(dir.path().join(CACHE_DIR).join(PACK).exists());
+        assert!(cache_dir.join(PACK).exists());
+        let names: Vec<_> = fs::read_dir(&cache_dir).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), 4, "{names:?}"); // .gitignore, CACHEDIR.TAG, the pack, notes
     }
 
     #[test]

@@ -24,6 +24,8 @@ const FORMAT: u32 = 2;
 const HEADER_LEN: u64 = 8 + 4 + 16;
 const FOOTER_LEN: u64 = 8 + 8 + 8;
 const RECORD_LEN: usize = 16 + 8 + 4 + 8;
+/// How a pack being written is named until it is finished.
+pub const TEMPORARY_PREFIX: &str = "pack.tmp";
 
 /// Where one entry lies in a pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +122,7 @@ struct Writing {
 impl PackWriter {
     /// A new pack in folder `dir`, under a temporary name until it is finished.
     pub fn create(dir: &Path, stamp: u128) -> io::Result<PackWriter> {
-        let mut file = tempfile::Builder::new().prefix("pack.tmp").tempfile_in(dir)?;
+        let mut file = tempfile::Builder::new().prefix(TEMPORARY_PREFIX).tempfile_in(dir)?;
         file.write_all(&header_bytes(stamp))?;
         Ok(PackWriter { state: Mutex::new(Writing { file, end: HEADER_LEN, index: Vec::new(), failed: false }) })
     }
