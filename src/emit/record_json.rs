@@ -222,8 +222,10 @@ mod tests {
 
     fn arbitrary_explanation() -> impl Strategy<Value = RecordExplanation> {
         let shared = || proptest::collection::vec(arbitrary_text().prop_map(Arc::from), 0..3);
-        let field = (arbitrary_text(), arbitrary_text(), shared(), proptest::collection::vec(arbitrary_text(), 0..2))
-            .prop_map(|(field, value, sources, spellings)| FieldValue { field, value, sources, spellings });
+        let field =
+            (arbitrary_text(), arbitrary_text(), shared(), proptest::collection::vec(arbitrary_text(), 0..2)).prop_map(
+                |(field, value, sources, spellings)| FieldValue { field: field.into(), value, sources, spellings },
+            );
         let score =
             proptest::option::of(any::<[f64; 5]>().prop_map(|[title, year, composers, labels, total]| PairScore {
                 title,

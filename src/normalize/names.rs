@@ -17,14 +17,83 @@ use super::casing::repair_name_case;
 use super::fields::{clean_field, clean_field_settled};
 use super::keys::{FoldSet, fold, with_fold};
 
-static GIVEN_NAMES: LazyLock<FoldSet> = LazyLock::new(|| {
-    include_str!("../../data/given_names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fold)
-        .collect()
-});
+/// The folded given names, as read: the reference that [`GIVEN`] answers as (debug builds
+/// and tests only; release builds never build it).
+static GIVEN_NAMES: LazyLock<FoldSet> = LazyLock::new(|| given_name_lines().map(fold).collect());
+
+/// The given names, split by how they are looked up: see [`GivenNames`].
+static GIVEN: LazyLock<GivenNames> = LazyLock::new(GivenNames::new);
+
+/// The lines of `data/given_names.txt` that hold a name.
+fn given_name_lines() -> impl Iterator<Item = &'static str> {
+    include_str!("../../data/given_names.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Folded given names. Nearly all fold to 1–16 ASCII letters: those are kept packed, one
+/// `u128` each, so that a word of ASCII letters (whose fold is itself lower-cased) is looked
+/// up without folding it or hashing a string; the few others (`lin manuel`) as strings.
+struct GivenNames {
+    packed: crate::fast_hash::FastSet<u128>,
+    other: FoldSet,
+}
+
+impl GivenNames {
+    fn new() -> Self {
+        let mut names = GivenNames { packed: Default::default(), other: FoldSet::default() };
+        for line in given_name_lines() {
+            // A line of ASCII letters folds to itself lower-cased: no need to fold it.
+            match pack_letters(line.as_bytes()) {
+                Some(key) => {
+                    debug_assert_eq!(pack_lower(fold(line).as_bytes()), Some(key));
+                    names.packed.insert(key);
+                }
+                None => names.insert_folded(fold(line)),
+            }
+        }
+        names
+    }
+
+    fn insert_folded(&mut self, folded: String) {
+        match pack_lower(folded.as_bytes()) {
+            Some(key) => {
+                self.packed.insert(key);
+            }
+            None => {
+                self.other.insert(folded);
+            }
+        }
+    }
+
+    /// Whether `folded`, a fold, is a given name's fold.
+    fn contains_folded(&self, folded: &str) -> bool {
+        match pack_lower(folded.as_bytes()) {
+            Some(key) => self.packed.contains(&key),
+            None => self.other.contains(folded),
+        }
+    }
+}
+
+/// 1–16 ASCII letters, lower-cased and packed little-endian into a `u128` (zero bytes after
+/// the last letter, so the packing of such words is one-to-one); `None` for anything else.
+fn pack_letters(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (slot, &b) in buf.iter_mut().zip(word) {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`pack_letters`] of 1–16 lower-case ASCII letters; `None` for anything else (so two
+/// spellings that differ in case never share a key).
+fn pack_lower(word: &[u8]) -> Option<u128> {
+    if word.iter().all(u8::is_ascii_lowercase) { pack_letters(word) } else { None }
+}
 
 /// Lower-case words that belong inside a surname (`Marius de Vries`, `Ludwig van Beethoven`).
 const PARTICLES: [&str; 25] = [
@@ -60,7 +129,14 @@ const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "esq"];
 
 /// Whether `word` is a known given name (case and diacritics ignored).
 pub fn is_given_name(word: &str) -> bool {
-    with_fold(word, |f| GIVEN_NAMES.contains(f))
+    // A word of ASCII letters, most of those asked, folds to itself lower-cased: its packing
+    // is the packing of its fold.
+    let found = match pack_letters(word.as_bytes()) {
+        Some(key) => GIVEN.packed.contains(&key),
+        None => with_fold(word, |f| GIVEN.contains_folded(f)),
+    };
+    debug_assert_eq!(found, with_fold(word, |f| GIVEN_NAMES.contains(f)), "{word:?}");
+    found
 }
 
 /// Whether `word` is a name particle such as `de` or `van`, in any casing.
@@ -252,6 +328,41 @@ mod tests {
                 proptest::prop_assert_eq!(separate(&credit).len(), 1);
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The packed lookup answers as the set of folded names, on names of the list in
+        /// any casing, with marks or cut short, and on any text.
+        #[test]
+        fn given_names_answer_as_the_folded_set(
+            at in 0..4000usize,
+            cut in 0..20usize,
+            upper in proptest::prelude::any::<bool>(),
+            tail in "(|'|-| |é|\\.|x|[a-z]{0,12})",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            let lines: Vec<&str> = given_name_lines().collect();
+            let line = lines[at % lines.len()];
+            let cut = line.char_indices().map(|(i, _)| i).chain([line.len()]).nth(cut).unwrap_or(line.len());
+            let mut words = vec![line.to_string(), line[..cut].to_string(), format!("{line}{tail}"), any];
+            if upper {
+                words.iter_mut().for_each(|w| *w = w.to_uppercase());
+            }
+            for word in words {
+                let expected = with_fold(&word, |f| GIVEN_NAMES.contains(f));
+                proptest::prop_assert_eq!(is_given_name(&word), expected, "{:?}", word);
+            }
+        }
+    }
+
+    #[test]
+    fn every_given_name_is_found_in_any_casing() {
+        for line in given_name_lines() {
+            assert!(is_given_name(line), "{line}");
+            assert!(is_given_name(&line.to_lowercase()), "{line}");
+        }
+        assert!(is_given_name("LIN-MANUEL") && is_given_name("Beyonce") && is_given_name("dangelo"));
+        assert!(!is_given_name("") && !is_given_name("Zzyzx") && !is_given_name("Johnx"));
     }
 
     #[test]

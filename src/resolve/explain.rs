@@ -2,6 +2,7 @@
 //! were merged. The run writes them to `explain.jsonl` (one record per line, sorted by id);
 //! `cuesheet explain <id or title>` reads that file and prints one record with [`render`].
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,10 @@ use crate::normalize::{fold, title_key};
 /// One value of one field and the mentions (`source:line`) that gave it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FieldValue {
-    pub field: String,
+    /// The field's name: borrowed when a run builds it (one of a few names, not allocated
+    /// per value), owned when read back from a spill or `explain.jsonl`. Spilled and written
+    /// as a string either way.
+    pub field: Cow<'static, str>,
     pub value: String,
     pub sources: Vec<Arc<str>>,
     /// Other spellings that were read as this value (`Deutsche Grammafon`).

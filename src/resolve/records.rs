@@ -270,8 +270,7 @@ impl Fields {
         let at = match self.find(field, value) {
             Some(at) => at,
             None => {
-                let f =
-                    FieldValue { field: field.name().to_string(), value: value.to_string(), ..FieldValue::default() };
+                let f = FieldValue { field: field.name().into(), value: value.to_string(), ..FieldValue::default() };
                 self.list.push(f);
                 self.fields.push(field);
                 self.list.len() - 1
