@@ -25,6 +25,18 @@ pub fn mentions(
     entries: &[Entry],
     vocab: &Vocabulary,
 ) -> Vec<Mention> {
+    // Blurbs' credits and the entries' makers ask about the same names again and again.
+    super::names::remembering_scores(vocab, || mentions_of(doc, units, info, entries, vocab))
+}
+
+/// [`mentions`], with name scores remembered.
+fn mentions_of(
+    doc: &Document,
+    units: &[Unit],
+    info: &[UnitInfo],
+    entries: &[Entry],
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
     let mut entries: Vec<Entry> = entries.to_vec();
     let titles: Vec<String> = entries.iter().map(|e| title_key(&e.header.title)).collect();
     let bodies: Vec<BodyFields> =

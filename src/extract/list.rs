@@ -418,6 +418,12 @@ fn quality_of(title_score: f32, evidence: f32) -> f32 {
 
 /// Finds the article's entries.
 pub fn find_entries(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Entry> {
+    // Orientation, headers and groups ask about the same makers again and again.
+    super::names::remembering_scores(vocab, || entries_of(units, info, vocab))
+}
+
+/// [`find_entries`], with name scores remembered.
+fn entries_of(units: &[Unit], info: &[UnitInfo], vocab: &Vocabulary) -> Vec<Entry> {
     let fields = FieldLines::new(units);
     let (o, cuts) = orientation_with(units, info, vocab, &fields);
     let cands = candidates(units, info, &o, vocab, &fields, cuts, Prune::Unusable);

@@ -99,6 +99,71 @@ fn ascii_fold<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
 /// How much one name looks like a person or group, 0 – 1.
 pub fn name_score(name: &str, vocab: &Vocabulary) -> f32 {
     let name = name.trim().trim_matches([',', ';', ':']);
+    remembered_score(name, vocab).unwrap_or_else(|| score_name(name, vocab))
+}
+
+/// The answers [`name_score`] gave within one [`remembering_scores`] scope, for that scope's
+/// vocabulary. An article asks about the same makers several times (each side of a unit when
+/// the article's orientation is read, the header's maker slot, the entry's makers), and a
+/// score costs a couple of thousand instructions, a look-up a tenth of that.
+struct Remembered {
+    /// The scope's vocabulary, borrowed for all of the scope: no other one can sit there.
+    vocab: *const Vocabulary,
+    scores: crate::fast_hash::FastMap<Box<str>, f32>,
+}
+
+thread_local! {
+    static REMEMBERED: std::cell::RefCell<Option<Remembered>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with [`name_score`]'s answers for `vocab` remembered, and forgets them after.
+/// A score depends on the name and the vocabulary alone, so remembering it changes nothing.
+/// Within a scope for the same vocabulary, the outer scope's answers are used and kept.
+pub(crate) fn remembering_scores<R>(vocab: &Vocabulary, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Option<Remembered>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(previous) = self.0.take() {
+                REMEMBERED.with(|r| *r.borrow_mut() = previous);
+            }
+        }
+    }
+    let vocab_at: *const Vocabulary = vocab;
+    let nested = REMEMBERED.with(|r| r.borrow().as_ref().is_some_and(|m| std::ptr::eq(m.vocab, vocab_at)));
+    let _restore = Restore((!nested).then(|| {
+        let fresh = Remembered { vocab: vocab_at, scores: crate::fast_hash::FastMap::default() };
+        REMEMBERED.with(|r| r.borrow_mut().replace(fresh))
+    }));
+    f()
+}
+
+/// [`score_name`] of a trimmed name, remembered within a scope for `vocab`; `None` outside one.
+fn remembered_score(name: &str, vocab: &Vocabulary) -> Option<f32> {
+    let asked = |r: &std::cell::RefCell<Option<Remembered>>| {
+        let r = r.borrow();
+        let m = r.as_ref().filter(|m| std::ptr::eq(m.vocab, vocab))?;
+        Some(m.scores.get(name).copied())
+    };
+    match REMEMBERED.with(asked)? {
+        Some(score) => {
+            debug_assert_eq!(score.to_bits(), score_name(name, vocab).to_bits(), "{name:?}");
+            Some(score)
+        }
+        // Scored outside the borrow: scoring asks nothing of the scope, but need not know that.
+        None => {
+            let score = score_name(name, vocab);
+            REMEMBERED.with(|r| {
+                if let Some(m) = r.borrow_mut().as_mut().filter(|m| std::ptr::eq(m.vocab, vocab)) {
+                    m.scores.insert(name.into(), score);
+                }
+            });
+            Some(score)
+        }
+    }
+}
+
+/// [`name_score`] of a name already trimmed.
+fn score_name(name: &str, vocab: &Vocabulary) -> f32 {
     if name.is_empty() || name.len() > 60 && name.chars().count() > 60 {
         return 0.0;
     }
@@ -519,6 +584,25 @@ mod tests {
             proptest::prop_assert_eq!(split_names(&list), reference::split_names(&list));
             proptest::prop_assert_eq!(list_score(&list, v).to_bits(), reference::list_score(&list, v).to_bits());
         }
+    }
+
+    #[test]
+    fn remembered_scores_are_the_scope_vocabulary_s() {
+        let mut known = Vocabulary::default();
+        known.add_composers("Zed Quux");
+        let plain = Vocabulary::default();
+        let (name, alone) = ("Zed Quux", name_score("Zed Quux", &plain));
+        assert!(alone < 1.0);
+        remembering_scores(&known, || {
+            assert_eq!(name_score(name, &known), 1.0);
+            assert_eq!(name_score(name, &known), 1.0, "remembered");
+            // Another vocabulary inside the scope is asked, not answered from memory.
+            assert_eq!(name_score(name, &plain), alone);
+            remembering_scores(&plain, || assert_eq!(name_score(name, &plain), alone));
+            let held = REMEMBERED.with(|r| r.borrow().as_ref().map(|m| m.scores.get(name).copied()));
+            assert_eq!(held, Some(Some(1.0)), "the outer scope is back");
+        });
+        assert!(REMEMBERED.with(|r| r.borrow().is_none()), "forgotten after the scope");
     }
 
     #[test]
