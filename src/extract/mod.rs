@@ -66,6 +66,17 @@ fn extract_units(
     info: &[sections::UnitInfo],
     vocab: &Vocabulary,
 ) -> Vec<Mention> {
+    // One scope for the whole article: headers are scored while entries are found, and the
+    // same makers again when mentions are assembled.
+    names::remembering_scores(vocab, || mentions_of_units(doc, units, info, vocab))
+}
+
+fn mentions_of_units(
+    doc: &Document,
+    units: &[units::Unit],
+    info: &[sections::UnitInfo],
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
     let mut entries = list::find_entries(units, info, vocab);
     entries.extend(inline::find_entries(units, info, &entries, vocab));
     entries.sort_by_key(|e| e.unit);
