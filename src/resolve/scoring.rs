@@ -87,16 +87,7 @@ pub fn score(a: &Profile, b: &Profile) -> Option<PairScore> {
 /// Title similarity of two variants, ignoring part numbers (checked by the caller).
 /// Token weights come from the frequencies [`super::features::Idf::annotate`] fills in.
 pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
-    if a.parsed.base == b.parsed.base {
-        return 1.0;
-    }
-    if a.same_compact_base(b) {
-        return 0.98;
-    }
-    let by_subtitle =
-        |x: &TitleVariant, y: &TitleVariant| !x.parsed.subtitle.is_empty() && x.parsed.subtitle == y.parsed.base;
-    let jaccard = soft_jaccard(a, b);
-    if by_subtitle(a, b) || by_subtitle(b, a) { jaccard.max(SUBTITLE_ALONE) } else { jaccard }
+    similarity_at_least(a, b, None)
 }
 
 /// [`title_similarity`], or 0 when it is known to be below `floor` without working it out.
@@ -104,7 +95,19 @@ pub fn title_similarity(a: &TitleVariant, b: &TitleVariant) -> f64 {
 /// at or above it (a lower best drops the pair whatever its value), and the gate it compares
 /// other pairs with is higher.
 fn title_similarity_from(a: &TitleVariant, b: &TitleVariant, floor: f64) -> f64 {
-    // [`title_similarity`]'s steps, with the bound asked before the Jaccard.
+    let sim = similarity_at_least(a, b, Some(floor));
+    #[cfg(debug_assertions)]
+    {
+        let full = title_similarity(a, b);
+        let skipped = sim == 0.0 && full < floor;
+        assert!(skipped || sim.to_bits() == full.to_bits(), "{:?} {:?}", a.parsed.base, b.parsed.base);
+    }
+    sim
+}
+
+/// [`title_similarity`]'s steps; given a `floor`, the bound is asked before the Jaccard and
+/// a pair it puts below the floor scores 0.
+fn similarity_at_least(a: &TitleVariant, b: &TitleVariant, floor: Option<f64>) -> f64 {
     if a.parsed.base == b.parsed.base {
         return 1.0;
     }
@@ -114,14 +117,14 @@ fn title_similarity_from(a: &TitleVariant, b: &TitleVariant, floor: f64) -> f64 
     let by_subtitle =
         |x: &TitleVariant, y: &TitleVariant| !x.parsed.subtitle.is_empty() && x.parsed.subtitle == y.parsed.base;
     let subtitle = by_subtitle(a, b) || by_subtitle(b, a);
-    if !subtitle && jaccard_bound(a, b) < floor * (1.0 - 1e-6) {
-        debug_assert!(title_similarity(a, b) < floor, "{:?} {:?}", a.parsed.base, b.parsed.base);
+    if let Some(floor) = floor
+        && !subtitle
+        && jaccard_bound(a, b) < floor * (1.0 - 1e-6)
+    {
         return 0.0;
     }
     let jaccard = soft_jaccard(a, b);
-    let sim = if subtitle { jaccard.max(SUBTITLE_ALONE) } else { jaccard };
-    debug_assert_eq!(sim.to_bits(), title_similarity(a, b).to_bits());
-    sim
+    if subtitle { jaccard.max(SUBTITLE_ALONE) } else { jaccard }
 }
 
 /// An upper bound of [`soft_jaccard`]: at most `k` words pair up (`k` the shorter side's
