@@ -23,7 +23,6 @@ mod pack;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::Mention;
@@ -41,7 +40,7 @@ const PACK: &str = "entries.pack";
 const FORMAT: &str = "cuesheet-cache-2";
 
 /// What the cache keeps of one file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub report: FileReport,
     pub mentions: Vec<Mention>,
@@ -116,6 +115,7 @@ impl Cache {
     /// read are gone; called when the run succeeded. Failures leave the previous pack.
     pub fn finish(self) {
         let Some(next) = self.next else { return };
+        // The previous pack is closed before the new one takes its name.
         drop(self.previous);
         if next.finish(&self.dir.join(PACK)).is_ok() {
             remove_leftovers(&self.dir);
@@ -131,12 +131,13 @@ fn encode_entry(report: &FileReport, mentions: &[Mention]) -> Option<Vec<u8>> {
     out.extend_from_slice(&u32::try_from(report.len()).ok()?.to_le_bytes());
     out.extend_from_slice(&report);
     out.extend_from_slice(&u32::try_from(mentions.len()).ok()?.to_le_bytes());
-    let mut one = Vec::new();
     for m in mentions {
-        one.clear();
-        codec::encode_mention(&mut one, m);
-        out.extend_from_slice(&u32::try_from(one.len()).ok()?.to_le_bytes());
-        out.extend_from_slice(&one);
+        // Encoded in place behind a length filled in after.
+        let at = out.len();
+        out.extend_from_slice(&[0; 4]);
+        codec::encode_mention(&mut out, m);
+        let len = u32::try_from(out.len() - at - 4).ok()?;
+        out[at..at + 4].copy_from_slice(&len.to_le_bytes());
     }
     Some(out)
 }

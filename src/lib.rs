@@ -221,7 +221,6 @@ pub fn run(config: &Config) -> Result<RunSummary, RunError> {
     let corpus = emit::Spilled { mentions: &mentions, records: &records, outline: &outline };
     pool.install(|| emit::write_all(&config.output, &corpus, &report)).map_err(output_error)?;
     let written = started.elapsed();
-    // The cache holds first readings: a second reading depends on the whole run.
     if let Some(cache) = cache {
         cache.finish();
     }
@@ -280,6 +279,7 @@ fn reread_prose_with_known_titles(
         })?;
     let Some(vocab) = vocab_for_prose(vocab, lenders) else { return Ok(results) };
     let again: Vec<(usize, FileResult)> =
+        // No cache: it holds first readings, and a second one depends on the whole run.
         again.into_par_iter().map(|i| (i, process_file(&files[i].path, &files[i].rel, &vocab, None))).collect();
     for (i, result) in again {
         results[i].spilled = spill.write_batch(&result.mentions)?;
