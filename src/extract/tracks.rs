@@ -566,12 +566,10 @@ fn read_unquoted_tracks(f: &mut Named, prose: &str, vocab: &Vocabulary) {
     }
 }
 
-/// [`named_tracks`]' searchers, built once: `memmem::find` and `find_iter` build theirs on
-/// every call.
+/// [`SONG_WORD_LIST`]'s searchers, built once, for where no packed searcher can be built:
+/// `memmem::find_iter` builds its own on every call.
 static SONG_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
     LazyLock::new(|| SONG_WORD_LIST.map(memchr::memmem::Finder::new));
-static HE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("he"));
-static TS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("ts"));
 
 /// The words that end a `NAMED_TRACK` match (none is a prefix of another).
 const SONG_WORD_LIST: [&str; 4] = ["track", "song", "theme", "single"];
@@ -601,13 +599,39 @@ fn song_word_starts(bytes: &[u8]) -> Vec<usize> {
     out
 }
 
-/// Where the stretch of bytes that a `NAMED_TRACK` match can hold (ASCII letters,
-/// apostrophes, bytes up to the space and every byte of a longer character, a superset of
-/// `[\p{L}'\s]`) ending at byte `end` begins, looking back no further than `floor`.
-fn run_start(bytes: &[u8], floor: usize, end: usize) -> usize {
+/// How far back from a song word at byte `end` a `NAMED_TRACK` match can open, looking back
+/// no further than `floor`: over the bytes a match can hold (ASCII letters, apostrophes, bytes
+/// up to the space and every byte of a longer character, a superset of `[\p{L}'\s]`), and
+/// past at most [`WORDS_BEFORE_SONG`] word starts. Every word of a match opens with an ASCII
+/// letter after whitespace, and after its opening word a match has at most that many (its
+/// first capitalised word, five more, the song word); so between a match's opening and any
+/// song word inside it or at its end, at most that many bytes are ASCII whitespace followed
+/// by a letter or an apostrophe. (Whitespace outside ASCII is not counted, which only looks
+/// further back.) The whole stretch back to a sentence's last punctuation was searched before.
+fn opening_floor(bytes: &[u8], floor: usize, end: usize) -> usize {
     let held = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b <= b' ' || b >= 0x80;
-    bytes[floor..end].iter().rposition(|&b| !held(b)).map_or(floor, |at| floor + at + 1)
+    let opens_word = |b: u8| b.is_ascii_alphabetic() || b == b'\'';
+    let mut at = end;
+    let mut word_starts = 0;
+    while at > floor {
+        let b = bytes[at - 1];
+        if !held(b) {
+            break;
+        }
+        // `\s` in ASCII: the space, \t, \n, the vertical tab, \x0C and \r.
+        if matches!(b, b' ' | b'\t'..=b'\r') && bytes.get(at).copied().is_some_and(opens_word) {
+            word_starts += 1;
+            if word_starts > WORDS_BEFORE_SONG {
+                break;
+            }
+        }
+        at -= 1;
+    }
+    at
 }
+
+/// The most word starts after a `NAMED_TRACK` match's opening word (see [`opening_floor`]).
+const WORDS_BEFORE_SONG: usize = 7;
 
 /// `NAMED_TRACK`'s matches in `prose`: group 1 and the match end. Each step of the pattern
 /// is determined: the words and spaces are read whole (a shorter word or space run would be
@@ -619,28 +643,22 @@ fn named_tracks(prose: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let bytes = prose.as_bytes();
     let mut resume = 0;
-    // A match is letters, apostrophes and spaces from its "The" to its song word: it begins
-    // in the stretch of such bytes that ends at a song word. Only those stretches are
-    // searched for openings, each song word's from where the last one's ended (an opening
-    // across a song word's first byte would be "he" before a "t" or "s", or "its" before
-    // "ong" or "ingle", which no space follows).
+    // A match is letters, apostrophes and spaces from its "The" to its song word, and few
+    // words: it begins in the stretch of such bytes that ends at a song word, a few words
+    // back at most. Only those stretches are searched for openings, each song word's from
+    // where the last one's ended (an opening across a song word's first byte would be "he"
+    // before a "t" or "s", or "its" before "ong" or "ingle", which no space follows).
     let mut covered = 0;
     for word in song_word_starts(bytes) {
-        let from = run_start(bytes, covered, word);
-        let stretch = &bytes[from..word];
+        let from = opening_floor(bytes, covered, word);
         covered = word;
-        // A match begins with "The", "the", "Its" or "its": at the byte before an "he" or a
-        // "ts" (neither overlaps itself or the other, so each search finds all of its own),
-        // tried in the order of the text.
-        let mut he = HE.find_iter(stretch).peekable();
-        let mut ts = TS.find_iter(stretch).peekable();
-        let seconds = std::iter::from_fn(|| match (he.peek(), ts.peek()) {
-            (Some(h), Some(t)) if t < h => ts.next(),
-            (Some(_), _) => he.next(),
-            (None, _) => ts.next(),
-        });
-        for at in seconds {
-            let Some(start) = (from + at).checked_sub(1).filter(|&s| s >= resume) else { continue };
+        // A match begins with "The", "the", "Its" or "its" whose "he" or "ts" is in the
+        // stretch, tried in the order of the text: a short walk, not a search.
+        for second in from.max(1)..word.saturating_sub(1) {
+            let start = second - 1;
+            if start < resume || !matches!(&bytes[start..start + 3], b"The" | b"the" | b"Its" | b"its") {
+                continue;
+            }
             if let Some(found) = named_track_at(prose, start) {
                 resume = found.1;
                 out.push(found);
@@ -849,6 +867,9 @@ mod tests {
         assert_eq!(named_tracks("and the Trail By Fire track was")[0].0, "Trail By Fire ");
         assert!(named_tracks("the A B C D E F G track").is_empty(), "at most six words");
         assert_eq!(named_tracks("the A B C D E F track").len(), 1);
+        // The opening is looked for seven word starts back from the song word, no further.
+        assert_eq!(named_tracks("and so, then, we x y the A B C D E F track")[0].0, "A B C D E F ");
+        assert_eq!(named_tracks("x yz the Ab Cd's of Ef the Gh track it's")[0].0, "Ab Cd's of Ef the Gh ");
         // Any whitespace stands in the stretch before a song word.
         assert_eq!(named_tracks("x, the Trail\tBy\u{b}Fire\ntrack and its Zoë\u{a0}song")[0].0, "Trail\tBy\u{b}Fire\n");
         assert_eq!(named_tracks("x, the Trail\tBy\u{b}Fire\ntrack and its Zoë\u{a0}song")[1].0, "Zoë\u{a0}");
