@@ -380,6 +380,22 @@ const CUE_VERBS: [&str; 8] =
 const BY_NOUNS: [&str; 11] =
     ["score", "soundtrack", "music", "album", "theme", "themes", "track", "tracks", "song", "songs", "cues"];
 
+/// The last letters of `words` (lower-case ASCII), one bit each from "a".
+const fn last_letters(words: &[&str]) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i].as_bytes();
+        let last = word[word.len() - 1];
+        assert!(last.is_ascii_lowercase());
+        bits |= 1 << (last - b'a');
+        i += 1;
+    }
+    bits
+}
+const CUE_VERB_LAST_LETTERS: u32 = last_letters(&CUE_VERBS);
+const BY_NOUN_LAST_LETTERS: u32 = last_letters(&BY_NOUNS);
+
 /// Which of CUE_BY and NOUN_BY may match a text.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Cued {
@@ -428,15 +444,23 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
     let mut cued = Cued::default();
     let mut spans = CueSpans::default();
     let offset = |word: &str| word.as_ptr() as usize - prose.as_ptr() as usize;
-    let ends_with_any = |word: &str, endings: &[&str]| {
-        let word = word.as_bytes();
-        // The last bytes first: most words end in a letter none of the endings ends in.
-        let Some(last) = word.last().map(u8::to_ascii_lowercase) else { return false };
+    let compared = |word: &[u8], last: u8, endings: &[&str]| {
         endings.iter().any(|e| {
             e.as_bytes().last() == Some(&last)
                 && word.len() >= e.len()
                 && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
         })
+    };
+    // The last byte first: most words end in a letter none of the endings ends in, told by
+    // one bit of `last_letters` rather than by comparing with each ending.
+    let ends_with_any = |word: &str, endings: &[&str], last_letters: u32| {
+        let word = word.as_bytes();
+        let Some(last) = word.last().map(u8::to_ascii_lowercase) else { return false };
+        if !(last.is_ascii_lowercase() && last_letters >> (last - b'a') & 1 == 1) {
+            debug_assert!(!compared(word, last, endings), "{:?}", String::from_utf8_lossy(word));
+            return false;
+        }
+        compared(word, last, endings)
     };
     for m in CUE_ANCHOR.find_iter(lowered) {
         let (before, after) = (&prose[..m.start()], &prose[m.end()..]);
@@ -462,12 +486,12 @@ fn cued_in(prose: &str, lowered: &[u8]) -> (Cued, CueSpans) {
             // The start of the farthest of the `n` words before the anchor that the text has.
             let end = before.trim_end().len();
             let from = |n: usize| back[..n].iter().rev().find(|w| !w.is_empty()).map_or(end, |w| offset(w));
-            if by && (ends_with_any(w1, &CUE_VERBS) || w2.eq_ignore_ascii_case("and") && ends_with_any(w3, &CUE_VERBS))
-            {
+            let verb = |w: &str| ends_with_any(w, &CUE_VERBS, CUE_VERB_LAST_LETTERS);
+            if by && (verb(w1) || w2.eq_ignore_ascii_case("and") && verb(w3)) {
                 cued.cue_by = true;
                 widen(&mut spans.cue_by, from(5)..end);
             }
-            if [w1, w2, w3].iter().chain(by.then_some(&w4)).any(|w| ends_with_any(w, &BY_NOUNS)) {
+            if [w1, w2, w3].iter().chain(by.then_some(&w4)).any(|w| ends_with_any(w, &BY_NOUNS, BY_NOUN_LAST_LETTERS)) {
                 cued.noun_by = true;
                 widen(&mut spans.noun_by, from(4)..end);
             }
