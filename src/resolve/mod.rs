@@ -289,3 +289,44 @@ fn apart_tags(profiles: &[Profile], digests: &Digests, overrides: &Overrides) ->
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Layout;
+
+    /// Mentions over several chunks ([`crate::store::CHUNK`]) of every step that works a
+    /// chunk at a time, their titles, names and labels repeated across chunks.
+    fn many_mentions() -> Vec<Mention> {
+        let n = 3 * crate::store::CHUNK + 7;
+        (0..n)
+            .map(|i| {
+                let mut m = Mention::new(&format!("a{:05}.txt", (i * 37) % 2_000), i % 97 + 1, Layout::RankedList, {
+                    let t = (i * 7_919) % (n / 3 + i / 50);
+                    format!("Title {t} Part {}", t % 3 + 1)
+                });
+                m.alt_titles = (i % 5 == 0).then(|| format!("Other {}", i % 1_500)).into_iter().collect();
+                m.composers = vec![format!("Ann Fox{}", i % 300), format!("Bo Lee{}", i % 41)];
+                m.composers.truncate(1 + i % 2);
+                m.labels = (i % 3 == 0).then(|| format!("Label {}", i % 60)).into_iter().collect();
+                m.year = (i % 4 != 0).then_some(1950 + (i % 70) as i32);
+                m
+            })
+            .collect()
+    }
+
+    /// Resolution's output does not depend on how many threads make it.
+    #[test]
+    fn one_thread_and_several_resolve_alike() {
+        let resolve_on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut mentions = many_mentions();
+            let resolution = pool.install(|| resolve_with(&mut mentions, &Overrides::default()));
+            let ids: Vec<String> = mentions.into_iter().map(|m| m.soundtrack_id).collect();
+            (resolution, ids)
+        };
+        let (one, several) = (resolve_on(1), resolve_on(3));
+        assert!(one.0.soundtracks.len() > 100, "{} records", one.0.soundtracks.len());
+        assert!(one == several);
+    }
+}
