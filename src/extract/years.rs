@@ -6,13 +6,18 @@ use std::sync::LazyLock;
 
 use crate::re::Re;
 
+/// A match is words, spaces, years and quotes: it never crosses a comma or a full stop.
+const WORK_YEAR_PATTERN: &str = r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)";
+/// The oracle of [`work_year_captures`], searched only in the stretches between commas and
+/// full stops that hold a year.
 static WORK_YEAR: LazyLock<Re> = LazyLock::new(|| {
-    Re::gated(r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)", &["18", "19", "20"])
-        // A match is words, spaces, years and quotes: it never crosses a comma or a full stop,
-        // so only the stretches between them that hold a year are searched.
-        .and_then(|re| re.in_runs())
-        .expect("static regex")
+    Re::gated(WORK_YEAR_PATTERN, &["18", "19", "20"]).and_then(|re| re.in_runs()).expect("static regex")
 });
+/// WORK_YEAR searched by [`work_year_captures`] around each year that may be a match's.
+static WORK_YEAR_AROUND_YEARS: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(WORK_YEAR_PATTERN).expect("static regex"));
+/// The most non-space characters a match holds before its year: "premiered in".
+const MOST_LETTERS_BEFORE_YEAR: usize = "premiered".len() + "in".len();
 static OTHER_WORK: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(r"(?i)\b(?:remake|reboot|sequel|prequel|(?:tv|television|stage|series|musical|broadway) adaptation|adaptation of the (?:movie|film|show|series)|inspired|based on|spin-?off|revival)\b", &["remake", "reboot", "sequel", "prequel", "adaptation", "inspired", "based on", "spin", "revival"])
         .expect("static regex")
@@ -32,7 +37,14 @@ pub fn work_year(text: &str, title_k: &str) -> Option<i32> {
         debug_assert!(!WORK_YEAR.is_match(text), "WORK_YEAR matches {text:?}");
         return None;
     }
-    for c in WORK_YEAR.captures_iter(text) {
+    #[cfg(debug_assertions)]
+    {
+        let ranges = |c: &regex::Captures<'_>| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        let ours: Vec<_> = work_year_captures(text).map(|c| ranges(&c)).collect();
+        let theirs: Vec<_> = WORK_YEAR.captures_iter(text).map(|c| ranges(&c)).collect();
+        assert_eq!(ours, theirs, "WORK_YEAR around years misses a match in {text:?}");
+    }
+    for c in work_year_captures(text) {
         let whole = c.get(0)?;
         let year = c.get(1).or(c.get(4)).or(c.get(5))?;
         let qualifiers = c.get(2).map_or("", |m| m.as_str());
@@ -79,8 +91,14 @@ pub fn work_year(text: &str, title_k: &str) -> Option<i32> {
 /// Only these are checked, so a text refused here has no match. A year's other two digits
 /// may be any Unicode digit: a non-ASCII character there is let through.
 fn may_hold_work_year(text: &str) -> bool {
+    year_candidates(text).next().is_some()
+}
+
+/// Where the years that may be a WORK_YEAR match's year begin, in order: see
+/// [`may_hold_work_year`].
+fn year_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'1', b'2', bytes).any(|at| {
+    memchr::memchr2_iter(b'1', b'2', bytes).filter(move |&at| {
         if !matches!(bytes.get(at..at + 2), Some(b"18" | b"19" | b"20")) {
             return false;
         }
@@ -113,6 +131,56 @@ fn may_hold_work_year(text: &str) -> bool {
     })
 }
 
+/// WORK_YEAR's matches in `text`, as its `captures_iter` finds them, searched only from a few
+/// words before each candidate year to the next punctuation: the whole blurb, or the whole
+/// clause, costs the regex far more.
+///
+/// Between a match's start and its year lie only spaces and at most
+/// [`MOST_LETTERS_BEFORE_YEAR`] other characters, and no digit: a match starting before one
+/// year's stretch would hold an earlier year. No match holds `,` `.` `;` `:` `!` `?` or `)`,
+/// which are no word characters, so ending the haystack there changes no match nor `\b`.
+fn work_year_captures(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let mut years = year_candidates(text);
+    // Where the last match ended, and the end of a stretch searched in vain: no match starts
+    // before the greater of the two that has not been found.
+    let (mut last_end, mut searched_to) = (0, 0);
+    std::iter::from_fn(move || {
+        for year in years.by_ref() {
+            let done = last_end.max(searched_to);
+            if year < done {
+                continue;
+            }
+            let start = stretch_start(text, year).max(done);
+            let end = text.as_bytes()[year..]
+                .iter()
+                .position(|b| matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?' | b')'))
+                .map_or(text.len(), |p| year + p);
+            match WORK_YEAR_AROUND_YEARS.captures_at(&text[..end], start) {
+                Some(c) => {
+                    last_end = c.get(0).map_or(end, |m| m.end());
+                    return Some(c);
+                }
+                None => searched_to = end,
+            }
+        }
+        None
+    })
+}
+
+/// The earliest place a match whose year begins at `year` can begin.
+fn stretch_start(text: &str, year: usize) -> usize {
+    let mut letters = 0;
+    for (at, c) in text[..year].char_indices().rev() {
+        if !c.is_whitespace() {
+            letters += 1;
+            if letters > MOST_LETTERS_BEFORE_YEAR {
+                return at + c.len_utf8();
+            }
+        }
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +192,18 @@ mod tests {
             text in "([ (“\"'’a-zA-Z.,ſ\u{a0}]{0,4}(this|the|a|his|Its|in|'s|’|released|x)?[ \u{a0}(“\"]{0,2}(18|19|20|21)[0-9٣]{0,2}['’]?s?[ ,.a-z“A-Z\u{a0}]{0,5}){1,3}"
         ) {
             proptest::prop_assert!(may_hold_work_year(&text) || !WORK_YEAR.is_match(&text), "{:?}", text);
+        }
+
+        /// The search around candidate years finds what the plain regex finds.
+        #[test]
+        fn searches_around_years_find_every_match(
+            text in "([ \n(“\"'’‘a-zA-Zé.,;!)ſ\u{a0}-]{0,3}(this|The|a|their|its|in|'s|’|released in|came out\\n in|PREMIERED in|arrived|early|x)?[ \n\u{a0}(“\"]{0,2}(18|19|20|21)[0-9٣]{0,2}['’]?s?[ ,.a-z“A-Z\u{a0}-]{0,3}(film|tv|score|reissue|Moulin|abc|é)?[ ,.)]?){1,4}"
+        ) {
+            let ranges = |c: &regex::Captures<'_>| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+            let plain = regex::Regex::new(WORK_YEAR_PATTERN).unwrap();
+            let ours: Vec<_> = work_year_captures(&text).map(|c| ranges(&c)).collect();
+            let theirs: Vec<_> = plain.captures_iter(&text).map(|c| ranges(&c)).collect();
+            proptest::prop_assert_eq!(ours, theirs, "{:?}", text);
         }
     }
 
