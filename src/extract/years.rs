@@ -9,7 +9,8 @@ use crate::re::Re;
 /// A match is words, spaces, years and quotes: it never crosses a comma or a full stop.
 const WORK_YEAR_PATTERN: &str = r"(?i)(?:\b(?:this|the|a|his|her|their|its)\s+|['’]s?\s+)(1[89]\d\d|20\d\d)\s+((?:[a-z\-]+\s+){0,2}?)([a-z][a-z\-]{2,})\b|\b(?:released|premiered|came out|debuted|arrived)\s+in\s+(1[89]\d\d|20\d\d)\b|(?:^|[\s(“\x22])(1[89]\d\d|20\d\d)['’]s\s+(?:[“\x22‘]|[A-Z]|[a-z]+\s)";
 /// The oracle of [`work_year_captures`], searched only in the stretches between commas and
-/// full stops that hold a year.
+/// full stops that hold a year: debug builds and the tests only.
+#[cfg(any(test, debug_assertions))]
 static WORK_YEAR: LazyLock<Re> = LazyLock::new(|| {
     Re::gated(WORK_YEAR_PATTERN, &["18", "19", "20"]).and_then(|re| re.in_runs()).expect("static regex")
 });
